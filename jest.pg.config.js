@@ -1,0 +1,11 @@
+// npm run test:pg: the e2e suite on PostgreSQL (a fresh database per test file).
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  rootDir: '.',
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  testTimeout: 60000,
+  testEnvironmentOptions: {},
+  globals: {},
+  setupFiles: ['<rootDir>/test/e2e/pg-env.js'],
+};

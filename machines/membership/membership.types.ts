@@ -1,0 +1,121 @@
+import type { RuleWarning } from '../common/refusal';
+
+export type LocalDate = string;
+export type Instant = string;
+
+/** KF = kommunfullmäktige, KS = kommunstyrelse, NAMND = a nämnd (committee). */
+export type DecisionOrgan = 'KF' | 'KS' | 'NAMND';
+/** KSO = kommunstyrelsens ordförande. */
+export type SignatoryOffice = 'KSO' | 'OPPOSITIONSRAD' | 'KOMMUNDIREKTOR' | 'OTHER';
+/** DECISIONS D1: which date is the exit request date. */
+export type ExitRequestDateSetting = 'noticeArrival' | 'fullmaktigeDecision';
+
+/** A collaboration's settings as they stood when an event was recorded (the engine adds them to the event). */
+export interface MembershipSettings {
+  exitRequestDate: ExitRequestDateSetting;
+  /** The organ whose decision makes an entry (R-B2: fullmäktige for Dalslandssamverkan). */
+  entryDecisionOrgan: DecisionOrgan;
+}
+
+export interface DecisionRef {
+  organ: DecisionOrgan;
+  date: LocalDate;
+  paragraph?: string;
+  diarienummer?: string;
+  /** Id of a recorded decision paragraph, when the event referenced one. */
+  decisionId?: string;
+}
+
+export interface Signatory {
+  name: string;
+  office: SignatoryOffice;
+}
+
+export interface SignatureRef {
+  signedOn: LocalDate;
+  signatory: Signatory;
+  declarationVersion: string;
+  /** DECISIONS D12: a stand-in for the KSO, with its recorded legal basis. */
+  standIn?: { legalBasis: string };
+}
+
+export interface ExitRequest {
+  decision: DecisionRef;
+  desiredExitDate?: LocalDate;
+  noticeArrivedAt?: Instant;
+  /** Stockholm date of the notice's arrival at the council chair. */
+  noticeOn?: LocalDate;
+  /** The request date per the D1 setting in force (R-C5). */
+  requestedOn?: LocalDate;
+  /** The date the exit takes effect: a 31 December (R-C2, R-C4). */
+  effectiveOn?: LocalDate;
+  councilInformedOn?: LocalDate;
+  withdrawnOn?: LocalDate;
+  withdrawal?: { decision: DecisionRef; noticeArrivedAt: Instant };
+  /** Set when the decision behind it was annulled (R-C11). */
+  voidedOn?: LocalDate;
+  warnings: RuleWarning[];
+}
+
+export interface MembershipPeriod {
+  decision: DecisionRef;
+  signature: SignatureRef;
+  /** The day both entry conditions were met (the later of decision and signature). */
+  enteredOn: LocalDate;
+  /** In force from (R-B4): max(decision, signature, declaration effective date, day after a previous exit). */
+  memberFrom: LocalDate;
+  exitRequests: ExitRequest[];
+  /** Set when the exit took effect (EXIT_TOOK_EFFECT) — equal to the last exit request's effectiveOn. */
+  exitedAfter?: LocalDate;
+  /** Set when the entry was reversed because the decision behind it was annulled (R-C11). */
+  voidedOn?: LocalDate;
+}
+
+export interface MembershipInput {
+  collaboration: string;
+  municipality: string;
+  declarationVersion: string;
+  declarationEffectiveDate: LocalDate;
+}
+
+export interface MembershipContext extends MembershipInput {
+  pendingEntry: { decision?: DecisionRef; signature?: SignatureRef };
+  periods: MembershipPeriod[];
+}
+
+export type MembershipStatus = 'NOT_MEMBER' | 'SIGNED_NOT_IN_FORCE' | 'ACTIVE' | 'LEAVING' | 'EXITED';
+
+export type MembershipEvent =
+  | {
+      type: 'FULLMAKTIGE_ADOPTED_DECLARATION';
+      decision: DecisionRef;
+      declarationVersion?: string;
+      settings: MembershipSettings;
+    }
+  | {
+      type: 'KSO_SIGNED';
+      signedOn: LocalDate;
+      signatory: Signatory;
+      declarationVersion?: string;
+      standIn?: { legalBasis: string };
+    }
+  | {
+      type: 'FULLMAKTIGE_REQUESTED_EXIT';
+      decision: DecisionRef;
+      desiredExitDate?: LocalDate;
+      settings: MembershipSettings;
+    }
+  | { type: 'EXIT_NOTICE_DELIVERED'; arrivedAt: Instant; settings: MembershipSettings }
+  | { type: 'COUNCIL_INFORMED'; informedOn: LocalDate }
+  | {
+      type: 'EXIT_REQUEST_WITHDRAWN';
+      decision: DecisionRef;
+      noticeArrivedAt: Instant;
+      settings: MembershipSettings;
+    }
+  /** R-C6, R-E2: modelled so that it can be refused with its reason; it never passes. */
+  | { type: 'COUNCIL_APPROVED_EXIT'; decidedOn: LocalDate }
+  /** Fired by the engine from its due-date table on the day after the exit date. */
+  | { type: 'EXIT_TOOK_EFFECT'; on: LocalDate }
+  /** R-C11: the decision behind an entry or exit was annulled (upphävt); a compensating transition. */
+  | { type: 'DECISION_ANNULLED'; decisionId: string; annulledOn: LocalDate; cause: string };

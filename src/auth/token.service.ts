@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'crypto';
+import { AppError } from '../common/errors';
+import { Db } from '../database/db';
+import { MunicipalityEntity } from '../collaboration/municipality.entity';
+import { ApiTokenEntity } from './api-token.entity';
+import { ROLES, type Role } from './roles.decorator';
+import type { Actor } from '../workflow/actor';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Bearer tokens: random, shown once, stored only as SHA-256. */
+@Injectable()
+export class TokenService {
+  constructor(@Inject(Db) private readonly db: Db) {}
+
+  async create(role: string, municipalityCode: string | null, label: string | null, raw?: string): Promise<{ token: string; id: string }> {
+    if (!ROLES.includes(role as Role)) {
+      throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', `role must be one of ${ROLES.join(', ')}`, `role ska vara en av ${ROLES.join(', ')}`);
+    }
+    if (role === 'clerk' && !municipalityCode) {
+      throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'A clerk token is bound to one municipality: give --municipality CODE.', 'En registratorstoken är knuten till en kommun: ange --municipality KOD.');
+    }
+    if (role !== 'clerk' && municipalityCode) {
+      throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'Only clerk tokens are bound to a municipality.', 'Endast registratorstoken knyts till en kommun.');
+    }
+    const token = raw ?? `svk_${randomBytes(32).toString('base64url')}`;
+    const id = randomUUID();
+    await this.db.write(async (m) => {
+      if (municipalityCode && !(await m.findOne(MunicipalityEntity, { where: { code: municipalityCode } }))) {
+        throw new AppError('NOT_FOUND', 'UNKNOWN_MUNICIPALITY', `No municipality with code ${municipalityCode}.`, `Ingen kommun med kod ${municipalityCode}.`);
+      }
+      const tokenHash = sha256(token);
+      if (await m.findOne(ApiTokenEntity, { where: { tokenHash } })) return; // ADMIN_TOKEN at every start: once is enough
+      await m.insert(ApiTokenEntity, { id, tokenHash, role, municipalityCode, label, createdAt: new Date().toISOString(), revokedAt: null });
+    });
+    return { token, id };
+  }
+
+  async authenticate(raw: string): Promise<Actor | null> {
+    const row = await this.db.read((m) => m.findOne(ApiTokenEntity, { where: { tokenHash: sha256(raw) } }));
+    if (!row || row.revokedAt) return null;
+    return { id: row.id, role: row.role as Actor['role'], municipality: row.municipalityCode };
+  }
+}

@@ -1,0 +1,44 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { TokenService } from './auth/token.service';
+import { AllExceptionsFilter } from './common/http-exception.filter';
+import { buildValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { seedDemoData } from './seed/demo-seed';
+import { DueEventsScheduler } from './workflow/due-events.scheduler';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the application exactly as it runs: used by main.ts, the e2e tests and the benchmark. */
+export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger === false ? false : ['error', 'warn', 'log'] });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(buildValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Samverkan')
+      .setDescription(
+        'Governance workflow engine for Swedish inter-municipal collaboration (Dalslandssamverkan). Every refusal is ' +
+          '{ code, message, messageSv, ruleId?, details? }; rule ids refer to RULEBOOK.md.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+
+  if (config.ADMIN_TOKEN) await app.get(TokenService).create('admin', null, 'ADMIN_TOKEN from the environment', config.ADMIN_TOKEN);
+  if (config.SEED === 'demo') {
+    const seeded = await seedDemoData(app);
+    if (seeded) new Logger('Seed').log('Demo data seeded (Dalslandssamverkan, Västra Mälardalen)');
+  }
+  // Deadlines that passed while the service was down take effect now.
+  await app.get(DueEventsScheduler).tick();
+  return app;
+}

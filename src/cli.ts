@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from './config/app-config';
+import { openDataSource } from './database/data-source';
+import { Db } from './database/db';
+import { TokenService } from './auth/token.service';
+
+const USAGE = `Usage:
+  npm run cli -- token create --role admin|coordinator|clerk|auditor [--municipality CODE] [--label TEXT]
+  npm run cli -- migrate`;
+
+function flag(args: string[], name: string): string | null {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : null;
+}
+
+/** Administration from the shell, against the database in DATABASE_URL. */
+async function main(args: string[]): Promise<number> {
+  const config = loadConfig();
+  let ds: DataSource | null = null;
+  try {
+    if (args[0] === 'token' && args[1] === 'create') {
+      ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
+      const role = flag(args, 'role');
+      if (!role) throw new Error('--role is required');
+      const { token, id } = await new TokenService(new Db(ds)).create(role, flag(args, 'municipality'), flag(args, 'label'));
+      process.stdout.write(`${token}\n`);
+      process.stderr.write(`Created ${role} token ${id}. It is shown only now; the service stores its SHA-256.\n`);
+      return 0;
+    }
+    if (args[0] === 'migrate') {
+      ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
+      process.stderr.write('Migrations are up to date.\n');
+      return 0;
+    }
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  } catch (error) {
+    process.stderr.write(`Error: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    if (ds?.isInitialized) await ds.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

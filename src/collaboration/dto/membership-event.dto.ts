@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInstant, IsLocalDate } from '../../common/validators';
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['KF', 'KS', 'NAMND'], description: 'KF = kommunfullmäktige, KS = kommunstyrelsen, NAMND = a nämnd' })
+  @IsIn(['KF', 'KS', 'NAMND'])
+  organ: 'KF' | 'KS' | 'NAMND';
+
+  @ApiProperty({ example: '2023-11-27', description: 'Date of the decision (meeting date), YYYY-MM-DD' })
+  @IsLocalDate()
+  date: string;
+
+  @ApiPropertyOptional({ example: '§ 112' })
+  @IsOptional() @IsString() @MaxLength(50)
+  paragraph?: string;
+
+  @ApiPropertyOptional({ example: 'KS 2023/412', description: "The municipality's own diarienummer (opaque)" })
+  @IsOptional() @IsString() @MaxLength(100)
+  diarienummer?: string;
+}
+
+export class SignatoryDto {
+  @ApiProperty({ example: 'Michael Karlsson' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ['KSO', 'OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'] })
+  @IsIn(['KSO', 'OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'])
+  office: 'KSO' | 'OPPOSITIONSRAD' | 'KOMMUNDIREKTOR' | 'OTHER';
+}
+
+export class StandInDto {
+  @ApiProperty({ example: 'KS 2023-11-20 § 201: vice ordförande undertecknar i KSO:s ställe' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  legalBasis: string;
+}
+
+/** Fields every event may carry. */
+export class EventBaseDto {
+  @ApiProperty()
+  @IsString()
+  type: string;
+
+  @ApiPropertyOptional({ description: 'Optimistic concurrency: the version the client read; 409 VERSION_CONFLICT if it changed.' })
+  @IsOptional() @IsInt() @Min(0)
+  expectedVersion?: number;
+
+  @ApiPropertyOptional({ description: 'Free text kept with the record (for example where the data comes from).' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {
+  @ApiProperty({ enum: ['FULLMAKTIGE_ADOPTED_DECLARATION'] })
+  declare type: 'FULLMAKTIGE_ADOPTED_DECLARATION';
+
+  @ApiProperty({ type: DecisionDto, description: 'R-B1, R-B2: must be a decision of fullmäktige (KF)' })
+  @ValidateNested() @Type(() => DecisionDto)
+  decision: DecisionDto;
+
+  @ApiPropertyOptional({ description: 'R-B5: the declaration version adopted (defaults to the current one)' })
+  @IsOptional() @IsString() @MaxLength(64)
+  declarationVersion?: string;
+}
+
+export class KsoSignedDto extends EventBaseDto {
+  @ApiProperty({ enum: ['KSO_SIGNED'] })
+  declare type: 'KSO_SIGNED';
+
+  @ApiProperty({ example: '2023-12-08' })
+  @IsLocalDate()
+  signedOn: string;
+
+  @ApiProperty({ type: SignatoryDto, description: 'R-B3: the KSO signs' })
+  @ValidateNested() @Type(() => SignatoryDto)
+  signatory: SignatoryDto;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(64)
+  declarationVersion?: string;
+
+  @ApiPropertyOptional({ type: StandInDto, description: 'D12: a stand-in for the KSO with its legal basis (admin only)' })
+  @IsOptional() @ValidateNested() @Type(() => StandInDto)
+  standIn?: StandInDto;
+}
+
+export class FullmaktigeRequestedExitDto extends EventBaseDto {
+  @ApiProperty({ enum: ['FULLMAKTIGE_REQUESTED_EXIT'] })
+  declare type: 'FULLMAKTIGE_REQUESTED_EXIT';
+
+  @ApiProperty({ type: DecisionDto, description: 'R-C1: a decision of fullmäktige (KF)' })
+  @ValidateNested() @Type(() => DecisionDto)
+  decision: DecisionDto;
+
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'R-C4: a 31 December no earlier than 31 December of the year after the request' })
+  @IsOptional() @IsLocalDate()
+  desiredExitDate?: string;
+}
+
+export class ExitNoticeDeliveredDto extends EventBaseDto {
+  @ApiProperty({ enum: ['EXIT_NOTICE_DELIVERED'] })
+  declare type: 'EXIT_NOTICE_DELIVERED';
+
+  @ApiProperty({ example: '2025-03-20T09:15:00+01:00', description: "The instant the KSO's notice reached the council chair (R-C5, D1)" })
+  @IsInstant()
+  arrivedAt: string;
+}
+
+export class CouncilInformedDto extends EventBaseDto {
+  @ApiProperty({ enum: ['COUNCIL_INFORMED'] })
+  declare type: 'COUNCIL_INFORMED';
+
+  @ApiProperty({ example: '2025-04-02', description: 'R-C6: the chair informed Samverkansrådet (a record, not an approval)' })
+  @IsLocalDate()
+  informedOn: string;
+}
+
+export class ExitRequestWithdrawnDto extends EventBaseDto {
+  @ApiProperty({ enum: ['EXIT_REQUEST_WITHDRAWN'] })
+  declare type: 'EXIT_REQUEST_WITHDRAWN';
+
+  @ApiProperty({ type: DecisionDto, description: 'D6: fullmäktige decides to withdraw' })
+  @ValidateNested() @Type(() => DecisionDto)
+  decision: DecisionDto;
+
+  @ApiProperty({ example: '2025-10-01T10:00:00+02:00', description: "The instant the KSO's withdrawal notice reached the council chair" })
+  @IsInstant()
+  noticeArrivedAt: string;
+}
+
+export class CouncilApprovedExitDto extends EventBaseDto {
+  @ApiProperty({ enum: ['COUNCIL_APPROVED_EXIT'], description: 'Always refused: Samverkansrådet decides nothing (R-C6, R-E2)' })
+  declare type: 'COUNCIL_APPROVED_EXIT';
+
+  @ApiProperty({ example: '2025-04-02' })
+  @IsLocalDate()
+  decidedOn: string;
+}
+
+export const MEMBERSHIP_EVENT_DTOS = {
+  FULLMAKTIGE_ADOPTED_DECLARATION: FullmaktigeAdoptedDeclarationDto,
+  KSO_SIGNED: KsoSignedDto,
+  FULLMAKTIGE_REQUESTED_EXIT: FullmaktigeRequestedExitDto,
+  EXIT_NOTICE_DELIVERED: ExitNoticeDeliveredDto,
+  COUNCIL_INFORMED: CouncilInformedDto,
+  EXIT_REQUEST_WITHDRAWN: ExitRequestWithdrawnDto,
+  COUNCIL_APPROVED_EXIT: CouncilApprovedExitDto,
+} as const;

@@ -1,0 +1,41 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError, HTTP_STATUS_OF } from './errors';
+
+const CODE_OF_STATUS: Record<number, { code: string; sv: string }> = {
+  400: { code: 'BAD_REQUEST', sv: 'Felaktig begäran.' },
+  401: { code: 'UNAUTHENTICATED', sv: 'Inloggning krävs.' },
+  403: { code: 'FORBIDDEN', sv: 'Åtkomst nekad.' },
+  404: { code: 'NOT_FOUND', sv: 'Finns inte.' },
+  405: { code: 'METHOD_NOT_ALLOWED', sv: 'Metoden stöds inte.' },
+  413: { code: 'PAYLOAD_TOO_LARGE', sv: 'Begäran är för stor.' },
+};
+
+/** The one place where errors become HTTP: { code, message, messageSv, ruleId?, details? }. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof AppError) {
+      res.status(HTTP_STATUS_OF[exception.kind]).json(exception.toBody());
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse() as any;
+      // Body-parser's malformed JSON arrives as a 400 HttpException.
+      const known = CODE_OF_STATUS[status] ?? { code: `HTTP_${status}`, sv: 'Begäran kunde inte utföras.' };
+      const message = typeof body === 'string' ? body : Array.isArray(body?.message) ? body.message.join('; ') : body?.message ?? exception.message;
+      res.status(status).json({ code: known.code, message, messageSv: known.sv });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(500).json({
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred; nothing was recorded.',
+      messageSv: 'Ett oväntat fel inträffade; inget registrerades.',
+    });
+  }
+}

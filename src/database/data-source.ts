@@ -1,0 +1,44 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { InitialSchema1732400000000 } from './migrations/1732400000000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1732400000000];
+
+/** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, extra: { max: 10 } };
+  }
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return {
+    type: 'sqlite',
+    database: file,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    enableWAL: true,
+    busyErrorRetry: 2000,
+  };
+}
+
+export function isSqlite(ds: DataSource): boolean {
+  return ds.options.type === 'sqlite';
+}
+
+/** Opens the database, applies the pragmas that make a commit durable, and runs pending migrations. */
+export async function openDataSource(url: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  if (isSqlite(ds)) {
+    await ds.query('PRAGMA journal_mode = WAL');
+    await ds.query(`PRAGMA synchronous = ${synchronous}`);
+    await ds.query('PRAGMA busy_timeout = 5000');
+    await ds.query('PRAGMA foreign_keys = ON');
+  }
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

@@ -1,0 +1,26 @@
+import { Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { openDataSource } from './data-source';
+import { Db } from './db';
+
+/** Opens the database once (running the migrations) and shares it as `Db`. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS),
+    },
+    { provide: Db, inject: [DataSource], useFactory: (ds: DataSource) => new Db(ds) },
+  ],
+  exports: [DataSource, Db],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

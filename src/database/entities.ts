@@ -1,0 +1,17 @@
+import { ApiTokenEntity } from '../auth/api-token.entity';
+import { CollaborationEntity } from '../collaboration/collaboration.entity';
+import { MembershipEntity } from '../collaboration/membership.entity';
+import { MunicipalityEntity } from '../collaboration/municipality.entity';
+import { WorkflowDueEventEntity } from '../workflow/workflow-due-event.entity';
+import { WorkflowInstanceEntity } from '../workflow/workflow-instance.entity';
+import { WorkflowTransitionEntity } from '../workflow/workflow-transition.entity';
+
+export const ENTITIES = [
+  WorkflowInstanceEntity,
+  WorkflowTransitionEntity,
+  WorkflowDueEventEntity,
+  ApiTokenEntity,
+  MunicipalityEntity,
+  CollaborationEntity,
+  MembershipEntity,
+];

@@ -1,0 +1,70 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CollaborationEntity } from '../collaboration/collaboration.entity';
+import { CollaborationService } from '../collaboration/collaboration.service';
+import type { Actor } from '../workflow/actor';
+
+const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
+const DEMO = 'DEMODATA: datumet/namnet anges inte i källorna (demo data: not given by the sources)';
+
+/**
+ * Demo data for an empty database: Dalslandssamverkan (declaration in force 2024-01-01, SEED-AF §9; the five KSOs
+ * signed 2023-12-08, SEED-PR) and Västra Mälardalen (declaration signed 2016-08-31, then decided by each
+ * kommunstyrelse, SEED-VM). Facts not in the sources carry the DEMO note in their record.
+ * Everything goes through the same service path as the API, so the demo records are logged and verifiable.
+ */
+export async function seedDemoData(app: INestApplication): Promise<boolean> {
+  const ds = app.get(DataSource);
+  if ((await ds.getRepository(CollaborationEntity).count()) > 0) return false;
+  const service = app.get(CollaborationService);
+
+  await service.create(
+    {
+      slug: 'dalslandssamverkan',
+      name: 'Dalslandssamverkan',
+      parties: ['1460', '1438', '1439', '1461', '1492'],
+      declarationVersion: 'Avsiktsförklaring Dalslandssamverkan 2023-12-08',
+      declarationEffectiveDate: '2024-01-01',
+      settings: { exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KF' },
+    },
+    SEED_ACTOR,
+  );
+  const kfDates: Record<string, string> = { '1460': '2023-11-27', '1438': '2023-11-29', '1439': '2023-11-22', '1461': '2023-11-29', '1492': '2023-11-29' };
+  for (const [code, date] of Object.entries(kfDates)) {
+    await service.recordMembershipEvent('dalslandssamverkan', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date }, note: DEMO }, SEED_ACTOR);
+    await service.recordMembershipEvent(
+      'dalslandssamverkan',
+      code,
+      {
+        type: 'KSO_SIGNED',
+        signedOn: '2023-12-08',
+        signatory: { name: `Kommunstyrelsens ordförande (${code})`, office: 'KSO' },
+        note: `Datum enligt pressmeddelande 2023-12-08 (SEED-PR). Namn: ${DEMO}`,
+      },
+      SEED_ACTOR,
+    );
+  }
+
+  await service.create(
+    {
+      slug: 'vastra-malardalen',
+      name: 'Fördjupad samverkan i Västra Mälardalen',
+      parties: ['1984', '1983', '1960'],
+      declarationVersion: 'Avsiktsförklaring fördjupad samverkan 2016-08-31',
+      declarationEffectiveDate: '2016-08-31',
+      // SEED-VM: "därefter beslutats i respektive kommunstyrelse".
+      settings: { exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KS' },
+    },
+    SEED_ACTOR,
+  );
+  for (const code of ['1984', '1983', '1960']) {
+    await service.recordMembershipEvent(
+      'vastra-malardalen',
+      code,
+      { type: 'KSO_SIGNED', signedOn: '2016-08-31', signatory: { name: `Kommunstyrelsens ordförande (${code})`, office: 'KSO' }, note: `Datum enligt SEED-VM. Namn: ${DEMO}` },
+      SEED_ACTOR,
+    );
+    await service.recordMembershipEvent('vastra-malardalen', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: '2016-09-26' }, note: DEMO }, SEED_ACTOR);
+  }
+  return true;
+}

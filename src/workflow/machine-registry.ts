@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { MachineDefinition } from '../../machines/common/machine-definition';
+import type { Refusal } from '../../machines/common/refusal';
+import { MACHINE_DEFINITIONS } from '../../machines/registry';
+import { AppError } from '../common/errors';
+
+export type StateString = string;
+
+/** 'member.leaving' for { member: 'leaving' }; parallel regions are joined with ','. */
+export function stateString(value: unknown): StateString {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => (v && (typeof v !== 'object' || Object.keys(v as object).length) ? `${k}.${stateString(v)}` : k))
+      .join(',');
+  }
+  return String(value);
+}
+
+interface TransitionLike {
+  guard?: unknown;
+  meta?: { refusalOnly?: boolean };
+}
+
+/** The machine registry: every hosted machine by id and version, and what the engine asks of a snapshot. */
+@Injectable()
+export class MachineRegistry {
+  private readonly byKey = new Map<string, MachineDefinition>();
+  private readonly latestById = new Map<string, MachineDefinition>();
+
+  constructor() {
+    for (const def of MACHINE_DEFINITIONS) this.register(def);
+  }
+
+  register(def: MachineDefinition): void {
+    this.byKey.set(`${def.id}@${def.version}`, def);
+    const latest = this.latestById.get(def.id);
+    if (!latest || latest.version < def.version) this.latestById.set(def.id, def);
+  }
+
+  latest(id: string): MachineDefinition {
+    const def = this.latestById.get(id);
+    if (!def) throw new AppError('NOT_FOUND', 'UNKNOWN_MACHINE', `No machine '${id}' is registered.`, `Ingen maskin '${id}' är registrerad.`);
+    return def;
+  }
+
+  get(id: string, version: number): MachineDefinition {
+    const def = this.byKey.get(`${id}@${version}`);
+    if (!def) {
+      throw new AppError('CONFLICT', 'MACHINE_VERSION_MISSING', `Machine ${id}@${version} is not registered; the instance cannot run.`, `Maskinen ${id}@${version} finns inte registrerad; instansen kan inte köras.`);
+    }
+    return def;
+  }
+
+  /** Rebuilds a snapshot from its persisted JSON without starting anything. */
+  hydrate(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+    return createActor(machine, { snapshot: persisted as any, input: undefined as any }).getSnapshot();
+  }
+
+  /** The transitions the active state nodes declare for an event type, guards not yet evaluated. */
+  candidates(snapshot: AnyMachineSnapshot, eventType: string): TransitionLike[] {
+    const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, TransitionLike[]> }>;
+    return nodes.flatMap((n) => n.transitions.get(eventType) ?? []);
+  }
+
+  /** The event types a client may send in this state (system events and refusal-only transitions left out). */
+  allowedEvents(def: MachineDefinition, snapshot: AnyMachineSnapshot): string[] {
+    const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, TransitionLike[]> }>;
+    const out = new Set<string>();
+    for (const node of nodes) {
+      for (const [type, transitions] of node.transitions) {
+        if (type.startsWith('xstate.') || def.systemEvents?.includes(type)) continue;
+        if (transitions.some((t) => !t.meta?.refusalOnly)) out.add(type);
+      }
+    }
+    return [...out].sort();
+  }
+
+  /** Why the guards refused: the first rule behind a candidate transition's guard that returns a refusal. */
+  explain(def: MachineDefinition, snapshot: AnyMachineSnapshot, candidates: TransitionLike[], event: unknown): Refusal | null {
+    for (const t of candidates) {
+      for (const name of guardNames(t.guard)) {
+        const rule = def.guardRules[name];
+        const r = rule?.(snapshot.context, event);
+        if (r) return r;
+      }
+    }
+    return null;
+  }
+}
+
+function guardNames(guard: unknown): string[] {
+  if (!guard) return [];
+  if (typeof guard === 'string') return [guard];
+  const g = guard as { type?: string; guards?: unknown[] };
+  if (Array.isArray(g.guards)) return g.guards.flatMap(guardNames);
+  return typeof g.type === 'string' ? [g.type] : [];
+}

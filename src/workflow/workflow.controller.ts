@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AppError } from '../common/errors';
+import { ErrorBodyDto } from '../common/error-body.dto';
+import { IsLocalDate } from '../common/validators';
+import { WorkflowEngine } from './workflow-engine.service';
+
+class RunDueEventsDto {
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Fire what is due up to this date (default today in Stockholm)' })
+  @IsOptional() @IsLocalDate()
+  asOf?: string;
+}
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'id: must be a UUID', 'id: ska vara ett UUID', undefined, { fields: [{ field: 'id', reason: 'must be a UUID', reasonSv: 'ska vara ett UUID' }] }),
+});
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@Controller('workflows')
+export class WorkflowController {
+  constructor(private readonly engine: WorkflowEngine) {}
+
+  @Post('due-events/run')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Fire due events (e.g. EXIT_TOOK_EFFECT) now; the service also does this every minute' })
+  runDue(@Body() dto: RunDueEventsDto) {
+    return this.engine.fireDueEvents(dto.asOf);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A workflow instance: machine, pinned version, state, version, context, allowed events' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  get(@Param('id', uuid) id: string) {
+    return this.engine.get(id);
+  }
+
+  @Get(':id/history')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The append-only transition log of a workflow, genesis first' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  history(@Param('id', uuid) id: string) {
+    return this.engine.history(id);
+  }
+
+  @Post(':id/verify')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replay the log through the pinned machine version and check every hash, link and state' })
+  @ApiResponse({ status: 200, description: '{ ok, events, firstDivergence: { seq, kind, message } | null, problems }' })
+  verify(@Param('id', uuid) id: string) {
+    return this.engine.verify(id);
+  }
+}

@@ -1,0 +1,69 @@
+import type { RuleWarning } from '../../machines/common/refusal';
+
+export interface WorkflowEventInput {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface SendOptions {
+  expectedVersion?: number;
+  idempotencyKey?: string;
+}
+
+export interface TransitionView {
+  seq: number;
+  eventType: string;
+  payload: unknown;
+  actor: { id: string; role: string; municipality: string | null };
+  recordedAt: string;
+  legalDate: string | null;
+  fromState: string | null;
+  toState: string;
+  machineId: string;
+  machineVersion: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface InstanceView {
+  id: string;
+  machineId: string;
+  machineVersion: number;
+  subject: string;
+  state: string;
+  version: number;
+  context: any;
+  allowedEvents: string[];
+}
+
+export interface SendResult {
+  instance: InstanceView;
+  transition: TransitionView;
+  /** True when an Idempotency-Key matched an earlier request: nothing new was written. */
+  replayed: boolean;
+  warnings: RuleWarning[];
+}
+
+export interface VerifyProblem {
+  seq: number;
+  kind:
+    | 'MISSING_ROW'
+    | 'HASH_MISMATCH'
+    | 'CHAIN_BROKEN'
+    | 'BAD_PAYLOAD'
+    | 'REPLAY_REFUSED'
+    | 'STATE_MISMATCH'
+    | 'FROM_STATE_MISMATCH'
+    | 'MACHINE_MISMATCH'
+    | 'HEAD_MISMATCH';
+  message: string;
+}
+
+export interface VerifyReport {
+  workflowId: string;
+  machine: string;
+  ok: boolean;
+  events: number;
+  firstDivergence: VerifyProblem | null;
+  problems: VerifyProblem[];
+}
