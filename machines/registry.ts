@@ -1,9 +1,10 @@
 import type { MachineDefinition } from './common/machine-definition';
 import { collaborationDefinition } from './collaboration/collaboration.machine';
 import { membershipDefinition } from './membership/membership.machine';
+import { protocolDefinition } from './protocol/protocol.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
  * never in its place: a persisted snapshot is a schema.
  */
-export const MACHINE_DEFINITIONS: MachineDefinition[] = [membershipDefinition, collaborationDefinition];
+export const MACHINE_DEFINITIONS: MachineDefinition[] = [membershipDefinition, collaborationDefinition, protocolDefinition];

@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { DecisionModule } from './decision/decision.module';
+import { DocumentModule } from './document/document.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -12,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, WorkflowModule, CollaborationModule],
+      imports: [DatabaseModule, AuthModule, WorkflowModule, DecisionModule, DocumentModule, CollaborationModule, CalendarModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],
       exports: [AppConfig],

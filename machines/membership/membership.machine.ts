@@ -40,6 +40,8 @@ function signatureOf(context: MembershipContext, event: Ev<'KSO_SIGNED'>): Signa
     declarationVersion: event.declarationVersion ?? context.declarationVersion,
   };
   if (event.standIn) signature.standIn = event.standIn;
+  if (event.signatureId) signature.signatureId = event.signatureId;
+  if (event.documentHash) signature.documentHash = event.documentHash;
   return signature;
 }
 

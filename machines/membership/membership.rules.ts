@@ -50,7 +50,10 @@ export function checkEntryDecision(
       { requiredOrgan: required, organ: event.decision.organ },
     );
   }
-  return checkDeclarationVersion(context, event.declarationVersion, context.pendingEntry.signature?.declarationVersion);
+  return (
+    checkDeclarationVersion(context, event.declarationVersion, context.pendingEntry.signature?.declarationVersion) ??
+    checkDocumentHash(event.decision.documentHash, context.pendingEntry.signature?.documentHash)
+  );
 }
 
 /** R-B3 (and D12): only the KSO signs, unless a stand-in with a recorded legal basis is given. */
@@ -65,11 +68,24 @@ export function checkEntrySignature(context: MembershipContext, event: EventOf<'
       { office: event.signatory.office },
     );
   }
-  return checkDeclarationVersion(context, event.declarationVersion, context.pendingEntry.decision ? adoptedVersion(context) : undefined);
+  return (
+    checkDeclarationVersion(context, event.declarationVersion, undefined) ??
+    checkDocumentHash(context.pendingEntry.decision?.documentHash, event.documentHash)
+  );
 }
 
-function adoptedVersion(context: MembershipContext): string {
-  return context.declarationVersion;
+/** R-B5: when both the adopted and the signed version are known by their hash, they must be the same text. */
+export function checkDocumentHash(adopted: string | undefined, signed: string | undefined): Refusal | null {
+  if (adopted && signed && adopted !== signed) {
+    return refusal(
+      'VERSION_MISMATCH',
+      'R-B5',
+      'The signature is of another version of the declaration than the one fullmäktige adopted.',
+      'Underskriften avser en annan version av avsiktsförklaringen än den som fullmäktige antog.',
+      { adoptedHash: adopted, signedHash: signed },
+    );
+  }
+  return null;
 }
 
 /** R-B5: the decision and the signature concern the same, current, version of the declaration. */
@@ -93,7 +109,8 @@ export function checkDeclarationVersion(
 
 /** R-B4, D5: in force from the later of decision, signature, the declaration's effective date and a previous exit. */
 export function memberFromDate(context: MembershipContext, decisionOn: LocalDate, signedOn: LocalDate): LocalDate {
-  const previous = context.periods[context.periods.length - 1];
+  // The last exit that took effect, even when a later re-entry was annulled (voided) since.
+  const previous = context.periods.filter((p) => p.exitedAfter).pop();
   const afterExit = previous?.exitedAfter ? addDays(previous.exitedAfter, 1) : context.declarationEffectiveDate;
   return max(decisionOn, signedOn, context.declarationEffectiveDate, afterExit);
 }
@@ -325,7 +342,7 @@ export function annulmentTarget(context: MembershipContext, decisionId: string):
   if (!period || period.voidedOn) return null;
   const request = period.exitRequests[period.exitRequests.length - 1];
   if (request && !request.voidedOn && request.withdrawal?.decision.decisionId === decisionId) return 'withdrawal';
-  if (request && !request.voidedOn && !request.withdrawnOn && request.decision.decisionId === decisionId) return 'exit';
+  if (request && !request.voidedOn && !request.withdrawnOn && request.decision.decisionId === decisionId && !period.exitedAfter) return 'exit';
   if (period.decision.decisionId === decisionId && !period.exitedAfter) return 'entry';
   return null;
 }
@@ -347,7 +364,9 @@ export interface MembershipStatusOn {
 export function statusOn(context: MembershipContext, d: LocalDate): MembershipStatusOn {
   const standing = (since?: LocalDate) => !since || compareDates(since, d) > 0;
   const periods = context.periods.filter((p) => compareDates(p.enteredOn, d) <= 0 && standing(p.voidedOn));
-  const period = periods[periods.length - 1];
+  let period = periods[periods.length - 1];
+  // D5, R-C7: a re-entry completed before the previous exit date is not in force yet; the previous period answers.
+  if (period && periods.length > 1 && compareDates(d, period.memberFrom) < 0) period = periods[periods.length - 2];
   if (!period) return { status: 'NOT_MEMBER' };
   const memberFrom = period.memberFrom;
   const requests = period.exitRequests.filter(

@@ -22,8 +22,10 @@ export interface DecisionRef {
   date: LocalDate;
   paragraph?: string;
   diarienummer?: string;
-  /** Id of a recorded decision paragraph, when the event referenced one. */
+  /** Id of the decision record (a recorded paragraph, or the minimal record of an inline decision). */
   decisionId?: string;
+  /** SHA-256 of the declaration version the decision adopted, when known (R-B5). */
+  documentHash?: string;
 }
 
 export interface Signatory {
@@ -37,6 +39,9 @@ export interface SignatureRef {
   declarationVersion: string;
   /** DECISIONS D12: a stand-in for the KSO, with its recorded legal basis. */
   standIn?: { legalBasis: string };
+  /** The recorded signature and the SHA-256 of the exact version signed (R-B5). */
+  signatureId?: string;
+  documentHash?: string;
 }
 
 export interface ExitRequest {
@@ -98,6 +103,8 @@ export type MembershipEvent =
       signatory: Signatory;
       declarationVersion?: string;
       standIn?: { legalBasis: string };
+      signatureId?: string;
+      documentHash?: string;
     }
   | {
       type: 'FULLMAKTIGE_REQUESTED_EXIT';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { DEFAULT_SETTINGS, type CollaborationInput } from '../../machines/collaboration/collaboration.machine';
 import { currentWarnings, statusOn } from '../../machines/membership/membership.rules';
@@ -9,6 +9,8 @@ import { AppError, forbidden, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { validationFailed } from '../common/validation';
 import { Db, isUniqueViolation } from '../database/db';
+import { DecisionService } from '../decision/decision.service';
+import { SignatureService } from '../document/signature.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/workflow-engine.service';
@@ -45,6 +47,8 @@ export class CollaborationService {
     @Inject(Db) private readonly db: Db,
     private readonly engine: WorkflowEngine,
     private readonly clock: Clock,
+    private readonly decisions: DecisionService,
+    private readonly signatures: SignatureService,
   ) {}
 
   // ------------------------------------------------------------ collaborations
@@ -187,9 +191,34 @@ export class CollaborationService {
     if (event.type === 'KSO_SIGNED' && (event as any).standIn && actor.role !== 'admin') {
       throw forbidden('Only an admin may record a stand-in for the KSO (D12).', 'Endast en administratör får registrera en ersättare för KSO (D12).');
     }
+    if ((event as any).decision && (event as any).decisionId) {
+      throw validationFailed([{ field: 'decisionId', reason: 'give either decision or decisionId, not both', reasonSv: 'ange antingen decision eller decisionId, inte båda' }]);
+    }
+    if ((event as any).signatureId && ((event as any).signedOn || (event as any).signatory)) {
+      throw validationFailed([{ field: 'signatureId', reason: 'give either signatureId or signedOn and signatory, not both', reasonSv: 'ange antingen signatureId eller signedOn och signatory, inte båda' }]);
+    }
     if (EVENTS_WITH_SETTINGS.has(event.type)) (event as any).settings = JSON.parse(collaboration.settings);
     const options: SendOptions = { expectedVersion, idempotencyKey };
-    const result = await this.engine.send(membership.workflowId, event, actor, options);
+    await this.engine.fireDueEventsFor(membership.workflowId);
+    // The decision record (referenced or minimal), the transition and the link between them commit together.
+    const result = await this.engine.write(async (m) => {
+      const e = event as Record<string, any>;
+      let decisionId: string | undefined;
+      if (e.decisionId) {
+        e.decision = await this.decisions.resolveForMembership(m, e.decisionId, code, slug, event.type);
+        decisionId = e.decisionId;
+        delete e.decisionId;
+      } else if (e.decision) {
+        // With an Idempotency-Key the minimal record's id is derived from it, so a retry is recognised as the same request.
+        const stableId = idempotencyKey ? uuidFrom(`${membership.workflowId}:${idempotencyKey}`) : undefined;
+        decisionId = await this.decisions.createMinimal(m, code, slug, event.type, e.decision, stableId);
+        e.decision = { ...e.decision, decisionId };
+      }
+      if (e.signatureId) Object.assign(e, await this.signatures.resolveForMembership(m, e.signatureId, code));
+      const r = await this.engine.sendInTransaction(m, membership.workflowId, e as typeof event, actor, options);
+      if (decisionId && !r.replayed) await this.decisions.recordEffect(m, decisionId, membership.workflowId, event.type, r.transition.seq);
+      return r;
+    }, expectedVersion);
     const view = this.membershipView(slug, municipality, result.instance, this.clock.todayInStockholm());
     return { ...view, transition: result.transition, replayed: result.replayed };
   }
@@ -238,6 +267,12 @@ export class CollaborationService {
     }
     return { collaboration, municipality, membership };
   }
+}
+
+/** A UUID-shaped id derived from a string (SHA-256), for ids that must be the same on a retry. */
+function uuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function slugTaken(slug: string) {

@@ -3,8 +3,9 @@ import * as path from 'path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1732400000000 } from './migrations/1732400000000-initial-schema';
+import { DecisionRecords1732500000000 } from './migrations/1732500000000-decision-records';
 
-export const MIGRATIONS = [InitialSchema1732400000000];
+export const MIGRATIONS = [InitialSchema1732400000000, DecisionRecords1732500000000];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */
 export function dataSourceOptions(url: string): DataSourceOptions {

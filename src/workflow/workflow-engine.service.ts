@@ -93,12 +93,18 @@ export class WorkflowEngine {
 
   /** Applies one event, in its own transaction. */
   sendNow(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
-    return this.db
-      .write((m) => this.sendInTransaction(m, instanceId, event, actor, options))
-      .catch((error) => {
-        if (isUniqueViolation(error)) throw versionConflict(options.expectedVersion, undefined);
-        throw error;
-      });
+    return this.write((m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion);
+  }
+
+  /**
+   * A write transaction for work that sends events with other rows (decision records, compensations): all of it
+   * commits or none. A unique-constraint failure means a concurrent writer took the same seq: VERSION_CONFLICT.
+   */
+  write<T>(work: (m: EntityManager) => Promise<T>, expectedVersion?: number): Promise<T> {
+    return this.db.write(work).catch((error) => {
+      if (isUniqueViolation(error)) throw versionConflict(expectedVersion, undefined);
+      throw error;
+    });
   }
 
   /** The transition itself, inside a transaction the caller owns (so a caller can commit more rows with it). */
@@ -203,7 +209,7 @@ export class WorkflowEngine {
     return { fired, refused };
   }
 
-  private async fireDueEventsFor(instanceId: string): Promise<void> {
+  async fireDueEventsFor(instanceId: string): Promise<void> {
     const today = this.clock.todayInStockholm();
     const due = await this.db.read((m) =>
       m.createQueryBuilder(WorkflowDueEventEntity, 'd').where('d.instance_id = :instanceId AND d.due_on <= :today', { instanceId, today }).getMany(),

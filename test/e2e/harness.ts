@@ -115,3 +115,115 @@ export async function enter(ctx: TestContext, code: string, decisionDate = '2023
   if (b.status !== 201) throw new Error(`enter/signature: ${b.status} ${JSON.stringify(b.body)}`);
   return b.body;
 }
+
+// ---------------------------------------------------------------------------------------------- helpers (issue 2 tests)
+
+/** Creates any collaboration through the API (admin); fails loudly unless 201. */
+export async function createCollaboration(
+  ctx: TestContext,
+  slug: string,
+  options: { parties?: string[]; settings?: Record<string, string>; declarationVersion?: string; declarationEffectiveDate?: string } = {},
+) {
+  const res = await ctx.http
+    .post('/api/v1/collaborations')
+    .set(bearer(ctx.tokens.admin))
+    .send({
+      slug,
+      name: `Samverkan ${slug}`,
+      parties: options.parties ?? ['1460', '1438', '1439', '1461', '1492'],
+      declarationVersion: options.declarationVersion ?? '2023-12-08',
+      declarationEffectiveDate: options.declarationEffectiveDate ?? '2024-01-01',
+      ...(options.settings ? { settings: options.settings } : {}),
+    });
+  if (res.status !== 201) throw new Error(`createCollaboration ${slug}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The workflow id of a membership (read as the auditor). */
+export async function membershipWorkflowId(ctx: TestContext, code: string, slug = 'dalslandssamverkan'): Promise<string> {
+  const res = await getMembership(ctx, code, undefined, slug);
+  if (res.status !== 200) throw new Error(`membershipWorkflowId ${slug}/${code}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.workflowId;
+}
+
+/** GET /workflows/{id}/history (auditor): the log rows, genesis first. */
+export async function getHistory(ctx: TestContext, workflowId: string): Promise<any[]> {
+  const res = await ctx.http.get(`/api/v1/workflows/${workflowId}/history`).set(bearer(ctx.tokens.auditor));
+  if (res.status !== 200) throw new Error(`getHistory ${workflowId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.transitions;
+}
+
+/** POST /workflows/{id}/verify (auditor). */
+export async function verifyWorkflow(ctx: TestContext, workflowId: string): Promise<any> {
+  const res = await ctx.http.post(`/api/v1/workflows/${workflowId}/verify`).set(bearer(ctx.tokens.auditor));
+  if (res.status !== 200) throw new Error(`verifyWorkflow ${workflowId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** What a write would change: the head (version, state) and the log (length, last hash). */
+export async function workflowFootprint(ctx: TestContext, workflowId: string) {
+  const head = await ctx.http.get(`/api/v1/workflows/${workflowId}`).set(bearer(ctx.tokens.auditor));
+  if (head.status !== 200) throw new Error(`workflowFootprint ${workflowId}: ${head.status} ${JSON.stringify(head.body)}`);
+  const transitions = await getHistory(ctx, workflowId);
+  return { version: head.body.version, state: head.body.state, events: transitions.length, lastHash: transitions[transitions.length - 1]?.hash };
+}
+
+/** Every refusal has exactly this shape: { code, message, messageSv, ruleId?, details? }. */
+export function expectErrorBody(body: any, code?: string) {
+  expect(body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String), messageSv: expect.any(String) }));
+  for (const key of Object.keys(body)) expect(['code', 'message', 'messageSv', 'ruleId', 'details']).toContain(key);
+  expect(body.message.length).toBeGreaterThan(0);
+  expect(body.messageSv.length).toBeGreaterThan(0);
+  if (code) expect(body.code).toBe(code);
+}
+
+/**
+ * Sends a membership event that must be refused, and checks the refusal and that nothing was written to the
+ * membership's workflow (head and log unchanged).
+ */
+export async function expectRefused(
+  ctx: TestContext,
+  code: string,
+  body: unknown,
+  expected: { status: number; code: string; ruleId?: string },
+  options: { token?: string; slug?: string } = {},
+) {
+  const slug = options.slug ?? 'dalslandssamverkan';
+  const workflowId = await membershipWorkflowId(ctx, code, slug);
+  const before = await workflowFootprint(ctx, workflowId);
+  const res = await postEvent(ctx, code, body as Record<string, unknown>, options.token ?? ctx.tokens.admin, slug);
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status: expected.status, code: expected.code });
+  expectErrorBody(res.body);
+  if (expected.ruleId !== undefined) expect(res.body.ruleId).toBe(expected.ruleId);
+  expect(await workflowFootprint(ctx, workflowId)).toEqual(before);
+  return res;
+}
+
+/** POSTs a membership event that must be accepted (201); returns the body. */
+export async function accepted(ctx: TestContext, code: string, body: Record<string, unknown>, options: { token?: string; slug?: string } = {}) {
+  const res = await postEvent(ctx, code, body, options.token ?? ctx.tokens.admin, options.slug ?? 'dalslandssamverkan');
+  if (res.status !== 201) throw new Error(`expected 201 for ${String(body.type)} on ${options.slug ?? 'dalslandssamverkan'}/${code}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Raw SQL with `?` placeholders on either database ($1, $2 … on PostgreSQL). */
+export function sql(ctx: TestContext, text: string, params: unknown[] = []): Promise<any> {
+  let i = 0;
+  const query = ctx.databaseKind === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
+  return ctx.dataSource.query(query, params);
+}
+
+/** Event bodies. */
+export const ev = {
+  adopt: (date: string, organ = 'KF', extra: Record<string, unknown> = {}) => ({ type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ, date }, ...extra }),
+  sign: (signedOn: string, office = 'KSO', extra: Record<string, unknown> = {}) => ({ type: 'KSO_SIGNED', signedOn, signatory: { name: 'Anna Andersson', office }, ...extra }),
+  requestExit: (date: string, desiredExitDate?: string, organ = 'KF') => ({
+    type: 'FULLMAKTIGE_REQUESTED_EXIT',
+    decision: { organ, date },
+    ...(desiredExitDate ? { desiredExitDate } : {}),
+  }),
+  notice: (arrivedAt: string) => ({ type: 'EXIT_NOTICE_DELIVERED', arrivedAt }),
+  informed: (informedOn: string) => ({ type: 'COUNCIL_INFORMED', informedOn }),
+  withdraw: (date: string, noticeArrivedAt: string, organ = 'KF') => ({ type: 'EXIT_REQUEST_WITHDRAWN', decision: { organ, date }, noticeArrivedAt }),
+  councilApproved: (decidedOn: string) => ({ type: 'COUNCIL_APPROVED_EXIT', decidedOn }),
+};

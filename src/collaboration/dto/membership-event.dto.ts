@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 
 export class DecisionDto {
@@ -56,9 +56,13 @@ export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {
   @ApiProperty({ enum: ['FULLMAKTIGE_ADOPTED_DECLARATION'] })
   declare type: 'FULLMAKTIGE_ADOPTED_DECLARATION';
 
-  @ApiProperty({ type: DecisionDto, description: 'R-B1, R-B2: must be a decision of fullmäktige (KF)' })
-  @ValidateNested() @Type(() => DecisionDto)
-  decision: DecisionDto;
+  @ApiPropertyOptional({ type: DecisionDto, description: 'R-B1, R-B2: must be a decision of fullmäktige (KF). Inline form: creates a minimal decision record. Give this or decisionId.' })
+  @ValidateIf((o) => o.decisionId === undefined) @ValidateNested() @Type(() => DecisionDto)
+  decision?: DecisionDto;
+
+  @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject DECLARATION_ADOPTION) instead of inline data (D10)' })
+  @ValidateIf((o) => o.decision === undefined) @IsUUID()
+  decisionId?: string;
 
   @ApiPropertyOptional({ description: 'R-B5: the declaration version adopted (defaults to the current one)' })
   @IsOptional() @IsString() @MaxLength(64)
@@ -69,13 +73,17 @@ export class KsoSignedDto extends EventBaseDto {
   @ApiProperty({ enum: ['KSO_SIGNED'] })
   declare type: 'KSO_SIGNED';
 
-  @ApiProperty({ example: '2023-12-08' })
-  @IsLocalDate()
-  signedOn: string;
+  @ApiPropertyOptional({ example: '2023-12-08', description: 'Required unless signatureId is given' })
+  @ValidateIf((o) => o.signatureId === undefined) @IsLocalDate()
+  signedOn?: string;
 
-  @ApiProperty({ type: SignatoryDto, description: 'R-B3: the KSO signs' })
-  @ValidateNested() @Type(() => SignatoryDto)
-  signatory: SignatoryDto;
+  @ApiPropertyOptional({ type: SignatoryDto, description: 'R-B3: the KSO signs. Required unless signatureId is given' })
+  @ValidateIf((o) => o.signatureId === undefined) @ValidateNested() @Type(() => SignatoryDto)
+  signatory?: SignatoryDto;
+
+  @ApiPropertyOptional({ description: 'A recorded signature (POST /signatures) of the declaration version, with its hash (R-B5)' })
+  @IsOptional() @IsUUID()
+  signatureId?: string;
 
   @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(64)
@@ -90,9 +98,13 @@ export class FullmaktigeRequestedExitDto extends EventBaseDto {
   @ApiProperty({ enum: ['FULLMAKTIGE_REQUESTED_EXIT'] })
   declare type: 'FULLMAKTIGE_REQUESTED_EXIT';
 
-  @ApiProperty({ type: DecisionDto, description: 'R-C1: a decision of fullmäktige (KF)' })
-  @ValidateNested() @Type(() => DecisionDto)
-  decision: DecisionDto;
+  @ApiPropertyOptional({ type: DecisionDto, description: 'R-C1: a decision of fullmäktige (KF). Give this or decisionId.' })
+  @ValidateIf((o) => o.decisionId === undefined) @ValidateNested() @Type(() => DecisionDto)
+  decision?: DecisionDto;
+
+  @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject EXIT_REQUEST)' })
+  @ValidateIf((o) => o.decision === undefined) @IsUUID()
+  decisionId?: string;
 
   @ApiPropertyOptional({ example: '2027-12-31', description: 'R-C4: a 31 December no earlier than 31 December of the year after the request' })
   @IsOptional() @IsLocalDate()
@@ -121,9 +133,13 @@ export class ExitRequestWithdrawnDto extends EventBaseDto {
   @ApiProperty({ enum: ['EXIT_REQUEST_WITHDRAWN'] })
   declare type: 'EXIT_REQUEST_WITHDRAWN';
 
-  @ApiProperty({ type: DecisionDto, description: 'D6: fullmäktige decides to withdraw' })
-  @ValidateNested() @Type(() => DecisionDto)
-  decision: DecisionDto;
+  @ApiPropertyOptional({ type: DecisionDto, description: 'D6: fullmäktige decides to withdraw. Give this or decisionId.' })
+  @ValidateIf((o) => o.decisionId === undefined) @ValidateNested() @Type(() => DecisionDto)
+  decision?: DecisionDto;
+
+  @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject EXIT_WITHDRAWAL)' })
+  @ValidateIf((o) => o.decision === undefined) @IsUUID()
+  decisionId?: string;
 
   @ApiProperty({ example: '2025-10-01T10:00:00+02:00', description: "The instant the KSO's withdrawal notice reached the council chair" })
   @IsInstant()

@@ -1,0 +1,183 @@
+/**
+ * The protocol lifecycle of one decision paragraph (§): draft → justerat → anslaget (the appeal period runs) →
+ * presumedFinal → final, or appealed → final | annulled (RULEBOOK I; DECISIONS D8, D9, D10). A meeting's justering
+ * and anslag reach each of its paragraphs as events; an omedelbart justerad paragraph gets its own (R-I3).
+ * Pure; deadlines are due events fired by the engine (APPEAL_PERIOD_ENDED), never timers.
+ */
+import { and, assign, setup } from 'xstate';
+import type { MachineDefinition } from '../common/machine-definition';
+import {
+  anslagWarnings,
+  appealDates,
+  checkAmendment,
+  checkAnslag,
+  checkAppeal,
+  checkAppealDecided,
+  checkAppealPeriodEnded,
+  checkCorrection,
+  checkJustering,
+  checkMotivation,
+  checkNoAppeal,
+  justeringWarnings,
+  protocolLegalDate,
+} from './protocol.rules';
+import type { ProtocolContext, ProtocolEvent, ProtocolInput } from './protocol.types';
+
+type Ev<T extends ProtocolEvent['type']> = Extract<ProtocolEvent, { type: T }>;
+
+const motivation = {
+  RESERVATION_MOTIVATION_SUBMITTED: { guard: 'motivationOk', actions: 'recordMotivation' },
+} as const;
+
+const correction = {
+  CORRECTION_RECORDED: { guard: 'correctionOk', actions: 'recordCorrection' },
+  // Refused with PARAGRAPH_JUSTERAD: a justerat paragraph is never edited.
+  PARAGRAPH_AMENDED: { guard: 'amendmentOk', meta: { refusalOnly: true } },
+} as const;
+
+export const protocolMachine = setup({
+  types: { context: {} as ProtocolContext, events: {} as ProtocolEvent, input: {} as ProtocolInput },
+  guards: {
+    justeringOk: ({ context, event }) => checkJustering(context, event as Ev<'JUSTERAT'>) === null,
+    anslagOk: ({ context, event }) => checkAnslag(context, event as Ev<'ANSLAG_POSTED'>) === null,
+    appealPeriodEndedOk: ({ context, event }) => checkAppealPeriodEnded(context, event as Ev<'APPEAL_PERIOD_ENDED'>) === null,
+    appealOk: ({ context, event }) => checkAppeal(context, event as Ev<'APPEAL_RECEIVED'>) === null,
+    noAppealOk: ({ context, event }) => checkNoAppeal(context, event as Ev<'NO_APPEAL_CONFIRMED'>) === null,
+    appealDecidedOk: ({ context, event }) => checkAppealDecided(context, event as Ev<'APPEAL_DECIDED'>) === null,
+    annulled: ({ event }) => (event as Ev<'APPEAL_DECIDED'>).outcome === 'ANNULLED',
+    amendmentOk: ({ context }) => checkAmendment(context) === null,
+    correctionOk: ({ context, event }) => checkCorrection(context, event as Ev<'CORRECTION_RECORDED'>) === null,
+    motivationOk: ({ context, event }) => checkMotivation(context, event as Ev<'RESERVATION_MOTIVATION_SUBMITTED'>) === null,
+  },
+  actions: {
+    recordMotivation: assign({
+      motivations: ({ context, event }) => {
+        const e = event as Ev<'RESERVATION_MOTIVATION_SUBMITTED'>;
+        return [...context.motivations.filter((m) => m.member !== e.member), { member: e.member, text: e.text, submittedAt: e.submittedAt }];
+      },
+    }),
+    recordCorrection: assign({
+      corrections: ({ context, event }) => {
+        const e = event as Ev<'CORRECTION_RECORDED'>;
+        return [...context.corrections, { correctedOn: e.correctedOn, reason: e.reason, text: e.text, index: context.corrections.length + 1 }];
+      },
+    }),
+    amend: assign({ paragraph: ({ event }) => (event as Ev<'PARAGRAPH_AMENDED'>).paragraph }),
+    justera: assign(({ context, event }) => {
+      const e = event as Ev<'JUSTERAT'>;
+      return { justeradOn: e.justeradOn, justerare: e.justerare, immediate: !!e.immediate, warnings: [...context.warnings, ...justeringWarnings(context, e.justeradOn)] };
+    }),
+    postAnslag: assign(({ context, event }) => {
+      const e = event as Ev<'ANSLAG_POSTED'>;
+      const update: Partial<ProtocolContext> = { anslagOn: e.anslagOn, ...appealDates(e.anslagOn), warnings: [...context.warnings, ...anslagWarnings(context, e.anslagOn)] };
+      if (e.noticeBoard) update.noticeBoard = e.noticeBoard;
+      return update;
+    }),
+    recordAppeal: assign({
+      appeal: ({ event }) => {
+        const e = event as Ev<'APPEAL_RECEIVED'>;
+        return { receivedOn: e.receivedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
+      },
+    }),
+    recordFinal: assign({
+      outcome: ({ context, event }) => {
+        const e = event as Ev<'NO_APPEAL_CONFIRMED'> | Ev<'APPEAL_DECIDED'>;
+        if (e.type === 'NO_APPEAL_CONFIRMED') return { kind: 'FINAL' as const, on: context.finalFrom!, ...(e.basis ? { basis: e.basis } : {}) };
+        return { kind: 'FINAL' as const, on: e.decidedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
+      },
+    }),
+    recordAnnulment: assign({
+      outcome: ({ event }) => {
+        const e = event as Ev<'APPEAL_DECIDED'>;
+        return { kind: 'ANNULLED' as const, on: e.decidedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
+      },
+    }),
+  },
+}).createMachine({
+  id: 'protocol',
+  context: ({ input }) => ({ ...input, corrections: [], motivations: [], warnings: [] }),
+  initial: 'draft',
+  states: {
+    draft: {
+      on: {
+        PARAGRAPH_AMENDED: { actions: 'amend' },
+        JUSTERAT: { guard: 'justeringOk', target: 'justerat', actions: 'justera' },
+        ...motivation,
+      },
+    },
+    justerat: {
+      on: {
+        ANSLAG_POSTED: { guard: 'anslagOk', target: 'anslaget', actions: 'postAnslag' },
+        ...correction,
+        ...motivation,
+      },
+    },
+    // The appeal period runs (R-I5, R-I6).
+    anslaget: {
+      on: {
+        APPEAL_PERIOD_ENDED: { guard: 'appealPeriodEndedOk', target: 'presumedFinal' },
+        APPEAL_RECEIVED: { guard: 'appealOk', target: 'appealed', actions: 'recordAppeal' },
+        // Refused with APPEAL_PERIOD_RUNNING until the period is over.
+        NO_APPEAL_CONFIRMED: { guard: 'noAppealOk', target: 'final', actions: 'recordFinal', meta: { refusalOnly: true } },
+        ...correction,
+        ...motivation,
+      },
+    },
+    // D9: the period is over; final once a clerk confirms that no appeal arrived in time.
+    presumedFinal: {
+      on: {
+        NO_APPEAL_CONFIRMED: { guard: 'noAppealOk', target: 'final', actions: 'recordFinal' },
+        // An appeal that reached the court in time may become known to the municipality later.
+        APPEAL_RECEIVED: { guard: 'appealOk', target: 'appealed', actions: 'recordAppeal' },
+        ...correction,
+        ...motivation,
+      },
+    },
+    appealed: {
+      on: {
+        APPEAL_DECIDED: [
+          { guard: and(['appealDecidedOk', 'annulled']), target: 'annulled', actions: 'recordAnnulment' },
+          { guard: 'appealDecidedOk', target: 'final', actions: 'recordFinal' },
+        ],
+        ...correction,
+        ...motivation,
+      },
+    },
+    final: { on: { ...correction, ...motivation } },
+    // R-I7, R-C11: upphävt; the workflows it drove are compensated by the service.
+    annulled: { type: 'final' },
+  },
+});
+
+export const protocolDefinition: MachineDefinition = {
+  id: 'protocol',
+  version: 1,
+  machine: protocolMachine,
+  guardRules: {
+    justeringOk: checkJustering,
+    anslagOk: checkAnslag,
+    appealPeriodEndedOk: checkAppealPeriodEnded,
+    appealOk: checkAppeal,
+    noAppealOk: checkNoAppeal,
+    appealDecidedOk: checkAppealDecided,
+    amendmentOk: checkAmendment,
+    correctionOk: checkCorrection,
+    motivationOk: checkMotivation,
+  },
+  legalDateOf: (event) => protocolLegalDate(event as ProtocolEvent),
+  eventRoles: {
+    PARAGRAPH_AMENDED: ['admin', 'clerk'],
+    JUSTERAT: ['admin', 'clerk'],
+    ANSLAG_POSTED: ['admin', 'clerk'],
+    APPEAL_RECEIVED: ['admin', 'clerk'],
+    NO_APPEAL_CONFIRMED: ['admin', 'clerk'],
+    APPEAL_DECIDED: ['admin', 'clerk'],
+    CORRECTION_RECORDED: ['admin', 'clerk'],
+    RESERVATION_MOTIVATION_SUBMITTED: ['admin', 'clerk'],
+    APPEAL_PERIOD_ENDED: [],
+  },
+  systemEvents: ['APPEAL_PERIOD_ENDED'],
+  // R-I7: the day after the appeal period's last day, the decision is presumed final.
+  dueEvents: (context: ProtocolContext, state: string) =>
+    state === 'anslaget' && context.finalFrom ? [{ type: 'APPEAL_PERIOD_ENDED', dueOn: context.finalFrom, payload: { on: context.finalFrom } }] : [],
+};

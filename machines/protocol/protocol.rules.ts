@@ -1,0 +1,152 @@
+/**
+ * The protocol lifecycle of a decision paragraph (RULEBOOK I; DECISIONS D8, D9): justering within 14 days, anslag
+ * by the second day after, three weeks' appeal moved past holidays, then laga kraft. Late deadlines are flagged,
+ * never blocked (D8). Pure functions: each check returns null or the Refusal naming its rule.
+ */
+import { refusal, type Refusal, type RuleWarning } from '../common/refusal';
+import { anslagDeadline, appealLastDay, compareDates, finalFrom, justeringDeadline, toStockholmDate } from '../calendar/calendar';
+import { checkMotivationTime } from '../decision/decision.rules';
+import type { ProtocolContext, ProtocolEvent } from './protocol.types';
+
+type Ev<T extends ProtocolEvent['type']> = Extract<ProtocolEvent, { type: T }>;
+
+export function checkJustering(c: ProtocolContext, e: Ev<'JUSTERAT'>): Refusal | null {
+  if (compareDates(e.justeradOn, c.meeting.date) < 0) {
+    return refusal('JUSTERING_BEFORE_MEETING', 'R-I1', `A protocol cannot be justerat (${e.justeradOn}) before its meeting (${c.meeting.date}).`, `Ett protokoll kan inte justeras (${e.justeradOn}) före sammanträdet (${c.meeting.date}).`);
+  }
+  if (e.immediate && !c.paragraph.immediateJustering) {
+    return refusal('IMMEDIATE_JUSTERING_NOT_DECIDED', 'R-I3', 'Omedelbar justering needs the body’s decision to justera this paragraph at once.', 'Omedelbar justering kräver att organet beslutat att paragrafen ska justeras omedelbart.');
+  }
+  if (e.immediate && e.justeradOn !== c.meeting.date) {
+    return refusal('IMMEDIATE_JUSTERING_NOT_AT_MEETING', 'R-I3', 'An omedelbart justerad paragraph is justerad at the meeting itself.', 'En omedelbart justerad paragraf justeras vid sammanträdet.');
+  }
+  if (!e.justerare.length) {
+    return refusal('NO_JUSTERARE', 'R-I2', 'The chair and at least one justerare sign the protocol.', 'Ordföranden och minst en justerare undertecknar protokollet.');
+  }
+  return null;
+}
+
+/** R-I1: justering no later than meeting + 14 days; later is flagged (D8). */
+export function justeringWarnings(c: ProtocolContext, justeradOn: string): RuleWarning[] {
+  const deadline = justeringDeadline(c.meeting.date);
+  if (compareDates(justeradOn, deadline.date) <= 0) return [];
+  return [{ code: 'JUSTERING_LATE', ruleId: 'R-I1', message: `Justerat ${justeradOn}, after the deadline ${deadline.date} (meeting + 14 days).`, messageSv: `Justerat ${justeradOn}, efter sista dag ${deadline.date} (sammanträdet + 14 dagar).`, details: { deadline: deadline.date } }];
+}
+
+export function checkAnslag(c: ProtocolContext, e: Ev<'ANSLAG_POSTED'>): Refusal | null {
+  if (!c.justeradOn || compareDates(e.anslagOn, c.justeradOn) < 0) {
+    return refusal('ANSLAG_BEFORE_JUSTERING', 'R-I4', `The notice of a justerat protocol cannot be posted (${e.anslagOn}) before justering (${c.justeradOn}).`, `Tillkännagivandet kan inte anslås (${e.anslagOn}) före justeringen (${c.justeradOn}).`);
+  }
+  return null;
+}
+
+/** R-I4: anslag no later than the second day after justering; later is flagged (D8). */
+export function anslagWarnings(c: ProtocolContext, anslagOn: string): RuleWarning[] {
+  const deadline = anslagDeadline(c.justeradOn!);
+  if (compareDates(anslagOn, deadline.date) <= 0) return [];
+  return [{ code: 'ANSLAG_LATE', ruleId: 'R-I4', message: `Anslaget ${anslagOn}, after the deadline ${deadline.date} (justering + 2 days).`, messageSv: `Anslaget ${anslagOn}, efter sista dag ${deadline.date} (justering + 2 dagar).`, details: { deadline: deadline.date } }];
+}
+
+/** R-I6, R-I7 (D9): the appeal period's last day and the day the decision is final if no appeal arrived. */
+export function appealDates(anslagOn: string): { appealLastDay: string; finalFrom: string } {
+  return { appealLastDay: appealLastDay(anslagOn).date, finalFrom: finalFrom(anslagOn) };
+}
+
+export function checkAppealPeriodEnded(c: ProtocolContext, e: Ev<'APPEAL_PERIOD_ENDED'>): Refusal | null {
+  if (!c.finalFrom || compareDates(e.on, c.finalFrom) < 0) {
+    return appealPeriodRunning(c);
+  }
+  return null;
+}
+
+function appealPeriodRunning(c: ProtocolContext): Refusal {
+  return refusal('APPEAL_PERIOD_RUNNING', 'R-I7', `The appeal period runs to ${c.appealLastDay} inclusive; the decision cannot be final before ${c.finalFrom}.`, `Överklagandetiden löper till och med ${c.appealLastDay}; beslutet kan inte vinna laga kraft före ${c.finalFrom}.`, { appealLastDay: c.appealLastDay, finalFrom: c.finalFrom });
+}
+
+/** R-I5: an appeal must reach the court within three weeks of the anslag (the last day moved past holidays). */
+export function checkAppeal(c: ProtocolContext, e: Ev<'APPEAL_RECEIVED'>): Refusal | null {
+  if (c.appealLastDay && compareDates(e.receivedOn, c.appealLastDay) > 0) {
+    return refusal('APPEAL_TOO_LATE', 'R-I5', `The appeal arrived on ${e.receivedOn}, after the last day ${c.appealLastDay}; it does not stop the decision from becoming final.`, `Överklagandet kom in ${e.receivedOn}, efter sista dag ${c.appealLastDay}; det hindrar inte att beslutet vinner laga kraft.`, { appealLastDay: c.appealLastDay });
+  }
+  return null;
+}
+
+/** R-I7: "no appeal arrived" can be recorded only once the period is over. */
+export function checkNoAppeal(c: ProtocolContext, e: Ev<'NO_APPEAL_CONFIRMED'>): Refusal | null {
+  if (!c.finalFrom || compareDates(e.confirmedOn, c.finalFrom) < 0) return appealPeriodRunning(c);
+  return null;
+}
+
+export function checkAppealDecided(c: ProtocolContext, e: Ev<'APPEAL_DECIDED'>): Refusal | null {
+  if (c.appeal && compareDates(e.decidedOn, c.appeal.receivedOn) < 0) {
+    return refusal('JUDGMENT_BEFORE_APPEAL', 'R-I5', 'The court cannot have decided before the appeal arrived.', 'Domstolen kan inte ha avgjort målet innan överklagandet kom in.');
+  }
+  return null;
+}
+
+/** A justerat paragraph is never edited (R-K9): a correction is a new event that refers to it. */
+export function checkAmendment(c: ProtocolContext): Refusal | null {
+  if (c.justeradOn) {
+    return refusal('PARAGRAPH_JUSTERAD', 'R-K9', 'This paragraph is justerad and is never edited; record a correction instead (CORRECTION_RECORDED).', 'Paragrafen är justerad och ändras aldrig; registrera en rättelse i stället (CORRECTION_RECORDED).');
+  }
+  return null;
+}
+
+export function checkCorrection(c: ProtocolContext, e: Ev<'CORRECTION_RECORDED'>): Refusal | null {
+  if (c.justeradOn && compareDates(e.correctedOn, c.justeradOn) < 0) {
+    return refusal('CORRECTION_BEFORE_JUSTERING', 'R-K9', 'A correction of a justerat paragraph is dated on or after its justering.', 'En rättelse av en justerad paragraf dateras tidigast på justeringsdagen.');
+  }
+  return null;
+}
+
+/**
+ * R-H14: the motivation belongs to a reservation and arrives before the time set for justering (or, if none was
+ * set, no later than the justering day). A late motivation is refused; the reservation stands. It may be recorded
+ * after the fact: it is an event attached to the paragraph, never an edit of it.
+ */
+export function checkMotivation(c: ProtocolContext, e: Ev<'RESERVATION_MOTIVATION_SUBMITTED'>): Refusal | null {
+  const reservation = c.paragraph.reservations.find((r) => r.members.some((m) => m.name === e.member));
+  if (!reservation) {
+    return refusal('NO_SUCH_RESERVATION', 'R-H14', `${e.member} has not entered a reservation against this decision.`, `${e.member} har inte reserverat sig mot detta beslut.`);
+  }
+  const late = checkMotivationTime(c.meeting.justeringAt, e.submittedAt, e.member);
+  if (late) return late;
+  if (!c.meeting.justeringAt && c.justeradOn && compareDates(toStockholmDate(e.submittedAt), c.justeradOn) > 0) {
+    return refusal(
+      'MOTIVATION_TOO_LATE',
+      'R-H14',
+      `The written motivation of ${e.member} arrived after the justering (${c.justeradOn}); the motivation is refused, the reservation stands.`,
+      `Den skriftliga motiveringen från ${e.member} kom in efter justeringen (${c.justeradOn}); motiveringen avvisas, reservationen står kvar.`,
+      { justeradOn: c.justeradOn, submittedAt: e.submittedAt },
+    );
+  }
+  return null;
+}
+
+/** What a user sees as the status of the decision. */
+export function protocolStatusOf(state: string): string {
+  return ({ draft: 'DRAFT', justerat: 'JUSTERAT', anslaget: 'ANSLAGET', presumedFinal: 'PRESUMED_FINAL', appealed: 'APPEALED', final: 'FINAL', annulled: 'ANNULLED' } as Record<string, string>)[state] ?? state.toUpperCase();
+}
+
+export function protocolLegalDate(e: ProtocolEvent): string | null {
+  switch (e.type) {
+    case 'JUSTERAT':
+      return e.justeradOn;
+    case 'ANSLAG_POSTED':
+      return e.anslagOn;
+    case 'APPEAL_PERIOD_ENDED':
+      return e.on;
+    case 'APPEAL_RECEIVED':
+      return e.receivedOn;
+    case 'NO_APPEAL_CONFIRMED':
+      return e.confirmedOn;
+    case 'APPEAL_DECIDED':
+      return e.decidedOn;
+    case 'CORRECTION_RECORDED':
+      return e.correctedOn;
+    case 'RESERVATION_MOTIVATION_SUBMITTED':
+      return toStockholmDate(e.submittedAt);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,40 @@
+import type { RuleWarning } from '../../machines/common/refusal';
+import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+
+/** What a client (and the protocol extract) sees of a decision. */
+export interface DecisionView {
+  id: string;
+  municipality: { code: string; name: string };
+  body: { id: string; kind: string; name: string; memberCount: number } | null;
+  meeting: { id: string; date: string; place: string | null; secretary: string | null; attendees: MeetingFacts['attendees'] } | null;
+  organ: string;
+  decidedOn: string;
+  paragraphNumber: string | null;
+  subject: string;
+  collaboration: string | null;
+  matter: { title: string; diarienummer?: string; diarium?: string; parsed?: Record<string, unknown> } | null;
+  documentVersionId: string | null;
+  /** A minimal record made from an inline decision in a membership event: it has no protocol lifecycle. */
+  minimal: boolean;
+  /** DRAFT, JUSTERAT, ANSLAGET, PRESUMED_FINAL, APPEALED, FINAL, ANNULLED; RECORDED for a minimal record. */
+  status: string;
+  state: string | null;
+  version: number | null;
+  workflowId: string | null;
+  paragraph: DecisionParagraph | null;
+  justeradOn?: string;
+  justerare?: string[];
+  immediate?: boolean;
+  anslagOn?: string;
+  noticeBoard?: string;
+  appealLastDay?: string;
+  finalFrom?: string;
+  appeal?: { receivedOn: string; court?: string; caseNumber?: string };
+  outcome?: { kind: string; on: string; court?: string; caseNumber?: string; basis?: string };
+  corrections: { correctedOn: string; reason: string; text: string; index: number }[];
+  motivations: { member: string; text: string; submittedAt: string }[];
+  warnings: RuleWarning[];
+  deadlines: { justeringDeadline?: string; anslagDeadline?: string };
+  allowedEvents: string[];
+  drove: { workflowId: string; eventType: string; seq: number }[];
+}

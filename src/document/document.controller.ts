@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AppError } from '../common/errors';
+import { ErrorBodyDto } from '../common/error-body.dto';
+import type { Actor } from '../workflow/actor';
+import { DocumentService } from './document.service';
+import { CreateDocumentDto, CreateDocumentVersionDto, RecordSignatureDto } from './dto/document.dto';
+import { SignatureService } from './signature.service';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'id: must be a UUID', 'id: ska vara ett UUID', undefined, { fields: [{ field: 'id', reason: 'must be a UUID', reasonSv: 'ska vara ett UUID' }] }),
+});
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBodyDto })
+@ApiResponse({ status: 403, type: ErrorBodyDto })
+@Controller()
+export class DocumentController {
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly signatures: SignatureService,
+  ) {}
+
+  @Post('documents')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register a governing document (the declaration first)' })
+  create(@Body() dto: CreateDocumentDto) {
+    return this.documents.create(dto);
+  }
+
+  @Get('documents/:key')
+  @Roles(...READERS)
+  get(@Param('key') key: string) {
+    return this.documents.get(key);
+  }
+
+  @Post('documents/:key/versions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a version of the text; its SHA-256 identifies it (R-B5)' })
+  addVersion(@Param('key') key: string, @Body() dto: CreateDocumentVersionDto) {
+    return this.documents.addVersion(key, dto);
+  }
+
+  @Get('document-versions/:id')
+  @Roles(...READERS)
+  getVersion(@Param('id', uuid) id: string) {
+    return this.documents.getVersion(id);
+  }
+
+  @Post('signatures')
+  @Roles('admin', 'clerk')
+  @ApiOperation({ summary: 'Record a signature: who, office, when, ink or e-signature, and the hash of the exact text signed' })
+  @ApiResponse({ status: 422, description: 'WRONG_SIGNATORY (R-B3), VERSION_MISMATCH (R-B5)', type: ErrorBodyDto })
+  sign(@Body() dto: RecordSignatureDto, @CurrentActor() actor: Actor) {
+    return this.signatures.record(dto, actor);
+  }
+
+  @Get('signatures/:id')
+  @Roles(...READERS)
+  getSignature(@Param('id', uuid) id: string) {
+    return this.signatures.get(id);
+  }
+}
