@@ -39,6 +39,13 @@ export class DecisionController {
     return this.service.listBodies(code);
   }
 
+  @Get('municipalities/:code/decisions')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A municipality's decisions (recorded paragraphs and minimal records), newest first, with their status" })
+  listDecisions(@Param('code') code: string) {
+    return this.service.listDecisions(code);
+  }
+
   @Post('bodies/:id/meetings')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Record a meeting (sammanträde) with the members and serving substitutes present' })

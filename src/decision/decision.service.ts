@@ -122,6 +122,30 @@ export class DecisionService {
     };
   }
 
+  /** A municipality's decisions, newest first, with their protocol status. */
+  async listDecisions(code: string) {
+    const decisions = await this.db.read(async (m) => {
+      await this.findMunicipality(m, code);
+      return m.find(DecisionEntity, { where: { municipalityCode: code }, order: { decidedOn: 'DESC', createdAt: 'DESC' } });
+    });
+    const views = await this.engine.getMany(decisions.map((d) => d.workflowId!).filter(Boolean));
+    return decisions.map((d) => {
+      const v = d.workflowId ? views.get(d.workflowId) : undefined;
+      return {
+        id: d.id,
+        organ: d.organ,
+        decidedOn: d.decidedOn,
+        paragraphNumber: d.paragraphNumber,
+        subject: d.subject,
+        collaboration: d.collaboration,
+        minimal: d.minimal,
+        status: v ? protocolStatusOf(v.state) : 'RECORDED',
+        meetingId: d.meetingId,
+        workflowId: d.workflowId,
+      };
+    });
+  }
+
   // ------------------------------------------------------------ paragraphs
 
   /** Records a paragraph (§) of a meeting, after every rule of RULEBOOK H holds (quorum, votes, reservations). */

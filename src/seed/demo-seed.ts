@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CollaborationEntity } from '../collaboration/collaboration.entity';
 import { CollaborationService } from '../collaboration/collaboration.service';
+import { DecisionService } from '../decision/decision.service';
 import type { Actor } from '../workflow/actor';
+import { MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './mellerud-example';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const DEMO = 'DEMODATA: datumet/namnet anges inte i källorna (demo data: not given by the sources)';
@@ -66,5 +68,18 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
     );
     await service.recordMembershipEvent('vastra-malardalen', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: '2016-09-26' }, note: DEMO }, SEED_ACTOR);
   }
+
+  // Seed 002: the Mellerud socialnämnd paragraph, with its protocol lifecycle (meeting, justering and anslag dates are demo data).
+  const decisions = app.get(DecisionService);
+  const sn = await decisions.createBody('1461', { kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 }, SEED_ACTOR);
+  await decisions.createBody('1461', { kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 }, SEED_ACTOR);
+  const meeting = await decisions.createMeeting(
+    sn.id,
+    { date: '2024-05-22', place: `Melleruds kommunhus (${DEMO})`, attendees: SOCIALNAMNDEN_ATTENDEES },
+    SEED_ACTOR,
+  );
+  await decisions.recordParagraph(meeting.id, MELLERUD_PARAGRAPH, SEED_ACTOR);
+  await decisions.justeraMeeting(meeting.id, { justeradOn: '2024-05-29', justerare: ['Daniel Jensen', 'Marianne Sand Wallin'] }, SEED_ACTOR);
+  await decisions.anslåMeeting(meeting.id, { anslagOn: '2024-05-30', noticeBoard: 'https://mellerud.se/anslagstavla' }, SEED_ACTOR);
   return true;
 }

@@ -5,15 +5,70 @@ const text = (name: string) => ({ name, type: 'text' });
 const int = (name: string) => ({ name, type: 'integer' });
 const serial = (name: string) => ({ name, type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const });
 
+/**
+ * Reference data: official municipality codes (kommunkoder) of Västra Götaland (Dalsland and its neighbours) and
+ * Västmanland (Västra Mälardalen). Others are added with POST /api/v1/municipalities.
+ */
 export const MUNICIPALITIES = [
-  { code: '1460', name: 'Bengtsfors' },
+  { code: '1401', name: 'Härryda' },
+  { code: '1402', name: 'Partille' },
+  { code: '1407', name: 'Öckerö' },
+  { code: '1415', name: 'Stenungsund' },
+  { code: '1419', name: 'Tjörn' },
+  { code: '1421', name: 'Orust' },
+  { code: '1427', name: 'Sotenäs' },
+  { code: '1430', name: 'Munkedal' },
+  { code: '1435', name: 'Tanum' },
   { code: '1438', name: 'Dals-Ed' },
   { code: '1439', name: 'Färgelanda' },
+  { code: '1440', name: 'Ale' },
+  { code: '1441', name: 'Lerum' },
+  { code: '1442', name: 'Vårgårda' },
+  { code: '1443', name: 'Bollebygd' },
+  { code: '1444', name: 'Grästorp' },
+  { code: '1445', name: 'Essunga' },
+  { code: '1446', name: 'Karlsborg' },
+  { code: '1447', name: 'Gullspång' },
+  { code: '1452', name: 'Tranemo' },
+  { code: '1460', name: 'Bengtsfors' },
   { code: '1461', name: 'Mellerud' },
+  { code: '1462', name: 'Lilla Edet' },
+  { code: '1463', name: 'Mark' },
+  { code: '1465', name: 'Svenljunga' },
+  { code: '1466', name: 'Herrljunga' },
+  { code: '1470', name: 'Vara' },
+  { code: '1471', name: 'Götene' },
+  { code: '1472', name: 'Tibro' },
+  { code: '1473', name: 'Töreboda' },
+  { code: '1480', name: 'Göteborg' },
+  { code: '1481', name: 'Mölndal' },
+  { code: '1482', name: 'Kungälv' },
+  { code: '1484', name: 'Lysekil' },
+  { code: '1485', name: 'Uddevalla' },
+  { code: '1486', name: 'Strömstad' },
+  { code: '1487', name: 'Vänersborg' },
+  { code: '1488', name: 'Trollhättan' },
+  { code: '1489', name: 'Alingsås' },
+  { code: '1490', name: 'Borås' },
+  { code: '1491', name: 'Ulricehamn' },
   { code: '1492', name: 'Åmål' },
-  { code: '1984', name: 'Arboga' },
-  { code: '1983', name: 'Köping' },
+  { code: '1493', name: 'Mariestad' },
+  { code: '1494', name: 'Lidköping' },
+  { code: '1495', name: 'Skara' },
+  { code: '1496', name: 'Skövde' },
+  { code: '1497', name: 'Hjo' },
+  { code: '1498', name: 'Tidaholm' },
+  { code: '1499', name: 'Falköping' },
+  { code: '1904', name: 'Skinnskatteberg' },
+  { code: '1907', name: 'Surahammar' },
   { code: '1960', name: 'Kungsör' },
+  { code: '1961', name: 'Hallstahammar' },
+  { code: '1962', name: 'Norberg' },
+  { code: '1980', name: 'Västerås' },
+  { code: '1981', name: 'Sala' },
+  { code: '1982', name: 'Fagersta' },
+  { code: '1983', name: 'Köping' },
+  { code: '1984', name: 'Arboga' },
 ];
 
 /** The engine, access and membership schema (issue 2). Written with the Table API so it runs on SQLite and PostgreSQL. */
@@ -95,7 +150,6 @@ export class InitialSchema1732400000000 implements MigrationInterface {
     await q.createTable(
       new Table({ name: 'municipality', columns: [{ ...str('code', 4), isPrimary: true }, str('name', 100)] }),
     );
-    // Reference data: official municipality codes (SCB kommunkoder) of the parties named in the seeds.
     await q.manager.insert('municipality', MUNICIPALITIES);
     await q.createTable(
       new Table({
