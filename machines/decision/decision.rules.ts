@@ -214,9 +214,11 @@ export function organOfBody(kind: string): 'KF' | 'KS' | 'NAMND' {
 
 /** R-K5, R-K6: common diarienummer shapes, parsed where recognisable; the string itself stays the identity. */
 export function parseDiarienummer(dnr: string): { series?: string; year?: number; serial?: number; classification?: string } {
-  const a = dnr.match(/^\s*([A-ZÅÄÖa-zåäö]{1,10})\s*\.?\s*(\d{4})\s*[/:-]\s*(\d{1,6})(?:[.:](\S+))?\s*$/);
+  // R-K6's observed shapes include "Dnr: 2013.296.103" (the label is not part of the number) and "KS/2014/0073".
+  const s = dnr.replace(/^\s*dnr\b\.?\s*:?\s*/i, '');
+  const a = s.match(/^\s*([A-ZÅÄÖa-zåäö]{1,10})\s*[./]?\s*(\d{4})\s*[/:-]\s*(\d{1,6})(?:[.:](\S+))?\s*$/);
   if (a) return { series: a[1].toUpperCase(), year: Number(a[2]), serial: Number(a[3]), ...(a[4] ? { classification: a[4] } : {}) };
-  const b = dnr.match(/^\s*(\d{4})[./-](\d{1,6})(?:[./-](\S+))?\s*$/);
+  const b = s.match(/^\s*(\d{4})[./-](\d{1,6})(?:[./-](\S+))?\s*$/);
   if (b) return { year: Number(b[1]), serial: Number(b[2]), ...(b[3] ? { classification: b[3] } : {}) };
   return {};
 }

@@ -283,10 +283,11 @@ export function checkExitWithdrawal(context: MembershipContext, event: EventOf<'
     );
   }
   const period = currentPeriod(context);
-  const request = period?.exitRequests[period.exitRequests.length - 1];
+  const request = openExitRequest(context);
   const noticeOn = toStockholmDate(event.noticeArrivedAt);
-  const exitOn = request?.effectiveOn;
-  if (period?.exitedAfter || (exitOn && compareDates(noticeOn, exitOn) >= 0)) {
+  const exitOn = request?.effectiveOn ?? period?.exitedAfter;
+  // No open request to withdraw: the exit took effect, or the period it belonged to was annulled (R-C11).
+  if (!request || !period || period.voidedOn || period.exitedAfter || (exitOn && compareDates(noticeOn, exitOn) >= 0)) {
     return refusal(
       'WITHDRAWAL_TOO_LATE',
       'R-C10',

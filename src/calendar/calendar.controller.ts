@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { anslagDeadline, appealLastDay, finalFrom, justeringDeadline, nonVardagReason, swedishPublicHolidays, type LocalDate } from '../../machines/calendar/calendar';
+import { anslagDeadline, appealLastDay, finalFrom, justeringDeadline, midsommarafton, nonVardagReason, swedishPublicHolidays, type LocalDate } from '../../machines/calendar/calendar';
+import { Clock } from '../workflow/clock';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/errors';
 import { DeadlinesQueryDto } from '../decision/dto/decision.dto';
@@ -27,6 +28,8 @@ interface Note {
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
+  constructor(private readonly clock: Clock) {}
+
   @Get('deadlines')
   @Roles(...READERS)
   @ApiOperation({ summary: 'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21, next vardag), finalFrom' })
@@ -70,8 +73,8 @@ export class CalendarController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Allmänna helgdagar (lag 1989:253) of a year, and the aftnar that are not vardagar' })
   holidays(@Query() q: HolidaysQueryDto) {
-    const year = q.year ?? new Date().getUTCFullYear();
-    const aftnar = [`${year}-12-24`, `${year}-12-31`].map((date) => ({ date, reason: nonVardagReason(date) }));
+    const year = q.year ?? Number(this.clock.todayInStockholm().slice(0, 4));
+    const aftnar = [midsommarafton(year), `${year}-12-24`, `${year}-12-31`].map((date) => ({ date, reason: nonVardagReason(date) }));
     return { year, holidays: swedishPublicHolidays(year), aftnar };
   }
 }

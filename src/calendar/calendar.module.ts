@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { CalendarController } from './calendar.controller';
 
-@Module({ controllers: [CalendarController] })
+@Module({ imports: [WorkflowModule], controllers: [CalendarController] })
 export class CalendarModule {}

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, HTTP_STATUS_OF } from './errors';
+import { validationFailed } from './validation';
 
 const CODE_OF_STATUS: Record<number, { code: string; sv: string }> = {
   400: { code: 'BAD_REQUEST', sv: 'Felaktig begäran.' },
@@ -9,6 +10,7 @@ const CODE_OF_STATUS: Record<number, { code: string; sv: string }> = {
   404: { code: 'NOT_FOUND', sv: 'Finns inte.' },
   405: { code: 'METHOD_NOT_ALLOWED', sv: 'Metoden stöds inte.' },
   413: { code: 'PAYLOAD_TOO_LARGE', sv: 'Begäran är för stor.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', sv: 'Formatet stöds inte.' },
 };
 
 /** The one place where errors become HTTP: { code, message, messageSv, ruleId?, details? }. */
@@ -25,10 +27,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse() as any;
-      // Body-parser's malformed JSON arrives as a 400 HttpException.
+      // Body-parser's malformed JSON (and Express's undecodable path parameter) arrive as a 400 HttpException.
+      if (status === 400) {
+        const decodePath = /^Failed to decode param/.test(exception.message);
+        const error = decodePath
+          ? validationFailed([{ field: 'path', reason: exception.message, reasonSv: 'sökvägen kan inte avkodas' }])
+          : validationFailed([{ field: 'body', reason: `must be a JSON object (${exception.message})`, reasonSv: 'ska vara ett JSON-objekt' }]);
+        res.status(400).json(error.toBody());
+        return;
+      }
       const known = CODE_OF_STATUS[status] ?? { code: `HTTP_${status}`, sv: 'Begäran kunde inte utföras.' };
       const message = typeof body === 'string' ? body : Array.isArray(body?.message) ? body.message.join('; ') : body?.message ?? exception.message;
       res.status(status).json({ code: known.code, message, messageSv: known.sv });
+      return;
+    }
+    // Body-parser's other refusals (413 too large, 415 unsupported charset) are http-errors with an exposable status.
+    const httpError = exception as { status?: unknown; expose?: unknown; message?: unknown };
+    if (typeof httpError?.status === 'number' && httpError.status >= 400 && httpError.status < 500 && httpError.expose === true) {
+      const known = CODE_OF_STATUS[httpError.status] ?? { code: `HTTP_${httpError.status}`, sv: 'Begäran kunde inte utföras.' };
+      res.status(httpError.status).json({ code: known.code, message: String(httpError.message), messageSv: known.sv });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

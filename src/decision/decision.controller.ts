@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
-import { AppError } from '../common/errors';
+import { uuidParam } from '../common/uuid.pipe';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { DecisionService } from './decision.service';
@@ -12,9 +12,6 @@ import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { renderExtractHtml } from './extract/extract-html';
 import { renderExtractPdf } from './extract/extract-pdf';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'id: must be a UUID', 'id: ska vara ett UUID', undefined, { fields: [{ field: 'id', reason: 'must be a UUID', reasonSv: 'ska vara ett UUID' }] }),
-});
 const PROTOCOL_MODELS = Object.values(PROTOCOL_EVENT_DTOS);
 const WRITERS = ['admin', 'clerk'] as const;
 
@@ -49,14 +46,14 @@ export class DecisionController {
   @Post('bodies/:id/meetings')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Record a meeting (sammanträde) with the members and serving substitutes present' })
-  createMeeting(@Param('id', uuid) id: string, @Body() dto: CreateMeetingDto, @CurrentActor() actor: Actor) {
+  createMeeting(@Param('id', uuidParam) id: string, @Body() dto: CreateMeetingDto, @CurrentActor() actor: Actor) {
     return this.service.createMeeting(id, dto, actor);
   }
 
   @Get('meetings/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A meeting with its paragraphs and their status' })
-  getMeeting(@Param('id', uuid) id: string) {
+  getMeeting(@Param('id', uuidParam) id: string) {
     return this.service.getMeeting(id);
   }
 
@@ -64,7 +61,7 @@ export class DecisionController {
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Record a decision paragraph (§): proposals, beslutsgång, method, decision, jäv, reservations (R-H2..R-H19)' })
   @ApiResponse({ status: 422, description: 'NOT_QUORATE, NOT_ELIGIBLE_TO_RESERVE, RESERVATION_TOO_LATE, MOTIVATION_TOO_LATE, VOTE_RESULT_MISMATCH, TIE_NEEDS_CASTING_VOTE, ...', type: ErrorBodyDto })
-  recordParagraph(@Param('id', uuid) id: string, @Body() dto: RecordParagraphDto, @CurrentActor() actor: Actor) {
+  recordParagraph(@Param('id', uuidParam) id: string, @Body() dto: RecordParagraphDto, @CurrentActor() actor: Actor) {
     return this.service.recordParagraph(id, dto, actor);
   }
 
@@ -72,7 +69,7 @@ export class DecisionController {
   @Roles(...WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'The protocol is justerat: every paragraph still in draft becomes JUSTERAT (late after 14 days is flagged, R-I1)' })
-  justera(@Param('id', uuid) id: string, @Body() dto: MeetingJusteringDto, @CurrentActor() actor: Actor) {
+  justera(@Param('id', uuidParam) id: string, @Body() dto: MeetingJusteringDto, @CurrentActor() actor: Actor) {
     return this.service.justeraMeeting(id, dto, actor);
   }
 
@@ -80,14 +77,14 @@ export class DecisionController {
   @Roles(...WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'The notice of the justerat protocol is posted: the appeal period starts for each justerat paragraph (R-I4..R-I6)' })
-  anslag(@Param('id', uuid) id: string, @Body() dto: MeetingAnslagDto, @CurrentActor() actor: Actor) {
+  anslag(@Param('id', uuidParam) id: string, @Body() dto: MeetingAnslagDto, @CurrentActor() actor: Actor) {
     return this.service.anslåMeeting(id, dto, actor);
   }
 
   @Get('decisions/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A decision: the paragraph as recorded, its protocol status, deadlines, corrections and the workflows it drove' })
-  getDecision(@Param('id', uuid) id: string) {
+  getDecision(@Param('id', uuidParam) id: string) {
     return this.service.getDecision(id);
   }
 
@@ -100,7 +97,7 @@ export class DecisionController {
   @ApiBody({ schema: { oneOf: PROTOCOL_MODELS.map((m) => ({ $ref: getSchemaPath(m) })), discriminator: { propertyName: 'type' } } })
   @ApiResponse({ status: 409, type: ErrorBodyDto })
   @ApiResponse({ status: 422, type: ErrorBodyDto })
-  recordEvent(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
+  recordEvent(@Param('id', uuidParam) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
     return this.service.recordProtocolEvent(id, body, actor, key);
   }
 
@@ -108,7 +105,7 @@ export class DecisionController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as HTML' })
   @ApiProduces('text/html')
-  async extractHtml(@Param('id', uuid) id: string, @Res() res: Response) {
+  async extractHtml(@Param('id', uuidParam) id: string, @Res() res: Response) {
     const view = await this.service.getDecision(id);
     res.type('text/html; charset=utf-8').send(renderExtractHtml(view));
   }
@@ -117,7 +114,7 @@ export class DecisionController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as PDF' })
   @ApiProduces('application/pdf')
-  async extractPdf(@Param('id', uuid) id: string, @Res() res: Response) {
+  async extractPdf(@Param('id', uuidParam) id: string, @Res() res: Response) {
     const view = await this.service.getDecision(id);
     const pdf = await renderExtractPdf(view);
     res.type('application/pdf').setHeader('Content-Disposition', `inline; filename="protokollsutdrag-${id}.pdf"`);

@@ -224,10 +224,28 @@ export class DecisionService {
         throwIfRefused(checkParagraph(meetingFacts(meeting, await this.findBody(m, meeting.bodyId)), (event as any).paragraph));
       }
       const result = await this.engine.sendInTransaction(m, decision.workflowId!, event, actor, { expectedVersion, idempotencyKey });
+      if (event.type === 'PARAGRAPH_AMENDED' && !result.replayed) await this.applyAmendment(m, decision, (event as any).paragraph);
       if (result.instance.state !== 'annulled' || result.replayed) return [];
       return this.compensate(m, decision, result.transition.seq, event as any);
     }, expectedVersion);
     return { ...(await this.getDecision(decisionId)), compensations };
+  }
+
+  /** An amended draft: the decision row follows the paragraph (number, subject, collaboration, document version, matter). */
+  private async applyAmendment(m: EntityManager, decision: DecisionEntity, p: DecisionParagraph): Promise<void> {
+    if (p.documentVersionId && !(await m.findOne(DocumentVersionEntity, { where: { id: p.documentVersionId } }))) {
+      throw notFound(`Document version ${p.documentVersionId}`, `Dokumentversionen ${p.documentVersionId}`);
+    }
+    if (p.paragraphNumber !== decision.paragraphNumber && (await m.findOne(DecisionEntity, { where: { meetingId: decision.meetingId!, paragraphNumber: p.paragraphNumber } }))) {
+      throw new AppError('CONFLICT', 'PARAGRAPH_EXISTS', `${p.paragraphNumber} is already recorded for this meeting.`, `${p.paragraphNumber} är redan registrerad för detta sammanträde.`);
+    }
+    await m.update(DecisionEntity, { id: decision.id }, {
+      paragraphNumber: p.paragraphNumber,
+      subject: p.subject,
+      collaboration: p.collaboration ?? null,
+      documentVersionId: p.documentVersionId ?? null,
+      matterId: await this.upsertMatter(m, decision.municipalityCode, p.matter),
+    });
   }
 
   /** R-C11: every workflow this decision drove gets a compensating transition that names the annulment. */

@@ -1,17 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
-import { AppError } from '../common/errors';
+import { uuidParam } from '../common/uuid.pipe';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { DocumentService } from './document.service';
 import { CreateDocumentDto, CreateDocumentVersionDto, RecordSignatureDto } from './dto/document.dto';
 import { SignatureService } from './signature.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'id: must be a UUID', 'id: ska vara ett UUID', undefined, { fields: [{ field: 'id', reason: 'must be a UUID', reasonSv: 'ska vara ett UUID' }] }),
-});
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -46,7 +43,7 @@ export class DocumentController {
 
   @Get('document-versions/:id')
   @Roles(...READERS)
-  getVersion(@Param('id', uuid) id: string) {
+  getVersion(@Param('id', uuidParam) id: string) {
     return this.documents.getVersion(id);
   }
 
@@ -60,7 +57,7 @@ export class DocumentController {
 
   @Get('signatures/:id')
   @Roles(...READERS)
-  getSignature(@Param('id', uuid) id: string) {
+  getSignature(@Param('id', uuidParam) id: string) {
     return this.signatures.get(id);
   }
 }

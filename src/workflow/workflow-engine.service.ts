@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { MachineDefinition } from '../../machines/common/machine-definition';
 import { canonicalJson } from '../common/canonical-json';
-import { AppError, notFound } from '../common/errors';
+import { AppError, badInput, notFound } from '../common/errors';
 import { Db, isUniqueViolation } from '../database/db';
 import type { Actor } from './actor';
 import { SYSTEM_ACTOR } from './actor';
@@ -115,6 +115,10 @@ export class WorkflowEngine {
     actor: Actor,
     options: SendOptions = {},
   ): Promise<SendResult> {
+    // The key is stored in a varchar(128) column: refuse a longer one as input (PostgreSQL would fail the insert).
+    if (options.idempotencyKey !== undefined && options.idempotencyKey.length > 128) {
+      throw badInput('Idempotency-Key', 'must be at most 128 characters', 'får vara högst 128 tecken');
+    }
     const instance = await m.findOne(WorkflowInstanceEntity, { where: { id: instanceId } });
     if (!instance) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
     const def = this.registry.get(instance.machineId, instance.machineVersion);
@@ -222,9 +226,10 @@ export class WorkflowEngine {
       await this.sendNow(d.instanceId, { type: d.eventType, ...JSON.parse(d.payload) }, SYSTEM_ACTOR);
       return true;
     } catch (error) {
-      // The state moved on (for example the exit was withdrawn): the row is stale; drop it, keep the log clean.
       this.logger.warn(`Due event ${d.eventType} on ${d.instanceId} not applied: ${(error as Error).message}`);
-      await this.db.write((m) => m.delete(WorkflowDueEventEntity, { id: d.id }));
+      // The state moved on (for example the exit was withdrawn): the row is stale; drop it, keep the log clean.
+      // Any other failure (a concurrent writer, the database) keeps the row, so that the event fires on a later run.
+      if (isStale(error)) await this.db.write((m) => m.delete(WorkflowDueEventEntity, { id: d.id }));
       return false;
     }
   }
@@ -405,6 +410,11 @@ export class WorkflowEngine {
     };
     return Object.assign(new WorkflowTransitionEntity(), hashed, { hash: hashRow(hashed) });
   }
+}
+
+/** A due event the machine refuses (not allowed in this state, or a rule says no), or whose instance is gone. */
+function isStale(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'TRANSITION_NOT_ALLOWED' || error.kind === 'RULE_REFUSED' || error.kind === 'NOT_FOUND');
 }
 
 function versionConflict(expected: number | undefined, current: number | undefined): AppError {

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/errors';
+import { uuidParam } from '../common/uuid.pipe';
+import { Clock } from './clock';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import { IsLocalDate } from '../common/validators';
 import { WorkflowEngine } from './workflow-engine.service';
@@ -13,29 +15,36 @@ class RunDueEventsDto {
   asOf?: string;
 }
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'id: must be a UUID', 'id: ska vara ett UUID', undefined, { fields: [{ field: 'id', reason: 'must be a UUID', reasonSv: 'ska vara ett UUID' }] }),
-});
 
 @ApiTags('workflows')
 @ApiBearerAuth()
 @Controller('workflows')
 export class WorkflowController {
-  constructor(private readonly engine: WorkflowEngine) {}
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly clock: Clock,
+  ) {}
 
   @Post('due-events/run')
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fire due events (e.g. EXIT_TOOK_EFFECT) now; the service also does this every minute' })
   runDue(@Body() dto: RunDueEventsDto) {
-    return this.engine.fireDueEvents(dto.asOf);
+    const today = this.clock.todayInStockholm();
+    // A deadline takes effect when its day has come, never ahead of time.
+    if (dto.asOf && dto.asOf > today) {
+      throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', `asOf: must not be after today (${today})`, `asOf: får inte vara efter dagens datum (${today})`, undefined, {
+        fields: [{ field: 'asOf', reason: `must not be after today (${today})`, reasonSv: `får inte vara efter dagens datum (${today})` }],
+      });
+    }
+    return this.engine.fireDueEvents(dto.asOf ?? today);
   }
 
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A workflow instance: machine, pinned version, state, version, context, allowed events' })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
-  get(@Param('id', uuid) id: string) {
+  get(@Param('id', uuidParam) id: string) {
     return this.engine.get(id);
   }
 
@@ -43,7 +52,7 @@ export class WorkflowController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The append-only transition log of a workflow, genesis first' })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
-  history(@Param('id', uuid) id: string) {
+  history(@Param('id', uuidParam) id: string) {
     return this.engine.history(id);
   }
 
@@ -52,7 +61,7 @@ export class WorkflowController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Replay the log through the pinned machine version and check every hash, link and state' })
   @ApiResponse({ status: 200, description: '{ ok, events, firstDivergence: { seq, kind, message } | null, problems }' })
-  verify(@Param('id', uuid) id: string) {
+  verify(@Param('id', uuidParam) id: string) {
     return this.engine.verify(id);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The protocol extract (protokollsutdrag) as a standalone HTML document. Pure: draws the model of extract-model.ts
  * (the PDF draws the same model), escapes every text, and keeps recorded text verbatim (R-H19; newlines are kept with
- * white-space: pre-line).
+ * white-space: pre-wrap).
  */
 import type { DecisionView } from '../decision.views';
 import { buildExtract, type ExtractLine, type ExtractSection, type ProtocolExtract } from './extract-model';
@@ -32,7 +32,7 @@ const STYLE = `
   .dnr { margin: 0 0 5mm; color: #333; }
   h2 { margin: 5mm 0 1.5mm; font-size: 11.5pt; }
   h3 { margin: 3mm 0 1mm; font-size: 11pt; font-style: italic; font-weight: bold; }
-  p { margin: 0 0 2.5mm; white-space: pre-line; }
+  p { margin: 0 0 2.5mm; white-space: pre-wrap; }
   .lead { font-weight: bold; }
   .quote { margin-left: 6mm; padding-left: 3mm; border-left: 2px solid #bbb; }
   .notice { color: #b00020; font-weight: bold; }
@@ -41,7 +41,7 @@ const STYLE = `
   ol.numbered li { display: flex; gap: 2mm; }
   ol.numbered .marker { min-width: 5mm; }
   ul.plain { list-style: none; padding-left: 0; }
-  li { white-space: pre-line; margin-bottom: 1mm; }
+  li { white-space: pre-wrap; margin-bottom: 1mm; }
   table.votes { border-collapse: collapse; margin: 1mm 0 3mm; min-width: 110mm; }
   table.votes th, table.votes td { border: 1px solid #999; padding: 1mm 2.5mm; }
   table.votes th { background: #eee; }

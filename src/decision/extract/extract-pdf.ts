@@ -133,9 +133,8 @@ class ExtractPdf {
   private paragraphHeading() {
     const { doc, x, left, width } = this;
     const numWidth = x.paragraph.number ? 56 : 0;
-    const y0 = doc.y;
-    doc.font(BOLD).fontSize(13);
     this.ensure(this.lineHeight(13) * 3);
+    const y0 = doc.y;
     if (x.paragraph.number) doc.font(BOLD).fontSize(13).text(pdfText(x.paragraph.number), left, y0, { width: numWidth, lineBreak: false });
     doc.font(BOLD).fontSize(13).text(pdfText(x.paragraph.title), left + numWidth, y0, { width: width - numWidth });
     if (x.paragraph.dnr) doc.font(FONT).fontSize(10).fillColor(GREY).text(pdfText(x.paragraph.dnr), left + numWidth, doc.y + 3, { width: width - numWidth });
@@ -285,7 +284,8 @@ class ExtractPdf {
         doc.text('UTKAST', 0, pageHeight / 2 - 55, { width: doc.page.width, align: 'center', lineBreak: false });
         doc.restore();
       }
-      if (x.banner) {
+      // The first page carries the banner in a box above the header (firstPageHeader).
+      if (x.banner && i > range.start) {
         doc.font(BOLD).fontSize(9).fillColor(RED).text(pdfText(x.banner), left, 26, { width, align: 'center', lineBreak: false });
       }
       if (i > range.start) {
@@ -304,7 +304,7 @@ class ExtractPdf {
 
 // WinAnsiEncoding beyond Latin-1 (pdfkit's map for the standard fonts).
 const WIN_ANSI_EXTRA = new Set([402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249, 8250, 710, 8482, 338, 339, 732, 352, 353, 376, 381, 382]);
-const FALLBACK: Record<string, string> = { '\u2212': '-', '\u2010': '-', '\u2011': '-', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u2007': ' ', '\u2002': ' ', '\u2003': ' ', '\u200b': '', '\u2060': '', '\ufeff': '', '\u2032': "'", '\u2033': '"' };
+const FALLBACK: Record<string, string> = { '\u2212': '-', '\u2010': '-', '\u2011': '-', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u2007': ' ', '\u2002': ' ', '\u2003': ' ', '\u200b': '', '\u2060': '', '\ufeff': '', '\u2032': "'", '\u2033': '"', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i' };
 
 const encodable = (c: number) => c === 10 || (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || WIN_ANSI_EXTRA.has(c);
 
