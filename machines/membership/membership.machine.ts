@@ -79,6 +79,7 @@ export const membershipMachine = setup({
     councilMayDecide: () => checkCouncilDecision() === null,
     annulmentOk: ({ context, event }) => checkAnnulment(context, event as Ev<'DECISION_ANNULLED'>) === null,
     annulsExit: ({ context, event }) => annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId) === 'exit',
+    annulsEffectedExit: ({ context, event }) => annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId) === 'effectedExit',
     annulsWithdrawal: ({ context, event }) =>
       annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId) === 'withdrawal',
     revivedRequestWasNoticed: ({ context }) => {
@@ -159,6 +160,15 @@ export const membershipMachine = setup({
     voidExitRequest: assign({
       periods: ({ context, event }) =>
         withLastRequest(context, (r) => ({ ...r, voidedOn: (event as Ev<'DECISION_ANNULLED'>).annulledOn })),
+    }),
+    voidEffectedExit: assign({
+      periods: ({ context, event }) => {
+        const annulledOn = (event as Ev<'DECISION_ANNULLED'>).annulledOn;
+        const periods = withLastRequest(context, (r) => ({ ...r, voidedOn: annulledOn }));
+        const { exitedAfter: _gone, ...period } = periods[periods.length - 1];
+        periods[periods.length - 1] = period;
+        return periods;
+      },
     }),
     reviveWithdrawnRequest: assign({
       periods: ({ context }) =>
@@ -250,6 +260,8 @@ export const membershipMachine = setup({
         COUNCIL_INFORMED: { guard: 'councilInformedOk', actions: 'recordCouncilInformed' },
         // Refused with WITHDRAWAL_TOO_LATE (D6).
         EXIT_REQUEST_WITHDRAWN: { guard: 'withdrawalOk', target: 'member.active', actions: 'recordWithdrawal', meta: { refusalOnly: true } },
+        // R-C11: the exit decision was annulled: the exit is void and the membership continues.
+        DECISION_ANNULLED: { guard: and(['annulmentOk', 'annulsEffectedExit']), target: 'member.active', actions: 'voidEffectedExit' },
       },
     },
   },

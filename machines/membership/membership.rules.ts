@@ -335,7 +335,7 @@ export function checkAnnulment(context: MembershipContext, event: EventOf<'DECIS
   return null;
 }
 
-export type AnnulmentTarget = 'pendingEntry' | 'entry' | 'exit' | 'withdrawal';
+export type AnnulmentTarget = 'pendingEntry' | 'entry' | 'exit' | 'effectedExit' | 'withdrawal';
 
 export function annulmentTarget(context: MembershipContext, decisionId: string): AnnulmentTarget | null {
   if (context.pendingEntry.decision?.decisionId === decisionId) return 'pendingEntry';
@@ -343,7 +343,12 @@ export function annulmentTarget(context: MembershipContext, decisionId: string):
   if (!period || period.voidedOn) return null;
   const request = period.exitRequests[period.exitRequests.length - 1];
   if (request && !request.voidedOn && request.withdrawal?.decision.decisionId === decisionId) return 'withdrawal';
-  if (request && !request.voidedOn && !request.withdrawnOn && request.decision.decisionId === decisionId && !period.exitedAfter) return 'exit';
+  if (request && !request.voidedOn && !request.withdrawnOn && request.decision.decisionId === decisionId) {
+    if (!period.exitedAfter) return 'exit';
+    // R-C11: the exit rested on the annulled decision, so it is void even after it took effect — unless a new
+    // entry is already under way, which the annulment cannot undo.
+    if (!context.pendingEntry.decision && !context.pendingEntry.signature) return 'effectedExit';
+  }
   if (period.decision.decisionId === decisionId && !period.exitedAfter) return 'entry';
   return null;
 }
