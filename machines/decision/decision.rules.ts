@@ -2,7 +2,7 @@
  * What makes a decision paragraph recordable (RULEBOOK H: Kommunallagen on meetings, votes and reservations).
  * Pure: the service calls checkParagraph before it records anything, and refuses with the first failing rule.
  */
-import { refusal, type Refusal } from '../common/refusal';
+import { refusal, type Refusal, type RuleWarning } from '../common/refusal';
 import { instantToEpochMillis } from '../calendar/calendar';
 import type { Attendee, DecisionParagraph, MeetingFacts, Person, Vote } from './decision.types';
 
@@ -178,10 +178,24 @@ export function checkReservations(meeting: MeetingFacts, p: DecisionParagraph): 
         `Reservationen från ${names(r.members)} anmäldes efter att sammanträdet avslutats; en reservation ska anmälas innan dess.`,
       );
     }
-    const motivationRefusal = r.motivation ? checkMotivationTime(meeting.justeringAt, r.motivation.submittedAt, names(r.members)) : null;
-    if (motivationRefusal) return motivationRefusal;
   }
   return null;
+}
+
+/**
+ * R-H14 c: motivations that arrived after the time set for justering are refused while their reservations stand:
+ * the paragraph is recorded without them, and each refusal travels with the record as a warning.
+ */
+export function withoutLateMotivations(meeting: MeetingFacts, p: DecisionParagraph): { paragraph: DecisionParagraph; warnings: RuleWarning[] } {
+  const warnings: RuleWarning[] = [];
+  const reservations = p.reservations.map((r) => {
+    const late = r.motivation ? checkMotivationTime(meeting.justeringAt, r.motivation.submittedAt, names(r.members)) : null;
+    if (!late) return r;
+    warnings.push(late);
+    const { motivation: _refused, ...kept } = r;
+    return kept;
+  });
+  return warnings.length ? { paragraph: { ...p, reservations }, warnings } : { paragraph: p, warnings };
 }
 
 /** R-H14 c: a written motivation must arrive before the time set for justering; a late one is refused, the reservation stands. */

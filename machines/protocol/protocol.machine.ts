@@ -16,9 +16,11 @@ import {
   checkAppealPeriodEnded,
   checkCorrection,
   checkJustering,
+  checkLateKnownAppeal,
   checkMotivation,
   checkNoAppeal,
   justeringWarnings,
+  refuseWhileAppealPeriodRuns,
   protocolLegalDate,
 } from './protocol.rules';
 import type { ProtocolContext, ProtocolEvent, ProtocolInput } from './protocol.types';
@@ -43,6 +45,8 @@ export const protocolMachine = setup({
     appealPeriodEndedOk: ({ context, event }) => checkAppealPeriodEnded(context, event as Ev<'APPEAL_PERIOD_ENDED'>) === null,
     appealOk: ({ context, event }) => checkAppeal(context, event as Ev<'APPEAL_RECEIVED'>) === null,
     noAppealOk: ({ context, event }) => checkNoAppeal(context, event as Ev<'NO_APPEAL_CONFIRMED'>) === null,
+    appealPeriodOver: ({ context }) => refuseWhileAppealPeriodRuns(context) === null,
+    lateKnownAppealOk: ({ context, event }) => checkLateKnownAppeal(context, event as Ev<'APPEAL_RECEIVED'>) === null,
     appealDecidedOk: ({ context, event }) => checkAppealDecided(context, event as Ev<'APPEAL_DECIDED'>) === null,
     annulled: ({ event }) => (event as Ev<'APPEAL_DECIDED'>).outcome === 'ANNULLED',
     amendmentOk: ({ context }) => checkAmendment(context) === null,
@@ -95,7 +99,7 @@ export const protocolMachine = setup({
   },
 }).createMachine({
   id: 'protocol',
-  context: ({ input }) => ({ ...input, corrections: [], motivations: [], warnings: [] }),
+  context: ({ input }) => ({ ...input, corrections: [], motivations: [], warnings: input.warnings ?? [] }),
   initial: 'draft',
   states: {
     draft: {
@@ -117,8 +121,8 @@ export const protocolMachine = setup({
       on: {
         APPEAL_PERIOD_ENDED: { guard: 'appealPeriodEndedOk', target: 'presumedFinal' },
         APPEAL_RECEIVED: { guard: 'appealOk', target: 'appealed', actions: 'recordAppeal' },
-        // Refused with APPEAL_PERIOD_RUNNING until the period is over.
-        NO_APPEAL_CONFIRMED: { guard: 'noAppealOk', target: 'final', actions: 'recordFinal', meta: { refusalOnly: true } },
+        // Refused with APPEAL_PERIOD_RUNNING: the period ends by the due event, not by a claimed date.
+        NO_APPEAL_CONFIRMED: { guard: 'appealPeriodOver', target: 'final', actions: 'recordFinal', meta: { refusalOnly: true } },
         ...correction,
         ...motivation,
       },
@@ -128,7 +132,7 @@ export const protocolMachine = setup({
       on: {
         NO_APPEAL_CONFIRMED: { guard: 'noAppealOk', target: 'final', actions: 'recordFinal' },
         // An appeal that reached the court in time may become known to the municipality later.
-        APPEAL_RECEIVED: { guard: 'appealOk', target: 'appealed', actions: 'recordAppeal' },
+        APPEAL_RECEIVED: { guard: 'lateKnownAppealOk', target: 'appealed', actions: 'recordAppeal' },
         ...correction,
         ...motivation,
       },
@@ -143,7 +147,14 @@ export const protocolMachine = setup({
         ...motivation,
       },
     },
-    final: { on: { ...correction, ...motivation } },
+    final: {
+      on: {
+        // A timely appeal may become known after "no appeal" was confirmed; the confirmation was then wrong (R-I5).
+        APPEAL_RECEIVED: { guard: 'lateKnownAppealOk', target: 'appealed', actions: 'recordAppeal' },
+        ...correction,
+        ...motivation,
+      },
+    },
     // R-I7, R-C11: upphävt; the workflows it drove are compensated by the service.
     annulled: { type: 'final' },
   },
@@ -159,6 +170,8 @@ export const protocolDefinition: MachineDefinition = {
     appealPeriodEndedOk: checkAppealPeriodEnded,
     appealOk: checkAppeal,
     noAppealOk: checkNoAppeal,
+    appealPeriodOver: refuseWhileAppealPeriodRuns,
+    lateKnownAppealOk: checkLateKnownAppeal,
     appealDecidedOk: checkAppealDecided,
     amendmentOk: checkAmendment,
     correctionOk: checkCorrection,

@@ -23,6 +23,10 @@ export function checkJustering(c: ProtocolContext, e: Ev<'JUSTERAT'>): Refusal |
   if (!e.justerare.length) {
     return refusal('NO_JUSTERARE', 'R-I2', 'The chair and at least one justerare sign the protocol.', 'Ordföranden och minst en justerare undertecknar protokollet.');
   }
+  const absent = e.justerare.find((name) => !c.meeting.attendees.some((a) => a.name === name));
+  if (absent) {
+    return refusal('JUSTERARE_NOT_AT_MEETING', 'R-I2', `${absent} was not at the meeting and cannot justera its protocol.`, `${absent} var inte med vid sammanträdet och kan inte justera protokollet.`, { justerare: absent });
+  }
   return null;
 }
 
@@ -69,6 +73,25 @@ export function checkAppeal(c: ProtocolContext, e: Ev<'APPEAL_RECEIVED'>): Refus
     return refusal('APPEAL_TOO_LATE', 'R-I5', `The appeal arrived on ${e.receivedOn}, after the last day ${c.appealLastDay}; it does not stop the decision from becoming final.`, `Överklagandet kom in ${e.receivedOn}, efter sista dag ${c.appealLastDay}; det hindrar inte att beslutet vinner laga kraft.`, { appealLastDay: c.appealLastDay });
   }
   return null;
+}
+
+/**
+ * R-I7: while the decision is anslaget the appeal period is still running (the engine moves it to presumedFinal on
+ * finalFrom), so "no appeal arrived" cannot be recorded yet, whatever date it claims.
+ */
+export function refuseWhileAppealPeriodRuns(c: ProtocolContext): Refusal {
+  return appealPeriodRunning(c);
+}
+
+/**
+ * R-I5, R-I7: after "no appeal arrived" was confirmed, an appeal that reached the court in time may still become
+ * known (the confirmation was then wrong); after the court's judgment, the decision is final and nothing reopens it.
+ */
+export function checkLateKnownAppeal(c: ProtocolContext, e: Ev<'APPEAL_RECEIVED'>): Refusal | null {
+  if (c.appeal) {
+    return refusal('APPEAL_ALREADY_JUDGED', 'R-I7', `The court has judged the appeal received ${c.appeal.receivedOn}; the decision is final.`, `Domstolen har prövat överklagandet som kom in ${c.appeal.receivedOn}; beslutet har vunnit laga kraft.`, { appeal: c.appeal });
+  }
+  return checkAppeal(c, e);
 }
 
 /** R-I7: "no appeal arrived" can be recorded only once the period is over. */

@@ -5,6 +5,8 @@ export interface ProtocolInput {
   decisionId: string;
   meeting: MeetingFacts;
   paragraph: DecisionParagraph;
+  /** Refusals that did not stop the recording (a late motivation, R-H14 c). */
+  warnings?: RuleWarning[];
 }
 
 export interface Correction {
@@ -15,7 +17,7 @@ export interface Correction {
   index: number;
 }
 
-export interface ProtocolContext extends ProtocolInput {
+export interface ProtocolContext extends Omit<ProtocolInput, 'warnings'> {
   justeradOn?: string;
   justerare?: string[];
   immediate?: boolean;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { anslagDeadline, justeringDeadline } from '../../machines/calendar/calendar';
-import { checkParagraph, organOfBody, parseDiarienummer } from '../../machines/decision/decision.rules';
+import { checkParagraph, organOfBody, parseDiarienummer, withoutLateMotivations } from '../../machines/decision/decision.rules';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
 import type { DecisionRef } from '../../machines/membership/membership.types';
 import { protocolDefinition } from '../../machines/protocol/protocol.machine';
@@ -16,6 +16,7 @@ import { DocumentVersionEntity } from '../document/document.entities';
 import { SYSTEM_ACTOR, type Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/workflow-engine.service';
+import { WorkflowInstanceEntity } from '../workflow/workflow-instance.entity';
 import type { InstanceView } from '../workflow/workflow.types';
 import { BodyEntity, DecisionEffectEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
 import type { DecisionView } from './decision.views';
@@ -114,7 +115,7 @@ export class DecisionService {
       closedAt: meeting.closedAt,
       justeringAt: meeting.justeringAt,
       attendees: facts.attendees,
-      deadlines: { justeringDeadline: justeringDeadline(meeting.date) },
+      deadlines: { justeringDeadline: justeringDeadline(meeting.date).date },
       paragraphs: decisions.map((d) => {
         const v = d.workflowId ? views.get(d.workflowId) : undefined;
         return { id: d.id, paragraphNumber: d.paragraphNumber, subject: d.subject, status: v ? protocolStatusOf(v.state) : 'RECORDED', workflowId: d.workflowId };
@@ -154,9 +155,10 @@ export class DecisionService {
       const meeting = await this.findMeeting(m, meetingId);
       const body = await this.findBody(m, meeting.bodyId);
       assertOwnMunicipality(actor, body.municipalityCode);
-      const paragraph = plain(dto) as DecisionParagraph;
       const facts = meetingFacts(meeting, body);
-      throwIfRefused(checkParagraph(facts, paragraph));
+      const recorded = plain(dto) as DecisionParagraph;
+      throwIfRefused(checkParagraph(facts, recorded));
+      const { paragraph, warnings } = withoutLateMotivations(facts, recorded);
       if (dto.documentVersionId && !(await m.findOne(DocumentVersionEntity, { where: { id: dto.documentVersionId } }))) {
         throw notFound(`Document version ${dto.documentVersionId}`, `Dokumentversionen ${dto.documentVersionId}`);
       }
@@ -165,7 +167,8 @@ export class DecisionService {
       }
       const matterId = await this.upsertMatter(m, body.municipalityCode, paragraph.matter);
       const decisionId = randomUUID();
-      const workflow = await this.engine.create(protocolDefinition.id, { decisionId, meeting: facts, paragraph }, `decision:${body.municipalityCode}:${decisionId}`, actor, m);
+      const input = warnings.length ? { decisionId, meeting: facts, paragraph, warnings } : { decisionId, meeting: facts, paragraph };
+      const workflow = await this.engine.create(protocolDefinition.id, input, `decision:${body.municipalityCode}:${decisionId}`, actor, m);
       await m.insert(DecisionEntity, {
         id: decisionId,
         municipalityCode: body.municipalityCode,
@@ -219,9 +222,13 @@ export class DecisionService {
     if (!roles.includes(actor.role)) throw forbidden(`The role '${actor.role}' may not record ${event.type}.`, `Rollen '${actor.role}' får inte registrera ${event.type}.`);
     await this.engine.fireDueEventsFor(decision.workflowId);
     const compensations = await this.engine.write(async (m) => {
-      if (event.type === 'PARAGRAPH_AMENDED') {
+      const head = await m.findOne(WorkflowInstanceEntity, { where: { id: decision.workflowId! } });
+      // A draft's amendment is checked like a new paragraph; after justering the machine refuses it (PARAGRAPH_JUSTERAD).
+      if (event.type === 'PARAGRAPH_AMENDED' && head?.state === 'draft') {
         const meeting = await this.findMeeting(m, decision.meetingId!);
-        throwIfRefused(checkParagraph(meetingFacts(meeting, await this.findBody(m, meeting.bodyId)), (event as any).paragraph));
+        const facts = meetingFacts(meeting, await this.findBody(m, meeting.bodyId));
+        const amended = (event as any).paragraph as DecisionParagraph;
+        throwIfRefused(checkParagraph(facts, amended) ?? withoutLateMotivations(facts, amended).warnings[0] ?? null);
       }
       const result = await this.engine.sendInTransaction(m, decision.workflowId!, event, actor, { expectedVersion, idempotencyKey });
       if (event.type === 'PARAGRAPH_AMENDED' && !result.replayed) await this.applyAmendment(m, decision, (event as any).paragraph);

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../common/errors';
 import { Db } from '../database/db';
 import { DecisionEntity } from '../decision/decision.entities';
 import type { Actor } from '../workflow/actor';
+import { WorkflowInstanceEntity } from '../workflow/workflow-instance.entity';
 import { Clock } from '../workflow/clock';
 import { DocumentEntity, DocumentVersionEntity, SignatureEntity } from './document.entities';
 import type { RecordSignatureDto } from './dto/document.dto';
@@ -39,7 +40,7 @@ export class SignatureService {
       if (!version) throw notFound(`Version ${dto.version} of '${dto.documentKey}'`, `Version ${dto.version} av '${dto.documentKey}'`);
       // R-B3 with D12: the same rule the membership machine applies.
       const signatoryRefusal = checkEntrySignature(
-        { declarationVersion: dto.version } as never,
+        { declarationVersion: dto.version, pendingEntry: {} } as never,
         { type: 'KSO_SIGNED', signedOn: dto.signedOn, signatory: dto.signatory, declarationVersion: dto.version, ...(dto.standIn ? { standIn: dto.standIn } : {}) },
       );
       if (signatoryRefusal) throw new AppError('RULE_REFUSED', signatoryRefusal.code, signatoryRefusal.message, signatoryRefusal.messageSv, signatoryRefusal.ruleId, signatoryRefusal.details);
@@ -106,6 +107,11 @@ export class SignatureService {
       .orderBy('d.decided_on', 'DESC')
       .getMany();
     for (const d of decisions) {
+      // Only a decision that stands counts: a draft is not yet a decision, an annulled one no longer is (R-C11).
+      if (d.workflowId) {
+        const state = (await m.findOne(WorkflowInstanceEntity, { where: { id: d.workflowId } }))?.state;
+        if (state === 'draft' || state === 'annulled') continue;
+      }
       const v = await m.findOne(DocumentVersionEntity, { where: { id: d.documentVersionId! } });
       if (v?.documentId === documentId) return v;
     }

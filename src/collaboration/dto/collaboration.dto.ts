@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsLocalDate, IsMunicipalityCode } from '../../common/validators';
 
 export class CollaborationSettingsDto {
@@ -53,7 +42,7 @@ export class CreateCollaborationDto {
 
 export class ChangeSettingsDto {
   @ApiProperty({ type: CollaborationSettingsDto })
-  @ValidateNested() @Type(() => CollaborationSettingsDto)
+  @IsObject() @ValidateNested() @Type(() => CollaborationSettingsDto)
   settings: CollaborationSettingsDto;
 
   @ApiProperty({ example: 'Beslut av parternas jurister 2025-02-01' })

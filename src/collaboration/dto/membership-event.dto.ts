@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 
 export class DecisionDto {
@@ -57,7 +57,7 @@ export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {
   declare type: 'FULLMAKTIGE_ADOPTED_DECLARATION';
 
   @ApiPropertyOptional({ type: DecisionDto, description: 'R-B1, R-B2: must be a decision of fullmäktige (KF). Inline form: creates a minimal decision record. Give this or decisionId.' })
-  @ValidateIf((o) => o.decisionId === undefined) @ValidateNested() @Type(() => DecisionDto)
+  @ValidateIf((o) => o.decisionId === undefined) @IsObject() @ValidateNested() @Type(() => DecisionDto)
   decision?: DecisionDto;
 
   @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject DECLARATION_ADOPTION) instead of inline data (D10)' })
@@ -78,7 +78,7 @@ export class KsoSignedDto extends EventBaseDto {
   signedOn?: string;
 
   @ApiPropertyOptional({ type: SignatoryDto, description: 'R-B3: the KSO signs. Required unless signatureId is given' })
-  @ValidateIf((o) => o.signatureId === undefined) @ValidateNested() @Type(() => SignatoryDto)
+  @ValidateIf((o) => o.signatureId === undefined) @IsObject() @ValidateNested() @Type(() => SignatoryDto)
   signatory?: SignatoryDto;
 
   @ApiPropertyOptional({ description: 'A recorded signature (POST /signatures) of the declaration version, with its hash (R-B5)' })
@@ -99,7 +99,7 @@ export class FullmaktigeRequestedExitDto extends EventBaseDto {
   declare type: 'FULLMAKTIGE_REQUESTED_EXIT';
 
   @ApiPropertyOptional({ type: DecisionDto, description: 'R-C1: a decision of fullmäktige (KF). Give this or decisionId.' })
-  @ValidateIf((o) => o.decisionId === undefined) @ValidateNested() @Type(() => DecisionDto)
+  @ValidateIf((o) => o.decisionId === undefined) @IsObject() @ValidateNested() @Type(() => DecisionDto)
   decision?: DecisionDto;
 
   @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject EXIT_REQUEST)' })
@@ -134,7 +134,7 @@ export class ExitRequestWithdrawnDto extends EventBaseDto {
   declare type: 'EXIT_REQUEST_WITHDRAWN';
 
   @ApiPropertyOptional({ type: DecisionDto, description: 'D6: fullmäktige decides to withdraw. Give this or decisionId.' })
-  @ValidateIf((o) => o.decisionId === undefined) @ValidateNested() @Type(() => DecisionDto)
+  @ValidateIf((o) => o.decisionId === undefined) @IsObject() @ValidateNested() @Type(() => DecisionDto)
   decision?: DecisionDto;
 
   @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject EXIT_WITHDRAWAL)' })

@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 
 const Text = (max = 10000) => (target: object, key: string | symbol) => {
@@ -124,13 +109,13 @@ export class ReservationDto {
 }
 
 export class ProtokollsanteckningDto {
-  @ApiProperty({ type: PersonDto }) @ValidateNested() @Type(() => PersonDto) member: PersonDto;
+  @ApiProperty({ type: PersonDto }) @IsObject() @ValidateNested() @Type(() => PersonDto) member: PersonDto;
   @ApiProperty() @Text() text: string;
 }
 
 export class RecordParagraphDto {
   @ApiProperty({ example: '§ 45' }) @Text(50) paragraphNumber: string;
-  @ApiProperty({ type: MatterDto }) @ValidateNested() @Type(() => MatterDto) matter: MatterDto;
+  @ApiProperty({ type: MatterDto }) @IsObject() @ValidateNested() @Type(() => MatterDto) matter: MatterDto;
   @ApiProperty({ enum: ['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'], description: 'What the decision is about, checked when it drives a workflow' })
   @IsIn(['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'])
   subject: 'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
@@ -140,8 +125,8 @@ export class RecordParagraphDto {
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(1000, { each: true }) beslutsunderlag: string[];
   @ApiProperty({ type: [ProposalDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => ProposalDto) proposals: ProposalDto[];
   @ApiProperty({ type: [String], description: 'Beslutsgång, in order' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @MaxLength(5000, { each: true }) beslutsgang: string[];
-  @ApiProperty({ type: MethodDto }) @ValidateNested() @Type(() => MethodDto) method: MethodDto;
-  @ApiProperty({ type: DecisionTextDto }) @ValidateNested() @Type(() => DecisionTextDto) decision: DecisionTextDto;
+  @ApiProperty({ type: MethodDto }) @IsObject() @ValidateNested() @Type(() => MethodDto) method: MethodDto;
+  @ApiProperty({ type: DecisionTextDto }) @IsObject() @ValidateNested() @Type(() => DecisionTextDto) decision: DecisionTextDto;
   @ApiProperty({ type: [JavDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => JavDto) jav: JavDto[];
   @ApiProperty({ type: [ReservationDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ReservationDto) reservations: ReservationDto[];
   @ApiProperty({ type: [ProtokollsanteckningDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ProtokollsanteckningDto) protokollsanteckningar: ProtokollsanteckningDto[];

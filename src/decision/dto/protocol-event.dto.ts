@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 import { RecordParagraphDto } from './decision.dto';
 
@@ -12,7 +12,7 @@ class ProtocolEventBase {
 
 export class ParagraphAmendedDto extends ProtocolEventBase {
   @ApiProperty({ enum: ['PARAGRAPH_AMENDED'], description: 'Only while the paragraph is a draft' }) declare type: 'PARAGRAPH_AMENDED';
-  @ApiProperty({ type: RecordParagraphDto }) @ValidateNested() @Type(() => RecordParagraphDto) paragraph: RecordParagraphDto;
+  @ApiProperty({ type: RecordParagraphDto }) @IsObject() @ValidateNested() @Type(() => RecordParagraphDto) paragraph: RecordParagraphDto;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
