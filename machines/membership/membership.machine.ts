@@ -161,6 +161,13 @@ export const membershipMachine = setup({
       periods: ({ context, event }) =>
         withLastRequest(context, (r) => ({ ...r, voidedOn: (event as Ev<'DECISION_ANNULLED'>).annulledOn })),
     }),
+    reopenPeriod: assign({
+      periods: ({ context }) =>
+        withCurrentPeriod(context, (p) => {
+          const { exitedAfter: _gone, ...open } = p;
+          return open;
+        }),
+    }),
     voidEffectedExit: assign({
       periods: ({ context, event }) => {
         const annulledOn = (event as Ev<'DECISION_ANNULLED'>).annulledOn;
@@ -258,8 +265,9 @@ export const membershipMachine = setup({
         KSO_SIGNED: { guard: 'entrySignatureOk', target: 'awaitingDecision', actions: 'recordSignature' },
         // Recording the chair's information may come after the exit took effect.
         COUNCIL_INFORMED: { guard: 'councilInformedOk', actions: 'recordCouncilInformed' },
-        // Refused with WITHDRAWAL_TOO_LATE (D6).
-        EXIT_REQUEST_WITHDRAWN: { guard: 'withdrawalOk', target: 'member.active', actions: 'recordWithdrawal', meta: { refusalOnly: true } },
+        // D6: a withdrawal whose notice reached the chair before the exit date, recorded after the exit was marked
+        // effective: the exit never happened. Later notices are refused with WITHDRAWAL_TOO_LATE.
+        EXIT_REQUEST_WITHDRAWN: { guard: 'withdrawalOk', target: 'member.active', actions: ['recordWithdrawal', 'reopenPeriod'] },
         // R-C11: the exit decision was annulled: the exit is void and the membership continues.
         DECISION_ANNULLED: { guard: and(['annulmentOk', 'annulsEffectedExit']), target: 'member.active', actions: 'voidEffectedExit' },
       },

@@ -286,14 +286,24 @@ export function checkExitWithdrawal(context: MembershipContext, event: EventOf<'
   const request = openExitRequest(context);
   const noticeOn = toStockholmDate(event.noticeArrivedAt);
   const exitOn = request?.effectiveOn ?? period?.exitedAfter;
-  // No open request to withdraw: the exit took effect, or the period it belonged to was annulled (R-C11).
-  if (!request || !period || period.voidedOn || period.exitedAfter || (exitOn && compareDates(noticeOn, exitOn) >= 0)) {
+  // Too late: the notice reached the chair on or after the exit date, or there is no open request (its period was
+  // annulled, R-C11). A timely notice recorded after the exit was marked effective still counts (D6).
+  if (!request || !period || period.voidedOn || (exitOn && compareDates(noticeOn, exitOn) >= 0)) {
     return refusal(
       'WITHDRAWAL_TOO_LATE',
       'R-C10',
       `An exit request can only be withdrawn before the exit date${exitOn ? ` (${exitOn})` : ''}; the withdrawal notice arrived on ${noticeOn}.`,
       `En begäran om utträde kan bara återkallas före utträdesdagen${exitOn ? ` (${exitOn})` : ''}; återkallelsen kom in ${noticeOn}.`,
       { noticeOn, exitEffectiveOn: exitOn },
+    );
+  }
+  if (compareDates(event.decision.date, noticeOn) > 0) {
+    return refusal(
+      'NO_FULLMAKTIGE_DECISION',
+      'R-C10',
+      `The withdrawal notice arrived on ${noticeOn}, before fullmäktige's decision of ${event.decision.date} to withdraw.`,
+      `Återkallelsen kom in ${noticeOn}, före fullmäktiges beslut ${event.decision.date} om att återkalla.`,
+      { noticeOn, decisionOn: event.decision.date },
     );
   }
   if (request && compareDates(event.decision.date, request.decision.date) < 0) {

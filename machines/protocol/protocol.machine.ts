@@ -82,6 +82,8 @@ export const protocolMachine = setup({
         const e = event as Ev<'APPEAL_RECEIVED'>;
         return { receivedOn: e.receivedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
       },
+      // R-I7: APPEALED until the judgment; a "no appeal" outcome confirmed before the appeal became known is void.
+      outcome: () => undefined,
     }),
     recordFinal: assign({
       outcome: ({ context, event }) => {

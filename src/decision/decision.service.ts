@@ -465,8 +465,12 @@ function decisionView(
     for (const key of ['justeradOn', 'justerare', 'immediate', 'anslagOn', 'noticeBoard', 'appealLastDay', 'finalFrom', 'appeal', 'outcome'] as const) {
       if (c[key] !== undefined) (view as any)[key] = c[key];
     }
-    view.deadlines.justeringDeadline = justeringDeadline(c.meeting.date).date;
-    if (c.justeradOn) view.deadlines.anslagDeadline = anslagDeadline(c.justeradOn).date;
+    // D8, R-L7: plain calendar days, never moved; a deadline on a non-vardag is noted, not extended.
+    const deadlines = [['justeringDeadline', justeringDeadline(c.meeting.date)], ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : [])] as const;
+    for (const [key, d] of deadlines) {
+      view.deadlines[key] = d.date;
+      if (d.warning) (view.deadlines.notes ??= []).push({ deadline: key, date: d.date, code: d.warning.code, ruleId: 'R-L7', message: d.warning.en, messageSv: d.warning.sv });
+    }
   }
   return view;
 }

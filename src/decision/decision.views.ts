@@ -34,7 +34,12 @@ export interface DecisionView {
   corrections: { correctedOn: string; reason: string; text: string; index: number }[];
   motivations: { member: string; text: string; submittedAt: string }[];
   warnings: RuleWarning[];
-  deadlines: { justeringDeadline?: string; anslagDeadline?: string };
+  deadlines: {
+    justeringDeadline?: string;
+    anslagDeadline?: string;
+    /** A deadline on a Saturday, Sunday, holiday or afton (D8, R-L7: noted, never moved). */
+    notes?: { deadline: string; date: string; code: string; ruleId: string; message: string; messageSv: string }[];
+  };
   allowedEvents: string[];
   drove: { workflowId: string; eventType: string; seq: number }[];
 }

@@ -135,6 +135,15 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(await verifyWorkflow(ctx, p.workflowId)).toMatchObject({ ok: true, problems: [] });
   });
 
+  it('D8, R-L7: a justering deadline on annandag jul is noted on the decision, never moved', async () => {
+    const { meetingId, token } = await meeting('1498', '2024-12-12');
+    const p = await record(meetingId, para(), token);
+    expect(p.deadlines.justeringDeadline).toBe('2024-12-26');
+    expect(p.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'justeringDeadline', date: '2024-12-26', code: 'DEADLINE_ON_NON_VARDAG', ruleId: 'R-L7' })]);
+    const ordinary = await record((await meeting('1498', '2024-11-12')).meetingId, para(), token);
+    expect(ordinary.deadlines).toEqual({ justeringDeadline: '2024-11-26' });
+  });
+
   it('R-I7, D9: the due APPEAL_PERIOD_ENDED fires lazily before the next write on the paragraph (no run needed)', async () => {
     const { meetingId, token } = await meeting('1402', '2018-11-07');
     const p = await record(meetingId, para(), token);

@@ -390,7 +390,21 @@ describe('withdrawal (D6, R-C10)', () => {
 
   it('D6: a withdrawal by KS is refused (WRONG_DECISION_ORGAN); after the exit took effect it is WITHDRAWAL_TOO_LATE', () => {
     expectRefused(run(...LEAVING).getSnapshot(), withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'x', 'KS'), 'WRONG_DECISION_ORGAN', 'R-C10');
-    expectRefused(run(...EXITED).getSnapshot(), withdraw('2026-12-15', '2026-12-16T09:00:00Z'), 'WITHDRAWAL_TOO_LATE', 'R-C10', 'withdrawalOk');
+    expectRefused(run(...EXITED).getSnapshot(), withdraw('2026-12-15', '2026-12-31T09:00:00+01:00'), 'WITHDRAWAL_TOO_LATE', 'R-C10', 'withdrawalOk');
+  });
+
+  it('D6: a withdrawal whose notice reached the chair before the exit date, recorded after the exit took effect, undoes the exit', () => {
+    const actor = run(...EXITED, withdraw('2026-12-15', '2026-12-16T09:00:00Z'));
+    const s = actor.getSnapshot();
+    expect(state(s)).toBe('member.active');
+    expect(s.context.periods).toHaveLength(1);
+    expect(s.context.periods[0].exitedAfter).toBeUndefined();
+    expect(statusOn(s.context, '2026-12-15').status).toBe('LEAVING');
+    expect(statusOn(s.context, '2027-01-01').status).toBe('ACTIVE');
+  });
+
+  it('R-C10: the withdrawal notice cannot precede fullmäktige’s decision to withdraw', () => {
+    expectRefused(run(...LEAVING).getSnapshot(), withdraw('2025-05-20', '2025-05-19T09:00:00Z'), 'NO_FULLMAKTIGE_DECISION', 'R-C10', 'withdrawalOk');
   });
 });
 

@@ -90,6 +90,17 @@ function eventsFor(snapshot: Snap): MembershipEvent[] {
     { type: 'DECISION_ANNULLED', decisionId: 'not-in-workflow', annulledOn: `${y(1)}-09-04`, cause: 'upphävt' },
     // R-C11: the previous cycle's exit decision annulled after the exit took effect
     ...(k > 0 ? [{ type: 'DECISION_ANNULLED' as const, decisionId: `exit-${k - 1}`, annulledOn: `${y(0)}-02-01`, cause: 'upphävt' }] : []),
+    // D6: the previous cycle's withdrawal, notified before its exit date but recorded after the exit took effect
+    ...(k > 0
+      ? [
+          {
+            type: 'EXIT_REQUEST_WITHDRAWN' as const,
+            decision: { organ: 'KF' as const, date: `${Y - 2}-06-01`, decisionId: `late-recorded-${k - 1}` },
+            noticeArrivedAt: `${Y - 2}-06-02T09:00:00Z`,
+            settings: SETTINGS,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -233,11 +244,10 @@ describe('membership machine: model-based paths (@xstate/graph)', () => {
     expect(passableEdges.length).toBeGreaterThanOrEqual(20);
   });
 
-  it('(2b) refusal-only transitions (COUNCIL_APPROVED_EXIT, notice in active, withdrawal after exit) are tried and never taken', () => {
+  it('(2b) refusal-only transitions (COUNCIL_APPROVED_EXIT, notice in active) are tried and never taken', () => {
     expect(refusalOnlyEdges.map(edgeKey).sort()).toEqual(
       [
         'membership --COUNCIL_APPROVED_EXIT--> membership',
-        'membership.exited --EXIT_REQUEST_WITHDRAWN--> membership.member.active',
         'membership.member.active --EXIT_NOTICE_DELIVERED--> membership.member.leaving',
       ].sort(),
     );

@@ -577,9 +577,10 @@ describe('checkExitWithdrawal (R-C10, D6)', () => {
     expect(checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2026-12-01'), '2026-12-30T22:59:59Z'))).toBeNull();
   });
 
-  it('R-C10, D6: after the exit took effect any withdrawal is WITHDRAWAL_TOO_LATE', () => {
+  it('R-C10, D6: after the exit took effect only a notice that reached the chair before the exit date counts', () => {
     const c = ctx({ periods: [period({ exitRequests: [noticed()], exitedAfter: '2026-12-31' })] });
-    expect(checkExitWithdrawal(c, withdraw(decision('2026-06-01'), '2026-06-02T09:00:00Z'))).toMatchObject({
+    expect(checkExitWithdrawal(c, withdraw(decision('2026-06-01'), '2026-06-02T09:00:00Z'))).toBeNull();
+    expect(checkExitWithdrawal(c, withdraw(decision('2026-12-30'), '2027-01-02T09:00:00+01:00'))).toMatchObject({
       code: 'WITHDRAWAL_TOO_LATE',
       ruleId: 'R-C10',
     });
