@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type CollaborationInput } from '../../machines/collab
 import { currentWarnings, statusOn } from '../../machines/membership/membership.rules';
 import type { MembershipContext, MembershipSettings } from '../../machines/membership/membership.types';
 import { membershipDefinition } from '../../machines/membership/membership.machine';
+import { canonicalJson } from '../common/canonical-json';
 import { AppError, forbidden, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { validationFailed } from '../common/validation';
@@ -197,12 +198,15 @@ export class CollaborationService {
     if ((event as any).signatureId && ((event as any).signedOn || (event as any).signatory)) {
       throw validationFailed([{ field: 'signatureId', reason: 'give either signatureId or signedOn and signatory, not both', reasonSv: 'ange antingen signatureId eller signedOn och signatory, inte båda' }]);
     }
+    // The fingerprint of what the client sent, before the service adds the settings in force (a retry is the same request).
+    const requestFingerprint = idempotencyKey ? createHash('sha256').update(canonicalJson(event)).digest('hex') : undefined;
     if (EVENTS_WITH_SETTINGS.has(event.type)) (event as any).settings = JSON.parse(collaboration.settings);
-    const options: SendOptions = { expectedVersion, idempotencyKey };
+    const options: SendOptions = { expectedVersion, idempotencyKey, requestFingerprint };
     await this.engine.fireDueEventsFor(membership.workflowId);
     // The decision record (referenced or minimal), the transition and the link between them commit together.
     const result = await this.engine.write(async (m) => {
-      const e = event as Record<string, any>;
+      // A fresh copy each time: the unit of work may run twice (a racing retry with the same Idempotency-Key).
+      const e = structuredClone(event) as Record<string, any>;
       let decisionId: string | undefined;
       if (e.decisionId) {
         e.decision = await this.decisions.resolveForMembership(m, e.decisionId, code, slug, event.type);
@@ -218,7 +222,7 @@ export class CollaborationService {
       const r = await this.engine.sendInTransaction(m, membership.workflowId, e as typeof event, actor, options);
       if (decisionId && !r.replayed) await this.decisions.recordEffect(m, decisionId, membership.workflowId, event.type, r.transition.seq);
       return r;
-    }, expectedVersion);
+    }, expectedVersion, idempotencyKey);
     const view = this.membershipView(slug, municipality, result.instance, this.clock.todayInStockholm());
     return { ...view, transition: result.transition, replayed: result.replayed };
   }

@@ -4,8 +4,9 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1732400000000 } from './migrations/1732400000000-initial-schema';
 import { DecisionRecords1732500000000 } from './migrations/1732500000000-decision-records';
+import { RequestFingerprint1732600000000 } from './migrations/1732600000000-request-fingerprint';
 
-export const MIGRATIONS = [InitialSchema1732400000000, DecisionRecords1732500000000];
+export const MIGRATIONS = [InitialSchema1732400000000, DecisionRecords1732500000000, RequestFingerprint1732600000000];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -8,6 +8,7 @@ import type { DecisionRef } from '../../machines/membership/membership.types';
 import { protocolDefinition } from '../../machines/protocol/protocol.machine';
 import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
+import { canonicalJson } from '../common/canonical-json';
 import { AppError, forbidden, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';
@@ -221,6 +222,7 @@ export class DecisionService {
     const roles = protocolDefinition.eventRoles[event.type] ?? ['admin'];
     if (!roles.includes(actor.role)) throw forbidden(`The role '${actor.role}' may not record ${event.type}.`, `Rollen '${actor.role}' får inte registrera ${event.type}.`);
     await this.engine.fireDueEventsFor(decision.workflowId);
+    const requestFingerprint = idempotencyKey ? sha256Hex(canonicalJson(event)) : undefined;
     const compensations = await this.engine.write(async (m) => {
       const head = await m.findOne(WorkflowInstanceEntity, { where: { id: decision.workflowId! } });
       // A draft's amendment is checked like a new paragraph; after justering the machine refuses it (PARAGRAPH_JUSTERAD).
@@ -230,11 +232,11 @@ export class DecisionService {
         const amended = (event as any).paragraph as DecisionParagraph;
         throwIfRefused(checkParagraph(facts, amended) ?? withoutLateMotivations(facts, amended).warnings[0] ?? null);
       }
-      const result = await this.engine.sendInTransaction(m, decision.workflowId!, event, actor, { expectedVersion, idempotencyKey });
+      const result = await this.engine.sendInTransaction(m, decision.workflowId!, event, actor, { expectedVersion, idempotencyKey, requestFingerprint });
       if (event.type === 'PARAGRAPH_AMENDED' && !result.replayed) await this.applyAmendment(m, decision, (event as any).paragraph);
       if (result.instance.state !== 'annulled' || result.replayed) return [];
       return this.compensate(m, decision, result.transition.seq, event as any);
-    }, expectedVersion);
+    }, expectedVersion, idempotencyKey);
     return { ...(await this.getDecision(decisionId)), compensations };
   }
 

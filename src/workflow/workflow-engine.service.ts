@@ -60,6 +60,7 @@ export class WorkflowEngine {
       fromState: null,
       toState: stateString(snapshot.value),
       idempotencyKey: null,
+      requestHash: null,
       prevHash: GENESIS_PREV_HASH,
     });
     const instance = m.create(WorkflowInstanceEntity, {
@@ -93,18 +94,23 @@ export class WorkflowEngine {
 
   /** Applies one event, in its own transaction. */
   sendNow(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
-    return this.write((m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion);
+    return this.write((m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion, options.idempotencyKey);
   }
 
   /**
    * A write transaction for work that sends events with other rows (decision records, compensations): all of it
    * commits or none. A unique-constraint failure means a concurrent writer took the same seq: VERSION_CONFLICT.
    */
-  write<T>(work: (m: EntityManager) => Promise<T>, expectedVersion?: number): Promise<T> {
-    return this.db.write(work).catch((error) => {
-      if (isUniqueViolation(error)) throw versionConflict(expectedVersion, undefined);
-      throw error;
-    });
+  write<T>(work: (m: EntityManager) => Promise<T>, expectedVersion?: number, idempotencyKey?: string): Promise<T> {
+    const attempt = () => this.db.write(work);
+    return attempt()
+      // Two retries with the same Idempotency-Key racing (PostgreSQL): the loser runs once more and finds the
+      // winner's row, so it answers with the first result instead of a conflict. `work` must be repeatable.
+      .catch((error) => (idempotencyKey && isUniqueViolation(error) ? attempt() : Promise.reject(error)))
+      .catch((error) => {
+        if (isUniqueViolation(error)) throw versionConflict(expectedVersion, undefined);
+        throw error;
+      });
   }
 
   /** The transition itself, inside a transaction the caller owns (so a caller can commit more rows with it). */
@@ -119,7 +125,9 @@ export class WorkflowEngine {
     if (options.idempotencyKey !== undefined && options.idempotencyKey.length > 128) {
       throw badInput('Idempotency-Key', 'must be at most 128 characters', 'får vara högst 128 tecken');
     }
-    const instance = await m.findOne(WorkflowInstanceEntity, { where: { id: instanceId } });
+    const sql = engineSql(m);
+    const found = (await m.query(sql.selectHead, [instanceId])) as Record<string, unknown>[];
+    const instance = found.length ? Object.assign(new WorkflowInstanceEntity(), found[0]) : null;
     if (!instance) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
     const def = this.registry.get(instance.machineId, instance.machineVersion);
     const payload = canonicalJson(event);
@@ -127,7 +135,9 @@ export class WorkflowEngine {
     if (options.idempotencyKey) {
       const earlier = await m.findOne(WorkflowTransitionEntity, { where: { instanceId, idempotencyKey: options.idempotencyKey } });
       if (earlier) {
-        if (earlier.payload !== payload) {
+        // The same request, by what the client sent (the logged payload may be enriched by the service).
+        const same = earlier.requestHash ? earlier.requestHash === options.requestFingerprint : earlier.payload === payload;
+        if (!same) {
           throw new AppError(
             'RULE_REFUSED',
             'IDEMPOTENCY_KEY_REUSED',
@@ -182,18 +192,24 @@ export class WorkflowEngine {
       fromState: instance.state,
       toState: stateString(next.value),
       idempotencyKey: options.idempotencyKey ?? null,
+      requestHash: options.idempotencyKey ? options.requestFingerprint ?? null : null,
       prevHash: instance.lastHash,
     });
-    await m.insert(WorkflowTransitionEntity, row);
+    await m.query(sql.insertRow, sql.rowColumns.map((c) => row[c]));
     const persisted = canonicalJson(def.machine.getPersistedSnapshot(next));
     // Compare-and-set on the head: a concurrent writer that got here first leaves 0 rows affected.
-    const result = await m
-      .createQueryBuilder()
-      .update(WorkflowInstanceEntity)
-      .set({ state: row.toState, snapshot: persisted, version: row.seq, lastHash: row.hash, updatedAt: now })
-      .where('id = :id AND version = :version', { id: instanceId, version: instance.version })
-      .execute();
-    if (result.affected !== 1) throw versionConflict(options.expectedVersion, undefined);
+    const casValues = [row.toState, persisted, row.seq, row.hash, now, instanceId, instance.version];
+    const affected = m.queryRunner
+      ? (await m.queryRunner.query(sql.casHead, casValues, true)).affected
+      : (
+          await m
+            .createQueryBuilder()
+            .update(WorkflowInstanceEntity)
+            .set({ state: row.toState, snapshot: persisted, version: row.seq, lastHash: row.hash, updatedAt: now })
+            .where('id = :id AND version = :version', { id: instanceId, version: instance.version })
+            .execute()
+        ).affected;
+    if (affected !== 1) throw versionConflict(options.expectedVersion, undefined);
     await this.syncDueEvents(m, def, instanceId, snapshot, next);
 
     const updated = { ...instance, state: row.toState, version: row.seq, lastHash: row.hash, updatedAt: now };
@@ -291,12 +307,9 @@ export class WorkflowEngine {
     const { instance, rows } = await this.db.read(async (m) => {
       const instance = await m.findOne(WorkflowInstanceEntity, { where: { id: instanceId } });
       if (!instance) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
-      const rows = await m
-        .createQueryBuilder(WorkflowTransitionEntity, 't')
-        .where('t.instance_id = :instanceId', { instanceId })
-        .orderBy('t.seq', 'ASC')
-        .addOrderBy('t.id', 'ASC')
-        .getMany();
+      // The rows as the driver gives them (every column, under its property name), without entity hydration,
+      // which on a long log costs more than the replay; verifyRows only reads their fields.
+      const rows = (await m.query(engineSql(m).selectLog, [instanceId])) as WorkflowTransitionEntity[];
       return { instance, rows };
     });
     return this.verifyRows(instance, rows);
@@ -415,6 +428,46 @@ export class WorkflowEngine {
 /** A due event the machine refuses (not allowed in this state, or a rule says no), or whose instance is gone. */
 function isStale(error: unknown): boolean {
   return error instanceof AppError && (error.code === 'TRANSITION_NOT_ALLOWED' || error.kind === 'RULE_REFUSED' || error.kind === 'NOT_FOUND');
+}
+
+/**
+ * The statements of the write path and of verify as plain SQL (identifiers from the entity metadata, placeholders
+ * of the driver): TypeORM's find/insert/update builders cost more CPU per transition than SQLite's own work.
+ * They read and write exactly the columns and values that findOne/insert/update/getMany did.
+ */
+interface EngineSql {
+  selectHead: string;
+  selectLog: string;
+  insertRow: string;
+  rowColumns: Array<keyof HashedRow | 'hash'>;
+  casHead: string;
+}
+
+const engineSqlCache = new WeakMap<object, EngineSql>();
+
+function engineSql(m: EntityManager): EngineSql {
+  const cached = engineSqlCache.get(m.connection);
+  if (cached) return cached;
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const p = m.connection.driver.options.type === 'postgres' ? (i: number) => `$${i}` : () => '?';
+  const head = m.connection.getMetadata(WorkflowInstanceEntity);
+  const log = m.connection.getMetadata(WorkflowTransitionEntity);
+  const col = (meta: typeof head, property: string) => q(meta.findColumnWithPropertyName(property)!.databaseName);
+  const selectAll = (meta: typeof head) => meta.columns.map((c) => `${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
+  const rowColumns = log.columns.filter((c) => !c.isGenerated).map((c) => c.propertyName as keyof HashedRow | 'hash');
+  const sql: EngineSql = {
+    selectHead: `SELECT ${selectAll(head)} FROM ${q(head.tableName)} WHERE ${col(head, 'id')} = ${p(1)}`,
+    selectLog:
+      `SELECT ${selectAll(log)} FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ` +
+      `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
+    insertRow: `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES (${rowColumns.map((_, i) => p(i + 1)).join(', ')})`,
+    rowColumns,
+    casHead:
+      `UPDATE ${q(head.tableName)} SET ${['state', 'snapshot', 'version', 'lastHash', 'updatedAt'].map((c, i) => `${col(head, c)} = ${p(i + 1)}`).join(', ')} ` +
+      `WHERE ${col(head, 'id')} = ${p(6)} AND ${col(head, 'version')} = ${p(7)}`,
+  };
+  engineSqlCache.set(m.connection, sql);
+  return sql;
 }
 
 function versionConflict(expected: number | undefined, current: number | undefined): AppError {

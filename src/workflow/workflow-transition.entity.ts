@@ -55,6 +55,10 @@ export class WorkflowTransitionEntity {
   @Column({ name: 'idempotency_key', type: 'varchar', length: 128, nullable: true })
   idempotencyKey: string | null;
 
+  /** SHA-256 of the request as the client sent it, when it came with an Idempotency-Key. */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
+  requestHash: string | null;
+
   @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
   prevHash: string;
 

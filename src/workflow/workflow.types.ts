@@ -8,6 +8,8 @@ export interface WorkflowEventInput {
 export interface SendOptions {
   expectedVersion?: number;
   idempotencyKey?: string;
+  /** SHA-256 of the request as the client sent it; a retry with the same key must carry the same fingerprint. */
+  requestFingerprint?: string;
 }
 
 export interface TransitionView {
