@@ -2,26 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { MachineDefinition } from '../../machines/common/machine-definition';
 import type { Refusal } from '../../machines/common/refusal';
+import { candidateTransitions, explainRefusal, type TransitionLike } from '../../machines/common/explain';
 import { MACHINE_DEFINITIONS } from '../../machines/registry';
 import { AppError } from '../common/errors';
 
-export type StateString = string;
-
-/** 'member.leaving' for { member: 'leaving' }; parallel regions are joined with ','. */
-export function stateString(value: unknown): StateString {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => (v && (typeof v !== 'object' || Object.keys(v as object).length) ? `${k}.${stateString(v)}` : k))
-      .join(',');
-  }
-  return String(value);
-}
-
-interface TransitionLike {
-  guard?: unknown;
-  meta?: { refusalOnly?: boolean };
-}
+export { stateString } from '../../machines/common/explain';
 
 /** The machine registry: every hosted machine by id and version, and what the engine asks of a snapshot. */
 @Injectable()
@@ -60,8 +45,7 @@ export class MachineRegistry {
 
   /** The transitions the active state nodes declare for an event type, guards not yet evaluated. */
   candidates(snapshot: AnyMachineSnapshot, eventType: string): TransitionLike[] {
-    const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, TransitionLike[]> }>;
-    return nodes.flatMap((n) => n.transitions.get(eventType) ?? []);
+    return candidateTransitions(snapshot, eventType);
   }
 
   /** The event types a client may send in this state (system events and refusal-only transitions left out). */
@@ -77,23 +61,9 @@ export class MachineRegistry {
     return [...out].sort();
   }
 
-  /** Why the guards refused: the first rule behind a candidate transition's guard that returns a refusal. */
-  explain(def: MachineDefinition, snapshot: AnyMachineSnapshot, candidates: TransitionLike[], event: unknown): Refusal | null {
-    for (const t of candidates) {
-      for (const name of guardNames(t.guard)) {
-        const rule = def.guardRules[name];
-        const r = rule?.(snapshot.context, event);
-        if (r) return r;
-      }
-    }
-    return null;
+  /** Why the guards refused (the rule behind the first refusing guard). */
+  explain(def: MachineDefinition, snapshot: AnyMachineSnapshot, event: { type: string }): Refusal | null {
+    return explainRefusal(def, snapshot, event);
   }
 }
 
-function guardNames(guard: unknown): string[] {
-  if (!guard) return [];
-  if (typeof guard === 'string') return [guard];
-  const g = guard as { type?: string; guards?: unknown[] };
-  if (Array.isArray(g.guards)) return g.guards.flatMap(guardNames);
-  return typeof g.type === 'string' ? [g.type] : [];
-}

@@ -170,7 +170,7 @@ export class WorkflowEngine {
     }
     const [next] = transition(def.machine, snapshot, event as any);
     if (next === snapshot || next.status === 'error') {
-      const refusal = this.registry.explain(def, snapshot, candidates, event);
+      const refusal = this.registry.explain(def, snapshot, event);
       if (refusal) {
         throw new AppError('RULE_REFUSED', refusal.code, refusal.message, refusal.messageSv, refusal.ruleId, {
           state: instance.state,

@@ -2,6 +2,7 @@
  * The membership machine driven through its lifecycles (RULEBOOK B, C; DECISIONS D1, D5, D6, D10, D12): pure, with
  * createActor for the runs and transition() for the "refused events change nothing" checks.
  */
+import { explainRefusal, guardNames, stateString } from '../../machines/common/explain';
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { membershipDefinition, membershipMachine } from '../../machines/membership/membership.machine';
 import { statusOn } from '../../machines/membership/membership.rules';
@@ -84,33 +85,10 @@ function run(...events: MembershipEvent[]) {
 }
 
 const state = (s: Snap) => stateString(s.value);
-function stateString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}.${stateString(v)}`)
-    .join(',');
-}
 
-/** Guard names of a transition (plain or combined with and()). */
-function guardNames(guard: unknown): string[] {
-  if (!guard) return [];
-  if (typeof guard === 'string') return [guard];
-  const g = guard as { type?: string; guards?: unknown[] };
-  if (Array.isArray(g.guards)) return g.guards.flatMap(guardNames);
-  return typeof g.type === 'string' ? [g.type] : [];
-}
 
-/** What the engine does to explain a refusal: the first rule behind a candidate transition's guard that refuses. */
-function explain(snapshot: Snap, event: MembershipEvent) {
-  const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, Array<{ guard?: unknown }>> }>;
-  for (const t of nodes.flatMap((n) => n.transitions.get(event.type) ?? [])) {
-    for (const name of guardNames(t.guard)) {
-      const r = membershipDefinition.guardRules[name]?.(snapshot.context, event);
-      if (r) return { guard: name, ...r };
-    }
-  }
-  return null;
-}
+/** What the engine does to explain a refusal (the same function). */
+const explain = (snapshot: Snap, event: { type: string }) => explainRefusal(membershipDefinition, snapshot, event);
 
 /** A refused event: the pure transition returns the very same snapshot and an actor's snapshot does not change. */
 function expectRefused(snapshot: Snap, event: MembershipEvent, code: string, ruleId: string, guard?: string) {

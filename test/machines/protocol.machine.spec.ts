@@ -2,6 +2,7 @@
  * The protocol machine driven through its lifecycle (RULEBOOK H14, I1–I8, K9, L4; DECISIONS D8, D9, D10): pure, with
  * createActor for the runs and transition() for the "refused events change nothing" checks.
  */
+import { explainRefusal, guardNames, stateString } from '../../machines/common/explain';
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { addDays } from '../../machines/calendar/calendar';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
@@ -117,25 +118,9 @@ const run = (...events: ProtocolEvent[]) => runFrom(INPUT, ...events);
 
 const state = (s: Snap) => String(s.value);
 
-function guardNames(guard: unknown): string[] {
-  if (!guard) return [];
-  if (typeof guard === 'string') return [guard];
-  const g = guard as { type?: string; guards?: unknown[] };
-  if (Array.isArray(g.guards)) return g.guards.flatMap(guardNames);
-  return typeof g.type === 'string' ? [g.type] : [];
-}
 
-/** What the engine does to explain a refusal: the first rule behind a candidate transition's guard that refuses. */
-function explain(snapshot: Snap, event: ProtocolEvent) {
-  const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, Array<{ guard?: unknown }>> }>;
-  for (const t of nodes.flatMap((n) => n.transitions.get(event.type) ?? [])) {
-    for (const name of guardNames(t.guard)) {
-      const r = protocolDefinition.guardRules[name]?.(snapshot.context, event);
-      if (r) return { guard: name, ...r };
-    }
-  }
-  return null;
-}
+/** What the engine does to explain a refusal (the same function). */
+const explain = (snapshot: Snap, event: { type: string }) => explainRefusal(protocolDefinition, snapshot, event);
 
 /** A refused event: transition() returns the very same snapshot, can() is false, and a rule explains it. */
 function expectRefused(snapshot: Snap, event: ProtocolEvent, code: string, ruleId: string, guard?: string) {

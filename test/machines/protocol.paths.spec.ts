@@ -4,6 +4,7 @@
  * every path with a real actor. Context is bounded (at most two corrections, one motivation that can be accepted,
  * one amended paragraph) and the traversal has a hard `limit`, so it is finite (ENGINE-NOTES, "@xstate/graph facts").
  */
+import { guardNames } from '../../machines/common/explain';
 import { createActor, type AnyStateNode, type SnapshotFrom } from 'xstate';
 import {
   getAdjacencyMap,
@@ -346,13 +347,6 @@ function candidates(snapshot: Snap, eventType: string): Array<{ guard?: unknown 
   return nodes.flatMap((n) => n.transitions.get(eventType) ?? []);
 }
 
-function guardNames(guard: unknown): string[] {
-  if (!guard) return [];
-  if (typeof guard === 'string') return [guard];
-  const g = guard as { type?: string; guards?: unknown[] };
-  if (Array.isArray(g.guards)) return g.guards.flatMap(guardNames);
-  return typeof g.type === 'string' ? [g.type] : [];
-}
 
 function explainRefusal(snapshot: Snap, event: ProtocolEvent) {
   for (const t of candidates(snapshot, event.type)) {
