@@ -176,7 +176,7 @@ export class CollaborationService {
    * the clerk's municipality (403), add the settings in force, and hand it to the engine (409/422 from the rules).
    */
   async recordMembershipEvent(slug: string, code: string, body: unknown, actor: Actor, idempotencyKey?: string) {
-    const { membership, municipality, collaboration } = await this.db.read((m) => this.findMembership(m, slug, code));
+    const { membership, municipality, collaboration } = await this.partyOf(slug, code);
     const parsed = parseEventBody(body, MEMBERSHIP_EVENT_DTOS);
     const { expectedVersion, ...event } = parsed as typeof parsed & { expectedVersion?: number };
     const roles = membershipDefinition.eventRoles[event.type] ?? ['admin'];
@@ -200,13 +200,12 @@ export class CollaborationService {
     }
     // The fingerprint of what the client sent, before the service adds the settings in force (a retry is the same request).
     const requestFingerprint = idempotencyKey ? createHash('sha256').update(canonicalJson(event)).digest('hex') : undefined;
-    if (EVENTS_WITH_SETTINGS.has(event.type)) (event as any).settings = JSON.parse(collaboration.settings);
     const options: SendOptions = { expectedVersion, idempotencyKey, requestFingerprint };
-    await this.engine.fireDueEventsFor(membership.workflowId);
     // The decision record (referenced or minimal), the transition and the link between them commit together.
-    const result = await this.engine.write(async (m) => {
+    const result = await this.engine.writeFor(membership.workflowId, async (m) => {
       // A fresh copy each time: the unit of work may run twice (a racing retry with the same Idempotency-Key).
       const e = structuredClone(event) as Record<string, any>;
+      if (EVENTS_WITH_SETTINGS.has(event.type)) e.settings = await this.settingsInForce(m, collaboration.id);
       let decisionId: string | undefined;
       if (e.decisionId) {
         e.decision = await this.decisions.resolveForMembership(m, e.decisionId, code, slug, event.type);
@@ -251,6 +250,33 @@ export class CollaborationService {
     const informed = period?.exitRequests.filter((r) => r.councilInformedOn && !r.withdrawnOn).pop()?.councilInformedOn;
     if (informed) view.councilInformedOn = informed;
     return view;
+  }
+
+  /** The settings in force, read in the writing transaction (they may have changed since the party was cached). */
+  private async settingsInForce(m: EntityManager, collaborationId: string): Promise<MembershipSettings> {
+    const rows = (await m.query(this.settingsSql(m), [collaborationId])) as Array<{ settings: string }>;
+    return JSON.parse(rows[0].settings);
+  }
+
+  private settingsSql(m: EntityManager): string {
+    const p = m.connection.driver.options.type === 'postgres' ? '$1' : '?';
+    return `SELECT settings FROM collaboration WHERE id = ${p}`;
+  }
+
+  /**
+   * Which workflow is a party's membership: fixed once the collaboration exists (parties and their workflows are
+   * never re-pointed), so it is remembered; the settings are not taken from here.
+   */
+  private readonly parties = new Map<string, { membership: MembershipEntity; municipality: MunicipalityEntity; collaboration: CollaborationEntity }>();
+
+  private async partyOf(slug: string, code: string) {
+    const key = `${slug}\u0000${code}`;
+    const known = this.parties.get(key);
+    if (known) return known;
+    const found = await this.db.read((m) => this.findMembership(m, slug, code));
+    if (this.parties.size > 10_000) this.parties.clear();
+    this.parties.set(key, found);
+    return found;
   }
 
   private async findCollaboration(m: EntityManager, slug: string): Promise<CollaborationEntity> {

@@ -27,7 +27,11 @@ export class Db {
   private queue<T>(work: () => Promise<T>): Promise<T> {
     if (!this.serialised) return work();
     const run = this.tail.then(work, work);
-    this.tail = run.catch(() => undefined);
+    // The tail keeps only the order, not the result: a unit's result (verify's whole log) is not held until the next.
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 }

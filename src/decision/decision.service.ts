@@ -221,9 +221,8 @@ export class DecisionService {
     const { expectedVersion, ...event } = parsed as typeof parsed & { expectedVersion?: number };
     const roles = protocolDefinition.eventRoles[event.type] ?? ['admin'];
     if (!roles.includes(actor.role)) throw forbidden(`The role '${actor.role}' may not record ${event.type}.`, `Rollen '${actor.role}' får inte registrera ${event.type}.`);
-    await this.engine.fireDueEventsFor(decision.workflowId);
     const requestFingerprint = idempotencyKey ? sha256Hex(canonicalJson(event)) : undefined;
-    const compensations = await this.engine.write(async (m) => {
+    const compensations = await this.engine.writeFor(decision.workflowId, async (m) => {
       const head = await m.findOne(WorkflowInstanceEntity, { where: { id: decision.workflowId! } });
       // A draft's amendment is checked like a new paragraph; after justering the machine refuses it (PARAGRAPH_JUSTERAD).
       if (event.type === 'PARAGRAPH_AMENDED' && head?.state === 'draft') {

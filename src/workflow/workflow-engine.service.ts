@@ -88,8 +88,7 @@ export class WorkflowEngine {
    * each as its own logged transition, so the client's event meets the state as it stands today.
    */
   async send(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
-    await this.fireDueEventsFor(instanceId);
-    return this.sendNow(instanceId, event, actor, options);
+    return this.writeFor(instanceId, (m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion, options.idempotencyKey);
   }
 
   /** Applies one event, in its own transaction. */
@@ -102,7 +101,32 @@ export class WorkflowEngine {
    * commits or none. A unique-constraint failure means a concurrent writer took the same seq: VERSION_CONFLICT.
    */
   write<T>(work: (m: EntityManager) => Promise<T>, expectedVersion?: number, idempotencyKey?: string): Promise<T> {
-    const attempt = () => this.db.write(work);
+    return this.writeUnit(() => this.db.write(work), expectedVersion, idempotencyKey);
+  }
+
+  /**
+   * A client's write to one instance: its due events (an exit that took effect, an appeal period that ended) are
+   * fired first, each as its own logged transition, so the client's event meets the state as it stands today. The
+   * check runs inside the client's transaction (no extra round trip); only when something is due does it step aside.
+   */
+  async writeFor<T>(instanceId: string, work: (m: EntityManager) => Promise<T>, expectedVersion?: number, idempotencyKey?: string): Promise<T> {
+    const today = this.clock.todayInStockholm();
+    const guarded = () =>
+      this.db.write(async (m) => {
+        const due = (await m.query(engineSql(m).dueFor, [instanceId, today])) as unknown[];
+        if (due.length) throw DUE_FIRST;
+        return work(m);
+      });
+    try {
+      return await this.writeUnit(guarded, expectedVersion, idempotencyKey);
+    } catch (error) {
+      if (error !== DUE_FIRST) throw error;
+      await this.fireDueEventsFor(instanceId);
+      return this.writeUnit(() => this.db.write(work), expectedVersion, idempotencyKey);
+    }
+  }
+
+  private writeUnit<T>(attempt: () => Promise<T>, expectedVersion?: number, idempotencyKey?: string): Promise<T> {
     return attempt()
       // Two retries with the same Idempotency-Key racing (PostgreSQL): the loser runs once more and finds the
       // winner's row, so it answers with the first result instead of a conflict. `work` must be repeatable.
@@ -307,9 +331,12 @@ export class WorkflowEngine {
     const { instance, rows } = await this.db.read(async (m) => {
       const instance = await m.findOne(WorkflowInstanceEntity, { where: { id: instanceId } });
       if (!instance) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
-      // The rows as the driver gives them (every column, under its property name), without entity hydration,
-      // which on a long log costs more than the replay; verifyRows only reads their fields.
-      const rows = (await m.query(engineSql(m).selectLog, [instanceId])) as WorkflowTransitionEntity[];
+      const sql = engineSql(m);
+      // Each row packed into one string by the database: a driver builds one JS object per row and column, which on a
+      // long log costs more than the replay. A row that does not unpack (a separator byte in a tampered value) makes
+      // the whole log be read again column by column, so verify sees every stored byte either way.
+      const packed = (await m.query(sql.selectLogPacked, [instanceId])) as Array<{ r: string }>;
+      const rows = unpackRows(packed, sql.rowColumns) ?? ((await m.query(sql.selectLog, [instanceId])) as WorkflowTransitionEntity[]);
       return { instance, rows };
     });
     return this.verifyRows(instance, rows);
@@ -438,8 +465,11 @@ function isStale(error: unknown): boolean {
 interface EngineSql {
   selectHead: string;
   selectLog: string;
+  /** The log with each row as one string: columns in rowColumns order, separated by U+001F, NULL as U+001E. */
+  selectLogPacked: string;
   insertRow: string;
   rowColumns: Array<keyof HashedRow | 'hash'>;
+  dueFor: string;
   casHead: string;
 }
 
@@ -449,9 +479,12 @@ function engineSql(m: EntityManager): EngineSql {
   const cached = engineSqlCache.get(m.connection);
   if (cached) return cached;
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const p = m.connection.driver.options.type === 'postgres' ? (i: number) => `$${i}` : () => '?';
+  const postgres = m.connection.driver.options.type === 'postgres';
+  const p = postgres ? (i: number) => `$${i}` : () => '?';
+  const chr = postgres ? 'chr' : 'char';
   const head = m.connection.getMetadata(WorkflowInstanceEntity);
   const log = m.connection.getMetadata(WorkflowTransitionEntity);
+  const due = m.connection.getMetadata(WorkflowDueEventEntity);
   const col = (meta: typeof head, property: string) => q(meta.findColumnWithPropertyName(property)!.databaseName);
   const selectAll = (meta: typeof head) => meta.columns.map((c) => `${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
   const rowColumns = log.columns.filter((c) => !c.isGenerated).map((c) => c.propertyName as keyof HashedRow | 'hash');
@@ -460,8 +493,12 @@ function engineSql(m: EntityManager): EngineSql {
     selectLog:
       `SELECT ${selectAll(log)} FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ` +
       `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
+    selectLogPacked:
+      `SELECT ${rowColumns.map((c) => `COALESCE(CAST(${col(log, c)} AS TEXT), ${chr}(30))`).join(` || ${chr}(31) || `)} AS r ` +
+      `FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
     insertRow: `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES (${rowColumns.map((_, i) => p(i + 1)).join(', ')})`,
     rowColumns,
+    dueFor: `SELECT 1 FROM ${q(due.tableName)} WHERE ${col(due, 'instanceId')} = ${p(1)} AND ${col(due, 'dueOn')} <= ${p(2)} LIMIT 1`,
     casHead:
       `UPDATE ${q(head.tableName)} SET ${['state', 'snapshot', 'version', 'lastHash', 'updatedAt'].map((c, i) => `${col(head, c)} = ${p(i + 1)}`).join(', ')} ` +
       `WHERE ${col(head, 'id')} = ${p(6)} AND ${col(head, 'version')} = ${p(7)}`,
@@ -469,6 +506,26 @@ function engineSql(m: EntityManager): EngineSql {
   engineSqlCache.set(m.connection, sql);
   return sql;
 }
+
+const NUMERIC_COLUMNS = new Set(['seq', 'machineVersion']);
+
+function unpackRows(packed: Array<{ r: string }>, columns: string[]): WorkflowTransitionEntity[] | null {
+  const rows: WorkflowTransitionEntity[] = new Array(packed.length);
+  for (let i = 0; i < packed.length; i++) {
+    const parts = packed[i].r.split('\u001f');
+    if (parts.length !== columns.length) return null;
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) {
+      const v = parts[c];
+      row[columns[c]] = v === '\u001e' ? null : NUMERIC_COLUMNS.has(columns[c]) ? Number(v) : v;
+    }
+    rows[i] = row as unknown as WorkflowTransitionEntity;
+  }
+  return rows;
+}
+
+/** Thrown inside a client's transaction to roll it back when the instance has due events to fire first. */
+const DUE_FIRST = new Error('due events first');
 
 function versionConflict(expected: number | undefined, current: number | undefined): AppError {
   return new AppError(
