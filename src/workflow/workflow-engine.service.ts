@@ -376,6 +376,9 @@ export class WorkflowEngine {
         if (i === 0) {
           if (row.eventType !== GENESIS_EVENT) throw new Error(`the first row must be ${GENESIS_EVENT}`);
           actor = createActor(def.machine, { input: data as any });
+          // A tampered payload can make a guard throw; without an error observer XState rethrows it on a timer and
+          // takes the process down. Here it is a finding (REPLAY_REFUSED), not a crash.
+          actor.subscribe({ error: () => undefined });
           actor.start();
         } else {
           const before = actor!.getSnapshot();

@@ -510,6 +510,19 @@ describe('workflow engine', () => {
       expect(report.firstDivergence).toMatchObject({ kind: 'HEAD_MISMATCH' });
     });
 
+    it('a payload rewritten so that the machine’s guard throws on replay is a finding (REPLAY_REFUSED), and the service keeps answering', async () => {
+      const id = await freshInstance();
+      const [row] = await sql(ctx, 'SELECT * FROM workflow_transition WHERE instance_id = ? AND seq = ?', [id, 1]);
+      await sql(ctx, 'UPDATE workflow_transition SET payload = ? WHERE id = ?', ['{"settings":{}}', row.id]);
+      const report = await verifyWorkflow(ctx, id);
+      expect(report.ok).toBe(false);
+      expect(report.firstDivergence).toMatchObject({ seq: 1, kind: 'HASH_MISMATCH' });
+      expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ seq: 1, kind: 'REPLAY_REFUSED' })]));
+      // XState reports an unobserved actor error on a timer: give it the chance, then the service must still answer.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await ctx.http.get('/api/v1/collaborations').set(bearer(ctx.tokens.auditor))).status).toBe(200);
+    });
+
     it('untouched instances next to the tampered ones still verify ok', async () => {
       const id = instances[instances.length - 1];
       expect(next).toBeLessThan(instances.length);

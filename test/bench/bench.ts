@@ -1,0 +1,606 @@
+/**
+ * Samverkan benchmark (`npm run bench`). One run measures, on the same machine and in the same process tree:
+ *
+ *  1. Durable membership transitions per second through the HTTP API (the app as it runs: createApp, SQLite file,
+ *     WAL, synchronous=FULL), over the raw rate of single-row SQLite commits with the same durability settings
+ *     (sqlite3 package directly, one INSERT per transaction). Target ratio >= 0.5.
+ *  2. Verify throughput: log rows replayed and hash-checked per second by WorkflowEngine.verify(id) on a log of
+ *     100 000 events, over the raw rate of `actor.send` of the same events on the same machine. Target ratio >= 0.25.
+ *  3. Memory during verify of the 100 000-event log.
+ *
+ * Each pair of rates is measured in interleaved rounds (raw, HTTP, raw, HTTP, ..., raw; actor, verify, actor, ...),
+ * so that load from other processes on the machine falls on both sides of a ratio alike. After the HTTP rounds, one
+ * client runs for a second more with every SQL statement of the app timed, to show where a transition's time goes.
+ * The HTTP load generator (http-client.ts) and the builder of the long log (build-log.ts) run as child processes.
+ *
+ * The last line printed is one JSON object with every figure. Exit code 0 even when a target is missed; non-zero
+ * when verify does not report ok, or when any request or consistency check fails.
+ */
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { DataSource } from 'typeorm';
+import { createActor } from 'xstate';
+import * as sqlite3 from 'sqlite3';
+import { membershipMachine } from '../../machines/membership/membership.machine';
+import { TokenService } from '../../src/auth/token.service';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import * as transitionHash from '../../src/workflow/transition-hash';
+import { WorkflowEngine } from '../../src/workflow/workflow-engine.service';
+import type { BuildJob, BuildResult } from './build-log';
+import type { ClientJob, ClientResult, ClientTarget } from './http-client';
+
+// ---------------------------------------------------------------------------------------------- parameters
+
+const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const P = {
+  /** Concurrent HTTP clients, each on its own membership (see the explanation printed by the run). */
+  concurrency: env('BENCH_CONCURRENCY', 4),
+  httpWarmupPerWorker: env('BENCH_HTTP_WARMUP', 200),
+  httpRounds: env('BENCH_HTTP_ROUNDS', 3),
+  httpRoundMs: env('BENCH_HTTP_ROUND_MS', 2500),
+  serialRoundMs: env('BENCH_SERIAL_ROUND_MS', 1500),
+  rawWarmup: env('BENCH_RAW_WARMUP', 500),
+  rawRoundMs: env('BENCH_RAW_ROUND_MS', 1500),
+  logEvents: env('BENCH_LOG_EVENTS', 100_000),
+  logBatch: env('BENCH_LOG_BATCH', 10_000),
+  verifyRounds: env('BENCH_VERIFY_ROUNDS', 3),
+};
+const TARGETS = { httpOverRawRatio: 0.5, verifyOverActorRatio: 0.25 };
+
+const now = () => performance.now();
+const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+const log = (s = '') => process.stdout.write(s + '\n');
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+class BenchFailure extends Error {}
+
+/** What the run is doing, for the message when something (e.g. Nest on a failed start) exits the process early. */
+let phase = 'starting';
+let failureReported = false;
+process.on('exit', (code) => {
+  if (code !== 0 && !failureReported) process.stderr.write(`BENCHMARK FAILED (exit code ${code}) while ${phase}\n`);
+});
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new BenchFailure(message);
+}
+
+/** global.gc without a command-line flag, so that memory figures start from a collected heap. */
+function gcFunction(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+}
+const gc = gcFunction();
+
+// ---------------------------------------------------------------------------------------------- raw SQLite
+
+/**
+ * The floor for one durable commit: the sqlite3 package directly (no TypeORM), its own temp file, WAL,
+ * synchronous=FULL, one prepared INSERT of a log-sized row per transaction (autocommit: each statement is its own
+ * transaction and its own WAL fsync), awaited one after another as the service's single connection does.
+ */
+class RawSqlite {
+  private db!: sqlite3.Database;
+  private stmt!: sqlite3.Statement;
+  private seq = 0;
+
+  async open(file: string): Promise<void> {
+    this.db = new sqlite3.Database(file);
+    const run = (sql: string) => new Promise<void>((res, rej) => this.db.run(sql, (e: Error | null) => (e ? rej(e) : res())));
+    const get = (sql: string) => new Promise<any>((res, rej) => this.db.get(sql, (e: Error | null, row: any) => (e ? rej(e) : res(row))));
+    const mode = await get('PRAGMA journal_mode = WAL');
+    await run('PRAGMA synchronous = FULL');
+    const sync = await get('PRAGMA synchronous');
+    check(String(mode.journal_mode).toLowerCase() === 'wal' && sync.synchronous === 2, `raw SQLite pragmas not applied: ${JSON.stringify({ mode, sync })}`);
+    await run('CREATE TABLE t (id INTEGER PRIMARY KEY, instance_id TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, hash TEXT NOT NULL)');
+    this.stmt = this.db.prepare('INSERT INTO t (instance_id, seq, payload, hash) VALUES (?, ?, ?, ?)');
+    for (let i = 0; i < P.rawWarmup; i++) await this.insert();
+  }
+
+  private insert(): Promise<void> {
+    return new Promise<void>((res, rej) =>
+      this.stmt.run('00000000-0000-4000-8000-000000000000', this.seq++, '{"informedOn":"2025-02-01","type":"COUNCIL_INFORMED"}', 'f'.repeat(64), (e: Error | null) =>
+        e ? rej(e) : res(),
+      ),
+    );
+  }
+
+  async measure(ms: number): Promise<{ commits: number; seconds: number }> {
+    const t0 = now();
+    const deadline = t0 + ms;
+    let commits = 0;
+    while (now() < deadline) {
+      await this.insert();
+      commits++;
+    }
+    return { commits, seconds: (now() - t0) / 1000 };
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((res) => this.stmt.finalize(() => res()));
+    await new Promise<void>((res, rej) => this.db.close((e) => (e ? rej(e) : res())));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- HTTP helpers
+
+async function api(port: number, token: string, method: string, url: string, body?: unknown): Promise<any> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  check(res.status >= 200 && res.status < 300, `${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Enters a membership and brings it to member.leaving with an exit in 2099, so that no due event ever fires. */
+async function toLeaving(port: number, token: string, slug: string, code: string): Promise<any> {
+  const url = `/collaborations/${slug}/memberships/${code}/events`;
+  await api(port, token, 'POST', url, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date: '2023-11-29' } });
+  await api(port, token, 'POST', url, { type: 'KSO_SIGNED', signedOn: '2023-12-08', signatory: { name: 'KSO', office: 'KSO' } });
+  await api(port, token, 'POST', url, { type: 'FULLMAKTIGE_REQUESTED_EXIT', decision: { organ: 'KF', date: '2025-01-15' }, desiredExitDate: '2099-12-31' });
+  const view = await api(port, token, 'POST', url, { type: 'EXIT_NOTICE_DELIVERED', arrivedAt: '2025-01-20T10:00:00+01:00' });
+  check(view.state === 'member.leaving', `${slug}/${code}: expected member.leaving, got ${view.state}`);
+  return view;
+}
+
+/** The load generator in its own process; `run` sends it one job and waits for its answer. */
+class HttpClientProcess {
+  private readonly child: ChildProcess;
+  private pending: { resolve: (r: ClientResult) => void; reject: (e: Error) => void } | null = null;
+
+  constructor() {
+    this.child = fork(path.join(__dirname, 'http-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (msg: any) => {
+      const p = this.pending;
+      this.pending = null;
+      if (msg?.fatal) p?.reject(new BenchFailure(`HTTP client failed: ${msg.fatal}`));
+      else p?.resolve(msg as ClientResult);
+    });
+    this.child.on('exit', (code) => this.pending?.reject(new BenchFailure(`HTTP client exited with ${code}`)));
+  }
+
+  run(job: ClientJob): Promise<ClientResult> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.child.send(job);
+    });
+  }
+
+  close(): void {
+    if (this.child.connected) this.child.disconnect();
+  }
+}
+
+interface StatementBreakdown {
+  requests: number;
+  statementsPerRequest: number;
+  statementMsPerRequest: number;
+  kinds: { kind: string; perRequest: number; meanMs: number }[];
+}
+
+/** Times every statement the app sends to its sqlite3 connection while `load` runs (the wrapper is removed after). */
+async function statementBreakdown(dataSource: DataSource, load: () => Promise<ClientResult>): Promise<StatementBreakdown> {
+  const connection = (dataSource.driver as unknown as { databaseConnection: Record<string, (...args: any[]) => unknown> }).databaseConnection;
+  const stats = new Map<string, { n: number; ms: number }>();
+  const kindOf = (sql: string) => {
+    const verb = /^\s*(\w+)/.exec(sql)?.[1].toUpperCase() ?? '?';
+    const table = /\b(?:FROM|INTO|UPDATE)\s+"?(\w+)"?/i.exec(sql)?.[1];
+    return table && verb !== 'BEGIN' && verb !== 'COMMIT' ? `${verb} ${table}` : verb;
+  };
+  const wrapped: string[] = [];
+  for (const name of ['run', 'all']) {
+    const original = connection[name];
+    wrapped.push(name);
+    connection[name] = function (this: unknown, sql: string, params: unknown, callback: (...a: unknown[]) => unknown) {
+      const t0 = now();
+      const kind = kindOf(sql);
+      return original.call(this, sql, params, function (this: unknown, ...args: unknown[]) {
+        const s = stats.get(kind) ?? { n: 0, ms: 0 };
+        s.n++;
+        s.ms += now() - t0;
+        stats.set(kind, s);
+        return callback.apply(this, args);
+      });
+    };
+  }
+  let result: ClientResult;
+  try {
+    result = await load();
+  } finally {
+    for (const name of wrapped) delete connection[name]; // back to the prototype's method
+  }
+  check(result.errors === 0, `HTTP: ${result.errors} request(s) did not answer 201; first: ${result.firstError}`);
+  const requests = result.measuredRequests;
+  const kinds = [...stats].map(([kind, s]) => ({ kind, perRequest: s.n / requests, meanMs: s.ms / s.n }));
+  return {
+    requests,
+    statementsPerRequest: kinds.reduce((a, k) => a + k.perRequest, 0),
+    statementMsPerRequest: kinds.reduce((a, k) => a + k.perRequest * k.meanMs, 0),
+    kinds,
+  };
+}
+
+/** Appends the long log in a separate process (see build-log.ts) and waits for it. */
+function buildLog(job: BuildJob): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'build-log.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let answered = false;
+    child.once('message', (msg: any) => {
+      answered = true;
+      if (msg?.fatal) reject(new BenchFailure(`log builder failed: ${msg.fatal}`));
+      else resolve(msg as BuildResult);
+    });
+    child.once('exit', (code) => {
+      if (!answered) reject(new BenchFailure(`log builder exited with ${code} before answering`));
+    });
+    child.send(job);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-'));
+  const started = now();
+  const cpus = os.cpus();
+  log('Samverkan benchmark');
+  log(`  node ${process.version}, ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, temp dir ${tmp} (${os.platform()})`);
+  log(`  parameters ${JSON.stringify(P)}`);
+  log(`  load average at start ${loadavg()} (other processes on these cores lower absolute figures; each ratio is taken from interleaved rounds)`);
+
+  let app: Awaited<ReturnType<typeof createApp>> | null = null;
+  let client: HttpClientProcess | null = null;
+  const raw = new RawSqlite();
+  let rawOpen = false;
+  try {
+    // ================================================================ 1. HTTP transitions vs raw commits
+    log('');
+    log('[1] Durable membership transitions over HTTP vs raw single-row SQLite commits');
+    await raw.open(path.join(tmp, 'raw.sqlite'));
+    rawOpen = true;
+
+    const dbFile = path.join(tmp, 'app.sqlite');
+    const config = loadConfig({}, { DATABASE_URL: `sqlite:${dbFile}`, SEED: 'none', DUE_EVENTS_INTERVAL_MS: 0 });
+    check(config.SQLITE_SYNCHRONOUS === 'FULL', 'the service default must be SQLITE_SYNCHRONOUS=FULL');
+    phase = 'starting the app (createApp)';
+    app = await createApp(config, { logger: false });
+    phase = 'setting up memberships';
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const dataSource = app.get(DataSource);
+    const pragmas = {
+      journal_mode: String((await dataSource.query('PRAGMA journal_mode'))[0].journal_mode).toLowerCase(),
+      synchronous: (await dataSource.query('PRAGMA synchronous'))[0].synchronous,
+    };
+    check(pragmas.journal_mode === 'wal' && pragmas.synchronous === 2, `app pragmas: ${JSON.stringify(pragmas)}`);
+    const { token } = await app.get(TokenService).create('admin', null, 'benchmark');
+
+    // Two collaborations, eight memberships, each brought to member.leaving through the API.
+    const collaborations = [
+      { slug: 'bench-dalsland', parties: ['1460', '1438', '1439', '1461', '1492'] },
+      { slug: 'bench-malardalen', parties: ['1984', '1983', '1960'] },
+    ];
+    const targets: ClientTarget[] = [];
+    for (const c of collaborations) {
+      await api(port, token, 'POST', '/collaborations', {
+        slug: c.slug,
+        name: c.slug,
+        parties: c.parties,
+        declarationVersion: '2023-12-08',
+        declarationEffectiveDate: '2024-01-01',
+      });
+      for (const code of c.parties) {
+        await toLeaving(port, token, c.slug, code);
+        targets.push({ slug: c.slug, code });
+      }
+    }
+    check(targets.length >= P.concurrency, `concurrency ${P.concurrency} needs as many memberships; there are ${targets.length}`);
+    const countRows = async () => Number((await dataSource.query('SELECT COUNT(*) AS n FROM workflow_transition'))[0].n);
+
+    log(`  raw:  sqlite3 package directly, own temp file, journal_mode=WAL, synchronous=FULL, one prepared INSERT per transaction (autocommit), sequential`);
+    log(
+      `  HTTP: the app (createApp) on 127.0.0.1:${port}, SQLite file in the temp dir, journal_mode=${pragmas.journal_mode}, ` +
+        `synchronous=${pragmas.synchronous === 2 ? 'FULL' : pragmas.synchronous} (service defaults); client in a separate process with ` +
+        `keep-alive connections; each client POSTs COUNCIL_INFORMED (a logged self-transition of member.leaving, one commit each) ` +
+        `to its own membership, next request when the previous answered 201`,
+    );
+    log(
+      `  Concurrency ${P.concurrency}: the service runs every SQLite statement through one connection, one unit of work at a time, ` +
+        `so concurrent requests cannot overlap their commits; what concurrency buys is that one request's JavaScript (HTTP, ` +
+        `validation, XState, JSON) runs while another request waits on SQLite. Beyond a few clients only latency grows.`,
+    );
+
+    phase = 'measuring HTTP and raw commits';
+    client = new HttpClientProcess();
+    const rowsBefore = await countRows();
+    let answered = 0;
+    // Serial latency (one client), for information.
+    const serial = await client.run({ port, token, targets, concurrency: 1, warmupPerWorker: P.httpWarmupPerWorker, durationMs: P.serialRoundMs });
+    check(serial.errors === 0, `HTTP: ${serial.errors} request(s) did not answer 201; first: ${serial.firstError}`);
+    answered += serial.warmupRequests + serial.measuredRequests;
+    const serialPerSec = serial.measuredRequests / (serial.elapsedMs / 1000);
+    log(`  one client (information): ${serial.measuredRequests} transitions in ${(serial.elapsedMs / 1000).toFixed(2)} s = ${serialPerSec.toFixed(0)}/s, p50 ${serial.latencyMs.p50.toFixed(2)} ms`);
+
+    const rawRounds: { commits: number; seconds: number }[] = [];
+    const httpRounds: ClientResult[] = [];
+    const elus: number[] = [];
+    let busyMs = 0;
+    let cpuMicros = 0;
+    let measuredForCpu = 0;
+    rawRounds.push(await raw.measure(P.rawRoundMs));
+    for (let r = 0; r < P.httpRounds; r++) {
+      const elu0 = performance.eventLoopUtilization();
+      const cpu0 = process.cpuUsage();
+      const res = await client.run({ port, token, targets, concurrency: P.concurrency, warmupPerWorker: r === 0 ? P.httpWarmupPerWorker : 0, durationMs: P.httpRoundMs });
+      const elu = performance.eventLoopUtilization(elu0);
+      const cpu = process.cpuUsage(cpu0);
+      check(res.errors === 0, `HTTP: ${res.errors} request(s) did not answer 201; first: ${res.firstError}`);
+      answered += res.warmupRequests + res.measuredRequests;
+      httpRounds.push(res);
+      elus.push(elu.utilization);
+      busyMs += elu.active;
+      cpuMicros += cpu.user + cpu.system;
+      measuredForCpu += res.warmupRequests + res.measuredRequests;
+      rawRounds.push(await raw.measure(P.rawRoundMs));
+    }
+
+    const rawCommits = rawRounds.reduce((a, r) => a + r.commits, 0);
+    const rawSeconds = rawRounds.reduce((a, r) => a + r.seconds, 0);
+    const rawPerSec = rawCommits / rawSeconds;
+    const httpTransitions = httpRounds.reduce((a, r) => a + r.measuredRequests, 0);
+    const httpSeconds = httpRounds.reduce((a, r) => a + r.elapsedMs, 0) / 1000;
+    const httpPerSec = httpTransitions / httpSeconds;
+    const httpRatio = httpPerSec / rawPerSec;
+    const lat = httpRounds[httpRounds.length - 1].latencyMs;
+    log(`  rounds (raw commits/s | HTTP transitions/s): ${rawRounds.map((r, i) => `${(r.commits / r.seconds).toFixed(0)}${i < httpRounds.length ? ` | ${(httpRounds[i].measuredRequests / (httpRounds[i].elapsedMs / 1000)).toFixed(0)}` : ''}`).join(' | ')}`);
+    log(`  raw SQLite: ${rawCommits} commits in ${rawSeconds.toFixed(2)} s = ${rawPerSec.toFixed(0)} commits/s`);
+    log(
+      `  HTTP: ${httpTransitions} transitions in ${httpSeconds.toFixed(2)} s = ${httpPerSec.toFixed(0)} transitions/s ` +
+        `(after ${httpRounds[0].warmupRequests} warm-up); last round latency p50 ${lat.p50.toFixed(2)} ms, p99 ${lat.p99.toFixed(2)} ms`,
+    );
+    // Where the server's time goes: how busy its one JavaScript thread was, and its CPU (JS + SQLite threads).
+    const serverEventLoopUtilisation = elus.reduce((a, b) => a + b, 0) / elus.length;
+    const serverLoopBusyMsPerRequest = busyMs / measuredForCpu;
+    const serverCpuMsPerRequest = cpuMicros / 1000 / measuredForCpu;
+    log(
+      `  server while measuring: event loop utilisation ${(serverEventLoopUtilisation * 100).toFixed(0)}%, JS thread busy ` +
+        `${serverLoopBusyMsPerRequest.toFixed(3)} ms per request, process CPU ${serverCpuMsPerRequest.toFixed(3)} ms per request ` +
+        `(raw commit: ${(1000 / rawPerSec).toFixed(3)} ms)`,
+    );
+    log(`  ratio HTTP transitions / raw commits = ${httpRatio.toFixed(3)} (target >= ${TARGETS.httpOverRawRatio}) ${httpRatio >= TARGETS.httpOverRawRatio ? 'MET' : 'MISSED'}`);
+
+    // Where a transition's time goes (not part of the figures above): one client for a second, every SQL statement
+    // timed at the app's sqlite3 connection, from the call to its callback.
+    const breakdown = await statementBreakdown(dataSource, () =>
+      client!.run({ port, token, targets, concurrency: 1, warmupPerWorker: 0, durationMs: 1000 }),
+    );
+    answered += breakdown.requests;
+    log(
+      `  per transition (one client, ${breakdown.requests} requests): ${breakdown.statementsPerRequest.toFixed(1)} SQL statements, ` +
+        `${breakdown.statementMsPerRequest.toFixed(2)} ms of statement time, all through the one connection and its queue: ` +
+        breakdown.kinds.map((k) => `${k.kind} ${k.perRequest.toFixed(1)}x${k.meanMs.toFixed(2)} ms`).join(', '),
+    );
+    client.close();
+    client = null;
+    const rowsAfter = await countRows();
+    check(rowsAfter - rowsBefore === answered, `HTTP: ${answered} requests answered 201 but ${rowsAfter - rowsBefore} log rows were committed`);
+    log(`  durability check: ${answered} requests answered 201, ${rowsAfter - rowsBefore} log rows committed`);
+    await raw.close();
+    rawOpen = false;
+
+    // ================================================================ 2. verify vs actor.send
+    log('');
+    log(`[2] WorkflowEngine.verify of a ${P.logEvents}-event log vs actor.send of the same events`);
+    await api(port, token, 'POST', '/collaborations', {
+      slug: 'bench-log',
+      name: 'bench-log',
+      parties: ['1492'],
+      declarationVersion: '2023-12-08',
+      declarationEffectiveDate: '2024-01-01',
+    });
+    const leaving = await toLeaving(port, token, 'bench-log', '1492');
+    const workflowId: string = leaving.workflowId;
+    const engine = app.get(WorkflowEngine);
+    const actor = (await app.get(TokenService).authenticate(token))!;
+    phase = 'building the log';
+    const built = await buildLog({
+      databaseUrl: config.DATABASE_URL,
+      workflowId,
+      actor,
+      fromVersion: leaving.version, // genesis + the four events above
+      events: P.logEvents,
+      batch: P.logBatch,
+    });
+    check(built.version === P.logEvents - 1, `the builder ended at version ${built.version}, expected ${P.logEvents - 1}`);
+    const buildSeconds = built.seconds;
+    log(
+      `  log built (not measured) in a separate process by WorkflowEngine.sendInTransaction, ${P.logBatch} events per ` +
+        `db.write transaction, synchronous=NORMAL, sqlite3 verbose tracing off: ${built.appended} events appended in ${buildSeconds.toFixed(1)} s`,
+    );
+
+    // Memory: the first verify after the build (also the warm-up; not timed), sampled every 1 000 rows through the
+    // hashRow export (verifyRows calls it through the module object) and every 5 ms while the log is read, from a
+    // collected heap.
+    phase = 'verifying the log (memory run)';
+    gc?.();
+    const base = process.memoryUsage();
+    let peakRss = base.rss;
+    let peakHeapUsed = base.heapUsed;
+    let sampled = 0;
+    const sample = () => {
+      const mem = process.memoryUsage();
+      if (mem.rss > peakRss) peakRss = mem.rss;
+      if (mem.heapUsed > peakHeapUsed) peakHeapUsed = mem.heapUsed;
+    };
+    const originalHashRow = transitionHash.hashRow;
+    const timer = setInterval(sample, 5);
+    (transitionHash as { hashRow: typeof originalHashRow }).hashRow = (row) => {
+      if (++sampled % 1000 === 0) sample();
+      return originalHashRow(row);
+    };
+    try {
+      const report = await engine.verify(workflowId);
+      if (!report.ok || report.events !== P.logEvents) {
+        log(`  VERIFY FAILED: ${JSON.stringify({ ok: report.ok, events: report.events, firstDivergence: report.firstDivergence, problems: report.problems.length })}`);
+        throw new BenchFailure('verify did not report ok on the benchmark log');
+      }
+    } finally {
+      (transitionHash as { hashRow: typeof originalHashRow }).hashRow = originalHashRow;
+      clearInterval(timer);
+    }
+    sample();
+    check(sampled >= P.logEvents, `memory sampling saw ${sampled} rows, expected ${P.logEvents}`);
+    const memory = {
+      beforeRssMB: mb(base.rss),
+      beforeHeapUsedMB: mb(base.heapUsed),
+      peakRssMB: mb(peakRss),
+      peakHeapUsedMB: mb(peakHeapUsed),
+      rssGrowthMB: mb(peakRss - base.rss),
+      heapGrowthMB: mb(peakHeapUsed - base.heapUsed),
+      processMaxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
+    };
+    log(
+      `  memory during verify: peak RSS ${memory.peakRssMB} MB (+${memory.rssGrowthMB} over ${memory.beforeRssMB} MB before), ` +
+        `peak heap used ${memory.peakHeapUsedMB} MB (+${memory.heapGrowthMB} over ${memory.beforeHeapUsedMB} MB)` +
+        `${gc ? '' : ' (gc not available: the baseline was not collected)'}`,
+    );
+    // The events for actor.send: the genesis input, then every later row's event, parsed beforehand (not timed).
+    const logRows: { eventType: string; payload: string }[] = await dataSource.query(
+      'SELECT event_type AS "eventType", payload FROM workflow_transition WHERE instance_id = ? ORDER BY seq',
+      [workflowId],
+    );
+    check(logRows.length === P.logEvents, `the log has ${logRows.length} rows, expected ${P.logEvents}`);
+    const input = JSON.parse(logRows[0].payload);
+    const events = logRows.slice(1).map((r) => ({ ...JSON.parse(r.payload), type: r.eventType }));
+    logRows.length = 0;
+
+    const runActor = () => {
+      const t0 = now();
+      const a = createActor(membershipMachine, { input }).start();
+      for (let i = 0; i < events.length; i++) a.send(events[i] as any);
+      const seconds = (now() - t0) / 1000;
+      const state = JSON.stringify(a.getSnapshot().value);
+      a.stop();
+      check(state === JSON.stringify({ member: 'leaving' }), `actor replay ended in ${state}`);
+      return seconds;
+    };
+    // Verify: WorkflowEngine.verify(id), in-process through app.get(WorkflowEngine): reads the instance and its log
+    // (ordered by seq), recomputes every hash and prevHash link, replays every event through the pinned machine
+    // version comparing each recorded state, and checks the head. The whole call is timed.
+    const runVerify = async () => {
+      const t0 = now();
+      const report = await engine.verify(workflowId);
+      const seconds = (now() - t0) / 1000;
+      if (!report.ok || report.events !== P.logEvents) {
+        log(`  VERIFY FAILED: ${JSON.stringify({ ok: report.ok, events: report.events, firstDivergence: report.firstDivergence, problems: report.problems.length })}`);
+        throw new BenchFailure('verify did not report ok on the benchmark log');
+      }
+      return seconds;
+    };
+
+    phase = 'measuring verify and actor.send';
+    const actorTimes: number[] = [];
+    const verifyTimes: number[] = [];
+    gc?.();
+    actorTimes.push(runActor());
+    for (let r = 0; r < P.verifyRounds; r++) {
+      gc?.();
+      verifyTimes.push(await runVerify());
+      gc?.();
+      actorTimes.push(runActor());
+    }
+    const actorSeconds = actorTimes.reduce((a, b) => a + b, 0) / actorTimes.length;
+    const verifySeconds = verifyTimes.reduce((a, b) => a + b, 0) / verifyTimes.length;
+    const actorPerSec = P.logEvents / actorSeconds;
+    const verifyPerSec = P.logEvents / verifySeconds;
+    const verifyRatio = verifyPerSec / actorPerSec;
+    log(`  actor.send: createActor(membershipMachine, { input }).start() + ${events.length} sends; runs ${actorTimes.map((t) => t.toFixed(3) + ' s').join(', ')}; mean ${actorPerSec.toFixed(0)} events/s`);
+    log(`  verify: ok=true, events=${P.logEvents}; runs ${verifyTimes.map((t) => t.toFixed(3) + ' s').join(', ')}; mean ${verifyPerSec.toFixed(0)} events/s`);
+
+    log(`  ratio verify / actor.send = ${verifyRatio.toFixed(3)} (target >= ${TARGETS.verifyOverActorRatio}) ${verifyRatio >= TARGETS.verifyOverActorRatio ? 'MET' : 'MISSED'}`);
+
+    // ================================================================ summary
+    phase = 'reporting';
+    const meets = { httpOverRawRatio: httpRatio >= TARGETS.httpOverRawRatio, verifyOverActorRatio: verifyRatio >= TARGETS.verifyOverActorRatio };
+    const totalSeconds = (now() - started) / 1000;
+    log('');
+    for (const [k, ok] of Object.entries(meets)) if (!ok) log(`TARGET MISSED: ${k}`);
+    if (meets.httpOverRawRatio && meets.verifyOverActorRatio) log('All targets met.');
+    log(`Load average at end ${loadavg()}. Total run time ${totalSeconds.toFixed(1)} s.`);
+    const summary = {
+      httpTransitionsPerSec: round(httpPerSec),
+      rawSqliteCommitsPerSec: round(rawPerSec),
+      httpOverRawRatio: round(httpRatio, 3),
+      verifyEventsPerSec: round(verifyPerSec),
+      actorSendEventsPerSec: round(actorPerSec),
+      verifyOverActorRatio: round(verifyRatio, 3),
+      targets: TARGETS,
+      meets,
+      meetsTargets: meets.httpOverRawRatio && meets.verifyOverActorRatio,
+      http: {
+        concurrency: P.concurrency,
+        rounds: P.httpRounds,
+        transitions: httpTransitions,
+        seconds: round(httpSeconds, 3),
+        perRound: httpRounds.map((r) => round(r.measuredRequests / (r.elapsedMs / 1000))),
+        latencyMsLastRound: { p50: round(lat.p50, 2), p90: round(lat.p90, 2), p99: round(lat.p99, 2), max: round(lat.max, 2) },
+        oneClientTransitionsPerSec: round(serialPerSec),
+        oneClientLatencyP50Ms: round(serial.latencyMs.p50, 2),
+        serverEventLoopUtilisation: round(serverEventLoopUtilisation, 3),
+        serverJsBusyMsPerRequest: round(serverLoopBusyMsPerRequest, 3),
+        serverCpuMsPerRequest: round(serverCpuMsPerRequest, 3),
+        committedRows: rowsAfter - rowsBefore,
+        statementsPerTransition: round(breakdown.statementsPerRequest, 2),
+        statementMsPerTransition: round(breakdown.statementMsPerRequest, 3),
+        statements: Object.fromEntries(breakdown.kinds.map((k) => [k.kind, { perTransition: round(k.perRequest, 2), meanMs: round(k.meanMs, 3) }])),
+        durability: { journalMode: pragmas.journal_mode, synchronous: 'FULL' },
+      },
+      raw: {
+        commits: rawCommits,
+        seconds: round(rawSeconds, 3),
+        perRound: rawRounds.map((r) => round(r.commits / r.seconds)),
+        durability: { journalMode: 'wal', synchronous: 'FULL' },
+      },
+      verify: {
+        via: 'WorkflowEngine.verify(id) through app.get(WorkflowEngine)',
+        events: P.logEvents,
+        runsSeconds: verifyTimes.map((t) => round(t, 3)),
+        meanSeconds: round(verifySeconds, 3),
+        logBuildSeconds: round(buildSeconds, 1),
+      },
+      actorSend: { events: P.logEvents, runsSeconds: actorTimes.map((t) => round(t, 3)), meanSeconds: round(actorSeconds, 3) },
+      memory,
+      loadAverage: os.loadavg().map((l) => round(l, 2)),
+      totalSeconds: round(totalSeconds, 1),
+    };
+    log(JSON.stringify(summary));
+    return 0;
+  } finally {
+    client?.close();
+    if (rawOpen) await raw.close().catch(() => undefined);
+    if (app) await app.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    failureReported = true;
+    process.stderr.write(`BENCHMARK FAILED while ${phase}: ${error instanceof BenchFailure ? error.message : ((error as Error)?.stack ?? error)}\n`);
+    process.exit(1);
+  },
+);
