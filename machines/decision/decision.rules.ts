@@ -236,3 +236,46 @@ export function parseDiarienummer(dnr: string): { series?: string; year?: number
   if (b) return { year: Number(b[1]), serial: Number(b[2]), ...(b[3] ? { classification: b[3] } : {}) };
   return {};
 }
+
+/** The subject a membership event needs of the decision that drives it. */
+export const SUBJECT_OF_MEMBERSHIP_EVENT: Record<string, string> = {
+  FULLMAKTIGE_ADOPTED_DECLARATION: 'DECLARATION_ADOPTION',
+  FULLMAKTIGE_REQUESTED_EXIT: 'EXIT_REQUEST',
+  EXIT_REQUEST_WITHDRAWN: 'EXIT_WITHDRAWAL',
+};
+
+/** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */
+const STANDING = new Set(['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final']);
+
+/**
+ * D10, R-C11: whether a recorded decision may drive a membership event: taken in that municipality, about that
+ * collaboration and the event's subject, justerat and not annulled. `protocolState` is null for a minimal record.
+ * (The organ is left to the membership rules: WRONG_DECISION_ORGAN, R-B2 and R-C1.)
+ */
+export function checkDecisionDrives(
+  decision: { municipalityCode: string; collaboration: string | null; subject: string; protocolState: string | null },
+  target: { municipalityCode: string; collaboration: string; eventType: string },
+): Refusal | null {
+  if (decision.municipalityCode !== target.municipalityCode) {
+    return refusal('DECISION_WRONG_MUNICIPALITY', 'R-B1', `The decision was taken in municipality ${decision.municipalityCode}, not in ${target.municipalityCode}.`, `Beslutet är fattat i kommun ${decision.municipalityCode}, inte i ${target.municipalityCode}.`);
+  }
+  if (decision.collaboration && decision.collaboration !== target.collaboration) {
+    return refusal('DECISION_WRONG_COLLABORATION', 'R-B1', `The decision concerns ${decision.collaboration}, not ${target.collaboration}.`, `Beslutet gäller ${decision.collaboration}, inte ${target.collaboration}.`);
+  }
+  const subject = SUBJECT_OF_MEMBERSHIP_EVENT[target.eventType];
+  if (subject && decision.subject !== subject) {
+    return refusal(
+      'DECISION_WRONG_SUBJECT',
+      target.eventType === 'FULLMAKTIGE_ADOPTED_DECLARATION' ? 'R-B1' : 'R-C1',
+      `${target.eventType} needs a decision about ${subject}; this decision is about ${decision.subject}.`,
+      `${target.eventType} kräver ett beslut om ${subject}; detta beslut gäller ${decision.subject}.`,
+    );
+  }
+  if (decision.protocolState === 'annulled') {
+    return refusal('DECISION_ANNULLED', 'R-C11', 'The decision has been annulled (upphävt) by the court; no decision exists any more.', 'Beslutet har upphävts av domstolen; något beslut finns inte längre.');
+  }
+  if (decision.protocolState !== null && !STANDING.has(decision.protocolState)) {
+    return refusal('DECISION_NOT_JUSTERAT', 'R-I8', 'A decision drives its workflow once its protocol is justerat (D10); this one is not yet.', 'Ett beslut får verkställas först när protokollet är justerat (D10); detta är det ännu inte.');
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { anslagDeadline, justeringDeadline } from '../../machines/calendar/calendar';
-import { checkParagraph, organOfBody, parseDiarienummer, withoutLateMotivations } from '../../machines/decision/decision.rules';
+import { checkDecisionDrives, checkParagraph, organOfBody, parseDiarienummer, SUBJECT_OF_MEMBERSHIP_EVENT, withoutLateMotivations } from '../../machines/decision/decision.rules';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
 import type { DecisionRef } from '../../machines/membership/membership.types';
 import { protocolDefinition } from '../../machines/protocol/protocol.machine';
@@ -24,14 +24,6 @@ import type { DecisionView } from './decision.views';
 import type { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto, RecordParagraphDto } from './dto/decision.dto';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 
-/** The subject a membership event needs of the decision that drives it. */
-const SUBJECT_OF_EVENT: Record<string, string> = {
-  FULLMAKTIGE_ADOPTED_DECLARATION: 'DECLARATION_ADOPTION',
-  FULLMAKTIGE_REQUESTED_EXIT: 'EXIT_REQUEST',
-  EXIT_REQUEST_WITHDRAWN: 'EXIT_WITHDRAWAL',
-};
-
-const JUSTERADE = new Set(['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final']);
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
@@ -312,28 +304,14 @@ export class DecisionService {
   async resolveForMembership(m: EntityManager, decisionId: string, code: string, slug: string, eventType: string): Promise<DecisionRef> {
     const decision = await m.findOne(DecisionEntity, { where: { id: decisionId } });
     if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
-    const refuse = (c: string, ruleId: string, en: string, sv: string) => new AppError('RULE_REFUSED', c, en, sv, ruleId, { decisionId });
-    if (decision.municipalityCode !== code) {
-      throw refuse('DECISION_WRONG_MUNICIPALITY', 'R-B1', `The decision was taken in municipality ${decision.municipalityCode}, not in ${code}.`, `Beslutet är fattat i kommun ${decision.municipalityCode}, inte i ${code}.`);
-    }
-    if (decision.collaboration && decision.collaboration !== slug) {
-      throw refuse('DECISION_WRONG_COLLABORATION', 'R-B1', `The decision concerns ${decision.collaboration}, not ${slug}.`, `Beslutet gäller ${decision.collaboration}, inte ${slug}.`);
-    }
-    const subject = SUBJECT_OF_EVENT[eventType];
-    if (subject && decision.subject !== subject) {
-      throw refuse('DECISION_WRONG_SUBJECT', eventType === 'FULLMAKTIGE_ADOPTED_DECLARATION' ? 'R-B1' : 'R-C1', `${eventType} needs a decision about ${subject}; this decision is about ${decision.subject}.`, `${eventType} kräver ett beslut om ${subject}; detta beslut gäller ${decision.subject}.`);
-    }
+    const protocolState = decision.workflowId ? [...(await this.engine.getMany([decision.workflowId], m)).values()][0].state : null;
+    const refused = checkDecisionDrives(
+      { municipalityCode: decision.municipalityCode, collaboration: decision.collaboration, subject: decision.subject, protocolState },
+      { municipalityCode: code, collaboration: slug, eventType },
+    );
+    if (refused) throw new AppError('RULE_REFUSED', refused.code, refused.message, refused.messageSv, refused.ruleId, { decisionId });
     let documentHash: string | undefined;
     if (decision.documentVersionId) documentHash = (await m.findOne(DocumentVersionEntity, { where: { id: decision.documentVersionId } }))?.sha256;
-    if (decision.workflowId) {
-      const [view] = (await this.engine.getMany([decision.workflowId], m)).values();
-      if (view.state === 'annulled') {
-        throw refuse('DECISION_ANNULLED', 'R-C11', 'The decision has been annulled (upphävt) by the court; no decision exists any more.', 'Beslutet har upphävts av domstolen; något beslut finns inte längre.');
-      }
-      if (!JUSTERADE.has(view.state)) {
-        throw refuse('DECISION_NOT_JUSTERAT', 'R-I8', 'A decision drives its workflow once its protocol is justerat (D10); this one is not yet.', 'Ett beslut får verkställas först när protokollet är justerat (D10); detta är det ännu inte.');
-      }
-    }
     const ref: DecisionRef = { organ: decision.organ as DecisionRef['organ'], date: decision.decidedOn, decisionId: decision.id };
     if (decision.paragraphNumber) ref.paragraph = decision.paragraphNumber;
     if (decision.matterId) ref.diarienummer = (await m.findOne(MatterEntity, { where: { id: decision.matterId } }))?.diarienummer;
@@ -355,7 +333,7 @@ export class DecisionService {
       organ: decision.organ,
       decidedOn: decision.date,
       paragraphNumber: decision.paragraph ?? null,
-      subject: SUBJECT_OF_EVENT[eventType] ?? 'OTHER',
+      subject: SUBJECT_OF_MEMBERSHIP_EVENT[eventType] ?? 'OTHER',
       collaboration: slug,
       documentVersionId: null,
       minimal: true,

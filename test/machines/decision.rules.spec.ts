@@ -4,6 +4,7 @@
  */
 import { MELLERUD_PARAGRAPH } from '../e2e/fixtures';
 import {
+  checkDecisionDrives,
   checkMethod,
   checkMotivationTime,
   checkParagraph,
@@ -572,5 +573,24 @@ describe('organOfBody', () => {
     ['UTSKOTT', 'NAMND'],
   ])('R-H1: body %s drives workflows as %s', (kind, organ) => {
     expect(organOfBody(kind)).toBe(organ);
+  });
+});
+
+describe('checkDecisionDrives (D10, R-C11, R-B1, R-C1, R-I8)', () => {
+  const decision = { municipalityCode: '1439', collaboration: 'dalslandssamverkan', subject: 'DECLARATION_ADOPTION', protocolState: 'justerat' };
+  const target = { municipalityCode: '1439', collaboration: 'dalslandssamverkan', eventType: 'FULLMAKTIGE_ADOPTED_DECLARATION' };
+
+  it('D10: a justerat decision of the right municipality, collaboration and subject drives the event; a minimal record too', () => {
+    for (const protocolState of ['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final', null]) {
+      expect(checkDecisionDrives({ ...decision, protocolState }, target)).toBeNull();
+    }
+  });
+
+  it('R-B1, R-C1, R-I8, R-C11: wrong municipality, collaboration or subject, a draft, an annulled decision are refused', () => {
+    expect(checkDecisionDrives({ ...decision, municipalityCode: '1461' }, target)).toMatchObject({ code: 'DECISION_WRONG_MUNICIPALITY', ruleId: 'R-B1' });
+    expect(checkDecisionDrives({ ...decision, collaboration: 'vastra-malardalen' }, target)).toMatchObject({ code: 'DECISION_WRONG_COLLABORATION' });
+    expect(checkDecisionDrives(decision, { ...target, eventType: 'FULLMAKTIGE_REQUESTED_EXIT' })).toMatchObject({ code: 'DECISION_WRONG_SUBJECT', ruleId: 'R-C1' });
+    expect(checkDecisionDrives({ ...decision, protocolState: 'draft' }, target)).toMatchObject({ code: 'DECISION_NOT_JUSTERAT', ruleId: 'R-I8' });
+    expect(checkDecisionDrives({ ...decision, protocolState: 'annulled' }, target)).toMatchObject({ code: 'DECISION_ANNULLED', ruleId: 'R-C11' });
   });
 });
