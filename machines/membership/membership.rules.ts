@@ -21,6 +21,7 @@ import type {
   MembershipPeriod,
   MembershipSettings,
   MembershipStatus,
+  Signatory,
 } from './membership.types';
 
 type EventOf<T extends MembershipEvent['type']> = Extract<MembershipEvent, { type: T }>;
@@ -32,6 +33,17 @@ const ORGAN_NAMES: Record<string, { sv: string; en: string }> = {
 };
 
 const max = (...dates: LocalDate[]): LocalDate => dates.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
+
+/**
+ * The events whose rules depend on the collaboration's settings (D1 request date, R-B2 entry organ): the host adds
+ * the settings in force to them, so the log shows what each was judged under.
+ */
+export const EVENTS_JUDGED_BY_SETTINGS: ReadonlySet<string> = new Set([
+  'FULLMAKTIGE_ADOPTED_DECLARATION',
+  'FULLMAKTIGE_REQUESTED_EXIT',
+  'EXIT_NOTICE_DELIVERED',
+  'EXIT_REQUEST_WITHDRAWN',
+]);
 
 // ---------------------------------------------------------------- entry (R-B1..R-B5, D5)
 
@@ -58,20 +70,25 @@ export function checkEntryDecision(
 
 /** R-B3 (and D12): only the KSO signs, unless a stand-in with a recorded legal basis is given. */
 export function checkEntrySignature(context: MembershipContext, event: EventOf<'KSO_SIGNED'>): Refusal | null {
-  const standInOk = !!event.standIn?.legalBasis?.trim();
-  if (event.signatory.office !== 'KSO' && !standInOk) {
-    return refusal(
-      'WRONG_SIGNATORY',
-      'R-B3',
-      `The declaration must be signed by the chair of the executive board (KSO); ${event.signatory.name} signed as ${event.signatory.office}. A stand-in needs a recorded legal basis (D12).`,
-      `Avsiktsförklaringen ska undertecknas av kommunstyrelsens ordförande (KSO); ${event.signatory.name} har undertecknat som ${event.signatory.office}. En ersättare kräver ett registrerat rättsligt stöd (D12).`,
-      { office: event.signatory.office },
-    );
-  }
   return (
+    checkSignatory(event.signatory, event.standIn) ??
     checkDeclarationVersion(context, event.declarationVersion, undefined) ??
     checkDocumentHash(context.pendingEntry.decision?.documentHash, event.documentHash)
   );
+}
+
+/** R-B3, D12: the KSO signs, or a stand-in whose legal basis is recorded. */
+export function checkSignatory(signatory: Signatory, standIn?: { legalBasis: string }): Refusal | null {
+  if (signatory.office !== 'KSO' && !standIn?.legalBasis?.trim()) {
+    return refusal(
+      'WRONG_SIGNATORY',
+      'R-B3',
+      `The declaration must be signed by the chair of the executive board (KSO); ${signatory.name} signed as ${signatory.office}. A stand-in needs a recorded legal basis (D12).`,
+      `Avsiktsförklaringen ska undertecknas av kommunstyrelsens ordförande (KSO); ${signatory.name} har undertecknat som ${signatory.office}. En ersättare kräver ett registrerat rättsligt stöd (D12).`,
+      { office: signatory.office },
+    );
+  }
+  return null;
 }
 
 /** R-B5: when both the adopted and the signed version are known by their hash, they must be the same text. */

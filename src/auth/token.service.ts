@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
+import { sha256Hex as sha256 } from '../common/sha256';
 import { AppError } from '../common/errors';
 import { Db } from '../database/db';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';
@@ -7,7 +8,6 @@ import { ApiTokenEntity } from './api-token.entity';
 import { ROLES, type Role } from './roles.decorator';
 import type { Actor } from '../workflow/actor';
 
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Bearer tokens: random, shown once, stored only as SHA-256. */
 @Injectable()

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { DEFAULT_SETTINGS, type CollaborationInput } from '../../machines/collaboration/collaboration.machine';
-import { currentWarnings, statusOn } from '../../machines/membership/membership.rules';
+import { currentWarnings, EVENTS_JUDGED_BY_SETTINGS, statusOn } from '../../machines/membership/membership.rules';
 import type { MembershipContext, MembershipSettings } from '../../machines/membership/membership.types';
 import { membershipDefinition } from '../../machines/membership/membership.machine';
-import { canonicalJson } from '../common/canonical-json';
-import { AppError, forbidden, notFound } from '../common/errors';
+import { assertActsFor, assertMayRecordStandIn, assertMaySend } from '../auth/access';
+import { requestFingerprint, uuidFrom } from '../common/sha256';
+import { AppError, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { validationFailed } from '../common/validation';
 import { Db, isUniqueViolation } from '../database/db';
@@ -22,8 +23,6 @@ import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
 import { MembershipEntity } from './membership.entity';
 import { MunicipalityEntity } from './municipality.entity';
 
-/** Events whose rules depend on the collaboration's settings: the settings in force are logged with them. */
-const EVENTS_WITH_SETTINGS = new Set(['FULLMAKTIGE_ADOPTED_DECLARATION', 'FULLMAKTIGE_REQUESTED_EXIT', 'EXIT_NOTICE_DELIVERED', 'EXIT_REQUEST_WITHDRAWN']);
 
 export interface MembershipView {
   collaboration: string;
@@ -179,19 +178,9 @@ export class CollaborationService {
     const { membership, municipality, collaboration } = await this.partyOf(slug, code);
     const parsed = parseEventBody(body, MEMBERSHIP_EVENT_DTOS);
     const { expectedVersion, ...event } = parsed as typeof parsed & { expectedVersion?: number };
-    const roles = membershipDefinition.eventRoles[event.type] ?? ['admin'];
-    if (!roles.includes(actor.role)) {
-      throw forbidden(`The role '${actor.role}' may not record ${event.type}.`, `Rollen '${actor.role}' får inte registrera ${event.type}.`, { allowed: roles });
-    }
-    if (actor.role === 'clerk' && actor.municipality !== code) {
-      throw forbidden(
-        `A clerk of ${actor.municipality} may record events only for that municipality, not for ${code}.`,
-        `En registrator i ${actor.municipality} får bara registrera händelser för den egna kommunen, inte för ${code}.`,
-      );
-    }
-    if (event.type === 'KSO_SIGNED' && (event as any).standIn && actor.role !== 'admin') {
-      throw forbidden('Only an admin may record a stand-in for the KSO (D12).', 'Endast en administratör får registrera en ersättare för KSO (D12).');
-    }
+    assertMaySend(actor, membershipDefinition.eventRoles, event.type);
+    assertActsFor(actor, code);
+    assertMayRecordStandIn(actor, (event as { standIn?: unknown }).standIn);
     if ((event as any).decision && (event as any).decisionId) {
       throw validationFailed([{ field: 'decisionId', reason: 'give either decision or decisionId, not both', reasonSv: 'ange antingen decision eller decisionId, inte båda' }]);
     }
@@ -199,13 +188,13 @@ export class CollaborationService {
       throw validationFailed([{ field: 'signatureId', reason: 'give either signatureId or signedOn and signatory, not both', reasonSv: 'ange antingen signatureId eller signedOn och signatory, inte båda' }]);
     }
     // The fingerprint of what the client sent, before the service adds the settings in force (a retry is the same request).
-    const requestFingerprint = idempotencyKey ? createHash('sha256').update(canonicalJson(event)).digest('hex') : undefined;
-    const options: SendOptions = { expectedVersion, idempotencyKey, requestFingerprint };
+    const fingerprint = idempotencyKey ? requestFingerprint(event) : undefined;
+    const options: SendOptions = { expectedVersion, idempotencyKey, requestFingerprint: fingerprint };
     // The decision record (referenced or minimal), the transition and the link between them commit together.
     const result = await this.engine.writeFor(membership.workflowId, async (m) => {
       // A fresh copy each time: the unit of work may run twice (a racing retry with the same Idempotency-Key).
       const e = structuredClone(event) as Record<string, any>;
-      if (EVENTS_WITH_SETTINGS.has(event.type)) e.settings = await this.settingsInForce(m, collaboration.id);
+      if (EVENTS_JUDGED_BY_SETTINGS.has(event.type)) e.settings = await this.settingsInForce(m, collaboration.id);
       let decisionId: string | undefined;
       if (e.decisionId) {
         e.decision = await this.decisions.resolveForMembership(m, e.decisionId, code, slug, event.type);
@@ -299,11 +288,6 @@ export class CollaborationService {
   }
 }
 
-/** A UUID-shaped id derived from a string (SHA-256), for ids that must be the same on a retry. */
-function uuidFrom(text: string): string {
-  const h = createHash('sha256').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 function slugTaken(slug: string) {
   return new AppError('CONFLICT', 'SLUG_TAKEN', `A collaboration '${slug}' already exists.`, `Samverkan '${slug}' finns redan.`);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { anslagDeadline, justeringDeadline } from '../../machines/calendar/calendar';
 import { checkDecisionDrives, checkParagraph, organOfBody, parseDiarienummer, SUBJECT_OF_MEMBERSHIP_EVENT, withoutLateMotivations } from '../../machines/decision/decision.rules';
@@ -8,8 +8,9 @@ import type { DecisionRef } from '../../machines/membership/membership.types';
 import { protocolDefinition } from '../../machines/protocol/protocol.machine';
 import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
-import { canonicalJson } from '../common/canonical-json';
-import { AppError, forbidden, notFound } from '../common/errors';
+import { requestFingerprint } from '../common/sha256';
+import { assertActsFor, assertMaySend } from '../auth/access';
+import { AppError, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';
 import { Db } from '../database/db';
@@ -42,7 +43,7 @@ export class DecisionService {
   // ------------------------------------------------------------ bodies and meetings
 
   async createBody(code: string, dto: CreateBodyDto, actor: Actor) {
-    assertOwnMunicipality(actor, code);
+    assertActsFor(actor, code);
     return this.engine.write(async (m) => {
       await this.findMunicipality(m, code);
       if (await m.findOne(BodyEntity, { where: { municipalityCode: code, name: dto.name } })) {
@@ -64,7 +65,7 @@ export class DecisionService {
   async createMeeting(bodyId: string, dto: CreateMeetingDto, actor: Actor) {
     const id = await this.engine.write(async (m) => {
       const body = await this.findBody(m, bodyId);
-      assertOwnMunicipality(actor, body.municipalityCode);
+      assertActsFor(actor, body.municipalityCode);
       const names = dto.attendees.map((a) => a.name);
       const dup = names.find((n, i) => names.indexOf(n) !== i);
       if (dup) throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', `attendees: ${dup} is listed twice`, `attendees: ${dup} finns med två gånger`, undefined, { fields: [{ field: 'attendees', reason: `${dup} is listed twice`, reasonSv: `${dup} finns med två gånger` }] });
@@ -147,7 +148,7 @@ export class DecisionService {
     const id = await this.engine.write(async (m) => {
       const meeting = await this.findMeeting(m, meetingId);
       const body = await this.findBody(m, meeting.bodyId);
-      assertOwnMunicipality(actor, body.municipalityCode);
+      assertActsFor(actor, body.municipalityCode);
       const facts = meetingFacts(meeting, body);
       const recorded = plain(dto) as DecisionParagraph;
       throwIfRefused(checkParagraph(facts, recorded));
@@ -205,15 +206,14 @@ export class DecisionService {
   async recordProtocolEvent(decisionId: string, body: unknown, actor: Actor, idempotencyKey?: string) {
     const decision = await this.db.read((m) => m.findOne(DecisionEntity, { where: { id: decisionId } }));
     if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
-    assertOwnMunicipality(actor, decision.municipalityCode);
+    assertActsFor(actor, decision.municipalityCode);
     if (!decision.workflowId) {
       throw new AppError('CONFLICT', 'MINIMAL_RECORD', 'This decision was recorded only minimally (inline in a membership event) and has no protocol lifecycle; record its paragraph in full.', 'Beslutet är bara minimalt registrerat (direkt i en medlemskapshändelse) och saknar protokollförlopp; registrera paragrafen i sin helhet.');
     }
     const parsed = parseEventBody(body, PROTOCOL_EVENT_DTOS);
     const { expectedVersion, ...event } = parsed as typeof parsed & { expectedVersion?: number };
-    const roles = protocolDefinition.eventRoles[event.type] ?? ['admin'];
-    if (!roles.includes(actor.role)) throw forbidden(`The role '${actor.role}' may not record ${event.type}.`, `Rollen '${actor.role}' får inte registrera ${event.type}.`);
-    const requestFingerprint = idempotencyKey ? sha256Hex(canonicalJson(event)) : undefined;
+    assertMaySend(actor, protocolDefinition.eventRoles, event.type);
+    const fingerprint = idempotencyKey ? requestFingerprint(event) : undefined;
     const compensations = await this.engine.writeFor(decision.workflowId, async (m) => {
       const head = await m.findOne(WorkflowInstanceEntity, { where: { id: decision.workflowId! } });
       // A draft's amendment is checked like a new paragraph; after justering the machine refuses it (PARAGRAPH_JUSTERAD).
@@ -223,7 +223,7 @@ export class DecisionService {
         const amended = (event as any).paragraph as DecisionParagraph;
         throwIfRefused(checkParagraph(facts, amended) ?? withoutLateMotivations(facts, amended).warnings[0] ?? null);
       }
-      const result = await this.engine.sendInTransaction(m, decision.workflowId!, event, actor, { expectedVersion, idempotencyKey, requestFingerprint });
+      const result = await this.engine.sendInTransaction(m, decision.workflowId!, event, actor, { expectedVersion, idempotencyKey, requestFingerprint: fingerprint });
       if (event.type === 'PARAGRAPH_AMENDED' && !result.replayed) await this.applyAmendment(m, decision, (event as any).paragraph);
       if (result.instance.state !== 'annulled' || result.replayed) return [];
       return this.compensate(m, decision, result.transition.seq, event as any);
@@ -283,9 +283,8 @@ export class DecisionService {
 
   private async fanOut(meetingId: string, actor: Actor, fromState: string, event: { type: string; [k: string]: unknown }, emptyCode: string, emptyEn: string, emptySv: string) {
     const meeting = await this.db.read((m) => this.findMeeting(m, meetingId));
-    assertOwnMunicipality(actor, meeting.municipalityCode);
-    const roles = protocolDefinition.eventRoles[event.type] ?? ['admin'];
-    if (!roles.includes(actor.role)) throw forbidden(`The role '${actor.role}' may not record ${event.type}.`, `Rollen '${actor.role}' får inte registrera ${event.type}.`);
+    assertActsFor(actor, meeting.municipalityCode);
+    assertMaySend(actor, protocolDefinition.eventRoles, event.type);
     await this.engine.write(async (m) => {
       const decisions = await m.find(DecisionEntity, { where: { meetingId }, order: { createdAt: 'ASC' } });
       const views = await this.engine.getMany(decisions.map((d) => d.workflowId!).filter(Boolean), m);
@@ -304,7 +303,7 @@ export class DecisionService {
   async resolveForMembership(m: EntityManager, decisionId: string, code: string, slug: string, eventType: string): Promise<DecisionRef> {
     const decision = await m.findOne(DecisionEntity, { where: { id: decisionId } });
     if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
-    const protocolState = decision.workflowId ? [...(await this.engine.getMany([decision.workflowId], m)).values()][0].state : null;
+    const protocolState = decision.workflowId ? (await m.findOne(WorkflowInstanceEntity, { where: { id: decision.workflowId }, select: { state: true } }))!.state : null;
     const refused = checkDecisionDrives(
       { municipalityCode: decision.municipalityCode, collaboration: decision.collaboration, subject: decision.subject, protocolState },
       { municipalityCode: code, collaboration: slug, eventType },
@@ -378,14 +377,6 @@ export class DecisionService {
   }
 }
 
-export function assertOwnMunicipality(actor: Actor, code: string): void {
-  if (actor.role === 'clerk' && actor.municipality !== code) {
-    throw forbidden(
-      `A clerk of ${actor.municipality} may record only that municipality's bodies and decisions, not ${code}'s.`,
-      `En registrator i ${actor.municipality} får bara registrera den egna kommunens organ och beslut, inte ${code}s.`,
-    );
-  }
-}
 
 function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {
   if (r) throw new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
@@ -454,4 +445,3 @@ function decisionView(
   return view;
 }
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

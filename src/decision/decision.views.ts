@@ -1,5 +1,6 @@
 import type { RuleWarning } from '../../machines/common/refusal';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 
 /** What a client (and the protocol extract) sees of a decision. */
 export interface DecisionView {
@@ -29,10 +30,10 @@ export interface DecisionView {
   noticeBoard?: string;
   appealLastDay?: string;
   finalFrom?: string;
-  appeal?: { receivedOn: string; court?: string; caseNumber?: string };
-  outcome?: { kind: string; on: string; court?: string; caseNumber?: string; basis?: string };
-  corrections: { correctedOn: string; reason: string; text: string; index: number }[];
-  motivations: { member: string; text: string; submittedAt: string }[];
+  appeal?: ProtocolContext['appeal'];
+  outcome?: ProtocolContext['outcome'];
+  corrections: ProtocolContext['corrections'];
+  motivations: ProtocolContext['motivations'];
   warnings: RuleWarning[];
   deadlines: {
     justeringDeadline?: string;

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
+import { sha256Hex } from '../common/sha256';
 import { AppError, notFound } from '../common/errors';
 import { Db } from '../database/db';
 import { Clock } from '../workflow/clock';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import type { CreateDocumentDto, CreateDocumentVersionDto } from './dto/document.dto';
 
-export const sha256Text = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Governing documents and their versions; a version's text never changes, and its SHA-256 identifies it. */
 @Injectable()
@@ -34,7 +34,7 @@ export class DocumentService {
       if (await m.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } })) {
         throw new AppError('CONFLICT', 'VERSION_EXISTS', `Version ${dto.version} of '${key}' already exists; a version is never changed.`, `Version ${dto.version} av '${key}' finns redan; en version ändras aldrig.`);
       }
-      await m.insert(DocumentVersionEntity, { id, documentId: doc.id, version: dto.version, text: dto.text, sha256: sha256Text(dto.text), createdAt: this.clock.nowIso() });
+      await m.insert(DocumentVersionEntity, { id, documentId: doc.id, version: dto.version, text: dto.text, sha256: sha256Hex(dto.text), createdAt: this.clock.nowIso() });
     });
     return this.getVersion(id);
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { checkEntrySignature } from '../../machines/membership/membership.rules';
+import { checkSignatory } from '../../machines/membership/membership.rules';
+import { assertActsFor, assertMayRecordStandIn } from '../auth/access';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';
-import { AppError, forbidden, notFound } from '../common/errors';
+import { AppError, notFound } from '../common/errors';
 import { Db } from '../database/db';
 import { DecisionEntity } from '../decision/decision.entities';
 import type { Actor } from '../workflow/actor';
@@ -24,12 +25,8 @@ export class SignatureService {
   ) {}
 
   async record(dto: RecordSignatureDto, actor: Actor) {
-    if (actor.role === 'clerk' && actor.municipality !== dto.municipalityCode) {
-      throw forbidden(`A clerk of ${actor.municipality} may record signatures only for that municipality.`, `En registrator i ${actor.municipality} får bara registrera underskrifter för den egna kommunen.`);
-    }
-    if (dto.standIn && actor.role !== 'admin') {
-      throw forbidden('Only an admin may record a stand-in for the KSO (D12).', 'Endast en administratör får registrera en ersättare för KSO (D12).');
-    }
+    assertActsFor(actor, dto.municipalityCode);
+    assertMayRecordStandIn(actor, dto.standIn);
     const id = randomUUID();
     await this.db.write(async (m) => {
       if (!(await m.findOne(MunicipalityEntity, { where: { code: dto.municipalityCode } }))) {
@@ -38,12 +35,9 @@ export class SignatureService {
       const doc = await m.findOne(DocumentEntity, { where: { key: dto.documentKey } });
       const version = doc && (await m.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } }));
       if (!version) throw notFound(`Version ${dto.version} of '${dto.documentKey}'`, `Version ${dto.version} av '${dto.documentKey}'`);
-      // R-B3 with D12: the same rule the membership machine applies.
-      const signatoryRefusal = checkEntrySignature(
-        { declarationVersion: dto.version, pendingEntry: {} } as never,
-        { type: 'KSO_SIGNED', signedOn: dto.signedOn, signatory: dto.signatory, declarationVersion: dto.version, ...(dto.standIn ? { standIn: dto.standIn } : {}) },
-      );
-      if (signatoryRefusal) throw new AppError('RULE_REFUSED', signatoryRefusal.code, signatoryRefusal.message, signatoryRefusal.messageSv, signatoryRefusal.ruleId, signatoryRefusal.details);
+      // R-B3 with D12: the same rule the membership machine applies to KSO_SIGNED.
+      const wrongSignatory = checkSignatory(dto.signatory, dto.standIn);
+      if (wrongSignatory) throw new AppError('RULE_REFUSED', wrongSignatory.code, wrongSignatory.message, wrongSignatory.messageSv, wrongSignatory.ruleId, wrongSignatory.details);
       if (dto.signedHash !== version.sha256) {
         throw mismatch('The signed text is not the text of this version (its SHA-256 differs).', 'Den undertecknade texten är inte denna versions text (SHA-256 skiljer sig).', { signedHash: dto.signedHash, versionHash: version.sha256 });
       }

@@ -1,4 +1,4 @@
-import * as crypto from 'crypto';
+import { sha256Hex } from '../common/sha256';
 import { canonicalJson } from '../common/canonical-json';
 
 export const GENESIS_PREV_HASH = '0'.repeat(64);
@@ -28,11 +28,6 @@ export function hashRow(row: HashedRow): string {
   return sha256Hex(hashMaterial(row));
 }
 
-/** One-shot crypto.hash where Node has it (20.12+, 21.7+): the same digest without a Hash object per row. */
-const sha256Hex: (text: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (text) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * `canonicalJson` of the hashed columns. Every column is a string, a number or null, so the canonical form is the

@@ -1,4 +1,3 @@
-import { TokenService } from '../../src/auth/token.service';
 import { MELLERUD, MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './fixtures';
 import {
   accepted,
@@ -15,13 +14,13 @@ import {
   startTestApp,
   verifyWorkflow,
   type TestContext,
+  clerkToken,
 } from './harness';
 
 // Issue 3: decision paragraphs as clerks record them (RULEBOOK H, K) and decisions driving membership workflows
 // (D10, R-B1, R-B2, R-C1, R-C11). Each test uses its own municipality (and collaboration) so that nothing leaks.
 describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workflows (D10, R-C11)', () => {
   let ctx: TestContext;
-  const clerks = new Map<string, string>();
   let counter = 0;
 
   beforeAll(async () => {
@@ -29,10 +28,7 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
   });
   afterAll(() => ctx.close());
 
-  async function clerk(code: string): Promise<string> {
-    if (!clerks.has(code)) clerks.set(code, (await ctx.app.get(TokenService).create('clerk', code, `records clerk ${code}`)).token);
-    return clerks.get(code)!;
-  }
+  const clerk = (code: string) => clerkToken(ctx, code);
   const post = (path: string, body: unknown, token: string) => ctx.http.post(`/api/v1${path}`).set(bearer(token)).send(body as object);
   const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
 

@@ -1,5 +1,4 @@
 import { createHash } from 'crypto';
-import { TokenService } from '../../src/auth/token.service';
 import {
   accepted,
   bearer,
@@ -12,6 +11,7 @@ import {
   sql,
   startTestApp,
   type TestContext,
+  clerkToken,
 } from './harness';
 
 // Issue 3: governing documents, their versions (SHA-256 of the exact text) and signatures (R-B3, R-B5, D12), and a
@@ -19,7 +19,6 @@ import {
 // the adopting decision names.
 describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
   let ctx: TestContext;
-  const clerks = new Map<string, string>();
   let counter = 0;
 
   beforeAll(async () => {
@@ -27,10 +26,7 @@ describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
   });
   afterAll(() => ctx.close());
 
-  async function clerk(code: string): Promise<string> {
-    if (!clerks.has(code)) clerks.set(code, (await ctx.app.get(TokenService).create('clerk', code, `documents clerk ${code}`)).token);
-    return clerks.get(code)!;
-  }
+  const clerk = (code: string) => clerkToken(ctx, code);
   const post = (path: string, body: unknown, token = ctx.tokens.admin) => ctx.http.post(`/api/v1${path}`).set(bearer(token)).send(body as object);
   const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

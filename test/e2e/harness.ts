@@ -227,3 +227,14 @@ export const ev = {
   withdraw: (date: string, noticeArrivedAt: string, organ = 'KF') => ({ type: 'EXIT_REQUEST_WITHDRAWN', decision: { organ, date }, noticeArrivedAt }),
   councilApproved: (decidedOn: string) => ({ type: 'COUNCIL_APPROVED_EXIT', decidedOn }),
 };
+
+const extraClerks = new WeakMap<TestContext, Map<string, string>>();
+
+/** A clerk token for any municipality (the harness pre-creates ALL_CODES; others are created once, on demand). */
+export async function clerkToken(ctx: TestContext, code: string): Promise<string> {
+  if (ctx.tokens.clerk[code]) return ctx.tokens.clerk[code];
+  let known = extraClerks.get(ctx);
+  if (!known) extraClerks.set(ctx, (known = new Map()));
+  if (!known.has(code)) known.set(code, (await ctx.app.get(TokenService).create('clerk', code, `e2e clerk ${code}`)).token);
+  return known.get(code)!;
+}

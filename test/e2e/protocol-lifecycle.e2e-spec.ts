@@ -1,5 +1,4 @@
-import { TokenService } from '../../src/auth/token.service';
-import { bearer, expectErrorBody, getHistory, startTestApp, verifyWorkflow, type TestContext } from './harness';
+import { bearer, clerkToken, expectErrorBody, getHistory, startTestApp, verifyWorkflow, type TestContext } from './harness';
 
 // Issue 3: the protocol lifecycle of one decision paragraph through the API (RULEBOOK I, L; DECISIONS D8, D9, D10).
 // The real clock is used (today 2026-11-24): paragraphs anslagna in the past have their APPEAL_PERIOD_ENDED due,
@@ -7,7 +6,6 @@ import { bearer, expectErrorBody, getHistory, startTestApp, verifyWorkflow, type
 // are used where the appeal period must still be running.
 describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D8, D9)', () => {
   let ctx: TestContext;
-  const clerks = new Map<string, string>();
   let bodyCounter = 0;
 
   beforeAll(async () => {
@@ -16,10 +14,7 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   afterAll(() => ctx.close());
 
   /** A clerk token of any seeded municipality (each test uses its own municipality). */
-  async function clerk(code: string): Promise<string> {
-    if (!clerks.has(code)) clerks.set(code, (await ctx.app.get(TokenService).create('clerk', code, `lifecycle clerk ${code}`)).token);
-    return clerks.get(code)!;
-  }
+  const clerk = (code: string) => clerkToken(ctx, code);
   const post = (path: string, body: unknown, token: string, headers: Record<string, string> = {}) =>
     ctx.http.post(`/api/v1${path}`).set(bearer(token)).set(headers).send(body as object);
   const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
