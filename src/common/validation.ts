@@ -45,7 +45,6 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 export function validationFailed(problems: FieldProblem[]): AppError {
-  const first = problems[0] ?? { field: 'body', reason: 'invalid', reasonSv: 'ogiltig' };
   return new AppError(
     'BAD_INPUT',
     'VALIDATION_FAILED',

@@ -83,14 +83,6 @@ export class WorkflowEngine {
 
   // ------------------------------------------------------------------ send
 
-  /**
-   * Applies one event from a client. Due events of the instance (an exit that has taken effect) are fired first,
-   * each as its own logged transition, so the client's event meets the state as it stands today.
-   */
-  async send(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
-    return this.writeFor(instanceId, (m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion, options.idempotencyKey);
-  }
-
   /** Applies one event, in its own transaction. */
   sendNow(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
     return this.write((m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion, options.idempotencyKey);

@@ -9,7 +9,6 @@ import {
   getHistory,
   getMembership,
   membershipWorkflowId,
-  postEvent,
   sql,
   startTestApp,
   verifyWorkflow,

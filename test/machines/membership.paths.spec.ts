@@ -4,20 +4,13 @@
  * every path with a real actor. Context is bounded (at most two membership periods and one exit request per
  * period) and the traversal has a hard `limit`, so it is finite (ENGINE-NOTES, "@xstate/graph facts").
  */
-import { createActor, type AnyStateNode, type SnapshotFrom } from 'xstate';
-import {
-  getAdjacencyMap,
-  getShortestPaths,
-  toDirectedGraph,
-  type DirectedGraphEdge,
-  type DirectedGraphNode,
-  type StatePath,
-} from '@xstate/graph';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { type DirectedGraphEdge } from '@xstate/graph';
+import { allStateNodes, edgeKey, isRefusalOnly, pathsTakingEveryStep, serialize } from './graph-kit';
 import { membershipMachine } from '../../machines/membership/membership.machine';
 import type { MembershipEvent, MembershipInput, MembershipSettings } from '../../machines/membership/membership.types';
 
 type Snap = SnapshotFrom<typeof membershipMachine>;
-type Path = StatePath<Snap, MembershipEvent>;
 
 const INPUT: MembershipInput = {
   collaboration: 'dalslandssamverkan',
@@ -138,53 +131,15 @@ const traversal = {
 
 // ---------------------------------------------------------------- the machine's own structure
 
-/** Every state node below the root, by walking the machine definition. */
-function allStateNodes(node: AnyStateNode): AnyStateNode[] {
-  return Object.values(node.states).flatMap((child) => [child, ...allStateNodes(child)]);
-}
-
-function allEdges(graph: DirectedGraphNode): DirectedGraphEdge[] {
-  return [...graph.edges, ...graph.children.flatMap(allEdges)];
-}
-
-const edgeKey = (e: DirectedGraphEdge) => `${e.source.id} --${e.label.text}--> ${e.target.id}`;
 
 // ---------------------------------------------------------------- traversal (computed once)
 
 const stateNodes = allStateNodes(membershipMachine.root);
 const leafIds = stateNodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
-const graph = toDirectedGraph(membershipMachine);
-const edges = allEdges(graph);
-
+const { edges, shortestPaths, adjacency, allPaths } = pathsTakingEveryStep<Snap, MembershipEvent>(membershipMachine, traversal);
 /** Transitions that can pass: not refusal-only (e.g. COUNCIL_APPROVED_EXIT, R-C6/R-E2). */
-const passableEdges = edges.filter((e) => !(e.transition.meta as { refusalOnly?: boolean } | undefined)?.refusalOnly);
-const refusalOnlyEdges = edges.filter((e) => (e.transition.meta as { refusalOnly?: boolean } | undefined)?.refusalOnly);
-
-const shortestPaths: Path[] = getShortestPaths(membershipMachine, traversal) as Path[];
-type Adjacency = Record<string, { state: Snap; transitions: Record<string, { event: MembershipEvent; state: Snap }> }>;
-const adjacency = getAdjacencyMap(membershipMachine, traversal) as unknown as Adjacency;
-
-/**
- * One more path per adjacency edge that some transition takes: the shortest path to its source plus that step. The
- * shortest paths alone reach every distinct state, but not every transition: a compensation can lead back to a state
- * already reached (an annulled pending entry returns to the very first snapshot).
- */
-const serialize = (s: Snap) => JSON.stringify({ value: s.value, context: s.context });
-const pathTo = new Map<string, Path>(shortestPaths.map((p) => [serialize(p.state), p]));
-const edgePaths: Path[] = [];
-for (const { state, transitions } of Object.values(adjacency)) {
-  const head = pathTo.get(serialize(state));
-  if (!head) continue;
-  for (const { event, state: next } of Object.values(transitions)) {
-    if (next === state) continue; // refused or not handled: nothing taken
-    edgePaths.push({
-      state: next,
-      steps: [...head.steps, { state: next, event }],
-      weight: head.weight + 1,
-    });
-  }
-}
-const allPaths = [...shortestPaths, ...edgePaths];
+const passableEdges = edges.filter((e) => !isRefusalOnly(e));
+const refusalOnlyEdges = edges.filter(isRefusalOnly);
 
 /** The transitions a step takes, as graph edges (identity of the machine's TransitionDefinition objects). */
 function edgesTaken(from: Snap, event: MembershipEvent, to: Snap): DirectedGraphEdge[] {

@@ -2,7 +2,7 @@
  * The protocol machine driven through its lifecycle (RULEBOOK H14, I1–I8, K9, L4; DECISIONS D8, D9, D10): pure, with
  * createActor for the runs and transition() for the "refused events change nothing" checks.
  */
-import { explainRefusal, guardNames, stateString } from '../../machines/common/explain';
+import { explainRefusal, guardNames } from '../../machines/common/explain';
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { addDays } from '../../machines/calendar/calendar';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';

@@ -5,22 +5,15 @@
  * one amended paragraph) and the traversal has a hard `limit`, so it is finite (ENGINE-NOTES, "@xstate/graph facts").
  */
 import { guardNames } from '../../machines/common/explain';
-import { createActor, type AnyStateNode, type SnapshotFrom } from 'xstate';
-import {
-  getAdjacencyMap,
-  getShortestPaths,
-  toDirectedGraph,
-  type DirectedGraphEdge,
-  type DirectedGraphNode,
-  type StatePath,
-} from '@xstate/graph';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { type DirectedGraphEdge } from '@xstate/graph';
+import { allStateNodes, edgeKey, isRefusalOnly, pathsTakingEveryStep } from './graph-kit';
 import { addDays, compareDates } from '../../machines/calendar/calendar';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
 import { protocolDefinition, protocolMachine } from '../../machines/protocol/protocol.machine';
 import type { ProtocolEvent, ProtocolInput } from '../../machines/protocol/protocol.types';
 
 type Snap = SnapshotFrom<typeof protocolMachine>;
-type Path = StatePath<Snap, ProtocolEvent>;
 
 const MEETING: MeetingFacts = {
   bodyKind: 'NAMND',
@@ -133,47 +126,15 @@ const traversal = {
 
 // ---------------------------------------------------------------- the machine's own structure
 
-function allStateNodes(node: AnyStateNode): AnyStateNode[] {
-  return Object.values(node.states).flatMap((child) => [child, ...allStateNodes(child)]);
-}
-
-function allEdges(graph: DirectedGraphNode): DirectedGraphEdge[] {
-  return [...graph.edges, ...graph.children.flatMap(allEdges)];
-}
-
-const edgeKey = (e: DirectedGraphEdge) => `${e.source.id} --${e.label.text}--> ${e.target.id}`;
-const isRefusalOnly = (e: DirectedGraphEdge) => (e.transition.meta as { refusalOnly?: boolean } | undefined)?.refusalOnly === true;
 
 // ---------------------------------------------------------------- traversal (computed once)
 
 const stateNodes = allStateNodes(protocolMachine.root);
 const stateIds = stateNodes.map((n) => n.id);
-const graph = toDirectedGraph(protocolMachine);
-const edges = allEdges(graph);
+const { edges, shortestPaths, adjacency, allPaths } = pathsTakingEveryStep<Snap, ProtocolEvent>(protocolMachine, traversal);
+/** Transitions that can pass: not refusal-only (e.g. NO_APPEAL_CONFIRMED while the period runs). */
 const passableEdges = edges.filter((e) => !isRefusalOnly(e));
 const refusalOnlyEdges = edges.filter(isRefusalOnly);
-
-const shortestPaths: Path[] = getShortestPaths(protocolMachine, traversal) as Path[];
-type Adjacency = Record<string, { state: Snap; transitions: Record<string, { event: ProtocolEvent; state: Snap }> }>;
-const adjacency = getAdjacencyMap(protocolMachine, traversal) as unknown as Adjacency;
-
-/**
- * One more path per adjacency edge that a transition takes: the shortest path to its source plus that step. The
- * shortest paths reach every distinct snapshot, but a step that leads back to a snapshot already reached (a second
- * submission of the same motivation, the same amendment again) is only on such a path.
- */
-const serialize = (s: Snap) => JSON.stringify({ value: s.value, context: s.context });
-const pathTo = new Map<string, Path>(shortestPaths.map((p) => [serialize(p.state), p]));
-const edgePaths: Path[] = [];
-for (const { state, transitions } of Object.values(adjacency)) {
-  const head = pathTo.get(serialize(state));
-  if (!head) continue;
-  for (const { event, state: next } of Object.values(transitions)) {
-    if (next === state) continue; // refused or not handled: nothing taken
-    edgePaths.push({ state: next, steps: [...head.steps, { state: next, event }], weight: head.weight + 1 });
-  }
-}
-const allPaths = [...shortestPaths, ...edgePaths];
 
 /** The transitions a step takes, as graph edges (identity of the machine's TransitionDefinition objects). */
 function edgesTaken(from: Snap, event: ProtocolEvent, to: Snap): DirectedGraphEdge[] {
