@@ -247,6 +247,11 @@ export const SUBJECT_OF_MEMBERSHIP_EVENT: Record<string, string> = {
 /** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */
 const STANDING = new Set(['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final']);
 
+/** D10, R-C11: a decision stands once justerat and until annulled; a minimal record (no protocol, null) stands. */
+export function decisionStands(protocolState: string | null): boolean {
+  return protocolState === null || STANDING.has(protocolState);
+}
+
 /**
  * D10, R-C11: whether a recorded decision may drive a membership event: taken in that municipality, about that
  * collaboration and the event's subject, justerat and not annulled. `protocolState` is null for a minimal record.
@@ -274,7 +279,7 @@ export function checkDecisionDrives(
   if (decision.protocolState === 'annulled') {
     return refusal('DECISION_ANNULLED', 'R-C11', 'The decision has been annulled (upphävt) by the court; no decision exists any more.', 'Beslutet har upphävts av domstolen; något beslut finns inte längre.');
   }
-  if (decision.protocolState !== null && !STANDING.has(decision.protocolState)) {
+  if (!decisionStands(decision.protocolState)) {
     return refusal('DECISION_NOT_JUSTERAT', 'R-I8', 'A decision drives its workflow once its protocol is justerat (D10); this one is not yet.', 'Ett beslut får verkställas först när protokollet är justerat (D10); detta är det ännu inte.');
   }
   return null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DEFAULT_SETTINGS, type CollaborationInput } from '../../machines/collaboration/collaboration.machine';
 import { currentWarnings, EVENTS_JUDGED_BY_SETTINGS, statusOn } from '../../machines/membership/membership.rules';
 import type { MembershipContext, MembershipSettings } from '../../machines/membership/membership.types';
@@ -121,7 +121,7 @@ export class CollaborationService {
     const { collaboration, memberships, municipalities } = await this.db.read(async (m) => {
       const collaboration = await this.findCollaboration(m, slug);
       const memberships = await m.find(MembershipEntity, { where: { collaborationId: collaboration.id }, order: { municipalityCode: 'ASC' } });
-      const municipalities = await m.find(MunicipalityEntity);
+      const municipalities = memberships.length ? await m.find(MunicipalityEntity, { where: { code: In(memberships.map((ms) => ms.municipalityCode)) } }) : [];
       return { collaboration, memberships, municipalities };
     });
     const views = await this.engine.getMany(memberships.map((ms) => ms.workflowId));

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
+import { decisionStands } from '../../machines/decision/decision.rules';
 import { checkSignatory } from '../../machines/membership/membership.rules';
 import { assertActsFor, assertMayRecordStandIn } from '../auth/access';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';
@@ -102,10 +103,8 @@ export class SignatureService {
       .getMany();
     for (const d of decisions) {
       // Only a decision that stands counts: a draft is not yet a decision, an annulled one no longer is (R-C11).
-      if (d.workflowId) {
-        const state = (await m.findOne(WorkflowInstanceEntity, { where: { id: d.workflowId } }))?.state;
-        if (state === 'draft' || state === 'annulled') continue;
-      }
+      const state = d.workflowId ? (await m.findOne(WorkflowInstanceEntity, { where: { id: d.workflowId }, select: { state: true } }))!.state : null;
+      if (!decisionStands(state)) continue;
       const v = await m.findOne(DocumentVersionEntity, { where: { id: d.documentVersionId! } });
       if (v?.documentId === documentId) return v;
     }
