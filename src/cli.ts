@@ -18,12 +18,14 @@ function flag(args: string[], name: string): string | null {
 async function main(args: string[]): Promise<number> {
   const config = loadConfig();
   let ds: DataSource | null = null;
+  let db: Db | null = null;
   try {
     if (args[0] === 'token' && args[1] === 'create') {
       ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
       const role = flag(args, 'role');
       if (!role) throw new Error('--role is required');
-      const { token, id } = await new TokenService(new Db(ds)).create(role, flag(args, 'municipality'), flag(args, 'label'));
+      db = new Db(ds);
+      const { token, id } = await new TokenService(db).create(role, flag(args, 'municipality'), flag(args, 'label'));
       process.stdout.write(`${token}\n`);
       process.stderr.write(`Created ${role} token ${id}. It is shown only now; the service stores its SHA-256.\n`);
       return 0;
@@ -39,6 +41,7 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
   } finally {
+    await db?.close();
     if (ds?.isInitialized) await ds.destroy();
   }
 }

@@ -37,9 +37,17 @@ export class TokenService {
     return { token, id };
   }
 
+  /** The actor of a bearer token, read from the database at every request (a revocation takes effect at once). */
   async authenticate(raw: string): Promise<Actor | null> {
-    const row = await this.db.read((m) => m.findOne(ApiTokenEntity, { where: { tokenHash: sha256(raw) } }));
-    if (!row || row.revokedAt) return null;
-    return { id: row.id, role: row.role as Actor['role'], municipality: row.municipalityCode };
+    const tokenHash = sha256(raw);
+    const rows = await this.db.lookup<{ id: string; role: string; municipality: string | null; revoked: string | null }>(this.lookupSql, [tokenHash]);
+    const row = rows[0];
+    if (!row || row.revoked) return null;
+    return { id: row.id, role: row.role as Actor['role'], municipality: row.municipality };
+  }
+
+  private get lookupSql(): string {
+    const p = this.db.serialised ? '?' : '$1';
+    return `SELECT id, role, municipality_code AS municipality, revoked_at AS revoked FROM api_token WHERE token_hash = ${p}`;
   }
 }

@@ -243,7 +243,7 @@ export class CollaborationService {
 
   /** The settings in force, read in the writing transaction (they may have changed since the party was cached). */
   private async settingsInForce(m: EntityManager, collaborationId: string): Promise<MembershipSettings> {
-    const rows = (await m.query(this.settingsSql(m), [collaborationId])) as Array<{ settings: string }>;
+    const rows = await this.db.select<{ settings: string }>(m, this.settingsSql(m), [collaborationId]);
     return JSON.parse(rows[0].settings);
   }
 

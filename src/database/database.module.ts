@@ -18,9 +18,13 @@ import { Db } from './db';
   exports: [DataSource, Db],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Db) private readonly db: Db,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -5,7 +5,7 @@ import { createActor, initialTransition, transition, type AnyMachineSnapshot } f
 import type { MachineDefinition } from '../../machines/common/machine-definition';
 import { canonicalJson } from '../common/canonical-json';
 import { AppError, badInput, notFound } from '../common/errors';
-import { Db, isUniqueViolation } from '../database/db';
+import { Db, isUniqueViolation, type SharedRead, type StagedWrite, type WriteHint } from '../database/db';
 import type { Actor } from './actor';
 import { SYSTEM_ACTOR } from './actor';
 import { Clock } from './clock';
@@ -31,9 +31,21 @@ export const GENESIS_EVENT = 'xstate.init';
  * (409 when the state has no such transition, 422 with the rule when a guard refuses), transition, then append the
  * log row and compare-and-set the head in one database transaction.
  */
+/** An instance's head as the write path needs it. */
+interface Head {
+  instance: WorkflowInstanceEntity;
+  snapshot: AnyMachineSnapshot;
+  /** The earliest date of its due events, or null. */
+  nextDueOn: string | null;
+}
+
+const HYDRATION_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class WorkflowEngine {
   private readonly logger = new Logger('WorkflowEngine');
+  /** The last snapshot hydrated for each instance, with the stored JSON it came from (see loadHead). */
+  private readonly hydrations = new Map<string, { def: MachineDefinition; json: string; snapshot: AnyMachineSnapshot }>();
 
   constructor(
     @Inject(Db) private readonly db: Db,
@@ -85,7 +97,14 @@ export class WorkflowEngine {
 
   /** Applies one event, in its own transaction. */
   sendNow(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
-    return this.write((m) => this.sendInTransaction(m, instanceId, event, actor, options), options.expectedVersion, options.idempotencyKey);
+    const hint = this.headHint(instanceId);
+    const attempt = () => this.db.write((m) => this.sendInTransaction(m, instanceId, event, actor, options), hint);
+    return this.writeUnit(attempt, options.expectedVersion, options.idempotencyKey);
+  }
+
+  /** Tells Db which head a write will read, so that a group of writes reads all their heads with one statement. */
+  private headHint(instanceId: string): WriteHint | undefined {
+    return this.db.serialised ? { read: engineSql(this.db.dataSource.manager).headRead, key: instanceId } : undefined;
   }
 
   /**
@@ -103,18 +122,19 @@ export class WorkflowEngine {
    */
   async writeFor<T>(instanceId: string, work: (m: EntityManager) => Promise<T>, expectedVersion?: number, idempotencyKey?: string): Promise<T> {
     const today = this.clock.todayInStockholm();
+    const hint = this.headHint(instanceId);
     const guarded = () =>
       this.db.write(async (m) => {
-        const due = (await m.query(engineSql(m).dueFor, [instanceId, today])) as unknown[];
-        if (due.length) throw DUE_FIRST;
+        const head = await this.loadHead(m, instanceId);
+        if (head?.nextDueOn && head.nextDueOn <= today) throw DUE_FIRST;
         return work(m);
-      });
+      }, hint);
     try {
       return await this.writeUnit(guarded, expectedVersion, idempotencyKey);
     } catch (error) {
       if (error !== DUE_FIRST) throw error;
       await this.fireDueEventsFor(instanceId);
-      return this.writeUnit(() => this.db.write(work), expectedVersion, idempotencyKey);
+      return this.writeUnit(() => this.db.write(work, hint), expectedVersion, idempotencyKey);
     }
   }
 
@@ -142,9 +162,9 @@ export class WorkflowEngine {
       throw badInput('Idempotency-Key', 'must be at most 128 characters', 'får vara högst 128 tecken');
     }
     const sql = engineSql(m);
-    const found = (await m.query(sql.selectHead, [instanceId])) as Record<string, unknown>[];
-    const instance = found.length ? Object.assign(new WorkflowInstanceEntity(), found[0]) : null;
-    if (!instance) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
+    const head = await this.loadHead(m, instanceId);
+    if (!head) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
+    const { instance, snapshot } = head;
     const def = this.registry.get(instance.machineId, instance.machineVersion);
     const payload = canonicalJson(event);
 
@@ -163,7 +183,6 @@ export class WorkflowEngine {
             { seq: earlier.seq },
           );
         }
-        const snapshot = this.registry.hydrate(def.machine, JSON.parse(instance.snapshot));
         return { instance: this.view(def, instance, snapshot), transition: toTransitionView(earlier), replayed: true, warnings: [] };
       }
     }
@@ -171,7 +190,6 @@ export class WorkflowEngine {
       throw versionConflict(options.expectedVersion, instance.version);
     }
 
-    const snapshot = this.registry.hydrate(def.machine, JSON.parse(instance.snapshot));
     const candidates = this.registry.candidates(snapshot, event.type);
     if (candidates.length === 0) {
       const allowedEvents = this.registry.allowedEvents(def, snapshot);
@@ -211,24 +229,21 @@ export class WorkflowEngine {
       requestHash: options.idempotencyKey ? options.requestFingerprint ?? null : null,
       prevHash: instance.lastHash,
     });
-    await m.query(sql.insertRow, sql.rowColumns.map((c) => row[c]));
+    await this.db.stage(m, sql.appendRow, `${instanceId}:${row.seq}`, sql.rowColumns.map((c) => row[c]));
     const persisted = canonicalJson(def.machine.getPersistedSnapshot(next));
     // Compare-and-set on the head: a concurrent writer that got here first leaves 0 rows affected.
     const casValues = [row.toState, persisted, row.seq, row.hash, now, instanceId, instance.version];
-    const affected = m.queryRunner
-      ? (await m.queryRunner.query(sql.casHead, casValues, true)).affected
-      : (
-          await m
-            .createQueryBuilder()
-            .update(WorkflowInstanceEntity)
-            .set({ state: row.toState, snapshot: persisted, version: row.seq, lastHash: row.hash, updatedAt: now })
-            .where('id = :id AND version = :version', { id: instanceId, version: instance.version })
-            .execute()
-        ).affected;
-    if (affected !== 1) throw versionConflict(options.expectedVersion, undefined);
+    await this.db.stage(m, sql.casHead, instanceId, casValues);
     await this.syncDueEvents(m, def, instanceId, snapshot, next);
 
-    const updated = { ...instance, state: row.toState, version: row.seq, lastHash: row.hash, updatedAt: now };
+    const updated: WorkflowInstanceEntity = Object.assign(new WorkflowInstanceEntity(), instance, {
+      state: row.toState,
+      snapshot: persisted,
+      version: row.seq,
+      lastHash: row.hash,
+      updatedAt: now,
+    });
+    this.rememberHydration(instanceId, def, persisted, next);
     return { instance: this.view(def, updated, next), transition: toTransitionView(row), replayed: false, warnings: [] };
   }
 
@@ -266,6 +281,7 @@ export class WorkflowEngine {
     }
   }
 
+  /** Rewrites the instance's due-event rows when the machine's due events changed. */
   private async syncDueEvents(
     m: EntityManager,
     def: MachineDefinition,
@@ -281,6 +297,39 @@ export class WorkflowEngine {
     for (const d of now) {
       await m.insert(WorkflowDueEventEntity, { instanceId, eventType: d.type, dueOn: d.dueOn, payload: canonicalJson(d.payload) });
     }
+  }
+
+  // ------------------------------------------------------------------ heads
+
+  /**
+   * The head of an instance (its row, its hydrated snapshot, its earliest due date), read in the running transaction
+   * every time: the database is the truth. What is remembered is only the hydration: when the stored snapshot is the
+   * very string hydrated before (same machine version), that snapshot object is used again (snapshots are immutable).
+   * A head write that is still staged (group commit) is flushed first, so the read sees it.
+   */
+  private async loadHead(m: EntityManager, instanceId: string): Promise<Head | null> {
+    const sql = engineSql(m);
+    if (this.db.isStaged(sql.casHead, instanceId)) await this.db.flush();
+    const row = this.db.readAheadRow(sql.headRead, instanceId) ?? (await this.db.select<Record<string, unknown>>(m, sql.selectHead, [instanceId]))[0];
+    if (!row) return null;
+    const { nextDueOn, ...fields } = row;
+    const instance = Object.assign(new WorkflowInstanceEntity(), fields);
+    return { instance, snapshot: this.hydrated(instance), nextDueOn: (nextDueOn as string | null) ?? null };
+  }
+
+  private hydrated(instance: WorkflowInstanceEntity): AnyMachineSnapshot {
+    const def = this.registry.get(instance.machineId, instance.machineVersion);
+    const known = this.hydrations.get(instance.id);
+    if (known && known.json === instance.snapshot && known.def === def) return known.snapshot;
+    const snapshot = this.registry.hydrate(def.machine, JSON.parse(instance.snapshot));
+    this.rememberHydration(instance.id, def, instance.snapshot, snapshot);
+    return snapshot;
+  }
+
+  private rememberHydration(id: string, def: MachineDefinition, json: string, snapshot: AnyMachineSnapshot): void {
+    this.hydrations.delete(id); // re-inserted last: the oldest entry is the first to go
+    if (this.hydrations.size >= HYDRATION_CACHE_SIZE) this.hydrations.delete(this.hydrations.keys().next().value!);
+    this.hydrations.set(id, { def, json, snapshot });
   }
 
   // ------------------------------------------------------------------ reads
@@ -459,13 +508,15 @@ function isStale(error: unknown): boolean {
  */
 interface EngineSql {
   selectHead: string;
+  /** The same for several heads at once: what a group of writes reads ahead (Db.write's hint). */
+  headRead: SharedRead;
   selectLog: string;
   /** The log with each row as one string: columns in rowColumns order, separated by U+001F, NULL as U+001E. */
   selectLogPacked: string;
-  insertRow: string;
+  /** The log row (an INSERT) and the compare-and-set of the head, as writes that Db may stage and group. */
+  appendRow: StagedWrite;
   rowColumns: Array<keyof HashedRow | 'hash'>;
-  dueFor: string;
-  casHead: string;
+  casHead: StagedWrite;
 }
 
 const engineSqlCache = new WeakMap<object, EngineSql>();
@@ -483,20 +534,49 @@ function engineSql(m: EntityManager): EngineSql {
   const col = (meta: typeof head, property: string) => q(meta.findColumnWithPropertyName(property)!.databaseName);
   const selectAll = (meta: typeof head) => meta.columns.map((c) => `${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
   const rowColumns = log.columns.filter((c) => !c.isGenerated).map((c) => c.propertyName as keyof HashedRow | 'hash');
+  const headSet = ['state', 'snapshot', 'version', 'lastHash', 'updatedAt'];
+  const headColumns =
+    `${selectAll(head)}, (SELECT MIN(d.${col(due, 'dueOn')}) FROM ${q(due.tableName)} d WHERE d.${col(due, 'instanceId')} = h.${col(head, 'id')}) AS ${q('nextDueOn')} ` +
+    `FROM ${q(head.tableName)} h`;
   const sql: EngineSql = {
-    selectHead: `SELECT ${selectAll(head)} FROM ${q(head.tableName)} WHERE ${col(head, 'id')} = ${p(1)}`,
+    selectHead: `SELECT ${headColumns} WHERE h.${col(head, 'id')} = ${p(1)}`,
+    headRead: {
+      sql: (n) => `SELECT ${headColumns} WHERE h.${col(head, 'id')} IN (${Array.from({ length: n }, (_, i) => p(i + 1)).join(', ')})`,
+      keyOf: (row) => row.id as string,
+    },
     selectLog:
       `SELECT ${selectAll(log)} FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ` +
       `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
     selectLogPacked:
       `SELECT ${rowColumns.map((c) => `COALESCE(CAST(${col(log, c)} AS TEXT), ${chr}(30))`).join(` || ${chr}(31) || `)} AS r ` +
       `FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
-    insertRow: `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES (${rowColumns.map((_, i) => p(i + 1)).join(', ')})`,
     rowColumns,
-    dueFor: `SELECT 1 FROM ${q(due.tableName)} WHERE ${col(due, 'instanceId')} = ${p(1)} AND ${col(due, 'dueOn')} <= ${p(2)} LIMIT 1`,
-    casHead:
-      `UPDATE ${q(head.tableName)} SET ${['state', 'snapshot', 'version', 'lastHash', 'updatedAt'].map((c, i) => `${col(head, c)} = ${p(i + 1)}`).join(', ')} ` +
-      `WHERE ${col(head, 'id')} = ${p(6)} AND ${col(head, 'version')} = ${p(7)}`,
+    // One statement for n rows; n > 1 only on SQLite, where Db groups the writes of concurrent requests.
+    appendRow: {
+      name: 'append log row',
+      width: rowColumns.length,
+      sql: (n) => {
+        let k = 0;
+        const values = Array.from({ length: n }, () => `(${rowColumns.map(() => p(++k)).join(', ')})`);
+        return `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES ${values.join(', ')}`;
+      },
+      conflict: () => versionConflict(undefined, undefined),
+    },
+    // Compare-and-set on the head: a concurrent writer that got there first leaves a row unchanged, and the write
+    // fails with VERSION_CONFLICT. Values: state, snapshot, version, lastHash, updatedAt, id, expected version.
+    casHead: {
+      name: 'compare-and-set head',
+      width: 7,
+      sql: (n) =>
+        n === 1
+          ? `UPDATE ${q(head.tableName)} SET ${headSet.map((c, i) => `${col(head, c)} = ${p(i + 1)}`).join(', ')} ` +
+            `WHERE ${col(head, 'id')} = ${p(6)} AND ${col(head, 'version')} = ${p(7)}`
+          : `WITH v(${headSet.map((c) => q(c)).join(', ')}, ${q('id')}, ${q('expected')}) AS ` +
+            `(VALUES ${Array.from({ length: n }, () => `(${Array.from({ length: 7 }, () => '?').join(', ')})`).join(', ')}) ` +
+            `UPDATE ${q(head.tableName)} SET ${headSet.map((c) => `${col(head, c)} = v.${q(c)}`).join(', ')} FROM v ` +
+            `WHERE ${q(head.tableName)}.${col(head, 'id')} = v.${q('id')} AND ${q(head.tableName)}.${col(head, 'version')} = v.${q('expected')}`,
+      conflict: () => versionConflict(undefined, undefined),
+    },
   };
   engineSqlCache.set(m.connection, sql);
   return sql;

@@ -29,6 +29,7 @@ import * as sqlite3 from 'sqlite3';
 import { membershipMachine } from '../../machines/membership/membership.machine';
 import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
+import { Db } from '../../src/database/db';
 import { loadConfig } from '../../src/config/app-config';
 import * as transitionHash from '../../src/workflow/transition-hash';
 import { WorkflowEngine } from '../../src/workflow/workflow-engine.service';
@@ -334,6 +335,7 @@ async function main(): Promise<number> {
     const serialPerSec = serial.measuredRequests / (serial.elapsedMs / 1000);
     log(`  one client (information): ${serial.measuredRequests} transitions in ${(serial.elapsedMs / 1000).toFixed(2)} s = ${serialPerSec.toFixed(0)}/s, p50 ${serial.latencyMs.p50.toFixed(2)} ms`);
 
+    const db = app.get(Db);
     const rawRounds: { commits: number; seconds: number }[] = [];
     const httpRounds: ClientResult[] = [];
     const elus: number[] = [];
@@ -341,6 +343,7 @@ async function main(): Promise<number> {
     let cpuMicros = 0;
     let measuredForCpu = 0;
     rawRounds.push(await raw.measure(P.rawRoundMs));
+    const groups0 = { ...db.groupStats };
     for (let r = 0; r < P.httpRounds; r++) {
       const elu0 = performance.eventLoopUtilization();
       const cpu0 = process.cpuUsage();
@@ -357,6 +360,10 @@ async function main(): Promise<number> {
       rawRounds.push(await raw.measure(P.rawRoundMs));
     }
 
+    log('DEBUG ' + JSON.stringify((globalThis as any).__T));
+    const groupedUnits = db.groupStats.units - groups0.units;
+    const groupCommits = db.groupStats.groups - groups0.groups;
+    log(`  group commit: ${groupedUnits} write units in ${groupCommits} commits = ${(groupedUnits / groupCommits).toFixed(2)} units per COMMIT`);
     const rawCommits = rawRounds.reduce((a, r) => a + r.commits, 0);
     const rawSeconds = rawRounds.reduce((a, r) => a + r.seconds, 0);
     const rawPerSec = rawCommits / rawSeconds;
