@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/token.service';
@@ -13,7 +14,15 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the application exactly as it runs: used by main.ts, the e2e tests and the benchmark. */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger === false ? false : ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  // A JSON API: only the JSON body parser (Nest's default adds a form parser to every request as well); no ETag
+  // (answers are not cached), no X-Powered-By.
+  app.useBodyParser('json');
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
