@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'crypto';
 import { sha256Hex as sha256 } from '../common/sha256';
 import { AppError } from '../common/errors';
-import { Db } from '../database/db';
+import { Db, type SharedRead } from '../database/db';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { ROLES, type Role } from './roles.decorator';
@@ -12,7 +12,18 @@ import type { Actor } from '../workflow/actor';
 /** Bearer tokens: random, shown once, stored only as SHA-256. */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(Db) private readonly db: Db) {}
+  /** Tokens by hash, read together when requests arrive together (Db.lookupShared). */
+  private readonly byHash: SharedRead;
+
+  constructor(@Inject(Db) private readonly db: Db) {
+    const p = (i: number) => (db.serialised ? '?' : `$${i}`);
+    this.byHash = {
+      sql: (n) =>
+        `SELECT id, role, municipality_code AS municipality, revoked_at AS revoked, token_hash AS hash FROM api_token ` +
+        `WHERE token_hash IN (${Array.from({ length: n }, (_, i) => p(i + 1)).join(', ')})`,
+      keyOf: (row) => row.hash as string,
+    };
+  }
 
   async create(role: string, municipalityCode: string | null, label: string | null, raw?: string): Promise<{ token: string; id: string }> {
     if (!ROLES.includes(role as Role)) {
@@ -40,14 +51,9 @@ export class TokenService {
   /** The actor of a bearer token, read from the database at every request (a revocation takes effect at once). */
   async authenticate(raw: string): Promise<Actor | null> {
     const tokenHash = sha256(raw);
-    const rows = await this.db.lookup<{ id: string; role: string; municipality: string | null; revoked: string | null }>(this.lookupSql, [tokenHash]);
-    const row = rows[0];
+    const row = (await this.db.lookupShared(this.byHash, tokenHash)) as { id: string; role: string; municipality: string | null; revoked: string | null } | undefined;
     if (!row || row.revoked) return null;
     return { id: row.id, role: row.role as Actor['role'], municipality: row.municipality };
   }
 
-  private get lookupSql(): string {
-    const p = this.db.serialised ? '?' : '$1';
-    return `SELECT id, role, municipality_code AS municipality, revoked_at AS revoked FROM api_token WHERE token_hash = ${p}`;
-  }
 }

@@ -31,6 +31,11 @@ export interface SharedRead {
   keyOf(row: Record<string, unknown>): string;
 }
 
+interface SharedReadState {
+  running: boolean;
+  waiting: Map<string, Array<{ resolve: (row: Record<string, unknown> | undefined) => void; reject: (error: unknown) => void }>>;
+}
+
 export interface WriteHint {
   read: SharedRead;
   key: string;
@@ -88,6 +93,8 @@ export class Db {
   /** The running group's staged rows, in the order they were staged, and its current unit (index, and whether dirty). */
   private staged: StagedRow[] = [];
   private unit: { index: number; dirty: boolean } | null = null;
+  /** Shared reads (lookupShared): whether a statement is running, and the keys waiting for the next one. */
+  private readonly shared = new Map<SharedRead, SharedReadState>();
   /** The rows read ahead for the running group, by shared read and key (dropped when the group writes them). */
   private readAhead = new Map<SharedRead, Map<string, Record<string, unknown>>>();
   /** Set when a flush inside a unit failed: the group must roll back whatever the unit does with the error. */
@@ -223,6 +230,38 @@ export class Db {
     return new Promise<T[]>((resolve, reject) =>
       prepared.all(params, (error: Error | null, rows: T[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows))),
     );
+  }
+
+  /**
+   * The row of `key` through a shared read of committed data (a token by its hash), or undefined. Keys asked for while
+   * a statement of this read is running wait for it and then go together in the next one: at most one statement of a
+   * read is running at a time, and a key is always read after it was asked for (a change committed before is seen).
+   */
+  lookupShared(read: SharedRead, key: string): Promise<Record<string, unknown> | undefined> {
+    let state = this.shared.get(read);
+    if (!state) this.shared.set(read, (state = { running: false, waiting: new Map() }));
+    const waiting = state.waiting.get(key) ?? [];
+    state.waiting.set(key, waiting);
+    const answer = new Promise<Record<string, unknown> | undefined>((resolve, reject) => waiting.push({ resolve, reject }));
+    if (!state.running) void this.runShared(read, state);
+    return answer;
+  }
+
+  private async runShared(read: SharedRead, state: SharedReadState): Promise<void> {
+    state.running = true;
+    while (state.waiting.size) {
+      const batch = new Map([...state.waiting].slice(0, MAX_ROWS_PER_STATEMENT));
+      for (const key of batch.keys()) state.waiting.delete(key);
+      const keys = [...batch.keys()];
+      try {
+        const rows = await this.lookup(read.sql(keys.length), keys);
+        const byKey = new Map(rows.map((row) => [read.keyOf(row), row]));
+        for (const [key, waiters] of batch) for (const w of waiters) w.resolve(byKey.get(key));
+      } catch (error) {
+        for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+      }
+    }
+    state.running = false;
   }
 
   /** Finalizes the kept prepared statements (SQLite refuses to close a connection that still has any); closes the reader. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { MachineDefinition } from '../../machines/common/machine-definition';
 import type { Refusal } from '../../machines/common/refusal';
 import { candidateTransitions, explainRefusal, type TransitionLike } from '../../machines/common/explain';
@@ -37,6 +37,34 @@ export class MachineRegistry {
     }
     return def;
   }
+
+  /**
+   * The pure transition, as xstate's `transition(machine, snapshot, event)`, which builds a new inert actor for every
+   * call (and runs the machine's initial transition in it). The hosted machines never spawn, invoke or send, and their
+   * actions other than assign are dropped anyway, so one inert scope per machine serves every call: it collects
+   * nothing and starts nothing. An event that no transition takes returns the same snapshot object, as there.
+   */
+  transition(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot {
+    let scope = this.scopes.get(machine);
+    if (!scope) {
+      const self = createActor(machine, { snapshot, input: undefined as any });
+      scope = {
+        self,
+        id: '',
+        sessionId: '',
+        system: self.system,
+        logger: () => undefined,
+        defer: () => undefined,
+        emit: () => undefined,
+        stopChild: () => undefined,
+        actionExecutor: () => undefined,
+      } as unknown as AnyActorScope;
+      this.scopes.set(machine, scope);
+    }
+    return machine.transition(snapshot, event, scope);
+  }
+
+  private readonly scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
 
   /** Rebuilds a snapshot from its persisted JSON without starting anything. */
   hydrate(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { createActor, initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { MachineDefinition } from '../../machines/common/machine-definition';
 import { canonicalJson } from '../common/canonical-json';
 import { AppError, badInput, notFound } from '../common/errors';
@@ -202,7 +202,7 @@ export class WorkflowEngine {
         { state: instance.state, eventType: event.type, allowedEvents },
       );
     }
-    const [next] = transition(def.machine, snapshot, event as any);
+    const next = this.registry.transition(def.machine, snapshot, event);
     if (next === snapshot || next.status === 'error') {
       const refusal = this.registry.explain(def, snapshot, event);
       if (refusal) {

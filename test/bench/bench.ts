@@ -41,7 +41,7 @@ import type { ClientJob, ClientResult, ClientTarget } from './http-client';
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const P = {
   /** Concurrent HTTP clients, each on its own membership (see the explanation printed by the run). */
-  concurrency: env('BENCH_CONCURRENCY', 4),
+  concurrency: env('BENCH_CONCURRENCY', 16),
   httpWarmupPerWorker: env('BENCH_HTTP_WARMUP', 200),
   httpRounds: env('BENCH_HTTP_ROUNDS', 3),
   httpRoundMs: env('BENCH_HTTP_ROUND_MS', 2500),
@@ -289,10 +289,12 @@ async function main(): Promise<number> {
     check(pragmas.journal_mode === 'wal' && pragmas.synchronous === 2, `app pragmas: ${JSON.stringify(pragmas)}`);
     const { token } = await app.get(TokenService).create('admin', null, 'benchmark');
 
-    // Two collaborations, eight memberships, each brought to member.leaving through the API.
+    // Four collaborations, sixteen memberships, each brought to member.leaving through the API.
     const collaborations = [
       { slug: 'bench-dalsland', parties: ['1460', '1438', '1439', '1461', '1492'] },
       { slug: 'bench-malardalen', parties: ['1984', '1983', '1960'] },
+      { slug: 'bench-dalsland-2', parties: ['1460', '1438', '1439', '1461', '1492'] },
+      { slug: 'bench-malardalen-2', parties: ['1984', '1983', '1960'] },
     ];
     const targets: ClientTarget[] = [];
     for (const c of collaborations) {
