@@ -1,6 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/token.service';
@@ -11,21 +11,20 @@ import { seedDemoData } from './seed/demo-seed';
 import { DueEventsScheduler } from './workflow/due-events.scheduler';
 
 export const API_PREFIX = 'api/v1';
+/** The largest request body accepted (413 above it): far above any event, decision or document metadata. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Builds the application exactly as it runs: used by main.ts, the e2e tests and the benchmark. */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  // Fastify under Nest: its router and JSON parsing cost a fraction of Express's per request, which is what the
+  // durable-transition rate through HTTP is bound by once commits are grouped (docs/benchmark.md).
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
-    bodyParser: false,
   });
-  // A JSON API: only the JSON body parser (Nest's default adds a form parser to every request as well); no ETag
-  // (answers are not cached), no X-Powered-By.
-  app.useBodyParser('json');
-  app.set('etag', false);
-  app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(buildValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -41,6 +40,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
 
   if (config.ADMIN_TOKEN) await app.get(TokenService).create('admin', null, 'ADMIN_TOKEN from the environment', config.ADMIN_TOKEN);
   if (config.SEED === 'demo') {

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpServer } from '@nestjs/common';
 import { AppError, HTTP_STATUS_OF } from './errors';
 import { validationFailed } from './validation';
 
@@ -18,16 +18,46 @@ const CODE_OF_STATUS: Record<number, { code: string; sv: string }> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly http: HttpServer) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse();
+    // Always JSON, also on a route that answers HTML or PDF when it succeeds.
+    const res = {
+      status: (status: number) => ({
+        json: (body: unknown) => {
+          this.http.setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
+          this.http.reply(response, body, status);
+        },
+      }),
+    };
     if (exception instanceof AppError) {
       res.status(HTTP_STATUS_OF[exception.kind]).json(exception.toBody());
       return;
     }
+    // Fastify's own refusals before a route runs (a body that is not JSON, too large, of another media type; an
+    // undecodable URL) carry their status in `statusCode`.
+    const fastify = exception as { code?: unknown; statusCode?: unknown; message?: unknown };
+    if (!(exception instanceof HttpException) && typeof fastify?.statusCode === 'number') {
+      const status = fastify.statusCode;
+      if (status === 400) {
+        const path = typeof fastify.code === 'string' && /URL|PARAM/.test(fastify.code);
+        const error = path
+          ? validationFailed([{ field: 'path', reason: String(fastify.message), reasonSv: 'sökvägen kan inte avkodas' }])
+          : validationFailed([{ field: 'body', reason: `must be a JSON object (${String(fastify.message)})`, reasonSv: 'ska vara ett JSON-objekt' }]);
+        res.status(400).json(error.toBody());
+        return;
+      }
+      if (status >= 400 && status < 500) {
+        const known = CODE_OF_STATUS[status] ?? { code: `HTTP_${status}`, sv: 'Begäran kunde inte utföras.' };
+        res.status(status).json({ code: known.code, message: String(fastify.message), messageSv: known.sv });
+        return;
+      }
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse() as any;
-      // Body-parser's malformed JSON (and Express's undecodable path parameter) arrive as a 400 HttpException.
+      // A malformed JSON body or an undecodable path parameter can arrive as a 400 HttpException.
       if (status === 400) {
         const decodePath = /^Failed to decode param/.test(exception.message);
         const error = decodePath
@@ -41,7 +71,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.status(status).json({ code: known.code, message, messageSv: known.sv });
       return;
     }
-    // Body-parser's other refusals (413 too large, 415 unsupported charset) are http-errors with an exposable status.
+    // Other parser refusals (413 too large, 415 unsupported charset) can be http-errors with an exposable status.
     const httpError = exception as { status?: unknown; expose?: unknown; message?: unknown };
     if (typeof httpError?.status === 'number' && httpError.status >= 400 && httpError.status < 500 && httpError.expose === true) {
       const known = CODE_OF_STATUS[httpError.status] ?? { code: `HTTP_${httpError.status}`, sv: 'Begäran kunde inte utföras.' };

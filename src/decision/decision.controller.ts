@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../common/uuid.pipe';
@@ -105,19 +104,17 @@ export class DecisionController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as HTML' })
   @ApiProduces('text/html')
-  async extractHtml(@Param('id', uuidParam) id: string, @Res() res: Response) {
-    const view = await this.service.getDecision(id);
-    res.type('text/html; charset=utf-8').send(renderExtractHtml(view));
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async extractHtml(@Param('id', uuidParam) id: string): Promise<string> {
+    return renderExtractHtml(await this.service.getDecision(id));
   }
 
   @Get('decisions/:id/extract.pdf')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as PDF' })
   @ApiProduces('application/pdf')
-  async extractPdf(@Param('id', uuidParam) id: string, @Res() res: Response) {
-    const view = await this.service.getDecision(id);
-    const pdf = await renderExtractPdf(view);
-    res.type('application/pdf').setHeader('Content-Disposition', `inline; filename="protokollsutdrag-${id}.pdf"`);
-    res.send(pdf);
+  async extractPdf(@Param('id', uuidParam) id: string): Promise<StreamableFile> {
+    const pdf = await renderExtractPdf(await this.service.getDecision(id));
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="protokollsutdrag-${id}.pdf"` });
   }
 }
