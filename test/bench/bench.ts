@@ -41,7 +41,7 @@ import type { ClientJob, ClientResult, ClientTarget } from './http-client';
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const P = {
   /** Concurrent HTTP clients, each on its own membership (see the explanation printed by the run). */
-  concurrency: env('BENCH_CONCURRENCY', 16),
+  concurrency: env('BENCH_CONCURRENCY', 32),
   httpWarmupPerWorker: env('BENCH_HTTP_WARMUP', 200),
   httpRounds: env('BENCH_HTTP_ROUNDS', 3),
   httpRoundMs: env('BENCH_HTTP_ROUND_MS', 2500),
@@ -304,13 +304,9 @@ async function main(): Promise<number> {
     check(pragmas.journal_mode === 'wal' && pragmas.synchronous === 2, `app pragmas: ${JSON.stringify(pragmas)}`);
     const { token } = await app.get(TokenService).create('admin', null, 'benchmark');
 
-    // Four collaborations, sixteen memberships, each brought to member.leaving through the API.
-    const collaborations = [
-      { slug: 'bench-dalsland', parties: ['1460', '1438', '1439', '1461', '1492'] },
-      { slug: 'bench-malardalen', parties: ['1984', '1983', '1960'] },
-      { slug: 'bench-dalsland-2', parties: ['1460', '1438', '1439', '1461', '1492'] },
-      { slug: 'bench-malardalen-2', parties: ['1984', '1983', '1960'] },
-    ];
+    // Four collaborations of eight parties: 32 memberships, each brought to member.leaving through the API.
+    const eight = ['1460', '1438', '1439', '1461', '1492', '1984', '1983', '1960'];
+    const collaborations = [1, 2, 3, 4].map((n) => ({ slug: `bench-${n}`, parties: eight }));
     const targets: ClientTarget[] = [];
     for (const c of collaborations) {
       await api(port, token, 'POST', '/collaborations', {
@@ -332,7 +328,7 @@ async function main(): Promise<number> {
     log(
       `  HTTP: the app (createApp) on 127.0.0.1:${port}, SQLite file in the temp dir, journal_mode=${pragmas.journal_mode}, ` +
         `synchronous=${pragmas.synchronous === 2 ? 'FULL' : pragmas.synchronous} (service defaults); client in a separate process with ` +
-        `keep-alive connections; each client POSTs COUNCIL_INFORMED (a logged self-transition of member.leaving, one commit each) ` +
+        `keep-alive connections; each client POSTs COUNCIL_INFORMED (a logged self-transition of member.leaving: its own log row, hash and head update, durable before the 201) ` +
         `to its own membership, next request when the previous answered 201`,
     );
     log(
