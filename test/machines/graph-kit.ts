@@ -1,5 +1,6 @@
 import { getAdjacencyMap, getShortestPaths, toDirectedGraph, type DirectedGraphEdge, type DirectedGraphNode } from '@xstate/graph';
-import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate';
+import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
+import { MachineRegistry } from '../../src/workflow/machine-registry';
 
 /**
  * What the model-based path tests of every machine share: the machine's own structure (state nodes, transitions as
@@ -48,4 +49,30 @@ export function pathsTakingEveryStep<S extends AnyMachineSnapshot, E>(machine: A
     }
   }
   return { edges, shortestPaths, adjacency, allPaths: [...shortestPaths, ...edgePaths] };
+}
+
+/**
+ * The engine's transition (MachineRegistry: one inert scope per machine) must answer as xstate's transition() for
+ * every state and event of a traversal: the same snapshot, and the same snapshot object when the event is refused.
+ * Returns how many steps were compared and how many of them were refused.
+ */
+export function compareEngineTransition(
+  machine: AnyStateMachine,
+  adjacency: Record<string, { state: AnyMachineSnapshot; transitions: Record<string, { event: unknown; state: AnyMachineSnapshot }> }>,
+): { compared: number; refused: number } {
+  const registry = new MachineRegistry();
+  let compared = 0;
+  let refused = 0;
+  for (const { state, transitions } of Object.values(adjacency)) {
+    for (const { event, state: next } of Object.values(transitions)) {
+      const [reference] = transition(machine, state, event as never);
+      const ours = registry.transition(machine, state, event as never);
+      expect(serialize(ours)).toBe(serialize(reference));
+      expect(ours === state).toBe(reference === state);
+      expect(serialize(ours)).toBe(serialize(next));
+      compared++;
+      if (ours === state) refused++;
+    }
+  }
+  return { compared, refused };
 }
