@@ -373,7 +373,6 @@ async function main(): Promise<number> {
       rawRounds.push(await raw.measure(P.rawRoundMs));
     }
 
-    log('DEBUG ' + JSON.stringify((globalThis as any).__T));
     const groupedUnits = db.groupStats.units - groups0.units;
     const groupCommits = db.groupStats.groups - groups0.groups;
     log(`  group commit: ${groupedUnits} write units in ${groupCommits} commits = ${(groupedUnits / groupCommits).toFixed(2)} units per COMMIT`);
