@@ -31,6 +31,9 @@ export interface SharedRead {
   keyOf(row: Record<string, unknown>): string;
 }
 
+/** A statement of a `Db.snapshot` read: its rows. */
+export type SnapshotQuery = <R = Record<string, unknown>>(sql: string, params: unknown[]) => Promise<R[]>;
+
 interface SharedReadState {
   running: boolean;
   waiting: Map<string, Array<{ resolve: (row: Record<string, unknown> | undefined) => void; reject: (error: unknown) => void }>>;
@@ -262,6 +265,52 @@ export class Db {
       }
     }
     state.running = false;
+  }
+
+  /**
+   * A consistent read of committed data that may take long (verify of a long log). On SQLite it runs on a connection
+   * of its own, opened read-only for it, inside one read transaction (a WAL snapshot): writes go on meanwhile and are
+   * not seen. On PostgreSQL it runs in a REPEATABLE READ transaction. `query` may be called before the previous call
+   * has answered; the statements run in the order they were asked for.
+   */
+  async snapshot<T>(work: (query: SnapshotQuery) => Promise<T>): Promise<T> {
+    if (!this.serialised) {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        const result = await work((sql, params) => runner.query(sql, params));
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      } finally {
+        await runner.release();
+      }
+    }
+    const file = (this.dataSource.options as { database?: string }).database;
+    if (!file || file === ':memory:') return this.read((m) => work((sql, params) => m.query(sql, params)));
+    const connection = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+    connection.configure('busyTimeout', 5000); // before serialize(): the other order leaves the first statement unanswered
+    connection.serialize(); // statements asked for before the previous one answered still run in order
+    const statements = new Map<string, Statement>();
+    const all = <R>(sql: string, params: unknown[]) =>
+      new Promise<R[]>((resolve, reject) => {
+        let stmt = statements.get(sql);
+        if (!stmt) statements.set(sql, (stmt = connection.prepare(sql)));
+        stmt.all(params, (error: Error | null, rows: R[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows)));
+      });
+    try {
+      await all('BEGIN', []);
+      try {
+        return await work(all);
+      } finally {
+        await all('COMMIT', []).catch(() => undefined);
+      }
+    } finally {
+      await Promise.all([...statements.values()].map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+      await new Promise<void>((resolve) => connection.close(() => resolve()));
+    }
   }
 
   /** Finalizes the kept prepared statements (SQLite refuses to close a connection that still has any); closes the reader. */

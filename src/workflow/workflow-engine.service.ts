@@ -367,101 +367,33 @@ export class WorkflowEngine {
   /**
    * Replays the log through the pinned machine version and checks every hash, every prevHash link, every
    * recorded from/to state, and the head row. Reports each problem with its seq; the first is the divergence.
+   * The head and the log are read as one consistent snapshot (Db.snapshot), the log in chunks: the next chunk is
+   * being read while this one is checked, and only one chunk is held at a time.
    */
   async verify(instanceId: string): Promise<VerifyReport> {
-    const { instance, rows } = await this.db.read(async (m) => {
-      const instance = await m.findOne(WorkflowInstanceEntity, { where: { id: instanceId } });
-      if (!instance) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
-      const sql = engineSql(m);
+    const sql = engineSql(this.db.dataSource.manager);
+    return this.db.snapshot(async (query) => {
+      const [found] = await query(sql.selectHead, [instanceId]);
+      if (!found) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
+      const { nextDueOn: _due, ...fields } = found;
+      const replay = new LogReplay(this.registry, Object.assign(new WorkflowInstanceEntity(), fields));
       // Each row packed into one string by the database: a driver builds one JS object per row and column, which on a
-      // long log costs more than the replay. A row that does not unpack (a separator byte in a tampered value) makes
-      // the whole log be read again column by column, so verify sees every stored byte either way.
-      const packed = (await m.query(sql.selectLogPacked, [instanceId])) as Array<{ r: string }>;
-      const rows = unpackRows(packed, sql.rowColumns) ?? ((await m.query(sql.selectLog, [instanceId])) as WorkflowTransitionEntity[]);
-      return { instance, rows };
+      // long log costs more than the replay. A chunk that does not unpack (a separator byte in a tampered value) is
+      // read again column by column, so verify sees every stored byte either way.
+      const chunk = async (fromSeq: number): Promise<WorkflowTransitionEntity[]> => {
+        const params = [instanceId, fromSeq, VERIFY_CHUNK_ROWS];
+        const packed = await query<{ r: string }>(sql.selectLogPackedFrom, params);
+        return unpackRows(packed, sql.rowColumns) ?? (await query<WorkflowTransitionEntity>(sql.selectLogFrom, params));
+      };
+      let next: Promise<WorkflowTransitionEntity[]> | null = chunk(0);
+      while (next) {
+        const rows: WorkflowTransitionEntity[] = await next;
+        const last = rows[rows.length - 1];
+        next = rows.length === VERIFY_CHUNK_ROWS && Number.isFinite(last.seq) ? chunk(last.seq + 1) : null;
+        replay.push(rows);
+      }
+      return replay.finish();
     });
-    return this.verifyRows(instance, rows);
-  }
-
-  verifyRows(instance: WorkflowInstanceEntity, rows: WorkflowTransitionEntity[]): VerifyReport {
-    const problems: VerifyProblem[] = [];
-    const def = this.registry.get(instance.machineId, instance.machineVersion);
-    let prevHash = GENESIS_PREV_HASH;
-    let actor: ReturnType<typeof createActor> | null = null;
-    let replayState: string | null = null;
-    let replayBroken = false;
-
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      if (row.seq !== i) {
-        problems.push({ seq: i, kind: 'MISSING_ROW', message: `Expected seq ${i}, found seq ${row.seq}.` });
-        break;
-      }
-      if (hashRow(row) !== row.hash) problems.push({ seq: i, kind: 'HASH_MISMATCH', message: 'The stored row does not match its hash.' });
-      if (row.prevHash !== prevHash) problems.push({ seq: i, kind: 'CHAIN_BROKEN', message: 'prevHash does not link to the previous row.' });
-      if (row.machineId !== instance.machineId || row.machineVersion !== instance.machineVersion) {
-        problems.push({ seq: i, kind: 'MACHINE_MISMATCH', message: `Row names ${row.machineId}@${row.machineVersion}; the instance is pinned to ${instance.machineId}@${instance.machineVersion}.` });
-      }
-      prevHash = row.hash;
-      if (replayBroken) continue;
-
-      let data: Record<string, unknown>;
-      try {
-        data = JSON.parse(row.payload);
-      } catch {
-        problems.push({ seq: i, kind: 'BAD_PAYLOAD', message: 'The payload is not valid JSON; replay stops here.' });
-        replayBroken = true;
-        continue;
-      }
-      try {
-        if (i === 0) {
-          if (row.eventType !== GENESIS_EVENT) throw new Error(`the first row must be ${GENESIS_EVENT}`);
-          actor = createActor(def.machine, { input: data as any });
-          // A tampered payload can make a guard throw; without an error observer XState rethrows it on a timer and
-          // takes the process down. Here it is a finding (REPLAY_REFUSED), not a crash.
-          actor.subscribe({ error: () => undefined });
-          actor.start();
-        } else {
-          const before = actor!.getSnapshot();
-          if (row.fromState !== replayState) {
-            problems.push({ seq: i, kind: 'FROM_STATE_MISMATCH', message: `Recorded from-state '${row.fromState}', replay is in '${replayState}'.` });
-          }
-          actor!.send({ ...data, type: row.eventType } as any);
-          const after = actor!.getSnapshot();
-          if (after === before || after.status === 'error') {
-            problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replaying ${row.eventType} in '${replayState}' is refused by machine ${def.id}@${def.version}; replay stops here.` });
-            replayBroken = true;
-            continue;
-          }
-        }
-        replayState = stateString(actor!.getSnapshot().value);
-        if (replayState !== row.toState) {
-          problems.push({ seq: i, kind: 'STATE_MISMATCH', message: `Recorded to-state '${row.toState}', replay gives '${replayState}'.` });
-        }
-      } catch (error) {
-        problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replay failed: ${(error as Error).message}` });
-        replayBroken = true;
-      }
-    }
-
-    const last = rows[rows.length - 1];
-    if (!last || instance.version !== rows.length - 1 || instance.lastHash !== last.hash || instance.state !== last.toState) {
-      problems.push({ seq: instance.version, kind: 'HEAD_MISMATCH', message: 'The head row (version, state, last hash) does not match the log.' });
-    } else if (actor && !replayBroken) {
-      const replayed = canonicalJson(def.machine.getPersistedSnapshot(actor.getSnapshot() as AnyMachineSnapshot));
-      if (replayed !== instance.snapshot) {
-        problems.push({ seq: instance.version, kind: 'HEAD_MISMATCH', message: 'The stored snapshot differs from the replayed one.' });
-      }
-    }
-    actor?.stop();
-    return {
-      workflowId: instance.id,
-      machine: `${instance.machineId}@${instance.machineVersion}`,
-      ok: problems.length === 0,
-      events: rows.length,
-      firstDivergence: problems[0] ?? null,
-      problems,
-    };
   }
 
   // ------------------------------------------------------------------ helpers
@@ -510,9 +442,10 @@ interface EngineSql {
   selectHead: string;
   /** The same for several heads at once: what a group of writes reads ahead (Db.write's hint). */
   headRead: SharedRead;
-  selectLog: string;
+  /** The log from a seq on, at most n rows: (instanceId, fromSeq, n). */
+  selectLogFrom: string;
   /** The log with each row as one string: columns in rowColumns order, separated by U+001F, NULL as U+001E. */
-  selectLogPacked: string;
+  selectLogPackedFrom: string;
   /** The log row (an INSERT) and the compare-and-set of the head, as writes that Db may stage and group. */
   appendRow: StagedWrite;
   rowColumns: Array<keyof HashedRow | 'hash'>;
@@ -544,12 +477,13 @@ function engineSql(m: EntityManager): EngineSql {
       sql: (n) => `SELECT ${headColumns} WHERE h.${col(head, 'id')} IN (${Array.from({ length: n }, (_, i) => p(i + 1)).join(', ')})`,
       keyOf: (row) => row.id as string,
     },
-    selectLog:
-      `SELECT ${selectAll(log)} FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ` +
-      `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
-    selectLogPacked:
+    selectLogFrom:
+      `SELECT ${selectAll(log)} FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} AND ${col(log, 'seq')} >= ${p(2)} ` +
+      `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC LIMIT ${p(3)}`,
+    selectLogPackedFrom:
       `SELECT ${rowColumns.map((c) => `COALESCE(CAST(${col(log, c)} AS TEXT), ${chr}(30))`).join(` || ${chr}(31) || `)} AS r ` +
-      `FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC`,
+      `FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${p(1)} AND ${col(log, 'seq')} >= ${p(2)} ` +
+      `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC LIMIT ${p(3)}`,
     rowColumns,
     // One statement for n rows; n > 1 only on SQLite, where Db groups the writes of concurrent requests.
     appendRow: {
@@ -634,4 +568,113 @@ export function toTransitionView(row: WorkflowTransitionEntity): TransitionView 
     prevHash: row.prevHash,
     hash: row.hash,
   };
+}
+
+/** How many log rows verify reads per statement (and holds at a time). */
+const VERIFY_CHUNK_ROWS = 5_000;
+
+/**
+ * Verify's checks, fed the log in seq order chunk by chunk: hash, link, pinned machine, replay through the pinned
+ * version (from/to states), and at the end the head. A missing seq stops the checks (the count goes on).
+ */
+class LogReplay {
+  private readonly problems: VerifyProblem[] = [];
+  private readonly def: MachineDefinition;
+  private prevHash = GENESIS_PREV_HASH;
+  private actor: ReturnType<typeof createActor> | null = null;
+  private replayState: string | null = null;
+  private replayBroken = false;
+  private stopped = false;
+  private count = 0;
+  private last: WorkflowTransitionEntity | null = null;
+
+  constructor(
+    registry: MachineRegistry,
+    private readonly instance: WorkflowInstanceEntity,
+  ) {
+    this.def = registry.get(instance.machineId, instance.machineVersion);
+  }
+
+  push(rows: WorkflowTransitionEntity[]): void {
+    for (const row of rows) {
+      const i = this.count++;
+      this.last = row;
+      if (!this.stopped) this.check(row, i);
+    }
+  }
+
+  private check(row: WorkflowTransitionEntity, i: number): void {
+    const { problems, instance, def } = this;
+    if (row.seq !== i) {
+      problems.push({ seq: i, kind: 'MISSING_ROW', message: `Expected seq ${i}, found seq ${row.seq}.` });
+      this.stopped = true;
+      return;
+    }
+    if (hashRow(row) !== row.hash) problems.push({ seq: i, kind: 'HASH_MISMATCH', message: 'The stored row does not match its hash.' });
+    if (row.prevHash !== this.prevHash) problems.push({ seq: i, kind: 'CHAIN_BROKEN', message: 'prevHash does not link to the previous row.' });
+    if (row.machineId !== instance.machineId || row.machineVersion !== instance.machineVersion) {
+      problems.push({ seq: i, kind: 'MACHINE_MISMATCH', message: `Row names ${row.machineId}@${row.machineVersion}; the instance is pinned to ${instance.machineId}@${instance.machineVersion}.` });
+    }
+    this.prevHash = row.hash;
+    if (this.replayBroken) return;
+
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(row.payload);
+    } catch {
+      problems.push({ seq: i, kind: 'BAD_PAYLOAD', message: 'The payload is not valid JSON; replay stops here.' });
+      this.replayBroken = true;
+      return;
+    }
+    try {
+      if (i === 0) {
+        if (row.eventType !== GENESIS_EVENT) throw new Error(`the first row must be ${GENESIS_EVENT}`);
+        this.actor = createActor(def.machine, { input: data as any });
+        // A tampered payload can make a guard throw; without an error observer XState rethrows it on a timer and
+        // takes the process down. Here it is a finding (REPLAY_REFUSED), not a crash.
+        this.actor.subscribe({ error: () => undefined });
+        this.actor.start();
+      } else {
+        const before = this.actor!.getSnapshot();
+        if (row.fromState !== this.replayState) {
+          problems.push({ seq: i, kind: 'FROM_STATE_MISMATCH', message: `Recorded from-state '${row.fromState}', replay is in '${this.replayState}'.` });
+        }
+        this.actor!.send({ ...data, type: row.eventType } as any);
+        const after = this.actor!.getSnapshot();
+        if (after === before || after.status === 'error') {
+          problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replaying ${row.eventType} in '${this.replayState}' is refused by machine ${def.id}@${def.version}; replay stops here.` });
+          this.replayBroken = true;
+          return;
+        }
+      }
+      this.replayState = stateString(this.actor!.getSnapshot().value);
+      if (this.replayState !== row.toState) {
+        problems.push({ seq: i, kind: 'STATE_MISMATCH', message: `Recorded to-state '${row.toState}', replay gives '${this.replayState}'.` });
+      }
+    } catch (error) {
+      problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replay failed: ${(error as Error).message}` });
+      this.replayBroken = true;
+    }
+  }
+
+  finish(): VerifyReport {
+    const { problems, instance, def, actor, last } = this;
+    if (!last || instance.version !== this.count - 1 || instance.lastHash !== last.hash || instance.state !== last.toState) {
+      problems.push({ seq: instance.version, kind: 'HEAD_MISMATCH', message: 'The head row (version, state, last hash) does not match the log.' });
+    } else if (actor && !this.replayBroken) {
+      const replayed = canonicalJson(def.machine.getPersistedSnapshot(actor.getSnapshot() as AnyMachineSnapshot));
+      if (replayed !== instance.snapshot) {
+        problems.push({ seq: instance.version, kind: 'HEAD_MISMATCH', message: 'The stored snapshot differs from the replayed one.' });
+      }
+    }
+    actor?.stop();
+    return {
+      workflowId: instance.id,
+      machine: `${instance.machineId}@${instance.machineVersion}`,
+      ok: problems.length === 0,
+      events: this.count,
+      firstDivergence: problems[0] ?? null,
+      problems,
+    };
+  }
 }

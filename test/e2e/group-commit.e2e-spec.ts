@@ -119,4 +119,26 @@ describe('group commit', () => {
     );
     expect(seen).toEqual([[{ code: '9201' }], [{ code: '9202' }], [{ code: '9203' }]]);
   });
+
+  it('verify reads a log longer than one chunk (5 000 rows) as one snapshot and finds a changed row in a later chunk', async () => {
+    const id = workflows['1960'];
+    const before = (await getHistory(ctx, id)).length;
+    const extra = 5_200 - before;
+    await db.write(async (m) => {
+      for (let i = 0; i < extra; i++) await engine.sendInTransaction(m, id, informed(1 + (i % 28)), coordinator);
+    });
+    const clean = await verifyWorkflow(ctx, id);
+    expect({ ok: clean.ok, events: clean.events }).toEqual({ ok: true, events: 5_200 });
+    // A write that arrives while verify runs is not seen by it (and does not make it fail).
+    const [report, written] = await Promise.all([verifyWorkflow(ctx, id), engine.sendNow(id, informed(9), coordinator)]);
+    expect(written.transition.seq).toBe(5_200);
+    expect(report.ok).toBe(true);
+    expect([5_200, 5_201]).toContain(report.events);
+    const [row] = await sql(ctx, 'SELECT payload FROM workflow_transition WHERE instance_id = ? AND seq = ?', [id, 5_150]);
+    await sql(ctx, 'UPDATE workflow_transition SET payload = ? WHERE instance_id = ? AND seq = ?', [row.payload.replace('2025-02', '2025-03'), id, 5_150]);
+    const tampered = await verifyWorkflow(ctx, id);
+    expect(tampered.ok).toBe(false);
+    expect(tampered.firstDivergence).toMatchObject({ seq: 5_150, kind: 'HASH_MISMATCH' });
+    expect(tampered.events).toBe(5_201);
+  });
 });
