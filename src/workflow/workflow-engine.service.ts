@@ -26,11 +26,6 @@ import type {
 
 export const GENESIS_EVENT = 'xstate.init';
 
-/**
- * The only code that runs machines. One write path for every machine: read the head, rebuild the snapshot, check
- * (409 when the state has no such transition, 422 with the rule when a guard refuses), transition, then append the
- * log row and compare-and-set the head in one database transaction.
- */
 /** An instance's head as the write path needs it. */
 interface Head {
   instance: WorkflowInstanceEntity;
@@ -41,6 +36,11 @@ interface Head {
 
 const HYDRATION_CACHE_SIZE = 10_000;
 
+/**
+ * The only code that runs machines. One write path for every machine: read the head, rebuild the snapshot, check
+ * (409 when the state has no such transition, 422 with the rule when a guard refuses), transition, then append the
+ * log row and compare-and-set the head in one database transaction.
+ */
 @Injectable()
 export class WorkflowEngine {
   private readonly logger = new Logger('WorkflowEngine');
