@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/token.service';
 import { AllExceptionsFilter } from './common/http-exception.filter';
-import { buildValidationPipe } from './common/validation';
+import { buildValidationPipe, validationFailed } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { seedDemoData } from './seed/demo-seed';
 import { DueEventsScheduler } from './workflow/due-events.scheduler';
@@ -18,7 +18,14 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
   // Fastify under Nest: its router and JSON parsing cost a fraction of Express's per request, which is what the
   // durable-transition rate through HTTP is bound by once commits are grouped (docs/benchmark.md).
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify answers an undecodable URL itself, before any route or filter runs: in the service's error shape too.
+    frameworkErrors: (error: Error, _request: unknown, reply: { code(status: number): { type(t: string): { send(body: unknown): unknown } } }) => {
+      const refusal = validationFailed([{ field: 'path', reason: error.message, reasonSv: 'sökvägen kan inte avkodas' }]);
+      void reply.code(400).type('application/json; charset=utf-8').send(refusal.toBody());
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });

@@ -35,16 +35,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.status(HTTP_STATUS_OF[exception.kind]).json(exception.toBody());
       return;
     }
-    // Fastify's own refusals before a route runs (a body that is not JSON, too large, of another media type; an
-    // undecodable URL) carry their status in `statusCode`.
+    // Fastify's own refusals before a route runs (a body that is not JSON, too large, of another media type) carry
+    // their status in `statusCode`. An undecodable URL never gets here: bootstrap's frameworkErrors answers it.
     const fastify = exception as { code?: unknown; statusCode?: unknown; message?: unknown };
     if (!(exception instanceof HttpException) && typeof fastify?.statusCode === 'number') {
       const status = fastify.statusCode;
       if (status === 400) {
-        const path = typeof fastify.code === 'string' && /URL|PARAM/.test(fastify.code);
-        const error = path
-          ? validationFailed([{ field: 'path', reason: String(fastify.message), reasonSv: 'sökvägen kan inte avkodas' }])
-          : validationFailed([{ field: 'body', reason: `must be a JSON object (${String(fastify.message)})`, reasonSv: 'ska vara ett JSON-objekt' }]);
+        const error = validationFailed([{ field: 'body', reason: `must be a JSON object (${String(fastify.message)})`, reasonSv: 'ska vara ett JSON-objekt' }]);
         res.status(400).json(error.toBody());
         return;
       }
@@ -57,12 +54,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse() as any;
-      // A malformed JSON body or an undecodable path parameter can arrive as a 400 HttpException.
+      // A 400 from Nest itself (outside the validation pipe, which throws AppError) is about the body.
       if (status === 400) {
-        const decodePath = /^Failed to decode param/.test(exception.message);
-        const error = decodePath
-          ? validationFailed([{ field: 'path', reason: exception.message, reasonSv: 'sökvägen kan inte avkodas' }])
-          : validationFailed([{ field: 'body', reason: `must be a JSON object (${exception.message})`, reasonSv: 'ska vara ett JSON-objekt' }]);
+        const error = validationFailed([{ field: 'body', reason: `must be a JSON object (${exception.message})`, reasonSv: 'ska vara ett JSON-objekt' }]);
         res.status(400).json(error.toBody());
         return;
       }

@@ -182,6 +182,20 @@ describe('input validation', () => {
     expectErrorBody(res.body, 'NOT_FOUND');
   });
 
+  it.each(['%ZZ', '%E0%A4%A'])('an undecodable path (%s) → 400 naming the path, with the standard error body; nothing written', async (bad) => {
+    const before = await counts();
+    for (const res of [
+      await ctx.http.get(`/api/v1/collaborations/${bad}`).set(bearer(ctx.tokens.auditor)),
+      await ctx.http.post(`/api/v1/collaborations/${slug}/memberships/${bad}/events`).set(bearer(ctx.tokens.admin)).send(ev.informed('2025-04-01')),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expectErrorBody(res.body, 'VALIDATION_FAILED');
+      expectFields(res.body, 'path');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   // ------------------------------------------------------------------------------------------------ asOf, ids
 
   it.each(['2025-13-01', '2025-02-29', '20250101', '2025-1-1', 'today'])('asOf=%s → 400 naming asOf', async (asOf) => {
