@@ -182,6 +182,18 @@ describe('input validation', () => {
     expectErrorBody(res.body, 'NOT_FOUND');
   });
 
+  it('a body in another media type (XML) → 415 UNSUPPORTED_MEDIA_TYPE with the standard error body, nothing written', async () => {
+    const before = await counts();
+    const res = await ctx.http
+      .post(`/api/v1/collaborations/${slug}/memberships/1460/events`)
+      .set(bearer(ctx.tokens.admin))
+      .set('Content-Type', 'application/xml')
+      .send('<event type="COUNCIL_INFORMED"/>');
+    expect(res.status).toBe(415);
+    expectErrorBody(res.body, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(await counts()).toEqual(before);
+  });
+
   it.each(['%ZZ', '%E0%A4%A'])('an undecodable path (%s) → 400 naming the path, with the standard error body; nothing written', async (bad) => {
     const before = await counts();
     for (const res of [
