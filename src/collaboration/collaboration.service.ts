@@ -55,7 +55,9 @@ export class CollaborationService {
 
   async create(dto: CreateCollaborationDto, actor: Actor) {
     const parties = [...new Set(dto.parties)];
-    const settings: MembershipSettings = { ...DEFAULT_SETTINGS, ...(dto.settings ?? {}) };
+    // Plain JSON first: a setting the client left out is an undefined member of the DTO and must not hide its default.
+    const given = JSON.parse(JSON.stringify(dto.settings ?? {})) as Partial<MembershipSettings>;
+    const settings: MembershipSettings = { ...DEFAULT_SETTINGS, ...given };
     try {
       await this.db.write(async (m) => {
         if (await m.findOne(CollaborationEntity, { where: { slug: dto.slug } })) throw slugTaken(dto.slug);
