@@ -92,7 +92,7 @@ export class Db {
   private open: WriteUnit[] | null = null;
   private readonly statements = new Map<string, Statement>();
   /** SQLite: a second, read-only connection for `lookup` (WAL readers do not wait for the writer). */
-  private reader: { db: Database; statements: Map<string, Statement> } | null = null;
+  private reader: Reader | null = null;
   /** The running group's staged rows, in the order they were staged, and its current unit (index, and whether dirty). */
   private staged: StagedRow[] = [];
   private unit: { index: number; dirty: boolean } | null = null;
@@ -143,10 +143,7 @@ export class Db {
    */
   async select<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
     if (!this.serialised) return m.query(sql, params);
-    const stmt = this.statement(sql);
-    return new Promise<T[]>((resolve, reject) =>
-      stmt.all(params, (error: Error | null, rows: T[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows))),
-    );
+    return allRows<T>(this.statement(sql), sql, params);
   }
 
   /** One writing statement of a hot path (see `select`); resolves to the number of rows it changed. */
@@ -227,12 +224,7 @@ export class Db {
     if (!this.serialised) return this.dataSource.query(sql, params);
     const reader = this.readConnection();
     if (!reader) return this.read((m) => this.select<T>(m, sql, params));
-    let stmt = reader.statements.get(sql);
-    if (!stmt) reader.statements.set(sql, (stmt = reader.db.prepare(sql)));
-    const prepared = stmt;
-    return new Promise<T[]>((resolve, reject) =>
-      prepared.all(params, (error: Error | null, rows: T[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows))),
-    );
+    return allRows<T>(prepared(reader, sql), sql, params);
   }
 
   /**
@@ -288,18 +280,10 @@ export class Db {
         await runner.release();
       }
     }
-    const file = (this.dataSource.options as { database?: string }).database;
-    if (!file || file === ':memory:') return this.read((m) => work((sql, params) => m.query(sql, params)));
-    const connection = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-    connection.configure('busyTimeout', 5000); // before serialize(): the other order leaves the first statement unanswered
-    connection.serialize(); // statements asked for before the previous one answered still run in order
-    const statements = new Map<string, Statement>();
-    const all = <R>(sql: string, params: unknown[]) =>
-      new Promise<R[]>((resolve, reject) => {
-        let stmt = statements.get(sql);
-        if (!stmt) statements.set(sql, (stmt = connection.prepare(sql)));
-        stmt.all(params, (error: Error | null, rows: R[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows)));
-      });
+    const reader = this.openReader();
+    if (!reader) return this.read((m) => work((sql, params) => m.query(sql, params)));
+    reader.db.serialize(); // statements asked for before the previous one answered still run in order
+    const all: SnapshotQuery = (sql, params) => allRows(prepared(reader, sql), sql, params);
     try {
       await all('BEGIN', []);
       try {
@@ -308,35 +292,29 @@ export class Db {
         await all('COMMIT', []).catch(() => undefined);
       }
     } finally {
-      await Promise.all([...statements.values()].map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
-      await new Promise<void>((resolve) => connection.close(() => resolve()));
+      await closeReader(reader);
     }
   }
 
   /** Finalizes the kept prepared statements (SQLite refuses to close a connection that still has any); closes the reader. */
   async close(): Promise<void> {
-    const finalize = (statements: Map<string, Statement>) => {
-      const all = [...statements.values()];
-      statements.clear();
-      return Promise.all(all.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
-    };
-    await finalize(this.statements);
+    await finalizeAll(this.statements);
     const reader = this.reader;
     this.reader = null;
-    if (reader) {
-      await finalize(reader.statements);
-      await new Promise<void>((resolve) => reader.db.close(() => resolve()));
-    }
+    if (reader) await closeReader(reader);
   }
 
-  private readConnection(): { db: Database; statements: Map<string, Statement> } | null {
-    if (this.reader) return this.reader;
+  private readConnection(): Reader | null {
+    return (this.reader ??= this.openReader());
+  }
+
+  /** A new read-only connection to the database file, or null for an in-memory database (it would open another one). */
+  private openReader(): Reader | null {
     const file = (this.dataSource.options as { database?: string }).database;
-    if (!file || file === ':memory:') return null; // a second connection would open another, empty database
+    if (!file || file === ':memory:') return null;
     const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-    db.configure('busyTimeout', 5000);
-    this.reader = { db, statements: new Map() };
-    return this.reader;
+    db.configure('busyTimeout', 5000); // before any serialize(): the other order leaves the first statement unanswered
+    return { db, statements: new Map() };
   }
 
   // ------------------------------------------------------------------ SQLite internals
@@ -463,11 +441,7 @@ export class Db {
       for (let i = 0; i < all.length; i += MAX_ROWS_PER_STATEMENT) {
         const chunk = all.slice(i, i + MAX_ROWS_PER_STATEMENT);
         const sql = read.sql(chunk.length);
-        for (const row of await new Promise<Record<string, unknown>[]>((resolve, reject) =>
-          this.statement(sql).all(chunk, (e: Error | null, r: Record<string, unknown>[]) => (e ? reject(new QueryFailedError(sql, chunk, e)) : resolve(r))),
-        )) {
-          rows.set(read.keyOf(row), row);
-        }
+        for (const row of await allRows(this.statement(sql), sql, chunk)) rows.set(read.keyOf(row), row);
       }
       this.readAhead.set(read, rows);
     }
@@ -483,6 +457,37 @@ export class Db {
     );
     return run;
   }
+}
+
+/** A read-only connection with the statements prepared on it. */
+interface Reader {
+  db: Database;
+  statements: Map<string, Statement>;
+}
+
+function prepared(reader: Reader, sql: string): Statement {
+  let stmt = reader.statements.get(sql);
+  if (!stmt) reader.statements.set(sql, (stmt = reader.db.prepare(sql)));
+  return stmt;
+}
+
+/** The rows of one run of a prepared statement; a driver error becomes TypeORM's QueryFailedError. */
+function allRows<T = Record<string, unknown>>(stmt: Statement, sql: string, params: unknown[]): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) =>
+    stmt.all(params, (error: Error | null, rows: T[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows))),
+  );
+}
+
+/** SQLite refuses to close a connection that still has prepared statements. */
+function finalizeAll(statements: Map<string, Statement>): Promise<unknown> {
+  const all = [...statements.values()];
+  statements.clear();
+  return Promise.all(all.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
+}
+
+async function closeReader(reader: Reader): Promise<void> {
+  await finalizeAll(reader.statements);
+  await new Promise<void>((resolve) => reader.db.close(() => resolve()));
 }
 
 /** True when a write failed on a unique constraint (a concurrent writer took the same seq, or a duplicate key). */

@@ -1,3 +1,4 @@
+import { decisionKit } from './decision-kit';
 import { MELLERUD, MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './fixtures';
 import {
   accepted,
@@ -13,82 +14,19 @@ import {
   startTestApp,
   verifyWorkflow,
   type TestContext,
-  clerkToken,
 } from './harness';
 
 // Issue 3: decision paragraphs as clerks record them (RULEBOOK H, K) and decisions driving membership workflows
 // (D10, R-B1, R-B2, R-C1, R-C11). Each test uses its own municipality (and collaboration) so that nothing leaks.
 describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workflows (D10, R-C11)', () => {
   let ctx: TestContext;
-  let counter = 0;
 
   beforeAll(async () => {
     ctx = await startTestApp();
   });
   afterAll(() => ctx.close());
 
-  const clerk = (code: string) => clerkToken(ctx, code);
-  const post = (path: string, body: unknown, token: string) => ctx.http.post(`/api/v1${path}`).set(bearer(token)).send(body as object);
-  const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
-
-  type Attendee = { name: string; party?: string; role: string; chair?: boolean };
-  const ledamoter = (n: number, prefix = 'L'): Attendee[] =>
-    Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, party: i % 2 ? 'S' : 'M', role: 'LEDAMOT', ...(i === 0 ? { chair: true } : {}) }));
-
-  /** A valid paragraph decided by acklamation (A adopted, B the counter-proposal); overrides replace whole keys. */
-  const para = (overrides: Record<string, unknown> = {}) => ({
-    paragraphNumber: `§ ${++counter}`,
-    matter: { title: 'Ärende' },
-    subject: 'OTHER',
-    beslutsunderlag: [],
-    proposals: [
-      { id: 'A', by: [{ name: 'L1' }], text: 'Bifall till förvaltningens förslag' },
-      { id: 'B', by: [{ name: 'L2' }], text: 'Avslag' },
-    ],
-    beslutsgang: ['Ordföranden ställer förslagen mot varandra och finner att nämnden bifaller L1s förslag.'],
-    method: { kind: 'ACKLAMATION', adopted: 'A' },
-    decision: { attSatser: ['bifalla förvaltningens förslag.'] },
-    jav: [],
-    reservations: [],
-    protokollsanteckningar: [],
-    sendTo: [],
-    ...overrides,
-  });
-
-  async function body(code: string, kind: string, memberCount: number) {
-    const res = await post(`/municipalities/${code}/bodies`, { kind, name: `${kind} ${++counter}`, memberCount }, await clerk(code));
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
-
-  async function meeting(code: string, opts: { kind?: string; memberCount?: number; attendees?: Attendee[]; date?: string; closedAt?: string; justeringAt?: string } = {}) {
-    const bodyId = await body(code, opts.kind ?? 'NAMND', opts.memberCount ?? 9);
-    const res = await post(
-      `/bodies/${bodyId}/meetings`,
-      { date: opts.date ?? '2024-05-22', attendees: opts.attendees ?? ledamoter(7), ...(opts.closedAt ? { closedAt: opts.closedAt } : {}), ...(opts.justeringAt ? { justeringAt: opts.justeringAt } : {}) },
-      await clerk(code),
-    );
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
-
-  const paragraphCount = async (meetingId: string) => (await get(`/meetings/${meetingId}`)).body.paragraphs.length;
-
-  /** Records a paragraph that must be refused with 422 `code` (and `ruleId`); the meeting gets no paragraph. */
-  async function refusedParagraph(code: string, meetingId: string, paragraph: unknown, expected: { code: string; ruleId: string; status?: number }) {
-    const before = await paragraphCount(meetingId);
-    const res = await post(`/meetings/${meetingId}/paragraphs`, paragraph, await clerk(code));
-    expect({ status: res.status, code: res.body.code, ruleId: res.body.ruleId }).toEqual({ status: expected.status ?? 422, code: expected.code, ruleId: expected.ruleId });
-    expectErrorBody(res.body);
-    expect(await paragraphCount(meetingId)).toBe(before);
-    return res.body;
-  }
-
-  async function recorded(code: string, meetingId: string, paragraph: unknown) {
-    const res = await post(`/meetings/${meetingId}/paragraphs`, paragraph, await clerk(code));
-    if (res.status !== 201) throw new Error(`expected 201: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
+  const { clerk, post, get, ledamoter, para, meeting, paragraphCount, refusedParagraph, recorded } = decisionKit(() => ctx);
 
   // ------------------------------------------------------------------------------------------------ quorum (R-H2, R-H3)
 

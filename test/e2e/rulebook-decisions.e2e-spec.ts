@@ -1,7 +1,6 @@
+import { decisionKit } from './decision-kit';
 import {
   accepted,
-  bearer,
-  clerkToken,
   createCollaboration,
   enter,
   expectErrorBody,
@@ -22,77 +21,13 @@ import {
 // (weekdays and påskdagen 2040 with the Gregorian computus), not read from the service.
 describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, appeals and annulment (R-H, R-I, R-L, R-E)', () => {
   let ctx: TestContext;
-  let counter = 0;
 
   beforeAll(async () => {
     ctx = await startTestApp();
   });
   afterAll(() => ctx.close());
 
-  const clerk = (code: string) => clerkToken(ctx, code);
-  const post = (path: string, body: unknown, token: string) => ctx.http.post(`/api/v1${path}`).set(bearer(token)).send(body as object);
-  const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
-
-  type Attendee = { name: string; party?: string; role: string; chair?: boolean };
-  const ledamoter = (n: number, prefix = 'L'): Attendee[] =>
-    Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, party: i % 2 ? 'S' : 'M', role: 'LEDAMOT', ...(i === 0 ? { chair: true } : {}) }));
-
-  /** A paragraph decided by acklamation (A adopted, B the counter-proposal); overrides replace whole keys. */
-  const para = (overrides: Record<string, unknown> = {}) => ({
-    paragraphNumber: `§ ${++counter}`,
-    matter: { title: 'Ärende' },
-    subject: 'OTHER',
-    beslutsunderlag: ['Tjänsteskrivelse'],
-    proposals: [
-      { id: 'A', by: [{ name: 'L1' }], text: 'Bifall till förvaltningens förslag' },
-      { id: 'B', by: [{ name: 'L2' }], text: 'Avslag' },
-    ],
-    beslutsgang: ['Ordföranden ställer förslagen mot varandra och finner att organet bifaller L1s förslag.'],
-    method: { kind: 'ACKLAMATION', adopted: 'A' },
-    decision: { attSatser: ['bifalla förvaltningens förslag.'] },
-    jav: [],
-    reservations: [],
-    protokollsanteckningar: [],
-    sendTo: [],
-    ...overrides,
-  });
-
-  async function meeting(
-    code: string,
-    opts: { kind?: string; memberCount?: number; attendees?: Attendee[]; date?: string; closedAt?: string; justeringAt?: string } = {},
-  ) {
-    const token = await clerk(code);
-    const kind = opts.kind ?? 'NAMND';
-    const b = await post(`/municipalities/${code}/bodies`, { kind, name: `${kind} ${++counter}`, memberCount: opts.memberCount ?? 9 }, token);
-    expect(b.status).toBe(201);
-    const m = await post(
-      `/bodies/${b.body.id}/meetings`,
-      {
-        date: opts.date ?? '2024-05-22',
-        attendees: opts.attendees ?? ledamoter(7),
-        ...(opts.closedAt ? { closedAt: opts.closedAt } : {}),
-        ...(opts.justeringAt ? { justeringAt: opts.justeringAt } : {}),
-      },
-      token,
-    );
-    expect(m.status).toBe(201);
-    return m.body.id as string;
-  }
-
-  async function recorded(code: string, meetingId: string, paragraph: unknown) {
-    const res = await post(`/meetings/${meetingId}/paragraphs`, paragraph, await clerk(code));
-    if (res.status !== 201) throw new Error(`expected 201: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  async function refusedParagraph(code: string, meetingId: string, paragraph: unknown, expected: { code: string; ruleId: string }) {
-    const before = (await get(`/meetings/${meetingId}`)).body.paragraphs.length;
-    const res = await post(`/meetings/${meetingId}/paragraphs`, paragraph, await clerk(code));
-    expect({ status: res.status, code: res.body.code, ruleId: res.body.ruleId }).toEqual({ status: 422, ...expected });
-    expectErrorBody(res.body);
-    expect((await get(`/meetings/${meetingId}`)).body.paragraphs).toHaveLength(before);
-    return res.body;
-  }
+  const { clerk, post, get, ledamoter, para, meeting, refusedParagraph, recorded } = decisionKit(() => ctx);
 
   const decision = async (id: string) => {
     const res = await get(`/decisions/${id}`);
