@@ -4,7 +4,7 @@
  * Pure: no I/O; docs/generate-diagrams.ts writes the files.
  */
 import { toDirectedGraph, type DirectedGraphEdge, type DirectedGraphNode } from '@xstate/graph';
-import type { MachineDefinition } from '../machines/common/machine-definition';
+import type { MachineDefinition } from '../machines/kernel/machine-definition';
 
 export const REGENERATE_COMMAND = 'npm run docs:diagrams';
 

@@ -1,4 +1,4 @@
-import type { MachineDefinition } from './common/machine-definition';
+import type { MachineDefinition } from './kernel/machine-definition';
 import { collaborationDefinition } from './collaboration/collaboration.machine';
 import { membershipDefinition } from './membership/membership.machine';
 import { protocolDefinition } from './protocol/protocol.machine';

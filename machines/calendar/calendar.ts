@@ -11,11 +11,9 @@
  * variants (e.g. fixed midsummer before 1953) are not modelled.
  */
 
-/** A local calendar date 'YYYY-MM-DD' (Europe/Stockholm when it is a legal date). */
-export type LocalDate = string;
+import type { Instant, LocalDate } from '../kernel/time';
 
-/** An instant: ISO 8601 with date, time and mandatory offset ('Z' or ±hh:mm). */
-export type Instant = string;
+export type { Instant, LocalDate };
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

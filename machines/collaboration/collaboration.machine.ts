@@ -3,8 +3,9 @@
  * like every other change, so a municipality's lawyer can switch a default without a release.
  */
 import { assign, setup } from 'xstate';
-import { refusal, type Refusal } from '../common/refusal';
-import type { MachineDefinition } from '../common/machine-definition';
+import { refusal, type Refusal } from '../kernel/refusal';
+import type { MachineDefinition } from '../kernel/machine-definition';
+import { guardsOf, type RuleTable } from '../kernel/rule-table';
 import type { MembershipSettings } from '../membership/membership.types';
 
 export interface CollaborationInput {
@@ -35,11 +36,15 @@ export function checkSettingsChange(_c: CollaborationContext, event: Collaborati
   return null;
 }
 
+export const COLLABORATION_MACHINE_ID = 'collaboration';
+
+const COLLABORATION_RULES = { settingsChangeOk: checkSettingsChange } satisfies RuleTable<CollaborationContext>;
+
 export const collaborationMachine = setup({
   types: { context: {} as CollaborationContext, events: {} as CollaborationEvent, input: {} as CollaborationInput },
-  guards: { settingsChangeOk: ({ context, event }) => checkSettingsChange(context, event) === null },
+  guards: guardsOf<CollaborationContext, CollaborationEvent, typeof COLLABORATION_RULES>(COLLABORATION_RULES),
 }).createMachine({
-  id: 'collaboration',
+  id: COLLABORATION_MACHINE_ID,
   context: ({ input }) => input,
   initial: 'established',
   states: {
@@ -55,10 +60,10 @@ export const collaborationMachine = setup({
 });
 
 export const collaborationDefinition: MachineDefinition = {
-  id: 'collaboration',
+  id: COLLABORATION_MACHINE_ID,
   version: 1,
   machine: collaborationMachine,
-  guardRules: { settingsChangeOk: checkSettingsChange },
+  guardRules: COLLABORATION_RULES,
   legalDateOf: (event) => (event as CollaborationEvent).changedOn ?? null,
   eventRoles: { SETTINGS_CHANGED: ['admin'] },
 };

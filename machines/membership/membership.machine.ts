@@ -3,9 +3,11 @@
  * functions of membership.rules.ts; no clock, no I/O; context is JSON only so a snapshot persists as is.
  */
 import { and, assign, setup } from 'xstate';
-import type { MachineDefinition } from '../common/machine-definition';
+import type { MachineDefinition } from '../kernel/machine-definition';
+import { eventNarrower, guardsOf, type EventOf, type RuleTable } from '../kernel/rule-table';
 import {
   annulmentTarget,
+  type AnnulmentTarget,
   checkAnnulment,
   checkCouncilDecision,
   checkCouncilInformed,
@@ -31,9 +33,9 @@ import type {
   SignatureRef,
 } from './membership.types';
 
-type Ev<T extends MembershipEvent['type']> = Extract<MembershipEvent, { type: T }>;
+const on = eventNarrower<MembershipContext, MembershipEvent>();
 
-function signatureOf(context: MembershipContext, event: Ev<'KSO_SIGNED'>): SignatureRef {
+function signatureOf(context: MembershipContext, event: EventOf<MembershipEvent, 'KSO_SIGNED'>): SignatureRef {
   const signature: SignatureRef = {
     signedOn: event.signedOn,
     signatory: event.signatory,
@@ -62,6 +64,22 @@ function withLastRequest(context: MembershipContext, change: (r: ExitRequest) =>
 export const MEMBERSHIP_MACHINE_ID = 'membership';
 export const MEMBERSHIP_MACHINE_VERSION = 1;
 
+/** The rules behind the guards that refuse with a reason (one declaration: guards and explanations both come from here). */
+const MEMBERSHIP_RULES = {
+  entryDecisionOk: checkEntryDecision,
+  entrySignatureOk: checkEntrySignature,
+  exitDecisionOk: checkExitDecision,
+  exitNoticeOk: checkExitNotice,
+  councilInformedOk: checkCouncilInformed,
+  withdrawalOk: checkExitWithdrawal,
+  exitTookEffectOk: checkExitTookEffect,
+  councilMayDecide: () => checkCouncilDecision(),
+  annulmentOk: checkAnnulment,
+} satisfies RuleTable<MembershipContext>;
+
+const annuls = (target: (t: AnnulmentTarget | null, context: MembershipContext) => boolean) =>
+  on('DECISION_ANNULLED', (context, event) => target(annulmentTarget(context, event.decisionId), context));
+
 export const membershipMachine = setup({
   types: {
     context: {} as MembershipContext,
@@ -69,87 +87,66 @@ export const membershipMachine = setup({
     input: {} as MembershipInput,
   },
   guards: {
-    entryDecisionOk: ({ context, event }) => checkEntryDecision(context, event as Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'>) === null,
-    entrySignatureOk: ({ context, event }) => checkEntrySignature(context, event as Ev<'KSO_SIGNED'>) === null,
-    exitDecisionOk: ({ context, event }) => checkExitDecision(context, event as Ev<'FULLMAKTIGE_REQUESTED_EXIT'>) === null,
-    exitNoticeOk: ({ context, event }) => checkExitNotice(context, event as Ev<'EXIT_NOTICE_DELIVERED'>) === null,
-    councilInformedOk: ({ context, event }) => checkCouncilInformed(context, event as Ev<'COUNCIL_INFORMED'>) === null,
-    withdrawalOk: ({ context, event }) => checkExitWithdrawal(context, event as Ev<'EXIT_REQUEST_WITHDRAWN'>) === null,
-    exitTookEffectOk: ({ context, event }) => checkExitTookEffect(context, event as Ev<'EXIT_TOOK_EFFECT'>) === null,
-    councilMayDecide: () => checkCouncilDecision() === null,
-    annulmentOk: ({ context, event }) => checkAnnulment(context, event as Ev<'DECISION_ANNULLED'>) === null,
-    annulsExit: ({ context, event }) => annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId) === 'exit',
-    annulsEffectedExit: ({ context, event }) => annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId) === 'effectedExit',
-    annulsWithdrawal: ({ context, event }) =>
-      annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId) === 'withdrawal',
+    ...guardsOf<MembershipContext, MembershipEvent, typeof MEMBERSHIP_RULES>(MEMBERSHIP_RULES),
+    // Which decision an annulment concerns: not refusals, only the choice of the compensating transition.
+    annulsExit: annuls((t) => t === 'exit'),
+    annulsEffectedExit: annuls((t) => t === 'effectedExit'),
+    annulsWithdrawal: annuls((t) => t === 'withdrawal'),
+    annulsEntry: annuls((t) => t === 'entry' || t === 'pendingEntry'),
     revivedRequestWasNoticed: ({ context }) => {
       const p = currentPeriod(context);
       return !!p?.exitRequests[p.exitRequests.length - 1]?.noticeOn;
     },
-    annulsEntry: ({ context, event }) => {
-      const t = annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId);
-      return t === 'entry' || t === 'pendingEntry';
-    },
-    wasMemberBefore: ({ context, event }) => {
-      // After a voided current period, what remains is the previous (exited) one; a pending entry leaves the last.
-      const t = annulmentTarget(context, (event as Ev<'DECISION_ANNULLED'>).decisionId);
-      const earlier = t === 'entry' ? context.periods.slice(0, -1) : context.periods;
-      return earlier.some((p) => !p.voidedOn);
-    },
+    // After a voided current period, what remains is the previous (exited) one; a pending entry leaves the last.
+    wasMemberBefore: annuls((t, context) => (t === 'entry' ? context.periods.slice(0, -1) : context.periods).some((p) => !p.voidedOn)),
   },
   actions: {
     recordEntryDecision: assign({
-      pendingEntry: ({ context, event }) => ({
-        ...context.pendingEntry,
-        decision: (event as Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'>).decision,
-      }),
+      pendingEntry: on('FULLMAKTIGE_ADOPTED_DECLARATION', (context, event) => ({ ...context.pendingEntry, decision: event.decision })),
     }),
     recordSignature: assign({
-      pendingEntry: ({ context, event }) => ({ ...context.pendingEntry, signature: signatureOf(context, event as Ev<'KSO_SIGNED'>) }),
+      pendingEntry: on('KSO_SIGNED', (context, event) => ({ ...context.pendingEntry, signature: signatureOf(context, event) })),
     }),
-    completeEntryWithSignature: assign(({ context, event }) => ({
-      pendingEntry: {},
-      periods: [...context.periods, completeEntry(context, context.pendingEntry.decision!, signatureOf(context, event as Ev<'KSO_SIGNED'>))],
-    })),
-    completeEntryWithDecision: assign(({ context, event }) => ({
-      pendingEntry: {},
-      periods: [
-        ...context.periods,
-        completeEntry(context, (event as Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'>).decision, context.pendingEntry.signature!),
-      ],
-    })),
+    completeEntryWithSignature: assign(
+      on('KSO_SIGNED', (context, event) => ({
+        pendingEntry: {},
+        periods: [...context.periods, completeEntry(context, context.pendingEntry.decision!, signatureOf(context, event))],
+      })),
+    ),
+    completeEntryWithDecision: assign(
+      on('FULLMAKTIGE_ADOPTED_DECLARATION', (context, event) => ({
+        pendingEntry: {},
+        periods: [...context.periods, completeEntry(context, event.decision, context.pendingEntry.signature!)],
+      })),
+    ),
     recordExitDecision: assign({
-      periods: ({ context, event }) => {
-        const e = event as Ev<'FULLMAKTIGE_REQUESTED_EXIT'>;
-        const request: ExitRequest = { decision: e.decision, warnings: [] };
-        if (e.desiredExitDate) request.desiredExitDate = e.desiredExitDate;
+      periods: on('FULLMAKTIGE_REQUESTED_EXIT', (context, event) => {
+        const request: ExitRequest = { decision: event.decision, warnings: [] };
+        if (event.desiredExitDate) request.desiredExitDate = event.desiredExitDate;
         return withCurrentPeriod(context, (p) => ({ ...p, exitRequests: [...p.exitRequests, request] }));
-      },
+      }),
     }),
     recordExitNotice: assign({
-      periods: ({ context, event }) =>
-        withLastRequest(context, (r) => deliverExitNotice(r, event as Ev<'EXIT_NOTICE_DELIVERED'>)),
+      periods: on('EXIT_NOTICE_DELIVERED', (context, event) => withLastRequest(context, (r) => deliverExitNotice(r, event))),
     }),
     recordCouncilInformed: assign({
-      periods: ({ context, event }) => {
-        const informedOn = (event as Ev<'COUNCIL_INFORMED'>).informedOn;
-        return withCurrentPeriod(context, (p) => {
+      periods: on('COUNCIL_INFORMED', (context, event) =>
+        withCurrentPeriod(context, (p) => {
           const exitRequests = p.exitRequests.slice();
           const i = exitRequests.map((r) => !!r.noticeOn && !r.withdrawnOn && !r.voidedOn).lastIndexOf(true);
-          exitRequests[i] = { ...exitRequests[i], councilInformedOn: informedOn };
+          exitRequests[i] = { ...exitRequests[i], councilInformedOn: event.informedOn };
           return { ...p, exitRequests };
-        });
-      },
+        }),
+      ),
     }),
     recordWithdrawal: assign({
-      periods: ({ context, event }) => {
-        const e = event as Ev<'EXIT_REQUEST_WITHDRAWN'>;
-        return withLastRequest(context, (r) => ({
+      periods: on('EXIT_REQUEST_WITHDRAWN', (context, event) =>
+        withLastRequest(context, (r) => ({
           ...r,
-          withdrawnOn: toStockholmDate(e.noticeArrivedAt),
-          withdrawal: { decision: e.decision, noticeArrivedAt: e.noticeArrivedAt },
-        }));
-      },
+          withdrawnOn: toStockholmDate(event.noticeArrivedAt),
+          withdrawal: { decision: event.decision, noticeArrivedAt: event.noticeArrivedAt },
+        })),
+      ),
     }),
     recordExitTookEffect: assign({
       periods: ({ context }) => {
@@ -158,8 +155,7 @@ export const membershipMachine = setup({
       },
     }),
     voidExitRequest: assign({
-      periods: ({ context, event }) =>
-        withLastRequest(context, (r) => ({ ...r, voidedOn: (event as Ev<'DECISION_ANNULLED'>).annulledOn })),
+      periods: on('DECISION_ANNULLED', (context, event) => withLastRequest(context, (r) => ({ ...r, voidedOn: event.annulledOn }))),
     }),
     reopenPeriod: assign({
       periods: ({ context }) =>
@@ -169,13 +165,12 @@ export const membershipMachine = setup({
         }),
     }),
     voidEffectedExit: assign({
-      periods: ({ context, event }) => {
-        const annulledOn = (event as Ev<'DECISION_ANNULLED'>).annulledOn;
-        const periods = withLastRequest(context, (r) => ({ ...r, voidedOn: annulledOn }));
+      periods: on('DECISION_ANNULLED', (context, event) => {
+        const periods = withLastRequest(context, (r) => ({ ...r, voidedOn: event.annulledOn }));
         const { exitedAfter: _gone, ...period } = periods[periods.length - 1];
         periods[periods.length - 1] = period;
         return periods;
-      },
+      }),
     }),
     reviveWithdrawnRequest: assign({
       periods: ({ context }) =>
@@ -184,11 +179,12 @@ export const membershipMachine = setup({
           return rest;
         }),
     }),
-    voidEntry: assign(({ context, event }) => {
-      const e = event as Ev<'DECISION_ANNULLED'>;
-      if (annulmentTarget(context, e.decisionId) === 'pendingEntry') return { pendingEntry: {} };
-      return { periods: withCurrentPeriod(context, (p) => ({ ...p, voidedOn: e.annulledOn })) };
-    }),
+    voidEntry: assign(
+      on('DECISION_ANNULLED', (context, event): Partial<MembershipContext> => {
+        if (annulmentTarget(context, event.decisionId) === 'pendingEntry') return { pendingEntry: {} };
+        return { periods: withCurrentPeriod(context, (p) => ({ ...p, voidedOn: event.annulledOn })) };
+      }),
+    ),
   },
 }).createMachine({
   id: MEMBERSHIP_MACHINE_ID,
@@ -279,17 +275,8 @@ export const membershipDefinition: MachineDefinition = {
   id: MEMBERSHIP_MACHINE_ID,
   version: MEMBERSHIP_MACHINE_VERSION,
   machine: membershipMachine,
-  guardRules: {
-    entryDecisionOk: checkEntryDecision,
-    entrySignatureOk: checkEntrySignature,
-    exitDecisionOk: checkExitDecision,
-    exitNoticeOk: checkExitNotice,
-    councilInformedOk: checkCouncilInformed,
-    withdrawalOk: checkExitWithdrawal,
-    exitTookEffectOk: checkExitTookEffect,
-    councilMayDecide: () => checkCouncilDecision(),
-    annulmentOk: checkAnnulment,
-  },
+  guardRules: MEMBERSHIP_RULES,
+
   legalDateOf: (event) => membershipLegalDate(event as MembershipEvent),
   eventRoles: {
     FULLMAKTIGE_ADOPTED_DECLARATION: ['admin', 'clerk'],

@@ -3,7 +3,8 @@
  * D12). Pure functions over the machine's context and an event: each check returns null or the Refusal that
  * names its rule. The machine's guards are built from these same functions.
  */
-import { refusal, type Refusal, type RuleWarning } from '../common/refusal';
+import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
+import type { EventOf as KernelEventOf } from '../kernel/rule-table';
 import {
   addDays,
   compareDates,
@@ -24,7 +25,7 @@ import type {
   Signatory,
 } from './membership.types';
 
-type EventOf<T extends MembershipEvent['type']> = Extract<MembershipEvent, { type: T }>;
+type EventOf<T extends MembershipEvent['type']> = KernelEventOf<MembershipEvent, T>;
 
 const ORGAN_NAMES: Record<string, { sv: string; en: string }> = {
   KF: { sv: 'kommunfullmäktige', en: 'the municipal council (kommunfullmäktige)' },

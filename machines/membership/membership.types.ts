@@ -1,7 +1,8 @@
-import type { RuleWarning } from '../common/refusal';
+import type { RuleWarning } from '../kernel/refusal';
 
-export type LocalDate = string;
-export type Instant = string;
+import type { Instant, LocalDate } from '../kernel/time';
+
+export type { Instant, LocalDate };
 
 /** KF = kommunfullmäktige, KS = kommunstyrelse, NAMND = a nämnd (committee). */
 export type DecisionOrgan = 'KF' | 'KS' | 'NAMND';

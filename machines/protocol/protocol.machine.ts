@@ -5,10 +5,12 @@
  * Pure; deadlines are due events fired by the engine (APPEAL_PERIOD_ENDED), never timers.
  */
 import { and, assign, setup } from 'xstate';
-import type { MachineDefinition } from '../common/machine-definition';
+import type { MachineDefinition } from '../kernel/machine-definition';
+import { eventNarrower, guardsOf, type RuleTable } from '../kernel/rule-table';
 import {
   anslagWarnings,
   appealDates,
+  checkAmendedDraft,
   checkAmendment,
   checkAnslag,
   checkAppeal,
@@ -25,7 +27,23 @@ import {
 } from './protocol.rules';
 import type { ProtocolContext, ProtocolEvent, ProtocolInput } from './protocol.types';
 
-type Ev<T extends ProtocolEvent['type']> = Extract<ProtocolEvent, { type: T }>;
+const on = eventNarrower<ProtocolContext, ProtocolEvent>();
+
+/** The rules behind the guards that refuse with a reason (one declaration: guards and explanations both come from here). */
+const PROTOCOL_RULES = {
+  amendedDraftOk: checkAmendedDraft,
+  justeringOk: checkJustering,
+  anslagOk: checkAnslag,
+  appealPeriodEndedOk: checkAppealPeriodEnded,
+  appealOk: checkAppeal,
+  noAppealOk: checkNoAppeal,
+  appealPeriodOver: refuseWhileAppealPeriodRuns,
+  lateKnownAppealOk: checkLateKnownAppeal,
+  appealDecidedOk: checkAppealDecided,
+  amendmentOk: checkAmendment,
+  correctionOk: checkCorrection,
+  motivationOk: checkMotivation,
+} satisfies RuleTable<ProtocolContext>;
 
 const motivation = {
   RESERVATION_MOTIVATION_SUBMITTED: { guard: 'motivationOk', actions: 'recordMotivation' },
@@ -37,76 +55,81 @@ const correction = {
   PARAGRAPH_AMENDED: { guard: 'amendmentOk', meta: { refusalOnly: true } },
 } as const;
 
+export const PROTOCOL_MACHINE_ID = 'protocol';
+
 export const protocolMachine = setup({
   types: { context: {} as ProtocolContext, events: {} as ProtocolEvent, input: {} as ProtocolInput },
   guards: {
-    justeringOk: ({ context, event }) => checkJustering(context, event as Ev<'JUSTERAT'>) === null,
-    anslagOk: ({ context, event }) => checkAnslag(context, event as Ev<'ANSLAG_POSTED'>) === null,
-    appealPeriodEndedOk: ({ context, event }) => checkAppealPeriodEnded(context, event as Ev<'APPEAL_PERIOD_ENDED'>) === null,
-    appealOk: ({ context, event }) => checkAppeal(context, event as Ev<'APPEAL_RECEIVED'>) === null,
-    noAppealOk: ({ context, event }) => checkNoAppeal(context, event as Ev<'NO_APPEAL_CONFIRMED'>) === null,
-    appealPeriodOver: ({ context }) => refuseWhileAppealPeriodRuns(context) === null,
-    lateKnownAppealOk: ({ context, event }) => checkLateKnownAppeal(context, event as Ev<'APPEAL_RECEIVED'>) === null,
-    appealDecidedOk: ({ context, event }) => checkAppealDecided(context, event as Ev<'APPEAL_DECIDED'>) === null,
-    annulled: ({ event }) => (event as Ev<'APPEAL_DECIDED'>).outcome === 'ANNULLED',
-    amendmentOk: ({ context }) => checkAmendment(context) === null,
-    correctionOk: ({ context, event }) => checkCorrection(context, event as Ev<'CORRECTION_RECORDED'>) === null,
-    motivationOk: ({ context, event }) => checkMotivation(context, event as Ev<'RESERVATION_MOTIVATION_SUBMITTED'>) === null,
+    ...guardsOf<ProtocolContext, ProtocolEvent, typeof PROTOCOL_RULES>(PROTOCOL_RULES),
+    // The court's outcome picks the transition; not a refusal.
+    annulled: on('APPEAL_DECIDED', (_context, event) => event.outcome === 'ANNULLED'),
   },
   actions: {
     recordMotivation: assign({
-      motivations: ({ context, event }) => {
-        const e = event as Ev<'RESERVATION_MOTIVATION_SUBMITTED'>;
-        return [...context.motivations.filter((m) => m.member !== e.member), { member: e.member, text: e.text, submittedAt: e.submittedAt }];
-      },
+      motivations: on('RESERVATION_MOTIVATION_SUBMITTED', (context, e) => [
+        ...context.motivations.filter((m) => m.member !== e.member),
+        { member: e.member, text: e.text, submittedAt: e.submittedAt },
+      ]),
     }),
     recordCorrection: assign({
-      corrections: ({ context, event }) => {
-        const e = event as Ev<'CORRECTION_RECORDED'>;
-        return [...context.corrections, { correctedOn: e.correctedOn, reason: e.reason, text: e.text, index: context.corrections.length + 1 }];
-      },
+      corrections: on('CORRECTION_RECORDED', (context, e) => [
+        ...context.corrections,
+        { correctedOn: e.correctedOn, reason: e.reason, text: e.text, index: context.corrections.length + 1 },
+      ]),
     }),
-    amend: assign({ paragraph: ({ event }) => (event as Ev<'PARAGRAPH_AMENDED'>).paragraph }),
-    justera: assign(({ context, event }) => {
-      const e = event as Ev<'JUSTERAT'>;
-      return { justeradOn: e.justeradOn, justerare: e.justerare, immediate: !!e.immediate, warnings: [...context.warnings, ...justeringWarnings(context, e.justeradOn)] };
-    }),
-    postAnslag: assign(({ context, event }) => {
-      const e = event as Ev<'ANSLAG_POSTED'>;
-      const update: Partial<ProtocolContext> = { anslagOn: e.anslagOn, ...appealDates(e.anslagOn), warnings: [...context.warnings, ...anslagWarnings(context, e.anslagOn)] };
-      if (e.noticeBoard) update.noticeBoard = e.noticeBoard;
-      return update;
-    }),
+    amend: assign({ paragraph: on('PARAGRAPH_AMENDED', (_context, e) => e.paragraph) }),
+    justera: assign(
+      on('JUSTERAT', (context, e) => ({
+        justeradOn: e.justeradOn,
+        justerare: e.justerare,
+        immediate: !!e.immediate,
+        warnings: [...context.warnings, ...justeringWarnings(context, e.justeradOn)],
+      })),
+    ),
+    postAnslag: assign(
+      on('ANSLAG_POSTED', (context, e) => {
+        const update: Partial<ProtocolContext> = {
+          anslagOn: e.anslagOn,
+          ...appealDates(e.anslagOn),
+          warnings: [...context.warnings, ...anslagWarnings(context, e.anslagOn)],
+        };
+        if (e.noticeBoard) update.noticeBoard = e.noticeBoard;
+        return update;
+      }),
+    ),
     recordAppeal: assign({
-      appeal: ({ event }) => {
-        const e = event as Ev<'APPEAL_RECEIVED'>;
-        return { receivedOn: e.receivedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
-      },
+      appeal: on('APPEAL_RECEIVED', (_context, e) => ({
+        receivedOn: e.receivedOn,
+        ...(e.court ? { court: e.court } : {}),
+        ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}),
+      })),
       // R-I7: APPEALED until the judgment; a "no appeal" outcome confirmed before the appeal became known is void.
       outcome: () => undefined,
     }),
     recordFinal: assign({
-      outcome: ({ context, event }) => {
-        const e = event as Ev<'NO_APPEAL_CONFIRMED'> | Ev<'APPEAL_DECIDED'>;
+      outcome: on(['NO_APPEAL_CONFIRMED', 'APPEAL_DECIDED'], (context, e) => {
         if (e.type === 'NO_APPEAL_CONFIRMED') return { kind: 'FINAL' as const, on: context.finalFrom!, ...(e.basis ? { basis: e.basis } : {}) };
         return { kind: 'FINAL' as const, on: e.decidedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
-      },
+      }),
     }),
     recordAnnulment: assign({
-      outcome: ({ event }) => {
-        const e = event as Ev<'APPEAL_DECIDED'>;
-        return { kind: 'ANNULLED' as const, on: e.decidedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
-      },
+      outcome: on('APPEAL_DECIDED', (_context, e) => ({
+        kind: 'ANNULLED' as const,
+        on: e.decidedOn,
+        ...(e.court ? { court: e.court } : {}),
+        ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}),
+      })),
     }),
   },
 }).createMachine({
-  id: 'protocol',
+  id: PROTOCOL_MACHINE_ID,
   context: ({ input }) => ({ ...input, corrections: [], motivations: [], warnings: input.warnings ?? [] }),
   initial: 'draft',
   states: {
     draft: {
       on: {
-        PARAGRAPH_AMENDED: { actions: 'amend' },
+        // Checked like a new paragraph against its meeting (quorum, votes, reservations).
+        PARAGRAPH_AMENDED: { guard: 'amendedDraftOk', actions: 'amend' },
         JUSTERAT: { guard: 'justeringOk', target: 'justerat', actions: 'justera' },
         ...motivation,
       },
@@ -163,22 +186,11 @@ export const protocolMachine = setup({
 });
 
 export const protocolDefinition: MachineDefinition = {
-  id: 'protocol',
+  id: PROTOCOL_MACHINE_ID,
   version: 1,
   machine: protocolMachine,
-  guardRules: {
-    justeringOk: checkJustering,
-    anslagOk: checkAnslag,
-    appealPeriodEndedOk: checkAppealPeriodEnded,
-    appealOk: checkAppeal,
-    noAppealOk: checkNoAppeal,
-    appealPeriodOver: refuseWhileAppealPeriodRuns,
-    lateKnownAppealOk: checkLateKnownAppeal,
-    appealDecidedOk: checkAppealDecided,
-    amendmentOk: checkAmendment,
-    correctionOk: checkCorrection,
-    motivationOk: checkMotivation,
-  },
+  guardRules: PROTOCOL_RULES,
+
   legalDateOf: (event) => protocolLegalDate(event as ProtocolEvent),
   eventRoles: {
     PARAGRAPH_AMENDED: ['admin', 'clerk'],

@@ -3,12 +3,13 @@
  * by the second day after, three weeks' appeal moved past holidays, then laga kraft. Late deadlines are flagged,
  * never blocked (D8). Pure functions: each check returns null or the Refusal naming its rule.
  */
-import { refusal, type Refusal, type RuleWarning } from '../common/refusal';
+import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
+import type { EventOf } from '../kernel/rule-table';
 import { anslagDeadline, appealLastDay, compareDates, finalFrom, justeringDeadline, toStockholmDate } from '../calendar/calendar';
-import { checkMotivationTime } from '../decision/decision.rules';
+import { checkMotivationTime, checkParagraph, withoutLateMotivations } from './decision.rules';
 import type { ProtocolContext, ProtocolEvent } from './protocol.types';
 
-type Ev<T extends ProtocolEvent['type']> = Extract<ProtocolEvent, { type: T }>;
+type Ev<T extends ProtocolEvent['type']> = EventOf<ProtocolEvent, T>;
 
 export function checkJustering(c: ProtocolContext, e: Ev<'JUSTERAT'>): Refusal | null {
   if (compareDates(e.justeradOn, c.meeting.date) < 0) {
@@ -105,6 +106,14 @@ export function checkAppealDecided(c: ProtocolContext, e: Ev<'APPEAL_DECIDED'>):
     return refusal('JUDGMENT_BEFORE_APPEAL', 'R-I5', 'The court cannot have decided before the appeal arrived.', 'Domstolen kan inte ha avgjort målet innan överklagandet kom in.');
   }
   return null;
+}
+
+/**
+ * R-H2..R-H15 on an amended draft: the amended paragraph is checked against its meeting like a new one, and a
+ * motivation that arrived after the time set for justering is refused here (at recording it becomes a warning).
+ */
+export function checkAmendedDraft(c: ProtocolContext, e: Ev<'PARAGRAPH_AMENDED'>): Refusal | null {
+  return checkParagraph(c.meeting, e.paragraph) ?? withoutLateMotivations(c.meeting, e.paragraph).warnings[0] ?? null;
 }
 
 /** A justerat paragraph is never edited (R-K9): a correction is a new event that refers to it. */

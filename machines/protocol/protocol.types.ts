@@ -1,5 +1,5 @@
-import type { RuleWarning } from '../common/refusal';
-import type { DecisionParagraph, MeetingFacts } from '../decision/decision.types';
+import type { RuleWarning } from '../kernel/refusal';
+import type { DecisionParagraph, MeetingFacts } from './decision.types';
 
 export interface ProtocolInput {
   decisionId: string;

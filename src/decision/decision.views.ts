@@ -1,5 +1,5 @@
-import type { RuleWarning } from '../../machines/common/refusal';
-import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+import type { RuleWarning } from '../../machines/kernel/refusal';
+import type { DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 
 /** What a client (and the protocol extract) sees of a decision. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { decisionStands } from '../../machines/decision/decision.rules';
+import { decisionStands } from '../../machines/protocol/decision.rules';
 import { checkSignatory } from '../../machines/membership/membership.rules';
 import { assertActsFor, assertMayRecordStandIn } from '../auth/access';
 import { MunicipalityEntity } from '../collaboration/municipality.entity';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
-import type { MachineDefinition } from '../../machines/common/machine-definition';
-import type { Refusal } from '../../machines/common/refusal';
-import { candidateTransitions, explainRefusal, type TransitionLike } from '../../machines/common/explain';
+import type { MachineDefinition } from '../../machines/kernel/machine-definition';
+import type { Refusal } from '../../machines/kernel/refusal';
+import { candidateTransitions, explainRefusal, type TransitionLike } from '../../machines/kernel/explain';
 import { MACHINE_DEFINITIONS } from '../../machines/registry';
 import { AppError } from '../common/errors';
 
-export { stateString } from '../../machines/common/explain';
+export { stateString } from '../../machines/kernel/explain';
 
 /** The machine registry: every hosted machine by id and version, and what the engine asks of a snapshot. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { createActor, initialTransition, type AnyMachineSnapshot } from 'xstate';
-import type { MachineDefinition } from '../../machines/common/machine-definition';
+import type { MachineDefinition } from '../../machines/kernel/machine-definition';
 import { canonicalJson } from '../common/canonical-json';
 import { AppError, badInput, notFound } from '../common/errors';
 import { Db, isUniqueViolation, type SharedRead, type StagedWrite, type WriteHint } from '../database/db';

@@ -1,4 +1,4 @@
-import type { RuleWarning } from '../../machines/common/refusal';
+import type { RuleWarning } from '../../machines/kernel/refusal';
 
 export interface WorkflowEventInput {
   type: string;

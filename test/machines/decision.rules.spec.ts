@@ -1,5 +1,5 @@
 /**
- * Unit tests of machines/decision/decision.rules.ts (RULEBOOK H: quorum, jäv, acklamation, votes, ties,
+ * Unit tests of machines/protocol/decision.rules.ts (RULEBOOK H: quorum, jäv, acklamation, votes, ties,
  * reservations, protokollsanteckningar; K: diarienummer). Pure: meetings and paragraphs are built by hand.
  */
 import { MELLERUD_PARAGRAPH } from '../e2e/fixtures';
@@ -16,7 +16,7 @@ import {
   quorumOf,
   servingAttendees,
   withoutLateMotivations,
-} from '../../machines/decision/decision.rules';
+} from '../../machines/protocol/decision.rules';
 import type {
   AttendanceRole,
   Attendee,
@@ -25,7 +25,7 @@ import type {
   MeetingFacts,
   Reservation,
   Vote,
-} from '../../machines/decision/decision.types';
+} from '../../machines/protocol/decision.types';
 
 // ---------------------------------------------------------------- builders
 

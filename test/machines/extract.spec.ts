@@ -10,7 +10,7 @@
  * test, and the people other than Daniel Jensen, Marianne Sand Wallin and Sara Kanyinda are fictitious.
  */
 import { inflateSync } from 'zlib';
-import type { DecisionParagraph, Vote } from '../../machines/decision/decision.types';
+import type { DecisionParagraph, Vote } from '../../machines/protocol/decision.types';
 import type { DecisionView } from '../../src/decision/decision.views';
 import { renderExtractHtml } from '../../src/decision/extract/extract-html';
 import { buildExtract, CERTIFICATION, DRAFT_BANNER, genitive, joinSv, municipalityName, paragraphLabel } from '../../src/decision/extract/extract-model';

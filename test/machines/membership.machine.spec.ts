@@ -2,7 +2,7 @@
  * The membership machine driven through its lifecycles (RULEBOOK B, C; DECISIONS D1, D5, D6, D10, D12): pure, with
  * createActor for the runs and transition() for the "refused events change nothing" checks.
  */
-import { explainRefusal, guardNames, stateString } from '../../machines/common/explain';
+import { explainRefusal, guardNames, stateString } from '../../machines/kernel/explain';
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { membershipDefinition, membershipMachine } from '../../machines/membership/membership.machine';
 import { statusOn } from '../../machines/membership/membership.rules';

@@ -2,10 +2,10 @@
  * The protocol machine driven through its lifecycle (RULEBOOK H14, I1–I8, K9, L4; DECISIONS D8, D9, D10): pure, with
  * createActor for the runs and transition() for the "refused events change nothing" checks.
  */
-import { explainRefusal, guardNames } from '../../machines/common/explain';
+import { explainRefusal, guardNames } from '../../machines/kernel/explain';
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { addDays } from '../../machines/calendar/calendar';
-import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+import type { DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 import { protocolDefinition, protocolMachine } from '../../machines/protocol/protocol.machine';
 import { appealDates, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolEvent, ProtocolInput } from '../../machines/protocol/protocol.types';
@@ -534,6 +534,14 @@ describe('protocolDefinition (guardRules, dueEvents, legalDateOf, roles)', () =>
     ['lateKnownAppealOk', [...APPEALED, decided('REJECTED', '2025-04-15')], appeal('2024-12-21'), 'APPEAL_ALREADY_JUDGED', 'R-I7'],
     ['appealDecidedOk', APPEALED, decided('ANNULLED', '2024-12-01'), 'JUDGMENT_BEFORE_APPEAL', 'R-I5'],
     ['amendmentOk', JUSTERAT, amend(), 'PARAGRAPH_JUSTERAD', 'R-K9'],
+    ['amendedDraftOk', [], amend({ ...PARAGRAPH, jav: [{ member: 'Ledamot Fyra', reason: 'Närstående' }] }), 'NOT_QUORATE', 'R-H2'],
+    [
+      'amendedDraftOk',
+      [],
+      amend({ ...PARAGRAPH, reservations: [{ ...PARAGRAPH.reservations[0], motivation: { text: 'Sent', submittedAt: '2024-12-02T14:00:00Z' } }] }),
+      'MOTIVATION_TOO_LATE',
+      'R-H14',
+    ],
     ['correctionOk', JUSTERAT, correct('2024-11-30'), 'CORRECTION_BEFORE_JUSTERING', 'R-K9'],
     ['motivationOk', [], motivation('Ledamot Fyra', '2024-11-25T09:00:00Z'), 'NO_SUCH_RESERVATION', 'R-H14'],
     ['motivationOk', JUSTERAT, motivation('Sara Kanyinda', '2024-12-03T09:00:00Z'), 'MOTIVATION_TOO_LATE', 'R-H14'],
@@ -554,6 +562,7 @@ describe('protocolDefinition (guardRules, dueEvents, legalDateOf, roles)', () =>
 
   it('guardRules pass (null) exactly when the machine accepts the event', () => {
     const accepted: Array<[string, ProtocolEvent[], ProtocolEvent]> = [
+      ['amendedDraftOk', [], amend()],
       ['justeringOk', [], justera('2024-12-02')],
       ['anslagOk', JUSTERAT, anslag('2024-12-04')],
       ['appealPeriodEndedOk', ANSLAGET, periodEnded('2024-12-28')],

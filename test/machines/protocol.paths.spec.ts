@@ -4,12 +4,12 @@
  * every path with a real actor. Context is bounded (at most two corrections, one motivation that can be accepted,
  * one amended paragraph) and the traversal has a hard `limit`, so it is finite (ENGINE-NOTES, "@xstate/graph facts").
  */
-import { guardNames } from '../../machines/common/explain';
+import { guardNames } from '../../machines/kernel/explain';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { type DirectedGraphEdge } from '@xstate/graph';
 import { allStateNodes, edgeKey, isRefusalOnly, pathsTakingEveryStep, compareEngineTransition } from './graph-kit';
 import { addDays, compareDates } from '../../machines/calendar/calendar';
-import type { DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+import type { DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 import { protocolDefinition, protocolMachine } from '../../machines/protocol/protocol.machine';
 import type { ProtocolEvent, ProtocolInput } from '../../machines/protocol/protocol.types';
 

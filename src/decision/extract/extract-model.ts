@@ -7,7 +7,7 @@
  * (R-H19); the model only adds the fixed Swedish protocol phrases around it. A DRAFT is marked "UTKAST – ej justerat"
  * and never shows a justering (R-K10); the footer is the secretary's certification (R-I12).
  */
-import type { Attendee, DecisionParagraph, Person, Proposal, Reservation, Vote } from '../../../machines/decision/decision.types';
+import type { Attendee, DecisionParagraph, Person, Proposal, Reservation, Vote } from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
 
 export type SectionKey =

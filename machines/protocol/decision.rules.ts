@@ -2,7 +2,7 @@
  * What makes a decision paragraph recordable (RULEBOOK H: Kommunallagen on meetings, votes and reservations).
  * Pure: the service calls checkParagraph before it records anything, and refuses with the first failing rule.
  */
-import { refusal, type Refusal, type RuleWarning } from '../common/refusal';
+import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import { instantToEpochMillis } from '../calendar/calendar';
 import type { Attendee, DecisionParagraph, MeetingFacts, Person, Vote } from './decision.types';
 
