@@ -7,6 +7,8 @@ import { CollaborationModule } from './collaboration/collaboration.module';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health.controller';
+import { MunicipalityModule } from './municipality/municipality.module';
+import { SignatureModule } from './signature/signature.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({})
@@ -15,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, WorkflowModule, DecisionModule, DocumentModule, CollaborationModule, CalendarModule],
+      imports: [DatabaseModule, AuthModule, WorkflowModule, MunicipalityModule, DocumentModule, DecisionModule, SignatureModule, CollaborationModule, CalendarModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],
       exports: [AppConfig],

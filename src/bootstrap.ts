@@ -8,7 +8,7 @@ import { AllExceptionsFilter } from './common/http-exception.filter';
 import { buildValidationPipe, validationFailed } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { seedDemoData } from './seed/demo-seed';
-import { DueEventsScheduler } from './workflow/due-events.scheduler';
+import { DueEventsScheduler } from './workflow/due-events/due-events.scheduler';
 
 export const API_PREFIX = 'api/v1';
 /** The largest request body accepted (413 above it): far above any event, decision or document metadata. */

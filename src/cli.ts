@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { Db } from './database/db';
+import { Clock } from './workflow/clock';
 import { TokenService } from './auth/token.service';
 
 const USAGE = `Usage:
@@ -25,7 +26,7 @@ async function main(args: string[]): Promise<number> {
       const role = flag(args, 'role');
       if (!role) throw new Error('--role is required');
       db = new Db(ds);
-      const { token, id } = await new TokenService(db).create(role, flag(args, 'municipality'), flag(args, 'label'));
+      const { token, id } = await new TokenService(db, new Clock()).create(role, flag(args, 'municipality'), flag(args, 'label'));
       process.stdout.write(`${token}\n`);
       process.stderr.write(`Created ${role} token ${id}. It is shown only now; the service stores its SHA-256.\n`);
       return 0;

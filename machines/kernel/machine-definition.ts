@@ -19,6 +19,24 @@ export interface MachineDefinition {
   systemEvents?: string[];
   /** The deadlines the engine must fire for this snapshot, as durable rows (never `after` timers). */
   dueEvents?(context: any, state: string): DueEvent[];
+  /**
+   * What a transition of this machine causes on the workflows linked to it, in the same transaction (an annulled
+   * decision compensates every workflow it drove, R-C11); null for nothing.
+   */
+  causes?(step: { before: MachineStep; after: MachineStep; event: { type: string; [k: string]: unknown } }): CausedEvents | null;
+}
+
+export interface MachineStep {
+  context: any;
+  state: string;
+}
+
+/** Events that the engine sends to every workflow that the cause `from` drove, each logged and linked to its cause. */
+export interface CausedEvents {
+  /** The cause key whose 'drives' links name the workflows (`decision:<id>`). */
+  from: string;
+  /** The event each of them receives; `origin` is the log row that caused it. */
+  event(origin: { workflowId: string; seq: number }): { type: string; [k: string]: unknown };
 }
 
 export interface DueEvent {

@@ -22,6 +22,7 @@ import {
   deliverExitNotice,
   membershipLegalDate,
   openExitRequest,
+  requestStands,
 } from './membership.rules';
 import { addDays, toStockholmDate } from '../calendar/calendar';
 import type {
@@ -133,7 +134,7 @@ export const membershipMachine = setup({
       periods: on('COUNCIL_INFORMED', (context, event) =>
         withCurrentPeriod(context, (p) => {
           const exitRequests = p.exitRequests.slice();
-          const i = exitRequests.map((r) => !!r.noticeOn && !r.withdrawnOn && !r.voidedOn).lastIndexOf(true);
+          const i = exitRequests.map(requestStands).lastIndexOf(true);
           exitRequests[i] = { ...exitRequests[i], councilInformedOn: event.informedOn };
           return { ...p, exitRequests };
         }),

@@ -191,6 +191,16 @@ export function checkExitDecision(_context: MembershipContext, event: EventOf<'F
 }
 
 /** The exit request awaiting its notice, if any (the last one of the current period, not yet delivered). */
+/** An exit request that stands: its notice was delivered, and it was neither withdrawn (D6) nor voided (R-C11). */
+export function requestStands(r: ExitRequest): boolean {
+  return !!r.noticeOn && !r.withdrawnOn && !r.voidedOn;
+}
+
+/** R-C6: the day the council was informed of the exit request that stands, if it was. */
+export function councilInformedOn(context: MembershipContext): LocalDate | undefined {
+  return currentPeriod(context)?.exitRequests.filter((r) => requestStands(r) && r.councilInformedOn).pop()?.councilInformedOn;
+}
+
 export function currentPeriod(context: MembershipContext): MembershipPeriod | undefined {
   return context.periods[context.periods.length - 1];
 }

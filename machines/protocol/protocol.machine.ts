@@ -6,7 +6,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { MachineDefinition } from '../kernel/machine-definition';
-import { eventNarrower, guardsOf, type RuleTable } from '../kernel/rule-table';
+import { eventNarrower, guardsOf, type EventOf, type RuleTable } from '../kernel/rule-table';
 import {
   anslagWarnings,
   appealDates,
@@ -24,6 +24,8 @@ import {
   justeringWarnings,
   refuseWhileAppealPeriodRuns,
   protocolLegalDate,
+  decisionCauseKey,
+  isAnnulled,
 } from './protocol.rules';
 import type { ProtocolContext, ProtocolEvent, ProtocolInput } from './protocol.types';
 
@@ -204,6 +206,23 @@ export const protocolDefinition: MachineDefinition = {
     APPEAL_PERIOD_ENDED: [],
   },
   systemEvents: ['APPEAL_PERIOD_ENDED'],
+  // R-C11, D10: an annulled decision compensates every workflow it drove, naming the annulment as the cause.
+  causes: ({ before, after, event }) => {
+    if (!isAnnulled(after.state) || isAnnulled(before.state) || event.type !== 'APPEAL_DECIDED') return null;
+    const judgment = event as EventOf<ProtocolEvent, 'APPEAL_DECIDED'>;
+    const decisionId = (after.context as ProtocolContext).decisionId;
+    return {
+      from: decisionCauseKey(decisionId),
+      event: (origin) => ({
+        type: 'DECISION_ANNULLED',
+        decisionId,
+        annulledOn: judgment.decidedOn,
+        cause:
+          `Upphävt av ${judgment.court ?? 'förvaltningsrätten'}${judgment.caseNumber ? ` (${judgment.caseNumber})` : ''} ` +
+          `${judgment.decidedOn}: protokollförlopp ${origin.workflowId} seq ${origin.seq}`,
+      }),
+    };
+  },
   // R-I7: the day after the appeal period's last day, the decision is presumed final.
   dueEvents: (context: ProtocolContext, state: string) =>
     state === 'anslaget' && context.finalFrom ? [{ type: 'APPEAL_PERIOD_ENDED', dueOn: context.finalFrom, payload: { on: context.finalFrom } }] : [],

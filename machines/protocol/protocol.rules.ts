@@ -155,6 +155,16 @@ export function checkMotivation(c: ProtocolContext, e: Ev<'RESERVATION_MOTIVATIO
   return null;
 }
 
+/** R-I7, R-C11: the court annulled (upphävde) the decision; nothing of it stands. */
+export function isAnnulled(state: string): boolean {
+  return state === 'annulled';
+}
+
+/** The cause key under which a decision's effects on other workflows are linked (D10, R-C11). */
+export function decisionCauseKey(decisionId: string): string {
+  return `decision:${decisionId}`;
+}
+
 /** What a user sees as the status of the decision. */
 export function protocolStatusOf(state: string): string {
   return ({ draft: 'DRAFT', justerat: 'JUSTERAT', anslaget: 'ANSLAGET', presumedFinal: 'PRESUMED_FINAL', appealed: 'APPEALED', final: 'FINAL', annulled: 'ANNULLED' } as Record<string, string>)[state] ?? state.toUpperCase();

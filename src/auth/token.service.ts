@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'crypto';
 import { sha256Hex as sha256 } from '../common/sha256';
 import { AppError } from '../common/errors';
 import { Db, type SharedRead } from '../database/db';
-import { MunicipalityEntity } from '../collaboration/municipality.entity';
+import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { Clock } from '../workflow/clock';
 import { ApiTokenEntity } from './api-token.entity';
 import { ROLES, type Role } from './roles.decorator';
 import type { Actor } from '../workflow/actor';
@@ -15,12 +16,14 @@ export class TokenService {
   /** Tokens by hash, read together when requests arrive together (Db.lookupShared). */
   private readonly byHash: SharedRead;
 
-  constructor(@Inject(Db) private readonly db: Db) {
-    const p = (i: number) => (db.serialised ? '?' : `$${i}`);
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
     this.byHash = {
       sql: (n) =>
         `SELECT id, role, municipality_code AS municipality, revoked_at AS revoked, token_hash AS hash FROM api_token ` +
-        `WHERE token_hash IN (${Array.from({ length: n }, (_, i) => p(i + 1)).join(', ')})`,
+        `WHERE token_hash IN (${db.dialect.params(n)})`,
       keyOf: (row) => row.hash as string,
     };
   }
@@ -37,13 +40,13 @@ export class TokenService {
     }
     const token = raw ?? `svk_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
-    await this.db.write(async (m) => {
-      if (municipalityCode && !(await m.findOne(MunicipalityEntity, { where: { code: municipalityCode } }))) {
+    await this.db.write(async (tx) => {
+      if (municipalityCode && !(await tx.findOne(MunicipalityEntity, { where: { code: municipalityCode } }))) {
         throw new AppError('NOT_FOUND', 'UNKNOWN_MUNICIPALITY', `No municipality with code ${municipalityCode}.`, `Ingen kommun med kod ${municipalityCode}.`);
       }
       const tokenHash = sha256(token);
-      if (await m.findOne(ApiTokenEntity, { where: { tokenHash } })) return; // ADMIN_TOKEN at every start: once is enough
-      await m.insert(ApiTokenEntity, { id, tokenHash, role, municipalityCode, label, createdAt: new Date().toISOString(), revokedAt: null });
+      if (await tx.findOne(ApiTokenEntity, { where: { tokenHash } })) return; // ADMIN_TOKEN at every start: once is enough
+      await tx.insert(ApiTokenEntity, { id, tokenHash, role, municipalityCode, label, createdAt: this.clock.nowIso(), revokedAt: null });
     });
     return { token, id };
   }

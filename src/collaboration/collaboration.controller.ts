@@ -1,14 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import type { Actor } from '../workflow/actor';
 import { CollaborationService } from './collaboration.service';
-import { AsOfQueryDto, ChangeSettingsDto, CreateCollaborationDto, CreateMunicipalityDto } from './dto/collaboration.dto';
-import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
+import { AsOfQueryDto, ChangeSettingsDto, CreateCollaborationDto } from './dto/collaboration.dto';
 import { ErrorBodyDto } from '../common/error-body.dto';
-
-const EVENT_MODELS = Object.values(MEMBERSHIP_EVENT_DTOS);
 
 @ApiTags('collaborations')
 @ApiBearerAuth()
@@ -47,57 +44,5 @@ export class CollaborationController {
   @ApiOperation({ summary: 'Change settings (DECISIONS D1); logged in the collaboration workflow with its reason' })
   changeSettings(@Param('slug') slug: string, @Body() dto: ChangeSettingsDto, @CurrentActor() actor: Actor) {
     return this.service.changeSettings(slug, dto, actor);
-  }
-
-  @Get(':slug/memberships/:municipalityCode')
-  @Roles(...READERS)
-  @ApiOperation({ summary: "A municipality's membership and its status on a date (default today in Stockholm)" })
-  @ApiParam({ name: 'municipalityCode', example: '1492' })
-  @ApiResponse({ status: 404, description: 'Unknown collaboration or municipality, or not a party', type: ErrorBodyDto })
-  membership(@Param('slug') slug: string, @Param('municipalityCode') code: string, @Query() query: AsOfQueryDto) {
-    return this.service.getMembership(slug, code, query.asOf);
-  }
-
-  @Post(':slug/memberships/:municipalityCode/events')
-  @Roles('admin', 'coordinator', 'clerk')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record a membership event; the rules decide (409 not allowed in this state, 422 refused by a rule)' })
-  @ApiParam({ name: 'municipalityCode', example: '1492' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
-  @ApiExtraModels(...EVENT_MODELS)
-  @ApiBody({ schema: { oneOf: EVENT_MODELS.map((m) => ({ $ref: getSchemaPath(m) })), discriminator: { propertyName: 'type' } } })
-  @ApiResponse({ status: 201, description: 'Recorded: the membership after the event, and the log row' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason; nothing written', type: ErrorBodyDto })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
-  @ApiResponse({ status: 409, description: 'TRANSITION_NOT_ALLOWED (with state and allowed events) or VERSION_CONFLICT', type: ErrorBodyDto })
-  @ApiResponse({ status: 422, description: 'A rule refused: code, ruleId, message and messageSv', type: ErrorBodyDto })
-  record(
-    @Param('slug') slug: string,
-    @Param('municipalityCode') code: string,
-    @Body() body: unknown,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ) {
-    return this.service.recordMembershipEvent(slug, code, body, actor, idempotencyKey);
-  }
-}
-
-@ApiTags('municipalities')
-@ApiBearerAuth()
-@Controller('municipalities')
-export class MunicipalityController {
-  constructor(private readonly service: CollaborationService) {}
-
-  @Get()
-  @Roles(...READERS)
-  list() {
-    return this.service.listMunicipalities();
-  }
-
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Add a municipality by its official code (admin)' })
-  create(@Body() dto: CreateMunicipalityDto) {
-    return this.service.createMunicipality(dto);
   }
 }

@@ -6,8 +6,10 @@ import { ENTITIES } from './entities';
 import { InitialSchema1732400000000 } from './migrations/1732400000000-initial-schema';
 import { DecisionRecords1732500000000 } from './migrations/1732500000000-decision-records';
 import { RequestFingerprint1732600000000 } from './migrations/1732600000000-request-fingerprint';
+import { WorkflowLinks1732700000000 } from './migrations/1732700000000-workflow-links';
+import { isSqlite } from './dialect';
 
-export const MIGRATIONS = [InitialSchema1732400000000, DecisionRecords1732500000000, RequestFingerprint1732600000000];
+export const MIGRATIONS = [InitialSchema1732400000000, DecisionRecords1732500000000, RequestFingerprint1732600000000, WorkflowLinks1732700000000];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -31,9 +33,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-export function isSqlite(ds: DataSource): boolean {
-  return ds.options.type === 'sqlite';
-}
+export { isSqlite } from './dialect';
 
 /** Opens the database, applies the pragmas that make a commit durable, and runs pending migrations. */
 export async function openDataSource(url: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<DataSource> {

@@ -1,17 +1,21 @@
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { CollaborationEntity } from '../collaboration/collaboration.entity';
 import { MembershipEntity } from '../collaboration/membership.entity';
-import { MunicipalityEntity } from '../collaboration/municipality.entity';
-import { BodyEntity, DecisionEffectEntity, DecisionEntity, MatterEntity, MeetingEntity } from '../decision/decision.entities';
-import { DocumentEntity, DocumentVersionEntity, SignatureEntity } from '../document/document.entities';
-import { WorkflowDueEventEntity } from '../workflow/workflow-due-event.entity';
-import { WorkflowInstanceEntity } from '../workflow/workflow-instance.entity';
-import { WorkflowTransitionEntity } from '../workflow/workflow-transition.entity';
+import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from '../decision/decision.entities';
+import { DocumentEntity, DocumentVersionEntity } from '../document/document.entities';
+import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { SignatureEntity } from '../signature/signature.entity';
+import { WorkflowDueEventEntity } from '../workflow/due-events/workflow-due-event.entity';
+import { WorkflowLinkEntity } from '../workflow/links/workflow-link.entity';
+import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
+import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
 
+/** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
   WorkflowInstanceEntity,
   WorkflowTransitionEntity,
   WorkflowDueEventEntity,
+  WorkflowLinkEntity,
   ApiTokenEntity,
   MunicipalityEntity,
   CollaborationEntity,
@@ -20,7 +24,6 @@ export const ENTITIES = [
   MeetingEntity,
   MatterEntity,
   DecisionEntity,
-  DecisionEffectEntity,
   DocumentEntity,
   DocumentVersionEntity,
   SignatureEntity,

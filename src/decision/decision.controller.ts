@@ -77,7 +77,7 @@ export class DecisionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The notice of the justerat protocol is posted: the appeal period starts for each justerat paragraph (R-I4..R-I6)' })
   anslag(@Param('id', uuidParam) id: string, @Body() dto: MeetingAnslagDto, @CurrentActor() actor: Actor) {
-    return this.service.anslåMeeting(id, dto, actor);
+    return this.service.anslaMeeting(id, dto, actor);
   }
 
   @Get('decisions/:id')

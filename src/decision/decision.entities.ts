@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A municipality's body: kommunfullmäktige, kommunstyrelse, a nämnd or an utskott, with its number of ledamöter. */
 @Entity('body')
@@ -57,14 +57,4 @@ export class DecisionEntity {
   @Column({ type: 'boolean' }) minimal: boolean;
   @Column({ name: 'workflow_id', type: 'varchar', length: 36, nullable: true }) workflowId: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
-}
-
-/** Which workflow transition a decision drove (so that an annulment can compensate it, R-C11). */
-@Entity('decision_effect')
-export class DecisionEffectEntity {
-  @PrimaryGeneratedColumn() id: number;
-  @Column({ name: 'decision_id', type: 'varchar', length: 36 }) decisionId: string;
-  @Column({ name: 'workflow_id', type: 'varchar', length: 36 }) workflowId: string;
-  @Column({ name: 'event_type', type: 'varchar', length: 64 }) eventType: string;
-  @Column({ type: 'integer' }) seq: number;
 }

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DocumentModule } from '../document/document.module';
+import { MunicipalityModule } from '../municipality/municipality.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { DecisionReferences } from './decision-references.service';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
 
 @Module({
-  imports: [WorkflowModule],
+  imports: [WorkflowModule, MunicipalityModule, DocumentModule],
   controllers: [DecisionController],
-  providers: [DecisionService],
-  exports: [DecisionService],
+  providers: [DecisionService, DecisionReferences],
+  exports: [DecisionService, DecisionReferences],
 })
 export class DecisionModule {}

@@ -1,13 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../common/uuid.pipe';
 import { ErrorBodyDto } from '../common/error-body.dto';
-import type { Actor } from '../workflow/actor';
 import { DocumentService } from './document.service';
-import { CreateDocumentDto, CreateDocumentVersionDto, RecordSignatureDto } from './dto/document.dto';
-import { SignatureService } from './signature.service';
+import { CreateDocumentDto, CreateDocumentVersionDto } from './dto/document.dto';
 
 
 @ApiTags('documents')
@@ -16,10 +13,7 @@ import { SignatureService } from './signature.service';
 @ApiResponse({ status: 403, type: ErrorBodyDto })
 @Controller()
 export class DocumentController {
-  constructor(
-    private readonly documents: DocumentService,
-    private readonly signatures: SignatureService,
-  ) {}
+  constructor(private readonly documents: DocumentService) {}
 
   @Post('documents')
   @Roles('admin')
@@ -45,19 +39,5 @@ export class DocumentController {
   @Roles(...READERS)
   getVersion(@Param('id', uuidParam) id: string) {
     return this.documents.getVersion(id);
-  }
-
-  @Post('signatures')
-  @Roles('admin', 'clerk')
-  @ApiOperation({ summary: 'Record a signature: who, office, when, ink or e-signature, and the hash of the exact text signed' })
-  @ApiResponse({ status: 422, description: 'WRONG_SIGNATORY (R-B3), VERSION_MISMATCH (R-B5)', type: ErrorBodyDto })
-  sign(@Body() dto: RecordSignatureDto, @CurrentActor() actor: Actor) {
-    return this.signatures.record(dto, actor);
-  }
-
-  @Get('signatures/:id')
-  @Roles(...READERS)
-  getSignature(@Param('id', uuidParam) id: string) {
-    return this.signatures.get(id);
   }
 }

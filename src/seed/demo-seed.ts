@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CollaborationEntity } from '../collaboration/collaboration.entity';
 import { CollaborationService } from '../collaboration/collaboration.service';
+import { MembershipService } from '../collaboration/membership.service';
 import { DecisionService } from '../decision/decision.service';
 import type { Actor } from '../workflow/actor';
 import { MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './mellerud-example';
@@ -19,6 +20,7 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   const ds = app.get(DataSource);
   if ((await ds.getRepository(CollaborationEntity).count()) > 0) return false;
   const service = app.get(CollaborationService);
+  const memberships = app.get(MembershipService);
 
   await service.create(
     {
@@ -33,8 +35,8 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   );
   const kfDates: Record<string, string> = { '1460': '2023-11-27', '1438': '2023-11-29', '1439': '2023-11-22', '1461': '2023-11-29', '1492': '2023-11-29' };
   for (const [code, date] of Object.entries(kfDates)) {
-    await service.recordMembershipEvent('dalslandssamverkan', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date }, note: DEMO }, SEED_ACTOR);
-    await service.recordMembershipEvent(
+    await memberships.recordMembershipEvent('dalslandssamverkan', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date }, note: DEMO }, SEED_ACTOR);
+    await memberships.recordMembershipEvent(
       'dalslandssamverkan',
       code,
       {
@@ -60,16 +62,16 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
     SEED_ACTOR,
   );
   for (const code of ['1984', '1983', '1960']) {
-    await service.recordMembershipEvent(
+    await memberships.recordMembershipEvent(
       'vastra-malardalen',
       code,
       { type: 'KSO_SIGNED', signedOn: '2016-08-31', signatory: { name: `Kommunstyrelsens ordförande (${code})`, office: 'KSO' }, note: `Datum enligt SEED-VM. Namn: ${DEMO}` },
       SEED_ACTOR,
     );
-    await service.recordMembershipEvent('vastra-malardalen', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: '2016-09-26' }, note: DEMO }, SEED_ACTOR);
+    await memberships.recordMembershipEvent('vastra-malardalen', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: '2016-09-26' }, note: DEMO }, SEED_ACTOR);
   }
 
-  // Seed 002: the Mellerud socialnämnd paragraph, with its protocol lifecycle (meeting, justering and anslag dates are demo data).
+  // The Mellerud socialnämnd paragraph, with its protocol lifecycle (meeting, justering and anslag dates are demo data).
   const decisions = app.get(DecisionService);
   const sn = await decisions.createBody('1461', { kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 }, SEED_ACTOR);
   await decisions.createBody('1461', { kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 }, SEED_ACTOR);
@@ -80,6 +82,6 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   );
   await decisions.recordParagraph(meeting.id, MELLERUD_PARAGRAPH, SEED_ACTOR);
   await decisions.justeraMeeting(meeting.id, { justeradOn: '2024-05-29', justerare: ['Daniel Jensen', 'Marianne Sand Wallin'] }, SEED_ACTOR);
-  await decisions.anslåMeeting(meeting.id, { anslagOn: '2024-05-30', noticeBoard: 'https://mellerud.se/anslagstavla' }, SEED_ACTOR);
+  await decisions.anslaMeeting(meeting.id, { anslagOn: '2024-05-30', noticeBoard: 'https://mellerud.se/anslagstavla' }, SEED_ACTOR);
   return true;
 }

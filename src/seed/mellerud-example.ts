@@ -1,5 +1,5 @@
 import type { RecordParagraphDto } from '../decision/dto/decision.dto';
-/** Demo data: the Mellerud socialnämnd paragraph as seed 002 gives it (R-H19); meeting date and attendees beyond the three named are demo data. */
+/** Demo data: the Mellerud socialnämnd paragraph as the source document gives it (R-H19); meeting date and attendees beyond the three named are demo data. */
 
 
 export const SOCIALNAMNDEN_ATTENDEES: Array<{ name: string; party: string; role: 'LEDAMOT' | 'TJANSTGORANDE_ERSATTARE' | 'ERSATTARE'; chair?: boolean }> = [

@@ -7,7 +7,9 @@ import { uuidParam } from '../common/uuid.pipe';
 import { Clock } from './clock';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import { IsLocalDate } from '../common/validators';
-import { WorkflowEngine } from './workflow-engine.service';
+import { DueEventsService } from './due-events/due-events.service';
+import { WorkflowEngine } from './engine/workflow-engine.service';
+import { VerifyService } from './verify/verify.service';
 
 class RunDueEventsDto {
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Fire what is due up to this date (default today in Stockholm)' })
@@ -22,6 +24,8 @@ class RunDueEventsDto {
 export class WorkflowController {
   constructor(
     private readonly engine: WorkflowEngine,
+    private readonly verifier: VerifyService,
+    private readonly dueEvents: DueEventsService,
     private readonly clock: Clock,
   ) {}
 
@@ -37,7 +41,7 @@ export class WorkflowController {
         fields: [{ field: 'asOf', reason: `must not be after today (${today})`, reasonSv: `får inte vara efter dagens datum (${today})` }],
       });
     }
-    return this.engine.fireDueEvents(dto.asOf ?? today);
+    return this.dueEvents.fireDueEvents(dto.asOf ?? today);
   }
 
   @Get(':id')
@@ -62,6 +66,6 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Replay the log through the pinned machine version and check every hash, link and state' })
   @ApiResponse({ status: 200, description: '{ ok, events, firstDivergence: { seq, kind, message } | null, problems }' })
   verify(@Param('id', uuidParam) id: string) {
-    return this.engine.verify(id);
+    return this.verifier.verify(id);
   }
 }

@@ -44,6 +44,15 @@ export interface SendResult {
   /** True when an Idempotency-Key matched an earlier request: nothing new was written. */
   replayed: boolean;
   warnings: RuleWarning[];
+  /** What this event caused on linked workflows (compensations), in the same transaction. */
+  caused: CausedOutcome[];
+}
+
+/** A caused event that was recorded (its seq), or refused by a workflow that had moved on. */
+export interface CausedOutcome {
+  workflowId: string;
+  seq?: number;
+  refused?: { code: string; message: string; messageSv: string };
 }
 
 export interface VerifyProblem {

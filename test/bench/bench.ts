@@ -4,7 +4,7 @@
  *  1. Durable membership transitions per second through the HTTP API (the app as it runs: createApp, SQLite file,
  *     WAL, synchronous=FULL), over the raw rate of single-row SQLite commits with the same durability settings
  *     (sqlite3 package directly, one INSERT per transaction). Target ratio >= 0.5.
- *  2. Verify throughput: log rows replayed and hash-checked per second by WorkflowEngine.verify(id) on a log of
+ *  2. Verify throughput: log rows replayed and hash-checked per second by VerifyService.verify(id) on a log of
  *     100 000 events, over the raw rate of `actor.send` of the same events on the same machine. Target ratio >= 0.25.
  *  3. Memory during verify of the 100 000-event log.
  *
@@ -31,8 +31,8 @@ import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
 import { Db } from '../../src/database/db';
 import { loadConfig } from '../../src/config/app-config';
-import * as transitionHash from '../../src/workflow/transition-hash';
-import { WorkflowEngine } from '../../src/workflow/workflow-engine.service';
+import * as transitionHash from '../../src/workflow/log/transition-hash';
+import { VerifyService } from '../../src/workflow/verify/verify.service';
 import type { BuildJob, BuildResult } from './build-log';
 import type { ClientJob, ClientResult, ClientTarget } from './http-client';
 
@@ -423,7 +423,7 @@ async function main(): Promise<number> {
 
     // ================================================================ 2. verify vs actor.send
     log('');
-    log(`[2] WorkflowEngine.verify of a ${P.logEvents}-event log vs actor.send of the same events`);
+    log(`[2] VerifyService.verify of a ${P.logEvents}-event log vs actor.send of the same events`);
     await api(port, token, 'POST', '/collaborations', {
       slug: 'bench-log',
       name: 'bench-log',
@@ -433,7 +433,7 @@ async function main(): Promise<number> {
     });
     const leaving = await toLeaving(port, token, 'bench-log', '1492');
     const workflowId: string = leaving.workflowId;
-    const engine = app.get(WorkflowEngine);
+    const engine = app.get(VerifyService);
     const actor = (await app.get(TokenService).authenticate(token))!;
     phase = 'building the log';
     const built = await buildLog({
@@ -517,7 +517,7 @@ async function main(): Promise<number> {
       check(state === JSON.stringify({ member: 'leaving' }), `actor replay ended in ${state}`);
       return seconds;
     };
-    // Verify: WorkflowEngine.verify(id), in-process through app.get(WorkflowEngine): reads the instance and its log
+    // Verify: VerifyService.verify(id), in-process through app.get(VerifyService): reads the instance and its log
     // (ordered by seq), recomputes every hash and prevHash link, replays every event through the pinned machine
     // version comparing each recorded state, and checks the head. The whole call is timed.
     const runVerify = async () => {
@@ -595,7 +595,7 @@ async function main(): Promise<number> {
         durability: { journalMode: 'wal', synchronous: 'FULL' },
       },
       verify: {
-        via: 'WorkflowEngine.verify(id) through app.get(WorkflowEngine)',
+        via: 'VerifyService.verify(id) through app.get(VerifyService)',
         events: P.logEvents,
         runsSeconds: verifyTimes.map((t) => round(t, 3)),
         meanSeconds: round(verifySeconds, 3),

@@ -1,7 +1,7 @@
 /**
  * Builds the benchmark's long log (not measured), in its own process forked by bench.ts: the app (createApp) on the
  * benchmark's SQLite file with SQLITE_SYNCHRONOUS=NORMAL, appending COUNCIL_INFORMED events to one membership with
- * WorkflowEngine.sendInTransaction, many events per db.write transaction. Every row is produced by the engine (hash
+ * WorkflowTx.send, many events per engine.transaction. Every row is produced by the engine (hash
  * chain, states, head), exactly as on the HTTP path.
  *
  * One thing differs from the service, and only here: TypeORM's SQLite driver calls sqlite3.verbose(), which wraps
@@ -16,9 +16,8 @@ sqlite3Module.verbose = () => sqlite3Module;
 import 'reflect-metadata';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import { Db } from '../../src/database/db';
 import type { Actor } from '../../src/workflow/actor';
-import { WorkflowEngine } from '../../src/workflow/workflow-engine.service';
+import { WorkflowEngine } from '../../src/workflow/engine/workflow-engine.service';
 
 export interface BuildJob {
   databaseUrl: string;
@@ -42,16 +41,15 @@ async function build(job: BuildJob): Promise<BuildResult> {
   });
   try {
     const engine = app.get(WorkflowEngine);
-    const db = app.get(Db);
     const t0 = performance.now();
     let version = job.fromVersion;
     while (version + 1 < job.events) {
       const n = Math.min(job.batch, job.events - 1 - version);
       const from = version;
-      await db.write(async (m) => {
+      await engine.transaction(async (wtx) => {
         for (let i = 1; i <= n; i++) {
           const informedOn = `2025-02-${String(1 + ((from + i) % 28)).padStart(2, '0')}`;
-          const r = await engine.sendInTransaction(m, job.workflowId, { type: 'COUNCIL_INFORMED', informedOn }, job.actor);
+          const r = await wtx.send(job.workflowId, { type: 'COUNCIL_INFORMED', informedOn }, job.actor);
           if (r.instance.version !== from + i) throw new Error(`expected version ${from + i}, got ${r.instance.version}`);
         }
       });

@@ -58,7 +58,7 @@ describe('decisions, documents and calendar: access and input', () => {
   }
 
   /** Row counts of every table these endpoints write: a refused request leaves them as they were. */
-  const TABLES = ['body', 'meeting', 'matter', 'decision', 'decision_effect', 'workflow_instance', 'workflow_transition', 'document', 'document_version', 'signature'];
+  const TABLES = ['body', 'meeting', 'matter', 'decision', 'workflow_link', 'workflow_instance', 'workflow_transition', 'document', 'document_version', 'signature'];
   async function footprint() {
     const row = (await sql(ctx, `SELECT ${TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(', ')}`))[0];
     return Object.fromEntries(TABLES.map((t) => [t, Number(row[t])]));

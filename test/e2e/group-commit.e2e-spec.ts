@@ -1,7 +1,7 @@
-import { MunicipalityEntity } from '../../src/collaboration/municipality.entity';
+import { MunicipalityEntity } from '../../src/municipality/municipality.entity';
 import { Db } from '../../src/database/db';
 import type { Actor } from '../../src/workflow/actor';
-import { WorkflowEngine } from '../../src/workflow/workflow-engine.service';
+import { WorkflowEngine } from '../../src/workflow/engine/workflow-engine.service';
 import { accepted, ALL_CODES, bearer, createCollaboration, enter, ev, getHistory, membershipWorkflowId, sql, startTestApp, verifyWorkflow, type TestContext } from './harness';
 
 // Group commit (SQLite): concurrent writes share one transaction and one COMMIT, yet each write is all or nothing and
@@ -124,8 +124,8 @@ describe('group commit', () => {
     const id = workflows['1960'];
     const before = (await getHistory(ctx, id)).length;
     const extra = 5_200 - before;
-    await db.write(async (m) => {
-      for (let i = 0; i < extra; i++) await engine.sendInTransaction(m, id, informed(1 + (i % 28)), coordinator);
+    await engine.transaction(async (wtx) => {
+      for (let i = 0; i < extra; i++) await wtx.send(id, informed(1 + (i % 28)), coordinator);
     });
     const clean = await verifyWorkflow(ctx, id);
     expect({ ok: clean.ok, events: clean.events }).toEqual({ ok: true, events: 5_200 });

@@ -253,7 +253,7 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(d).toMatchObject({ status: 'ANSLAGET', appealLastDay: '2018-11-07', warnings: [] });
     const twice = await post(`/meetings/${meetingId}/anslag`, { anslagOn: '2018-10-17' }, token);
     expect(twice.status).toBe(409);
-    expectErrorBody(twice.body, 'NOTHING_TO_ANSLÅ');
+    expectErrorBody(twice.body, 'NOTHING_TO_ANSLA');
   });
 
   // ------------------------------------------------------------------------------------------------ omedelbar justering

@@ -59,13 +59,3 @@ export class AsOfQueryDto {
   @IsOptional() @IsLocalDate()
   asOf?: string;
 }
-
-export class CreateMunicipalityDto {
-  @ApiProperty({ example: '1487' })
-  @IsMunicipalityCode()
-  code: string;
-
-  @ApiProperty({ example: 'Vänersborg' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
-  name: string;
-}

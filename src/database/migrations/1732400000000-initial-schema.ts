@@ -71,7 +71,7 @@ export const MUNICIPALITIES = [
   { code: '1984', name: 'Arboga' },
 ];
 
-/** The engine, access and membership schema (issue 2). Written with the Table API so it runs on SQLite and PostgreSQL. */
+/** The engine, access and membership schema Written with the Table API so it runs on SQLite and PostgreSQL. */
 export class InitialSchema1732400000000 implements MigrationInterface {
   name = 'InitialSchema1732400000000';
 

@@ -5,7 +5,7 @@ const text = (name: string) => ({ name, type: 'text' });
 const id = () => ({ ...str('id', 36), isPrimary: true });
 const fk = (column: string, table: string, ref = 'id') => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: [ref] });
 
-/** Decision records, bodies, meetings, matters, documents and signatures (issue 3). */
+/** Decision records, bodies, meetings, matters, documents and signatures. */
 export class DecisionRecords1732500000000 implements MigrationInterface {
   name = 'DecisionRecords1732500000000';
 

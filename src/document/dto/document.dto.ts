@@ -16,16 +16,3 @@ export class CreateDocumentVersionDto {
   @ApiProperty({ example: '1.0' }) @IsString() @IsNotEmpty() @MaxLength(64) version: string;
   @ApiProperty({ description: 'The full text of this version; its SHA-256 (UTF-8) identifies it' }) @IsString() @IsNotEmpty() @MaxLength(2_000_000) text: string;
 }
-
-export class RecordSignatureDto {
-  @ApiProperty({ example: 'dalslandssamverkan-avsiktsforklaring' }) @IsString() @IsNotEmpty() documentKey: string;
-  @ApiProperty({ example: '1.0' }) @IsString() @IsNotEmpty() version: string;
-  @ApiProperty({ example: '1492' }) @IsMunicipalityCode() municipalityCode: string;
-  @ApiProperty({ type: SignatoryDto }) @IsObject() @ValidateNested() @Type(() => SignatoryDto) signatory: SignatoryDto;
-  @ApiProperty({ example: '2023-12-08' }) @IsLocalDate() signedOn: string;
-  @ApiProperty({ enum: ['INK', 'E_SIGNATURE'], description: 'Wet ink or e-signature' }) @IsIn(['INK', 'E_SIGNATURE']) method: 'INK' | 'E_SIGNATURE';
-  @ApiProperty({ description: 'SHA-256 (hex) of the exact text that was signed (R-B5)' }) @Matches(/^[0-9a-f]{64}$/, { message: 'signedHash must be a lower-case hex SHA-256' }) signedHash: string;
-  @ApiPropertyOptional({ type: StandInDto, description: 'D12: a stand-in for the KSO with its legal basis (admin only)' })
-  @IsOptional() @ValidateNested() @Type(() => StandInDto)
-  standIn?: StandInDto;
-}

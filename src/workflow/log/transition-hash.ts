@@ -1,7 +1,9 @@
-import { sha256Hex } from '../common/sha256';
-import { canonicalJson } from '../common/canonical-json';
+import { sha256Hex } from '../../common/sha256';
+import { canonicalJson } from '../../common/canonical-json';
 
 export const GENESIS_PREV_HASH = '0'.repeat(64);
+/** The event type of the genesis row (seq 0), which holds the machine's creation input. */
+export const GENESIS_EVENT = 'xstate.init';
 
 /** The columns of a log row that its hash covers: all of them but the surrogate id and the hash itself. */
 export interface HashedRow {

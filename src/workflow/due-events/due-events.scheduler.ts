@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { WorkflowEngine } from './workflow-engine.service';
+import { AppConfig } from '../../config/app-config';
+import { DueEventsService } from './due-events.service';
 
 /** Fires due events (an exit taking effect on 1 January) at start and then every DUE_EVENTS_INTERVAL_MS. */
 @Injectable()
@@ -10,7 +10,7 @@ export class DueEventsScheduler implements OnApplicationBootstrap, OnApplication
   private running = false;
 
   constructor(
-    private readonly engine: WorkflowEngine,
+    private readonly dueEvents: DueEventsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,7 +29,7 @@ export class DueEventsScheduler implements OnApplicationBootstrap, OnApplication
     if (this.running) return;
     this.running = true;
     try {
-      const { fired } = await this.engine.fireDueEvents();
+      const { fired } = await this.dueEvents.fireDueEvents();
       if (fired) this.logger.log(`Fired ${fired} due event(s)`);
     } catch (error) {
       this.logger.error(`Due events failed: ${(error as Error).message}`);

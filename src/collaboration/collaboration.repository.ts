@@ -1,0 +1,19 @@
+import { notFound } from '../common/errors';
+import type { Tx } from '../database/db';
+import type { MembershipSettings } from '../../machines/membership/membership.types';
+import { CollaborationEntity } from './collaboration.entity';
+
+/** Reads of the collaboration table, for the services of this module (through the caller's transaction). */
+export const CollaborationRows = {
+  async bySlug(tx: Tx, slug: string): Promise<CollaborationEntity> {
+    const collaboration = await tx.findOne(CollaborationEntity, { where: { slug } });
+    if (!collaboration) throw notFound(`Collaboration '${slug}'`, `Samverkan '${slug}'`);
+    return collaboration;
+  },
+
+  /** The settings in force, read in the writing transaction (they may have changed since the party was cached). */
+  async settingsInForce(tx: Tx, collaborationId: string): Promise<MembershipSettings> {
+    const rows = await tx.select<{ settings: string }>(`SELECT settings FROM collaboration WHERE id = ${tx.dialect.param(1)}`, [collaborationId]);
+    return JSON.parse(rows[0].settings);
+  },
+};

@@ -1,0 +1,47 @@
+import { councilInformedOn, currentWarnings, statusOn } from '../../machines/membership/membership.rules';
+import type { MembershipContext } from '../../machines/membership/membership.types';
+import type { MunicipalityView } from '../municipality/municipality.service';
+import type { InstanceView } from '../workflow/workflow.types';
+
+export interface MembershipView {
+  collaboration: string;
+  municipality: { code: string; name: string };
+  asOf: string;
+  status: string;
+  state: string;
+  version: number;
+  memberFrom?: string;
+  exitRequestedOn?: string;
+  exitEffectiveOn?: string;
+  pendingEntry?: { decisionOn?: string; signedOn?: string };
+  councilInformedOn?: string;
+  warnings: unknown[];
+  allowedEvents: string[];
+  workflowId: string;
+}
+
+/** A membership as the API shows it: the status on `asOf` and what the workflow allows next. */
+export function membershipView(slug: string, municipality: MunicipalityView, instance: InstanceView, asOf: string): MembershipView {
+  const context = instance.context as MembershipContext;
+  const status = statusOn(context, asOf);
+  const view: MembershipView = {
+    collaboration: slug,
+    municipality: { code: municipality.code, name: municipality.name },
+    asOf,
+    status: status.status,
+    state: instance.state,
+    version: instance.version,
+    warnings: currentWarnings(context),
+    allowedEvents: instance.allowedEvents,
+    workflowId: instance.id,
+  };
+  if (status.memberFrom) view.memberFrom = status.memberFrom;
+  if (status.exitRequestedOn) view.exitRequestedOn = status.exitRequestedOn;
+  if (status.exitEffectiveOn) view.exitEffectiveOn = status.exitEffectiveOn;
+  if (context.pendingEntry.decision || context.pendingEntry.signature) {
+    view.pendingEntry = { decisionOn: context.pendingEntry.decision?.date, signedOn: context.pendingEntry.signature?.signedOn };
+  }
+  const informed = councilInformedOn(context);
+  if (informed) view.councilInformedOn = informed;
+  return view;
+}

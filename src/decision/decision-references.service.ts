@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { DecisionRef } from '../../machines/membership/membership.types';
+import { checkDecisionDrives, decisionStands, SUBJECT_OF_MEMBERSHIP_EVENT } from '../../machines/protocol/decision.rules';
+import { AppError, notFound } from '../common/errors';
+import type { Tx } from '../database/db';
+import { DocumentService } from '../document/document.service';
+import { Clock } from '../workflow/clock';
+import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
+import { DecisionEntity, MatterEntity } from './decision.entities';
+import { DecisionRows } from './decision.repository';
+
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+/**
+ * What other modules ask of the decision records, in their own transaction: the decision a membership event rests
+ * on (D10, R-C11), the minimal record of an inline decision, and the version of a document a municipality adopted.
+ */
+@Injectable()
+export class DecisionReferences {
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly clock: Clock,
+    private readonly documents: DocumentService,
+  ) {}
+
+  /**
+   * The decision a membership event references: the right municipality, collaboration and subject, justerat (D10)
+   * and not annulled (R-C11). The organ is left to the membership rules (WRONG_DECISION_ORGAN, R-B2, R-C1).
+   */
+  async resolveForMembership(tx: Tx, decisionId: string, code: string, slug: string, eventType: string): Promise<DecisionRef> {
+    const decision = await tx.findOne(DecisionEntity, { where: { id: decisionId } });
+    if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
+    const protocolState = await this.protocolState(tx, decision);
+    const refused = checkDecisionDrives(
+      { municipalityCode: decision.municipalityCode, collaboration: decision.collaboration, subject: decision.subject, protocolState },
+      { municipalityCode: code, collaboration: slug, eventType },
+    );
+    if (refused) throw new AppError('RULE_REFUSED', refused.code, refused.message, refused.messageSv, refused.ruleId, { decisionId });
+    const ref: DecisionRef = { organ: decision.organ as DecisionRef['organ'], date: decision.decidedOn, decisionId: decision.id };
+    if (decision.paragraphNumber) ref.paragraph = decision.paragraphNumber;
+    if (decision.matterId) ref.diarienummer = (await tx.findOne(MatterEntity, { where: { id: decision.matterId } }))?.diarienummer;
+    const documentHash = decision.documentVersionId ? (await this.documents.versionById(tx, decision.documentVersionId))?.sha256 : undefined;
+    if (documentHash) ref.documentHash = documentHash;
+    return plain(ref);
+  }
+
+  /** The inline form keeps working: it creates a minimal decision record (no protocol lifecycle). */
+  async createMinimal(tx: Tx, code: string, slug: string, eventType: string, decision: DecisionRef, stableId?: string): Promise<string> {
+    const id = stableId ?? randomUUID();
+    if (stableId && (await tx.findOne(DecisionEntity, { where: { id } }))) return id;
+    const matter = { title: `${eventType} (${slug})`, diarienummer: decision.diarienummer };
+    const matterId = decision.diarienummer ? await DecisionRows.upsertMatter(tx, code, matter) : null;
+    await tx.insert(DecisionEntity, {
+      id,
+      municipalityCode: code,
+      bodyId: null,
+      meetingId: null,
+      matterId,
+      organ: decision.organ,
+      decidedOn: decision.date,
+      paragraphNumber: decision.paragraph ?? null,
+      subject: SUBJECT_OF_MEMBERSHIP_EVENT[eventType] ?? 'OTHER',
+      collaboration: slug,
+      documentVersionId: null,
+      minimal: true,
+      workflowId: null,
+      createdAt: this.clock.nowIso(),
+    });
+    return id;
+  }
+
+  /** The version of a document that a municipality's latest standing adoption decision names, if any (R-B5). */
+  async adoptedVersion(tx: Tx, code: string, documentId: string): Promise<{ id: string; version: string } | null> {
+    const decisions = await tx.find(DecisionEntity, { where: { municipalityCode: code, subject: 'DECLARATION_ADOPTION' }, order: { decidedOn: 'DESC' } });
+    for (const d of decisions) {
+      if (!d.documentVersionId) continue;
+      // Only a decision that stands counts: a draft is not yet a decision, an annulled one no longer is (R-C11).
+      if (!decisionStands(await this.protocolState(tx, d))) continue;
+      const v = await this.documents.versionById(tx, d.documentVersionId);
+      if (v?.documentId === documentId) return { id: v.id, version: v.version };
+    }
+    return null;
+  }
+
+  async assertVersionExists(tx: Tx, documentVersionId: string | undefined): Promise<void> {
+    if (documentVersionId && !(await this.documents.versionById(tx, documentVersionId))) {
+      throw notFound(`Document version ${documentVersionId}`, `Dokumentversionen ${documentVersionId}`);
+    }
+  }
+
+  /** The state of the decision's protocol workflow, as the engine has it; null for a minimal record. */
+  private async protocolState(tx: Tx, d: DecisionEntity): Promise<string | null> {
+    if (!d.workflowId) return null;
+    return (await this.engine.statesOf(tx, [d.workflowId])).get(d.workflowId) ?? null;
+  }
+}

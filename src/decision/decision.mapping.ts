@@ -1,0 +1,72 @@
+import { anslagDeadline, justeringDeadline } from '../../machines/calendar/calendar';
+import type { MeetingFacts } from '../../machines/protocol/decision.types';
+import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
+import type { ProtocolContext } from '../../machines/protocol/protocol.types';
+import type { LinkView } from '../workflow/links/workflow-links';
+import type { InstanceView } from '../workflow/workflow.types';
+import type { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
+import type { DecisionView } from './decision.views';
+
+export function bodyView(b: BodyEntity) {
+  return { id: b.id, municipalityCode: b.municipalityCode, kind: b.kind, name: b.name, memberCount: b.memberCount };
+}
+
+export function meetingFacts(meeting: MeetingEntity, body: BodyEntity): MeetingFacts {
+  const facts: MeetingFacts = {
+    bodyKind: body.kind as MeetingFacts['bodyKind'],
+    bodyName: body.name,
+    memberCount: body.memberCount,
+    municipality: body.municipalityCode,
+    date: meeting.date,
+    attendees: JSON.parse(meeting.attendees),
+  };
+  if (meeting.closedAt) facts.closedAt = meeting.closedAt;
+  if (meeting.justeringAt) facts.justeringAt = meeting.justeringAt;
+  return facts;
+}
+
+export function decisionView(
+  rows: { decision: DecisionEntity; municipality: { code: string; name: string }; body: BodyEntity | null; meeting: MeetingEntity | null; matter: MatterEntity | null; drove: LinkView[] },
+  instance: InstanceView | null,
+): DecisionView {
+  const { decision, municipality, body, meeting, matter, drove } = rows;
+  const c = instance?.context as ProtocolContext | undefined;
+  const view: DecisionView = {
+    id: decision.id,
+    municipality: { code: municipality.code, name: municipality.name },
+    body: body ? bodyView(body) : null,
+    meeting: meeting ? { id: meeting.id, date: meeting.date, place: meeting.place, secretary: meeting.secretary, attendees: JSON.parse(meeting.attendees) } : null,
+    organ: decision.organ,
+    decidedOn: decision.decidedOn,
+    paragraphNumber: decision.paragraphNumber,
+    subject: decision.subject,
+    collaboration: decision.collaboration,
+    matter: matter ? { title: matter.title, diarienummer: matter.diarienummer, diarium: matter.diarium, parsed: JSON.parse(matter.parsed) } : c ? { title: c.paragraph.matter.title } : null,
+    documentVersionId: decision.documentVersionId,
+    minimal: decision.minimal,
+    status: instance ? protocolStatusOf(instance.state) : 'RECORDED',
+    state: instance?.state ?? null,
+    version: instance?.version ?? null,
+    workflowId: decision.workflowId,
+    paragraph: c?.paragraph ?? null,
+    corrections: c?.corrections ?? [],
+    motivations: c?.motivations ?? [],
+    warnings: c?.warnings ?? [],
+    deadlines: {},
+    allowedEvents: instance?.allowedEvents ?? [],
+    drove,
+  };
+  if (c) {
+    for (const key of ['justeradOn', 'justerare', 'immediate', 'anslagOn', 'noticeBoard', 'appealLastDay', 'finalFrom', 'appeal', 'outcome'] as const) {
+      if (c[key] !== undefined) (view as any)[key] = c[key];
+    }
+    // D8, R-L7: a deadline that falls on a non-vardag moves to the next vardag (lag 1930:173 2 §); the move is noted.
+    const deadlines = [['justeringDeadline', justeringDeadline(c.meeting.date)], ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : [])] as const;
+    for (const [key, d] of deadlines) {
+      view.deadlines[key] = d.date;
+      if (d.warning) (view.deadlines.notes ??= []).push({ deadline: key, date: d.date, code: d.warning.code, ruleId: 'R-L7', message: d.warning.en, messageSv: d.warning.sv });
+    }
+  }
+  return view;
+}
+

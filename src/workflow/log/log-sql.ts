@@ -1,0 +1,100 @@
+import type { DataSource } from 'typeorm';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { AppError } from '../../common/errors';
+import type { Dialect } from '../../database/dialect';
+import type { SharedRead, StagedWrite } from '../../database/tx';
+import { WorkflowDueEventEntity } from '../due-events/workflow-due-event.entity';
+import type { HashedRow } from './transition-hash';
+import { WorkflowInstanceEntity } from './workflow-instance.entity';
+import { WorkflowTransitionEntity } from './workflow-transition.entity';
+
+/**
+ * The statements of the write path and of verify as plain SQL (identifiers from the entity metadata, placeholders
+ * of the dialect): TypeORM's find/insert/update builders cost more CPU per transition than SQLite's own work.
+ * They read and write exactly the columns and values that findOne/insert/update/getMany would.
+ */
+export interface LogSql {
+  selectHead: string;
+  /** The same for several heads at once: what a group of writes reads ahead (Db.write's hint). */
+  headRead: SharedRead;
+  /** The log from a seq on, at most n rows: (instanceId, fromSeq, n). */
+  selectLogFrom: string;
+  /** The log with each row as one string: columns in rowColumns order, separated by U+001F, NULL as U+001E. */
+  selectLogPackedFrom: string;
+  /** The log row (an INSERT) and the compare-and-set of the head, as writes that Db may stage and group. */
+  appendRow: StagedWrite;
+  rowColumns: Array<keyof HashedRow | 'hash'>;
+  casHead: StagedWrite;
+}
+
+const cache = new WeakMap<DataSource, LogSql>();
+
+export function logSql(dataSource: DataSource, dialect: Dialect): LogSql {
+  let sql = cache.get(dataSource);
+  if (!sql) cache.set(dataSource, (sql = buildLogSql(dataSource, dialect)));
+  return sql;
+}
+
+function buildLogSql(ds: DataSource, d: Dialect): LogSql {
+  const q = d.quote;
+  const head = ds.getMetadata(WorkflowInstanceEntity);
+  const log = ds.getMetadata(WorkflowTransitionEntity);
+  const due = ds.getMetadata(WorkflowDueEventEntity);
+  const col = (meta: EntityMetadata, property: string) => q(meta.findColumnWithPropertyName(property)!.databaseName);
+  const selectAll = (meta: EntityMetadata) => meta.columns.map((c) => `${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
+  const rowColumns = log.columns.filter((c) => !c.isGenerated).map((c) => c.propertyName as keyof HashedRow | 'hash');
+  const headSet = ['state', 'snapshot', 'version', 'lastHash', 'updatedAt'];
+  const nextDue = `(SELECT MIN(d.${col(due, 'dueOn')}) FROM ${q(due.tableName)} d WHERE d.${col(due, 'instanceId')} = h.${col(head, 'id')})`;
+  const headColumns = `${selectAll(head)}, ${nextDue} AS ${q('nextDueOn')} FROM ${q(head.tableName)} h`;
+  const logFrom =
+    `FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${d.param(1)} AND ${col(log, 'seq')} >= ${d.param(2)} ` +
+    `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC LIMIT ${d.param(3)}`;
+  const packed = rowColumns.map((c) => `COALESCE(CAST(${col(log, c)} AS TEXT), ${d.chr}(30))`).join(` || ${d.chr}(31) || `);
+  const table = q(head.tableName);
+  return {
+    selectHead: `SELECT ${headColumns} WHERE h.${col(head, 'id')} = ${d.param(1)}`,
+    headRead: {
+      sql: (n) => `SELECT ${headColumns} WHERE h.${col(head, 'id')} IN (${d.params(n)})`,
+      keyOf: (row) => row.id as string,
+    },
+    selectLogFrom: `SELECT ${selectAll(log)} ${logFrom}`,
+    selectLogPackedFrom: `SELECT ${packed} AS r ${logFrom}`,
+    rowColumns,
+    // One statement for n rows; n > 1 only on SQLite, where Db groups the writes of concurrent requests.
+    appendRow: {
+      name: 'append log row',
+      width: rowColumns.length,
+      sql: (n) => {
+        const values = Array.from({ length: n }, (_, i) => `(${d.params(rowColumns.length, i * rowColumns.length + 1)})`);
+        return `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES ${values.join(', ')}`;
+      },
+      conflict: () => versionConflict(undefined, undefined),
+    },
+    // Compare-and-set on the head: a concurrent writer that got there first leaves a row unchanged, and the write
+    // fails with VERSION_CONFLICT. Values: state, snapshot, version, lastHash, updatedAt, id, expected version.
+    casHead: {
+      name: 'compare-and-set head',
+      width: 7,
+      sql: (n) =>
+        n === 1
+          ? `UPDATE ${table} SET ${headSet.map((c, i) => `${col(head, c)} = ${d.param(i + 1)}`).join(', ')} ` +
+            `WHERE ${col(head, 'id')} = ${d.param(6)} AND ${col(head, 'version')} = ${d.param(7)}`
+          : `WITH v(${headSet.map((c) => q(c)).join(', ')}, ${q('id')}, ${q('expected')}) AS ` +
+            `(VALUES ${Array.from({ length: n }, (_, i) => `(${d.params(7, i * 7 + 1)})`).join(', ')}) ` +
+            `UPDATE ${table} SET ${headSet.map((c) => `${col(head, c)} = v.${q(c)}`).join(', ')} FROM v ` +
+            `WHERE ${table}.${col(head, 'id')} = v.${q('id')} AND ${table}.${col(head, 'version')} = v.${q('expected')}`,
+      conflict: () => versionConflict(undefined, undefined),
+    },
+  };
+}
+
+export function versionConflict(expected: number | undefined, current: number | undefined): AppError {
+  return new AppError(
+    'CONFLICT',
+    'VERSION_CONFLICT',
+    'The workflow was changed by another request; read it again and retry.',
+    'Arbetsflödet har ändrats av en annan begäran; läs in det igen och försök på nytt.',
+    undefined,
+    { expectedVersion: expected, currentVersion: current },
+  );
+}
