@@ -46,10 +46,14 @@ export interface SkippedDay {
   reason: NonVardagReason;
 }
 
-export interface AppealLastDay {
-  /** Last day an appeal may reach förvaltningsrätten (after söndagsregeln). */
+/**
+ * A statutory last day after söndagsregeln (lag 1930:173 2 §, R-L4): `rawDate` is the plain count of days, `date`
+ * is `rawDate` itself if it is a vardag, else the first vardag after it.
+ */
+export interface MovedLastDay {
+  /** The last day after söndagsregeln. */
   date: LocalDate;
-  /** anslag + 21 days, before söndagsregeln. */
+  /** The plain count of days, before söndagsregeln. */
   rawDate: LocalDate;
   moved: boolean;
   /** Why rawDate was not a vardag (only when moved). */
@@ -58,15 +62,23 @@ export interface AppealLastDay {
   skipped: SkippedDay[];
 }
 
+/** R-I6: last day for laglighetsprövning; rawDate = anslag + 21 days. */
+export type AppealLastDay = MovedLastDay;
+
+/** An informative note: the plain deadline was not a vardag and was moved to the next vardag (R-L7, D8). */
 export interface DeadlineWarning {
-  code: 'DEADLINE_ON_NON_VARDAG';
+  code: 'DEADLINE_MOVED';
   sv: string;
   en: string;
+  /** Why the raw date was not a vardag. */
   reason: NonVardagReason;
 }
 
-export interface Deadline {
-  date: LocalDate;
+/**
+ * R-I1, R-I4, R-L7 (D8): the justering or anslag deadline. `date` is the moved deadline (a late justering or anslag
+ * is one after it); `warning` is set only when the deadline was moved, and explains why.
+ */
+export interface Deadline extends MovedLastDay {
   warning?: DeadlineWarning;
 }
 
@@ -560,17 +572,13 @@ export function nextVardag(d: LocalDate): LocalDate {
 
 /** Lag (1930:173) 1 §: "three weeks" ends on the same weekday 21 days later. */
 export const APPEAL_PERIOD_DAYS = 21;
-/** R-I1: justering within 14 calendar days of the meeting. */
+/** R-I1: justering within 14 calendar days of the meeting (then söndagsregeln, R-L7). */
 export const JUSTERING_DAYS = 14;
-/** R-I4: anslag "senast andra dagen efter justeringen". */
+/** R-I4: anslag "senast andra dagen efter justeringen" (then söndagsregeln, R-L7). */
 export const ANSLAG_DAYS = 2;
 
-/**
- * R-I6: last day for laglighetsprövning. Raw = anslag + 21 days (1930:173 1 §),
- * moved to the next vardag by söndagsregeln (2 §).
- */
-export function appealLastDay(anslag: LocalDate): AppealLastDay {
-  const rawDate = addDays(anslag, APPEAL_PERIOD_DAYS);
+/** Söndagsregeln applied to a raw last day, recording every non-vardag passed over (R-L4). */
+function moveToNextVardag(rawDate: LocalDate): MovedLastDay {
   const date = nextVardag(rawDate);
   if (date === rawDate) return { date, rawDate, moved: false, skipped: [] };
   const skipped: SkippedDay[] = [];
@@ -582,35 +590,45 @@ export function appealLastDay(anslag: LocalDate): AppealLastDay {
   return first ? { date, rawDate, moved: true, reason: first.reason, skipped } : { date, rawDate, moved: true, skipped };
 }
 
+/**
+ * R-I6: last day for laglighetsprövning. Raw = anslag + 21 days (1930:173 1 §),
+ * moved to the next vardag by söndagsregeln (2 §).
+ */
+export function appealLastDay(anslag: LocalDate): AppealLastDay {
+  return moveToNextVardag(addDays(anslag, APPEAL_PERIOD_DAYS));
+}
+
 /** R-I7: the decision vinner laga kraft (engine FINAL) from the day after the last appeal day. */
 export function finalFrom(anslag: LocalDate): LocalDate {
   return addDays(appealLastDay(anslag).date, 1);
 }
 
-// R-L7: these deadlines are plain calendar days and are never auto-extended;
-// we only warn, because söndagsregeln's reach here is unverified.
-function plainDeadline(date: LocalDate, label: string, labelEn: string): Deadline {
-  const reason = nonVardagReason(date);
-  if (!reason) return { date };
+// R-L7, D8: the justering and anslag deadlines are times "enligt lag" (KL 5:69, 8:12), so söndagsregeln
+// (lag 1930:173 2 §) moves them like every statutory deadline. A moved deadline carries an informative note.
+function movedDeadline(rawDate: LocalDate, label: string, labelEn: string): Deadline {
+  const d = moveToNextVardag(rawDate);
+  if (!d.moved || !d.reason) return d;
+  const whySv = d.skipped.map((s) => s.reason.sv).join('; ');
+  const whyEn = d.skipped.map((s) => s.reason.en).join('; ');
   return {
-    date,
+    ...d,
     warning: {
-      code: 'DEADLINE_ON_NON_VARDAG',
-      sv: `Sista dag för ${label} (${date}) är inte en vardag: ${reason.sv}. Datumet flyttas inte automatiskt.`,
-      en: `The ${labelEn} deadline (${date}) is not a working day: ${reason.en}. It is not moved automatically.`,
-      reason,
+      code: 'DEADLINE_MOVED',
+      sv: `Sista dag för ${label} (${rawDate}) är inte en vardag: ${whySv}. Den flyttas till nästa vardag ${d.date} (lag 1930:173 2 §).`,
+      en: `The ${labelEn} deadline (${rawDate}) is not a working day: ${whyEn}. It moves to the next working day, ${d.date} (lag 1930:173 2 §).`,
+      reason: d.reason,
     },
   };
 }
 
-/** R-I1, R-L7: justering no later than meeting + 14 calendar days (warn if not a vardag). */
+/** R-I1, R-L7 (D8): justering no later than meeting + 14 calendar days, moved to the next vardag. */
 export function justeringDeadline(meeting: LocalDate): Deadline {
-  return plainDeadline(addDays(meeting, JUSTERING_DAYS), 'justering', 'justering (protocol approval)');
+  return movedDeadline(addDays(meeting, JUSTERING_DAYS), 'justering', 'justering (protocol approval)');
 }
 
-/** R-I4, R-L7: anslag no later than justering + 2 calendar days (warn if not a vardag). */
+/** R-I4, R-L7 (D8): anslag no later than justering + 2 calendar days, moved to the next vardag. */
 export function anslagDeadline(justering: LocalDate): Deadline {
-  return plainDeadline(addDays(justering, ANSLAG_DAYS), 'anslag', 'anslag (notice board posting)');
+  return movedDeadline(addDays(justering, ANSLAG_DAYS), 'anslag', 'anslag (notice board posting)');
 }
 
 // ---------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 /**
  * The protocol lifecycle of a decision paragraph (RULEBOOK I; DECISIONS D8, D9): justering within 14 days, anslag
- * by the second day after, three weeks' appeal moved past holidays, then laga kraft. Late deadlines are flagged,
- * never blocked (D8). Pure functions: each check returns null or the Refusal naming its rule.
+ * by the second day after (both moved to the next vardag by söndagsregeln, R-L7), three weeks' appeal moved past
+ * holidays, then laga kraft. Late deadlines are flagged, never blocked (D8). Pure functions: each check returns null
+ * or the Refusal naming its rule.
  */
 import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import type { EventOf } from '../kernel/rule-table';
-import { anslagDeadline, appealLastDay, compareDates, finalFrom, justeringDeadline, toStockholmDate } from '../calendar/calendar';
+import { anslagDeadline, appealLastDay, compareDates, finalFrom, justeringDeadline, toStockholmDate, type Deadline } from '../calendar/calendar';
 import { checkMotivationTime, checkParagraph, withoutLateMotivations } from './decision.rules';
 import type { ProtocolContext, ProtocolEvent } from './protocol.types';
 
@@ -31,11 +32,17 @@ export function checkJustering(c: ProtocolContext, e: Ev<'JUSTERAT'>): Refusal |
   return null;
 }
 
-/** R-I1: justering no later than meeting + 14 days; later is flagged (D8). */
+/** Why the deadline is that day: the plain count, and the raw date when söndagsregeln moved it (R-L7, D8). */
+function deadlineBasis(d: Deadline, en: string, sv: string): { en: string; sv: string } {
+  return d.moved ? { en: `${en} = ${d.rawDate}, moved to the next vardag`, sv: `${sv} = ${d.rawDate}, flyttad till nästa vardag` } : { en, sv };
+}
+
+/** R-I1, R-L7: justering no later than meeting + 14 days, moved to the next vardag; later is flagged (D8). */
 export function justeringWarnings(c: ProtocolContext, justeradOn: string): RuleWarning[] {
   const deadline = justeringDeadline(c.meeting.date);
   if (compareDates(justeradOn, deadline.date) <= 0) return [];
-  return [{ code: 'JUSTERING_LATE', ruleId: 'R-I1', message: `Justerat ${justeradOn}, after the deadline ${deadline.date} (meeting + 14 days).`, messageSv: `Justerat ${justeradOn}, efter sista dag ${deadline.date} (sammanträdet + 14 dagar).`, details: { deadline: deadline.date } }];
+  const basis = deadlineBasis(deadline, 'meeting + 14 days', 'sammanträdet + 14 dagar');
+  return [{ code: 'JUSTERING_LATE', ruleId: 'R-I1', message: `Justerat ${justeradOn}, after the deadline ${deadline.date} (${basis.en}).`, messageSv: `Justerat ${justeradOn}, efter sista dag ${deadline.date} (${basis.sv}).`, details: { deadline: deadline.date } }];
 }
 
 export function checkAnslag(c: ProtocolContext, e: Ev<'ANSLAG_POSTED'>): Refusal | null {
@@ -45,11 +52,12 @@ export function checkAnslag(c: ProtocolContext, e: Ev<'ANSLAG_POSTED'>): Refusal
   return null;
 }
 
-/** R-I4: anslag no later than the second day after justering; later is flagged (D8). */
+/** R-I4, R-L7: anslag no later than the second day after justering, moved to the next vardag; later is flagged (D8). */
 export function anslagWarnings(c: ProtocolContext, anslagOn: string): RuleWarning[] {
   const deadline = anslagDeadline(c.justeradOn!);
   if (compareDates(anslagOn, deadline.date) <= 0) return [];
-  return [{ code: 'ANSLAG_LATE', ruleId: 'R-I4', message: `Anslaget ${anslagOn}, after the deadline ${deadline.date} (justering + 2 days).`, messageSv: `Anslaget ${anslagOn}, efter sista dag ${deadline.date} (justering + 2 dagar).`, details: { deadline: deadline.date } }];
+  const basis = deadlineBasis(deadline, 'justering + 2 days', 'justering + 2 dagar');
+  return [{ code: 'ANSLAG_LATE', ruleId: 'R-I4', message: `Anslaget ${anslagOn}, after the deadline ${deadline.date} (${basis.en}).`, messageSv: `Anslaget ${anslagOn}, efter sista dag ${deadline.date} (${basis.sv}).`, details: { deadline: deadline.date } }];
 }
 
 /** R-I6, R-I7 (D9): the appeal period's last day and the day the decision is final if no appeal arrived. */

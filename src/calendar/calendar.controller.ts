@@ -32,7 +32,7 @@ export class CalendarController {
 
   @Get('deadlines')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21, next vardag), finalFrom' })
+  @ApiOperation({ summary: 'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21), each moved to the next vardag; finalFrom' })
   deadlines(@Query() q: DeadlinesQueryDto) {
     if (!q.meetingDate && !q.justeringDate && !q.anslagDate) {
       throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'Give at least one of meetingDate, justeringDate, anslagDate.', 'Ange minst ett av meetingDate, justeringDate, anslagDate.', undefined, {

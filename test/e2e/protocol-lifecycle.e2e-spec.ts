@@ -130,11 +130,13 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(await verifyWorkflow(ctx, p.workflowId)).toMatchObject({ ok: true, problems: [] });
   });
 
-  it('D8, R-L7: a justering deadline on annandag jul is noted on the decision, never moved', async () => {
+  it('D8, R-L7: a justering deadline on annandag jul (2024-12-12 + 14 = Thu 2024-12-26) moves to Fri 2024-12-27, with a note on the decision', async () => {
     const { meetingId, token } = await meeting('1498', '2024-12-12');
     const p = await record(meetingId, para(), token);
-    expect(p.deadlines.justeringDeadline).toBe('2024-12-26');
-    expect(p.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'justeringDeadline', date: '2024-12-26', code: 'DEADLINE_ON_NON_VARDAG', ruleId: 'R-L7' })]);
+    expect(p.deadlines.justeringDeadline).toBe('2024-12-27');
+    expect(p.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'justeringDeadline', date: '2024-12-27', code: 'DEADLINE_MOVED', ruleId: 'R-L7' })]);
+    expect(p.deadlines.notes[0].messageSv).toContain('annandag jul');
+    expect((await get(`/meetings/${meetingId}`)).body.deadlines).toEqual({ justeringDeadline: '2024-12-27' });
     const ordinary = await record((await meeting('1498', '2024-11-12')).meetingId, para(), token);
     expect(ordinary.deadlines).toEqual({ justeringDeadline: '2024-11-26' });
   });
@@ -213,7 +215,7 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
 
   // ------------------------------------------------------------------------------------------------ late flags (D8)
 
-  it('R-I1, R-I4, D8: justering after meeting + 14 is flagged JUSTERING_LATE, anslag after justering + 2 ANSLAG_LATE; neither is blocked', async () => {
+  it('R-I1, R-I4, D8: justering after meeting + 14 (a vardag, not moved) is flagged JUSTERING_LATE, anslag after justering + 2 ANSLAG_LATE; neither is blocked', async () => {
     const { meetingId, token } = await meeting('1421', '2018-10-01');
     const p = await record(meetingId, para(), token);
     const j = await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-10-16', justerare: ['L1', 'L2'] }, token);
@@ -439,11 +441,12 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(res.body.notes).toBeUndefined();
   });
 
-  it('R-I1, R-L7, D8: a justering deadline on a Saturday is not moved but carries a note; a vardag deadline has none', async () => {
+  it('R-I1, R-L7, D8: a justering deadline on a Saturday (2025-03-01 + 14 = 2025-03-15) moves to Mon 2025-03-17 with a note; a vardag deadline has none', async () => {
     const sat = await get('/calendar/deadlines?meetingDate=2025-03-01');
     expect(sat.status).toBe(200);
-    expect(sat.body.justeringDeadline).toBe('2025-03-15');
-    expect(sat.body.notes).toEqual({ justeringDeadline: expect.objectContaining({ date: '2025-03-15', code: 'DEADLINE_ON_NON_VARDAG' }) });
+    expect(sat.body.justeringDeadline).toBe('2025-03-17');
+    expect(sat.body.notes).toEqual({ justeringDeadline: expect.objectContaining({ date: '2025-03-17', code: 'DEADLINE_MOVED' }) });
+    expect(sat.body.notes.justeringDeadline.messageSv).toContain('(2025-03-15)');
     expect(sat.body.notes.justeringDeadline.messageSv).toContain('lördag');
     expect(sat.body.notes.justeringDeadline.message).toContain('Saturday');
     expect(sat.body.appealLastDay).toBeUndefined();
@@ -452,12 +455,13 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(mon.body.notes).toBeUndefined();
   });
 
-  it('R-I4, R-L7, D8: an anslag deadline on julafton is not moved but noted; all three dates at once give all deadlines', async () => {
+  it('R-I4, R-L7, D8: an anslag deadline on julafton (Tue 2024-12-24) moves past juldagen and annandag jul to Fri 2024-12-27, with a note; all three dates at once give all deadlines', async () => {
     const jul = await get('/calendar/deadlines?justeringDate=2024-12-22');
     expect(jul.status).toBe(200);
-    expect(jul.body.anslagDeadline).toBe('2024-12-24');
-    expect(jul.body.notes.anslagDeadline).toMatchObject({ date: '2024-12-24', code: 'DEADLINE_ON_NON_VARDAG' });
-    expect(jul.body.notes.anslagDeadline.messageSv).toContain('julafton');
+    expect(jul.body.anslagDeadline).toBe('2024-12-27');
+    expect(jul.body.notes.anslagDeadline).toMatchObject({ date: '2024-12-27', code: 'DEADLINE_MOVED' });
+    for (const name of ['julafton', 'juldagen', 'annandag jul']) expect(jul.body.notes.anslagDeadline.messageSv).toContain(name);
+    expect(jul.body.notes.anslagDeadline.message).toContain('Christmas Eve');
     const all = await get('/calendar/deadlines?meetingDate=2024-11-20&justeringDate=2024-12-02&anslagDate=2024-12-04');
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ justeringDeadline: '2024-12-04', anslagDeadline: '2024-12-04', appealLastDay: '2024-12-27', finalFrom: '2024-12-28' });

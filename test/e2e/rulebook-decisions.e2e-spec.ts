@@ -208,16 +208,31 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
 
   // ------------------------------------------------------------------------------------------------ justering and anslag deadlines (R-I1, R-I4, R-L7, D8)
 
-  it('R-I1, R-L7, D8: meeting Fri 2025-05-23 → justering deadline Fri 2025-06-06 (nationaldagen), not moved: a justering on Mon 2025-06-09 is JUSTERING_LATE, recorded all the same', async () => {
+  it('R-I1, R-L7, D8: meeting Fri 2025-05-23 → raw justering deadline Fri 2025-06-06 (nationaldagen) moves past Sat 7 and pingstdagen Sun 8 to Mon 2025-06-09: a justering that Monday is on time', async () => {
     const code = '1440';
     const m = await meeting(code, { date: '2025-05-23' });
     const p = await recorded(code, m, para());
-    expect(p.deadlines.justeringDeadline).toBe('2025-06-06');
-    expect(p.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'justeringDeadline', date: '2025-06-06', code: 'DEADLINE_ON_NON_VARDAG' })]);
+    expect(p.deadlines.justeringDeadline).toBe('2025-06-09');
+    expect(p.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'justeringDeadline', date: '2025-06-09', code: 'DEADLINE_MOVED', ruleId: 'R-L7' })]);
+    expect(p.deadlines.notes[0].messageSv).toContain('(2025-06-06)');
+    expect(p.deadlines.notes[0].messageSv).toContain('nationaldagen');
+    expect(p.deadlines.notes[0].messageSv).toContain('nästa vardag 2025-06-09');
+    expect((await get(`/meetings/${m}`)).body.deadlines).toEqual({ justeringDeadline: '2025-06-09' });
     await justera(code, m, '2025-06-09');
     const d = await decision(p.id);
     expect(d.status).toBe('JUSTERAT');
-    expect(d.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2025-06-06' } })]);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('R-I1, R-L7, D8: meeting Fri 2025-05-23 → moved justering deadline Mon 2025-06-09: a justering one day later (Tue 2025-06-10) is JUSTERING_LATE, recorded all the same', async () => {
+    const code = '1440';
+    const m = await meeting(code, { date: '2025-05-23' });
+    const p = await recorded(code, m, para());
+    await justera(code, m, '2025-06-10');
+    const d = await decision(p.id);
+    expect(d.status).toBe('JUSTERAT');
+    expect(d.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2025-06-09' } })]);
+    expect(d.warnings[0].messageSv).toContain('2025-06-06, flyttad till nästa vardag');
   });
 
   it('R-I1, R-L1: across the spring switch (30 March 2025) meeting Thu 2025-03-20 → justering deadline Thu 2025-04-03; justering that day is on time', async () => {
@@ -230,16 +245,44 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     expect((await decision(p.id)).warnings).toEqual([]);
   });
 
-  it('R-I4, R-L7, D8, R-I6: justering Fri 2025-03-07 → anslag deadline Sun 2025-03-09, not moved: anslag Mon 2025-03-10 is ANSLAG_LATE; the appeal runs from the actual anslag → last day Mon 2025-03-31, final from 2025-04-01', async () => {
+  it('R-I4, R-L7, D8, R-I6: a Friday justering (2025-03-07) with a Monday anslag (2025-03-10) is not late: raw anslag deadline Sun 2025-03-09 → Mon 2025-03-10; the appeal runs from the anslag → last day Mon 2025-03-31, final from 2025-04-01', async () => {
     const code = '1441';
     const m = await meeting(code, { date: '2025-03-03' });
     const p = await recorded(code, m, para());
     await justera(code, m, '2025-03-07');
-    expect((await decision(p.id)).deadlines).toMatchObject({ justeringDeadline: '2025-03-17', anslagDeadline: '2025-03-09' });
+    const j = await decision(p.id);
+    expect(j.deadlines).toMatchObject({ justeringDeadline: '2025-03-17', anslagDeadline: '2025-03-10' });
+    expect(j.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'anslagDeadline', date: '2025-03-10', code: 'DEADLINE_MOVED', ruleId: 'R-L7' })]);
+    expect(j.deadlines.notes[0].messageSv).toContain('söndag');
     await anslå(code, m, '2025-03-10');
     const d = await decision(p.id);
-    expect(d).toMatchObject({ anslagOn: '2025-03-10', appealLastDay: '2025-03-31', finalFrom: '2025-04-01' });
-    expect(d.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2025-03-09' } })]);
+    expect(d).toMatchObject({ status: 'ANSLAGET', anslagOn: '2025-03-10', appealLastDay: '2025-03-31', finalFrom: '2025-04-01' });
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('R-I4, R-L7, D8, R-I6: justering Fri 2025-03-07 → moved anslag deadline Mon 2025-03-10: anslag one day later (Tue 2025-03-11) is ANSLAG_LATE; the appeal runs from the actual anslag → last day Tue 2025-04-01, final from 2025-04-02', async () => {
+    const code = '1441';
+    const m = await meeting(code, { date: '2025-03-03' });
+    const p = await recorded(code, m, para());
+    await justera(code, m, '2025-03-07');
+    await anslå(code, m, '2025-03-11');
+    const d = await decision(p.id);
+    expect(d).toMatchObject({ status: 'ANSLAGET', anslagOn: '2025-03-11', appealLastDay: '2025-04-01', finalFrom: '2025-04-02' });
+    expect(d.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2025-03-10' } })]);
+  });
+
+  it('R-I1, R-L4, R-L7, D8: meeting Fri 2025-04-04 → raw justering deadline långfredagen 2025-04-18 moves past påskafton, påskdagen and annandag påsk to Tue 2025-04-22: justering then is on time, on Wed 2025-04-23 late', async () => {
+    const code = '1440';
+    const onTime = await meeting(code, { date: '2025-04-04' });
+    const a = await recorded(code, onTime, para());
+    expect(a.deadlines).toMatchObject({ justeringDeadline: '2025-04-22', notes: [expect.objectContaining({ date: '2025-04-22', code: 'DEADLINE_MOVED' })] });
+    for (const name of ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']) expect(a.deadlines.notes[0].messageSv).toContain(name);
+    await justera(code, onTime, '2025-04-22');
+    expect((await decision(a.id)).warnings).toEqual([]);
+    const late = await meeting(code, { date: '2025-04-04' });
+    const b = await recorded(code, late, para());
+    await justera(code, late, '2025-04-23');
+    expect((await decision(b.id)).warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', details: { deadline: '2025-04-22' } })]);
   });
 
   // ------------------------------------------------------------------------------------------------ appeal in time vs late, laga kraft (R-I5, R-I6, R-I7, R-L4)

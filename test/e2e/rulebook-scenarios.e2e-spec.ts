@@ -486,23 +486,32 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     });
 
     it.each([
-      ['meetingDate', '2025-06-07', 'justeringDeadline', '2025-06-21', 'midsommardagen'],
-      ['meetingDate', '2024-12-17', 'justeringDeadline', '2024-12-31', 'nyårsafton'],
-      ['justeringDate', '2025-12-29', 'anslagDeadline', '2025-12-31', 'nyårsafton'],
-      ['justeringDate', '2025-10-30', 'anslagDeadline', '2025-11-01', 'alla helgons dag'],
-    ])('R-L7, D8: %s=%s → %s %s, on a non-vardag (%s): noted, not moved', async (param, date, key, deadline, sv) => {
+      ['meetingDate', '2025-06-07', 'justeringDeadline', '2025-06-21', '2025-06-23', ['midsommardagen', 'söndag']],
+      ['meetingDate', '2024-12-17', 'justeringDeadline', '2024-12-31', '2025-01-02', ['nyårsafton', 'nyårsdagen']],
+      ['meetingDate', '2026-06-05', 'justeringDeadline', '2026-06-19', '2026-06-22', ['midsommarafton', 'midsommardagen', 'söndag']],
+      ['meetingDate', '2025-04-04', 'justeringDeadline', '2025-04-18', '2025-04-22', ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']],
+      ['justeringDate', '2025-12-29', 'anslagDeadline', '2025-12-31', '2026-01-02', ['nyårsafton', 'nyårsdagen']],
+      ['justeringDate', '2025-10-30', 'anslagDeadline', '2025-11-01', '2025-11-03', ['alla helgons dag', 'söndag']],
+      ['justeringDate', '2025-12-22', 'anslagDeadline', '2025-12-24', '2025-12-29', ['julafton', 'juldagen', 'annandag jul', 'lördag', 'söndag']],
+      ['justeringDate', '2025-06-18', 'anslagDeadline', '2025-06-20', '2025-06-23', ['midsommarafton', 'midsommardagen', 'söndag']],
+      ['justeringDate', '2026-04-01', 'anslagDeadline', '2026-04-03', '2026-04-07', ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']],
+      ['justeringDate', '2025-03-07', 'anslagDeadline', '2025-03-09', '2025-03-10', ['söndag']],
+    ])('R-L4, R-L7, D8: %s=%s → %s raw %s, not a vardag → moved to %s, with a note naming each day passed over', async (param, date, key, raw, moved, sv) => {
       const res = await get(`/calendar/deadlines?${param}=${date}`);
       expect(res.status).toBe(200);
-      expect(res.body[key]).toBe(deadline);
-      expect(res.body.notes?.[key]).toMatchObject({ date: deadline, code: 'DEADLINE_ON_NON_VARDAG' });
-      expect(res.body.notes[key].messageSv).toContain(sv);
+      expect(res.body[key]).toBe(moved);
+      expect(res.body.notes?.[key]).toMatchObject({ date: moved, code: 'DEADLINE_MOVED' });
+      expect(res.body.notes[key].messageSv).toContain(`(${raw})`);
+      expect(res.body.notes[key].messageSv).toContain(`nästa vardag ${moved} (lag 1930:173 2 §)`);
+      for (const name of sv) expect(res.body.notes[key].messageSv).toContain(name);
+      expect(res.body.notes[key].message).toContain(`next working day, ${moved}`);
     });
 
     it.each([
       ['meetingDate', '2024-02-15', 'justeringDeadline', '2024-02-29'],
       ['justeringDate', '2026-01-03', 'anslagDeadline', '2026-01-05'],
       ['justeringDate', '2025-04-28', 'anslagDeadline', '2025-04-30'],
-    ])('R-L7, R-L6: %s=%s → %s %s is a vardag: no note', async (param, date, key, deadline) => {
+    ])('R-L7, R-L6: %s=%s → %s %s is a vardag: not moved, no note', async (param, date, key, deadline) => {
       const res = await get(`/calendar/deadlines?${param}=${date}`);
       expect(res.status).toBe(200);
       expect(res.body[key]).toBe(deadline);

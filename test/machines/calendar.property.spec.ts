@@ -5,6 +5,7 @@ import {
   addWeeks,
   addYears,
   allaHelgonsDag,
+  anslagDeadline,
   appealLastDay,
   compareDates,
   daysBetween,
@@ -15,6 +16,7 @@ import {
   isValidInstant,
   isValidLocalDate,
   isVardag,
+  justeringDeadline,
   midsommardagen,
   nextVardag,
   stockholmOffsetMinutes,
@@ -193,6 +195,27 @@ describe('R-L4 söndagsregeln properties', () => {
         expect(r.moved).toBe(r.date !== r.rawDate);
         expect(r.moved).toBe(!isVardag(r.rawDate));
         expect(r.skipped.length).toBe(daysBetween(r.rawDate, r.date));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('R-I1 / R-I4 / R-L7 (D8) deadline properties', () => {
+  it.each([
+    ['R-I1 justeringDeadline', justeringDeadline, 14],
+    ['R-I4 anslagDeadline', anslagDeadline, 2],
+  ] as const)('%s(d) is the first vardag on or after d + %i days, and notes the move exactly when it moved', (_name, deadline, days) => {
+    fc.assert(
+      fc.property(localDate(), (d) => {
+        const r = deadline(d);
+        expect(r.rawDate).toBe(addDays(d, days));
+        expect(isVardag(r.date)).toBe(true);
+        expect(compareDates(r.date, r.rawDate)).toBeGreaterThanOrEqual(0);
+        for (let x = r.rawDate; x !== r.date; x = addDays(x, 1)) expect(isVardag(x)).toBe(false);
+        expect(r.moved).toBe(!isVardag(r.rawDate));
+        expect(r.skipped.length).toBe(daysBetween(r.rawDate, r.date));
+        expect(r.warning?.code).toBe(r.moved ? 'DEADLINE_MOVED' : undefined);
       }),
       { numRuns: RUNS },
     );

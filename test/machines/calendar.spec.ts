@@ -303,32 +303,90 @@ describe('R-I6 appeal period (lag 1930:173 1–2 §§)', () => {
   });
 });
 
-describe('R-I1 / R-I4 / R-L7 plain calendar-day deadlines', () => {
-  it('R-I1 justering deadline = meeting + 14 days, no warning on a vardag', () => {
-    expect(justeringDeadline('2025-03-03')).toEqual({ date: '2025-03-17' });
+describe('R-I1 / R-I4 / R-L7 (D8) justering and anslag deadlines move to the next vardag (lag 1930:173 2 §)', () => {
+  it('R-I1 justering deadline = meeting + 14 days when that is a vardag: not moved, no warning', () => {
+    // Mon 2025-03-03 + 14 = Mon 2025-03-17.
+    expect(justeringDeadline('2025-03-03')).toEqual({ date: '2025-03-17', rawDate: '2025-03-17', moved: false, skipped: [] });
   });
 
-  it('R-I1 R-L7 justering deadline on midsommardagen is not moved but warns', () => {
+  it('R-I1 R-L7 justering deadline on midsommardagen moves to Monday, with a DEADLINE_MOVED note', () => {
+    // Sat 2026-06-06 + 14 = Sat 2026-06-20 midsommardagen → Sun 21 → Mon 2026-06-22.
     const d = justeringDeadline('2026-06-06');
-    expect(d.date).toBe('2026-06-20');
-    expect(d.warning?.code).toBe('DEADLINE_ON_NON_VARDAG');
+    expect(d).toMatchObject({ date: '2026-06-22', rawDate: '2026-06-20', moved: true });
+    expect(d.skipped.map((s) => [s.date, s.reason.code])).toEqual([
+      ['2026-06-20', 'HOLIDAY'],
+      ['2026-06-21', 'SUNDAY'],
+    ]);
+    expect(d.warning?.code).toBe('DEADLINE_MOVED');
     expect(d.warning?.reason.code).toBe('HOLIDAY');
     expect(d.warning?.sv).toContain('midsommardagen');
+    expect(d.warning?.sv).toContain('2026-06-20');
+    expect(d.warning?.sv).toContain('nästa vardag 2026-06-22');
     expect(d.warning?.en).toContain('Midsummer Day');
+    expect(d.warning?.en).toContain('2026-06-22');
   });
 
-  it('R-I4 anslag deadline = justering + 2 days, no warning on a vardag', () => {
-    expect(anslagDeadline('2025-03-17')).toEqual({ date: '2025-03-19' });
+  it('R-I1 R-L7 meeting Fri 2025-05-23: raw deadline Fri 2025-06-06 (nationaldagen) → Mon 2025-06-09; the note says why and where to', () => {
+    // 2025-06-07 is a Saturday and 2025-06-08 pingstdagen (påsk 20 April + 49); annandag pingst is no holiday since 2005.
+    const d = justeringDeadline('2025-05-23');
+    expect(d).toMatchObject({ date: '2025-06-09', rawDate: '2025-06-06', moved: true });
+    expect(d.skipped.map((s) => s.date)).toEqual(['2025-06-06', '2025-06-07', '2025-06-08']);
+    expect(d.warning?.sv).toBe(
+      'Sista dag för justering (2025-06-06) är inte en vardag: 2025-06-06 är nationaldagen (allmän helgdag, fredag); ' +
+        '2025-06-07 är en lördag; 2025-06-08 är pingstdagen (allmän helgdag, söndag). Den flyttas till nästa vardag 2025-06-09 (lag 1930:173 2 §).',
+    );
+    expect(d.warning?.en).toBe(
+      'The justering (protocol approval) deadline (2025-06-06) is not a working day: 2025-06-06 is National Day of Sweden (public holiday, Friday); ' +
+        '2025-06-07 is a Saturday; 2025-06-08 is Whit Sunday (public holiday, Sunday). It moves to the next working day, 2025-06-09 (lag 1930:173 2 §).',
+    );
   });
 
-  it('R-I4 R-L7 anslag deadline on a Saturday / julafton warns and is not moved', () => {
+  it('R-I4 anslag deadline = justering + 2 days when that is a vardag: not moved, no warning', () => {
+    // Mon 2025-03-17 + 2 = Wed 2025-03-19.
+    expect(anslagDeadline('2025-03-17')).toEqual({ date: '2025-03-19', rawDate: '2025-03-19', moved: false, skipped: [] });
+  });
+
+  it('R-I4 R-L7 D8 a Friday justering: the anslag deadline Sunday moves to Monday', () => {
+    // Fri 2025-03-07 + 2 = Sun 2025-03-09 → Mon 2025-03-10.
+    const d = anslagDeadline('2025-03-07');
+    expect(d).toMatchObject({ date: '2025-03-10', rawDate: '2025-03-09', moved: true, warning: { code: 'DEADLINE_MOVED' } });
+    expect(d.skipped.map((s) => s.reason.code)).toEqual(['SUNDAY']);
+    expect(d.warning?.sv).toContain('anslag');
+  });
+
+  it('R-I4 R-L7 anslag deadline on a Saturday moves to Monday, onto trettondedagsafton (a vardag, R-L6)', () => {
+    // Thu 2026-01-01 + 2 = Sat 2026-01-03 → Sun 4 → Mon 2026-01-05 (trettondedagsafton); trettondedag jul is Tue 6.
     const sat = anslagDeadline('2026-01-01');
-    expect(sat.date).toBe('2026-01-03');
+    expect(sat).toMatchObject({ date: '2026-01-05', rawDate: '2026-01-03', moved: true });
     expect(sat.warning?.reason.code).toBe('SATURDAY');
-    const jul = anslagDeadline('2025-12-22');
-    expect(jul.date).toBe('2025-12-24');
-    expect(jul.warning?.reason.code).toBe('JULAFTON');
-    expect(jul.warning?.sv).toContain('julafton');
+  });
+
+  it.each([
+    // [what, deadline function, from, raw deadline, moved deadline, skipped reason codes]
+    ['anslag on midsommarafton 2025', 'anslag', '2025-06-18', '2025-06-20', '2025-06-23', ['MIDSOMMARAFTON', 'HOLIDAY', 'SUNDAY']],
+    ['justering on midsommarafton 2026', 'justering', '2026-06-05', '2026-06-19', '2026-06-22', ['MIDSOMMARAFTON', 'HOLIDAY', 'SUNDAY']],
+    ['anslag on julafton (Wednesday) 2025: juldagen, annandag jul, the weekend', 'anslag', '2025-12-22', '2025-12-24', '2025-12-29', ['JULAFTON', 'HOLIDAY', 'HOLIDAY', 'SATURDAY', 'SUNDAY']],
+    ['anslag on julafton (Tuesday) 2024: juldagen, annandag jul', 'anslag', '2024-12-22', '2024-12-24', '2024-12-27', ['JULAFTON', 'HOLIDAY', 'HOLIDAY']],
+    ['justering on nyårsafton (Tuesday) 2024: nyårsdagen', 'justering', '2024-12-17', '2024-12-31', '2025-01-02', ['NYARSAFTON', 'HOLIDAY']],
+    ['anslag on nyårsafton (Wednesday) 2025: nyårsdagen', 'anslag', '2025-12-29', '2025-12-31', '2026-01-02', ['NYARSAFTON', 'HOLIDAY']],
+    ['justering on långfredagen 2025: påskafton, påskdagen, annandag påsk', 'justering', '2025-04-04', '2025-04-18', '2025-04-22', ['HOLIDAY', 'SATURDAY', 'HOLIDAY', 'HOLIDAY']],
+    ['anslag on långfredagen 2026: påskafton, påskdagen, annandag påsk', 'anslag', '2026-04-01', '2026-04-03', '2026-04-07', ['HOLIDAY', 'SATURDAY', 'HOLIDAY', 'HOLIDAY']],
+    ['anslag on påskafton 2025 (from skärtorsdagen, a vardag)', 'anslag', '2025-04-17', '2025-04-19', '2025-04-22', ['SATURDAY', 'HOLIDAY', 'HOLIDAY']],
+    ['anslag on alla helgons dag 2025', 'anslag', '2025-10-30', '2025-11-01', '2025-11-03', ['HOLIDAY', 'SUNDAY']],
+    ['justering on annandag jul 2024', 'justering', '2024-12-12', '2024-12-26', '2024-12-27', ['HOLIDAY']],
+  ] as const)('R-L4 R-L7 %s: %s from %s → raw %s → %s', (_what, kind, from, raw, moved, codes) => {
+    const d = kind === 'justering' ? justeringDeadline(from) : anslagDeadline(from);
+    expect(d).toMatchObject({ date: moved, rawDate: raw, moved: true, warning: { code: 'DEADLINE_MOVED' } });
+    expect(d.skipped.map((s) => s.reason.code)).toEqual(codes);
+    expect(isVardag(d.date)).toBe(true);
+    expect(d.warning?.sv).toContain(`(${raw})`);
+    expect(d.warning?.sv).toContain(`nästa vardag ${moved}`);
+  });
+
+  it('R-L6 R-L7 deadlines on valborgsmässoafton and trettondedagsafton are vardagar: not moved', () => {
+    // Mon 2025-04-28 + 2 = Wed 2025-04-30 (valborgsmässoafton); Sat 2026-01-03 + 2 = Mon 2026-01-05 (trettondedagsafton).
+    expect(anslagDeadline('2025-04-28')).toEqual({ date: '2025-04-30', rawDate: '2025-04-30', moved: false, skipped: [] });
+    expect(anslagDeadline('2026-01-03')).toEqual({ date: '2026-01-05', rawDate: '2026-01-05', moved: false, skipped: [] });
   });
 });
 

@@ -3,8 +3,8 @@
  * R-H11). Pure: the meeting is Mellerud's socialnämnd of the shared fixtures (seed 002), varied by hand.
  */
 import { MELLERUD, SOCIALNAMNDEN_ATTENDEES } from '../e2e/fixtures';
-import { checkParagraph, checkQuorum, servingAttendees } from '../../machines/decision/decision.rules';
-import type { Attendee, DecisionMethod, DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+import { checkParagraph, checkQuorum, servingAttendees } from '../../machines/protocol/decision.rules';
+import type { Attendee, DecisionMethod, DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 
 /**
  * Socialnämnden (9 ledamöter): Daniel Jensen (KD, chair), Marianne Sand Wallin (S), Sara Kanyinda (S), Ledamot Fyra

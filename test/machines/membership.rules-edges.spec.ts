@@ -5,7 +5,7 @@
  * repeated here in the same shape).
  */
 import { createActor, transition } from 'xstate';
-import { stateString } from '../../machines/common/explain';
+import { stateString } from '../../machines/kernel/explain';
 import { membershipMachine } from '../../machines/membership/membership.machine';
 import { checkEntryDecision, checkExitWithdrawal, memberFromDate, statusOn } from '../../machines/membership/membership.rules';
 import type {

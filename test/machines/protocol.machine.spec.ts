@@ -327,10 +327,13 @@ describe('appeal (R-I5, R-I7, D9, D10)', () => {
   });
 });
 
-// ---------------------------------------------------------------- deadlines flagged, not blocked (D8)
+// ---------------------------------------------------------------- deadlines moved to the next vardag, late flagged, never blocked (D8)
 
-describe('late justering and anslag are flagged, never blocked (R-I1, R-I4, R-L7, D8)', () => {
-  it('R-I1, D8: justering on meeting + 14 days (2024-12-04) carries no warning', () => {
+/** The same meeting held on another day (closed that afternoon). */
+const heldOn = (date: string): ProtocolInput => ({ ...INPUT, meeting: { ...MEETING, date, closedAt: `${date}T16:00:00Z`, justeringAt: `${date}T17:00:00Z` } });
+
+describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2 §); late only after the moved deadline, never blocked (R-I1, R-I4, R-L7, D8)', () => {
+  it('R-I1, D8: justering on meeting + 14 days (Wed 2024-12-04, a vardag) carries no warning', () => {
     expect(run(justera('2024-12-04')).getSnapshot().context.warnings).toEqual([]);
   });
 
@@ -338,6 +341,7 @@ describe('late justering and anslag are flagged, never blocked (R-I1, R-I4, R-L7
     const s = run(justera('2024-12-05')).getSnapshot();
     expect(state(s)).toBe('justerat');
     expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2024-12-04' } })]);
+    expect(s.context.warnings[0].message).toBe('Justerat 2024-12-05, after the deadline 2024-12-04 (meeting + 14 days).');
   });
 
   it('R-I4, D8: anslag on justering + 2 days carries no warning; + 3 days is accepted with ANSLAG_LATE', () => {
@@ -347,6 +351,59 @@ describe('late justering and anslag are flagged, never blocked (R-I1, R-I4, R-L7
     expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2024-12-04' } })]);
     // The appeal period runs from the actual anslag: 2024-12-05 + 21 = 2024-12-26 annandag jul → 2024-12-27.
     expect(s.context).toMatchObject({ appealLastDay: '2024-12-27', finalFrom: '2024-12-28' });
+  });
+
+  it('R-I4, R-L7, D8: a Friday justering with a Monday anslag is not late (Fri 2024-11-29 + 2 = Sun 2024-12-01 → Mon 2024-12-02)', () => {
+    const s = run(justera('2024-11-29'), anslag('2024-12-02')).getSnapshot();
+    expect(state(s)).toBe('anslaget');
+    expect(s.context.warnings).toEqual([]);
+    // 2024-12-02 + 21 = Mon 2024-12-23, a vardag.
+    expect(s.context).toMatchObject({ appealLastDay: '2024-12-23', finalFrom: '2024-12-24' });
+  });
+
+  it('R-I4, R-L7, D8: one day after the moved deadline (Tue 2024-12-03) is ANSLAG_LATE, naming the moved deadline and the raw date', () => {
+    const s = run(justera('2024-11-29'), anslag('2024-12-03')).getSnapshot();
+    expect(state(s)).toBe('anslaget');
+    expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2024-12-02' } })]);
+    expect(s.context.warnings[0].message).toBe('Anslaget 2024-12-03, after the deadline 2024-12-02 (justering + 2 days = 2024-12-01, moved to the next vardag).');
+    expect(s.context.warnings[0].messageSv).toBe('Anslaget 2024-12-03, efter sista dag 2024-12-02 (justering + 2 dagar = 2024-12-01, flyttad till nästa vardag).');
+  });
+
+  it('R-I1, R-L7, D8: meeting Fri 2025-05-23 → raw deadline 2025-06-06 (nationaldagen) → Mon 2025-06-09: justering that Monday is on time, on Tuesday late', () => {
+    expect(runFrom(heldOn('2025-05-23'), justera('2025-06-09')).getSnapshot().context.warnings).toEqual([]);
+    const s = runFrom(heldOn('2025-05-23'), justera('2025-06-10')).getSnapshot();
+    expect(state(s)).toBe('justerat');
+    expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2025-06-09' } })]);
+    expect(s.context.warnings[0].messageSv).toBe('Justerat 2025-06-10, efter sista dag 2025-06-09 (sammanträdet + 14 dagar = 2025-06-06, flyttad till nästa vardag).');
+  });
+
+  it.each([
+    // [what, meeting, raw deadline, moved deadline]
+    ['nyårsafton (Tue 2024-12-31), nyårsdagen', '2024-12-17', '2024-12-31', '2025-01-02'],
+    ['midsommarafton (Fri 2026-06-19), midsommardagen, Sunday', '2026-06-05', '2026-06-19', '2026-06-22'],
+    ['långfredagen 2025, påskafton, påskdagen, annandag påsk', '2025-04-04', '2025-04-18', '2025-04-22'],
+    ['annandag jul (Thu 2024-12-26)', '2024-12-12', '2024-12-26', '2024-12-27'],
+  ])('R-I1, R-L7, D8: justering deadline on %s: meeting %s + 14 = %s → %s; justering then is on time, the day after is late', (_what, meeting, raw, moved) => {
+    expect(addDays(meeting, 14)).toBe(raw);
+    expect(runFrom(heldOn(meeting), justera(raw)).getSnapshot().context.warnings).toEqual([]);
+    expect(runFrom(heldOn(meeting), justera(moved)).getSnapshot().context.warnings).toEqual([]);
+    const late = runFrom(heldOn(meeting), justera(addDays(moved, 1))).getSnapshot();
+    expect(late.context.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', details: { deadline: moved } })]);
+  });
+
+  it.each([
+    // [what, justering, raw deadline, moved deadline]
+    ['midsommarafton (Fri 2025-06-20), midsommardagen, Sunday', '2025-06-18', '2025-06-20', '2025-06-23'],
+    ['julafton (Wed 2025-12-24), juldagen, annandag jul, the weekend', '2025-12-22', '2025-12-24', '2025-12-29'],
+    ['nyårsafton (Wed 2025-12-31), nyårsdagen', '2025-12-29', '2025-12-31', '2026-01-02'],
+    ['långfredagen 2026, påskafton, påskdagen, annandag påsk', '2026-04-01', '2026-04-03', '2026-04-07'],
+  ])('R-I4, R-L7, D8: anslag deadline on %s: justering %s + 2 = %s → %s; anslag then is on time, the day after is late', (_what, justeradOn, raw, moved) => {
+    expect(addDays(justeradOn, 2)).toBe(raw);
+    const input = heldOn(justeradOn);
+    expect(runFrom(input, justera(justeradOn), anslag(moved)).getSnapshot().context.warnings).toEqual([]);
+    const late = runFrom(input, justera(justeradOn), anslag(addDays(moved, 1))).getSnapshot();
+    expect(state(late)).toBe('anslaget');
+    expect(late.context.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', details: { deadline: moved } })]);
   });
 
   it('R-I1, R-I4, D8: both warnings accumulate, in order', () => {

@@ -8,7 +8,7 @@ import { guardNames } from '../../machines/kernel/explain';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { type DirectedGraphEdge } from '@xstate/graph';
 import { allStateNodes, edgeKey, isRefusalOnly, pathsTakingEveryStep, compareEngineTransition } from './graph-kit';
-import { addDays, compareDates } from '../../machines/calendar/calendar';
+import { addDays, compareDates, nextVardag } from '../../machines/calendar/calendar';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 import { protocolDefinition, protocolMachine } from '../../machines/protocol/protocol.machine';
 import type { ProtocolEvent, ProtocolInput } from '../../machines/protocol/protocol.types';
@@ -81,7 +81,7 @@ function eventsFor(snapshot: Snap): ProtocolEvent[] {
     { type: 'JUSTERAT', justeradOn: '2024-12-02', justerare: ['Daniel Jensen', 'Inte Närvarande'] }, // refused (R-I2)
     // anslag (R-I4)
     { type: 'ANSLAG_POSTED', anslagOn: addDays(justeradOn, 2), noticeBoard: 'Anslagstavlan' },
-    { type: 'ANSLAG_POSTED', anslagOn: addDays(justeradOn, 3) }, // ANSLAG_LATE
+    { type: 'ANSLAG_POSTED', anslagOn: addDays(justeradOn, 3) }, // ANSLAG_LATE after a Monday justering; on time after the Thursday one (R-L7)
     { type: 'ANSLAG_POSTED', anslagOn: addDays(justeradOn, -1) }, // refused
     // the appeal period (R-I5, R-I6, R-I7, D9)
     { type: 'APPEAL_PERIOD_ENDED', on: finalFrom },
@@ -285,10 +285,11 @@ describe('protocol machine: model-based paths (@xstate/graph)', () => {
         expect(compareDates(c.appealLastDay!, addDays(c.anslagOn, 21))).toBeGreaterThanOrEqual(0);
         expect(c.finalFrom).toBe(addDays(c.appealLastDay!, 1));
       }
-      // Late deadlines are flagged on the record (D8), exactly when they were missed.
-      const late = c.justeradOn !== undefined && compareDates(c.justeradOn, addDays(MEETING.date, 14)) > 0;
+      // Late deadlines are flagged on the record (D8), exactly when the deadline moved to the next vardag (R-L7) was
+      // missed: justering 2024-12-05 + 2 = Sat 2024-12-07 → Mon 2024-12-09, so its anslag on Sun 2024-12-08 is on time.
+      const late = c.justeradOn !== undefined && compareDates(c.justeradOn, nextVardag(addDays(MEETING.date, 14))) > 0;
       expect(c.warnings.some((w) => w.code === 'JUSTERING_LATE')).toBe(late);
-      const anslagLate = c.anslagOn !== undefined && compareDates(c.anslagOn, addDays(c.justeradOn!, 2)) > 0;
+      const anslagLate = c.anslagOn !== undefined && compareDates(c.anslagOn, nextVardag(addDays(c.justeradOn!, 2))) > 0;
       expect(c.warnings.some((w) => w.code === 'ANSLAG_LATE')).toBe(anslagLate);
       // A justerat paragraph is never edited (R-K9): only a draft may carry the amended paragraph before justering.
       if (c.immediate) expect(c.paragraph).toEqual(AMENDED);

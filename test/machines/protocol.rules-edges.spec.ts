@@ -5,8 +5,8 @@
  * fixtures (seed 002).
  */
 import { createActor, transition } from 'xstate';
-import { explainRefusal } from '../../machines/common/explain';
-import type { Attendee, DecisionParagraph, MeetingFacts } from '../../machines/decision/decision.types';
+import { explainRefusal } from '../../machines/kernel/explain';
+import type { Attendee, DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 import { protocolDefinition, protocolMachine } from '../../machines/protocol/protocol.machine';
 import { checkMotivation } from '../../machines/protocol/protocol.rules';
 import type { ProtocolEvent, ProtocolInput } from '../../machines/protocol/protocol.types';
