@@ -1,12 +1,12 @@
-import { createHash } from 'crypto';
-import { bearer, expectErrorBody, sql, startTestApp, type TestContext } from './harness';
+import { apiClient, expectErrorBody, ledamoter, paragraphs, signatureBody, sha256, sql, useTestApp } from './kit';
 
 // Issue 3 access and input: the role × endpoint matrix of every route in src/decision/decision.controller.ts,
 // src/document/document.controller.ts and src/calendar/calendar.controller.ts (401 without a token; admin and the
 // clerk of the own municipality write; a clerk of another municipality, coordinators and auditors may not; every role
 // reads), and malformed input (400 naming the field, non-UUID ids 400, unknown ids 404) that writes nothing.
 describe('decisions, documents and calendar: access and input', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
+  const api = apiClient(ctx);
   const OWN = '1460';
   const OTHER = '1438';
   type Who = 'admin' | 'clerkOwn' | 'clerkOther' | 'coordinator' | 'auditor';
@@ -15,31 +15,20 @@ describe('decisions, documents and calendar: access and input', () => {
     who === 'clerkOwn' ? ctx.tokens.clerk[OWN] : who === 'clerkOther' ? ctx.tokens.clerk[OTHER] : ctx.tokens[who];
 
   const TEXT = 'Avsiktsförklaring Dalslandssamverkan, version 1.0';
-  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-  const attendees = Array.from({ length: 7 }, (_, i) => ({ name: `L${i + 1}`, role: 'LEDAMOT', ...(i === 0 ? { chair: true } : {}) }));
+  const attendees = ledamoter(7, { parties: false });
   let n = 0;
-  const para = (overrides: Record<string, unknown> = {}) => ({
-    paragraphNumber: `§ ${++n}`,
-    matter: { title: 'Ärende' },
-    subject: 'OTHER',
-    beslutsunderlag: [],
-    proposals: [{ id: 'A', by: [{ name: 'L1' }], text: 'Bifall' }],
-    beslutsgang: ['Ordföranden finner att nämnden bifaller förslaget.'],
-    method: { kind: 'ACKLAMATION', adopted: 'A' },
-    decision: { attSatser: ['bifalla förslaget.'] },
-    jav: [],
-    reservations: [],
-    protokollsanteckningar: [],
-    sendTo: [],
-    ...overrides,
-  });
+  /** A valid paragraph with one proposal (A, adopted by acklamation), numbered with the other names made here. */
+  const para = paragraphs(
+    {
+      proposals: [{ id: 'A', by: [{ name: 'L1' }], text: 'Bifall' }],
+      beslutsgang: ['Ordföranden finner att nämnden bifaller förslaget.'],
+      decision: { attSatser: ['bifalla förslaget.'] },
+    },
+    () => ++n,
+  );
 
   const f = { bodyId: '', meetingId: '', decisionId: '', docKey: 'avsiktsforklaring', versionId: '', signatureId: '' };
-  const req = (method: 'get' | 'post', path: string, who: Who | null, body?: unknown) => {
-    let r = ctx.http[method](`/api/v1${path}`);
-    if (who) r = r.set(bearer(token(who)));
-    return body === undefined ? r : r.send(body as object);
-  };
+  const req = (method: 'get' | 'post', path: string, who: Who | null, body?: unknown) => api.request(method, path, who ? token(who) : null, body);
   const ok = async (method: 'get' | 'post', path: string, body?: unknown) => {
     const res = await req(method, path, 'admin', body);
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -65,7 +54,6 @@ describe('decisions, documents and calendar: access and input', () => {
   }
 
   beforeAll(async () => {
-    ctx = await startTestApp();
     f.bodyId = (await ok('post', `/municipalities/${OWN}/bodies`, { kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 })).id;
     f.meetingId = await newMeeting();
     await ok('post', `/meetings/${f.meetingId}/paragraphs`, para());
@@ -75,18 +63,8 @@ describe('decisions, documents and calendar: access and input', () => {
     f.versionId = (await ok('post', `/documents/${f.docKey}/versions`, { version: '1.0', text: TEXT })).id;
     f.signatureId = (await ok('post', '/signatures', sig())).id;
   });
-  afterAll(() => ctx.close());
 
-  const sig = (extra: Record<string, unknown> = {}) => ({
-    documentKey: 'avsiktsforklaring',
-    version: '1.0',
-    municipalityCode: OWN,
-    signatory: { name: 'Stig Bertilsson', office: 'KSO' },
-    signedOn: '2023-12-08',
-    method: 'INK',
-    signedHash: sha256(TEXT),
-    ...extra,
-  });
+  const sig = (extra: Record<string, unknown> = {}) => signatureBody('avsiktsforklaring', '1.0', OWN, TEXT, { signatory: { name: 'Stig Bertilsson', office: 'KSO' }, ...extra });
 
   // ------------------------------------------------------------------------------------------------ the matrix
 
@@ -182,7 +160,7 @@ describe('decisions, documents and calendar: access and input', () => {
     expect(await footprint()).toEqual(before);
     expect((await ok('get', `/meetings/${draft}`)).paragraphs.map((p: any) => p.status)).toEqual(['DRAFT']);
     // … while its own municipality's records are open to it.
-    const own = await ctx.http.post(`/api/v1/municipalities/${OTHER}/bodies`).set(bearer(other)).send({ kind: 'KF', name: 'Kommunfullmäktige', memberCount: 25 });
+    const own = await api.post(`/municipalities/${OTHER}/bodies`, { kind: 'KF', name: 'Kommunfullmäktige', memberCount: 25 }, other);
     expect(own.status).toBe(201);
   });
 
@@ -333,10 +311,8 @@ describe('decisions, documents and calendar: access and input', () => {
     const before = await footprint();
     const paragraphs = (await ok('get', `/meetings/${f.meetingId}`)).paragraphs.length;
     const decisionVersion = (await ok('get', `/decisions/${f.decisionId}`)).version;
-    let r = ctx.http[b.method](`/api/v1${b.path()}`).set(bearer(ctx.tokens.admin));
-    if (b.raw !== undefined) r = r.set('Content-Type', 'application/json').send(b.raw);
-    else if (b.body !== undefined) r = r.send(b.body as object);
-    const res = await r;
+    const raw = b.raw !== undefined ? { headers: { 'Content-Type': 'application/json' } } : {};
+    const res = await api.request(b.method, b.path(), ctx.tokens.admin, b.raw ?? b.body, raw);
     expect({ status: res.status, code: res.body?.code }).toEqual({ status: b.status, code: b.code });
     expectErrorBody(res.body);
     if (b.field) {

@@ -1,26 +1,13 @@
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { TokenService } from '../../src/auth/token.service';
-import {
-  accepted,
-  bearer,
-  createCollaboration,
-  enter,
-  ev,
-  expectErrorBody,
-  expectRefused,
-  membershipWorkflowId,
-  postEvent,
-  sql,
-  startTestApp,
-  workflowFootprint,
-  type TestContext,
-} from './harness';
+import { accepted, apiClient, bearer, createCollaboration, enter, ev, expectErrorBody, expectRefused, membershipWorkflowId, postEvent, sql, useTestApp, workflowFootprint } from './kit';
 
 // Access: every endpoint needs a bearer token (401), and a role that may not do something gets 403 with the standard
 // error body. Roles: admin, coordinator, clerk (bound to one municipality), auditor (reads everything, writes nothing).
 describe('access control', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
+  const api = apiClient(ctx);
   let workflowId: string;
   const slug = 'access';
   type Who = 'admin' | 'coordinator' | 'clerk' | 'auditor';
@@ -30,8 +17,7 @@ describe('access control', () => {
 
   let initialCollaborations: unknown;
   beforeAll(async () => {
-    ctx = await startTestApp();
-    initialCollaborations = (await ctx.http.get('/api/v1/collaborations').set(bearer(ctx.tokens.admin))).body;
+    initialCollaborations = (await api.get('/collaborations', ctx.tokens.admin)).body;
     await createCollaboration(ctx, slug);
     // Åmål is leaving, so COUNCIL_INFORMED (allowed for admin, coordinator and clerk) can be recorded again and again.
     await enter(ctx, '1492', '2023-11-29', '2023-12-08', slug);
@@ -39,7 +25,6 @@ describe('access control', () => {
     await accepted(ctx, '1492', ev.notice('2025-03-20T10:00:00+01:00'), { slug });
     workflowId = await membershipWorkflowId(ctx, '1492', slug);
   });
-  afterAll(() => ctx.close());
 
   interface Endpoint {
     name: string;
@@ -116,14 +101,14 @@ describe('access control', () => {
 
   it('SEED=none: the service starts without collaborations (everything here was set up through the API), with the reference municipalities', async () => {
     expect(initialCollaborations).toEqual([]);
-    const municipalities = await ctx.http.get('/api/v1/municipalities').set(bearer(ctx.tokens.auditor));
+    const municipalities = await api.get('/municipalities');
     expect(municipalities.body).toEqual(expect.arrayContaining([{ code: '1460', name: 'Bengtsfors' }, { code: '1492', name: 'Åmål' }, { code: '1984', name: 'Arboga' }]));
   });
 
   it('the auditor writes nothing: its refused writes left no collaboration, municipality or log row behind', async () => {
-    const list = await ctx.http.get('/api/v1/collaborations').set(bearer(ctx.tokens.auditor));
+    const list = await api.get('/collaborations');
     expect(list.body.map((c: any) => c.slug).filter((s: string) => s.startsWith('access-new-'))).toEqual([expect.stringMatching(/^access-new-admin-/)]);
-    const municipalities = await ctx.http.get('/api/v1/municipalities').set(bearer(ctx.tokens.auditor));
+    const municipalities = await api.get('/municipalities');
     expect(municipalities.body.map((m: any) => m.code)).toContain('1998');
     expect(municipalities.body.map((m: any) => m.code)).not.toContain('1999');
     const audit = await sql(ctx, "SELECT COUNT(*) AS n FROM workflow_transition WHERE actor_role = 'auditor'");
@@ -140,9 +125,9 @@ describe('access control', () => {
 
   it('a revoked token is refused with 401', async () => {
     const { token: raw, id } = await ctx.app.get(TokenService).create('auditor', null, 'to be revoked');
-    expect((await ctx.http.get('/api/v1/collaborations').set(bearer(raw))).status).toBe(200);
+    expect((await api.get('/collaborations', raw)).status).toBe(200);
     await sql(ctx, 'UPDATE api_token SET revoked_at = ? WHERE id = ?', [new Date().toISOString(), id]);
-    const res = await ctx.http.get('/api/v1/collaborations').set(bearer(raw));
+    const res = await api.get('/collaborations', raw);
     expect(res.status).toBe(401);
     expectErrorBody(res.body, 'UNAUTHENTICATED');
   });
@@ -189,7 +174,7 @@ describe('access control', () => {
 
     it('the auditor reads every membership, the history and verify, but any event is 403 and writes nothing', async () => {
       for (const code of ['1460', '1438', '1461']) {
-        expect((await ctx.http.get(`/api/v1/collaborations/${s}/memberships/${code}`).set(bearer(ctx.tokens.auditor))).status).toBe(200);
+        expect((await api.get(`/collaborations/${s}/memberships/${code}`)).status).toBe(200);
       }
       const id = await membershipWorkflowId(ctx, '1461', s);
       const before = await workflowFootprint(ctx, id);
@@ -234,8 +219,8 @@ describe('access control', () => {
       expect(created.code).toBe(0);
       const raw = created.stdout.trim();
       expect(raw).toMatch(/^svk_\S+$/);
-      expect((await ctx.http.get('/api/v1/collaborations').set(bearer(raw))).status).toBe(200);
-      const write = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(raw)).send({});
+      expect((await api.get('/collaborations', raw)).status).toBe(200);
+      const write = await api.post('/workflows/due-events/run', {}, raw);
       expect(write.status).toBe(403);
       // A clerk token without its municipality is refused by the CLI.
       const clerk = await run(['token', 'create', '--role', 'clerk']);

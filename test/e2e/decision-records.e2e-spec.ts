@@ -1,32 +1,11 @@
-import { decisionKit } from './decision-kit';
-import { MELLERUD, MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './fixtures';
-import {
-  accepted,
-  bearer,
-  createCollaboration,
-  enter,
-  expectErrorBody,
-  expectRefused,
-  getHistory,
-  getMembership,
-  membershipWorkflowId,
-  sql,
-  startTestApp,
-  verifyWorkflow,
-  type TestContext,
-} from './harness';
+import { accepted, createCollaboration, decisionKit, enter, expectErrorBody, expectRefused, getHistory, getMembership, MELLERUD, MELLERUD_PARAGRAPH, membershipWorkflowId, SOCIALNAMNDEN_ATTENDEES, sql, useTestApp, verifyWorkflow } from './kit';
 
 // Issue 3: decision paragraphs as clerks record them (RULEBOOK H, K) and decisions driving membership workflows
 // (D10, R-B1, R-B2, R-C1, R-C11). Each test uses its own municipality (and collaboration) so that nothing leaks.
 describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workflows (D10, R-C11)', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
 
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
-  const { clerk, post, get, ledamoter, para, meeting, paragraphCount, refusedParagraph, recorded } = decisionKit(() => ctx);
+  const { clerk, post, get, ledamoter, para, meeting, paragraphCount, refusedParagraph, recorded, justera, anslå, event } = decisionKit(ctx);
 
   // ------------------------------------------------------------------------------------------------ quorum (R-H2, R-H3)
 
@@ -267,12 +246,10 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
     const sn = await post(`/municipalities/${MELLERUD}/bodies`, { kind: 'NAMND', name: 'Socialnämnden (utdrag)', memberCount: 9 }, await clerk(MELLERUD));
     const m = await post(`/bodies/${sn.body.id}/meetings`, { date: '2024-05-22', attendees: SOCIALNAMNDEN_ATTENDEES }, await clerk(MELLERUD));
     const d = await recorded(MELLERUD, m.body.id, MELLERUD_PARAGRAPH);
-    const html = await ctx.http.get(`/api/v1/decisions/${d.id}/extract`).set(bearer(ctx.tokens.auditor));
+    const html = await get(`/decisions/${d.id}/extract`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
-    const pdf = await ctx.http
-      .get(`/api/v1/decisions/${d.id}/extract.pdf`)
-      .set(bearer(ctx.tokens.auditor))
+    const pdf = await get(`/decisions/${d.id}/extract.pdf`)
       .buffer(true)
       .parse((res, cb) => {
         const chunks: Buffer[] = [];
@@ -314,8 +291,8 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
       proposals: [{ id: 'A', by: [{ name: 'L1' }], text: "att anta och ställa sig bakom 'Avsiktsförklaring Dalslandssamverkan'" }],
     });
     const d = await recorded(code, meetingId, paragraph);
-    const justera = opts.justera === undefined ? '2023-11-27' : opts.justera;
-    if (justera) expect((await post(`/meetings/${meetingId}/justering`, { justeradOn: justera, justerare: ['L2', 'L3'] }, await clerk(code))).status).toBe(200);
+    const justeradOn = opts.justera === undefined ? '2023-11-27' : opts.justera;
+    if (justeradOn) await justera(code, meetingId, justeradOn, ['L2', 'L3']);
     return { ...d, meetingId };
   }
 
@@ -341,7 +318,7 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
     const draft = await decisionOf(code, { slug, justera: null });
     await expectRefused(ctx, code, adoptBy(draft.id), { status: 422, code: 'DECISION_NOT_JUSTERAT', ruleId: 'R-I8' }, { slug, token: await clerk(code) });
     const urgent = await decisionOf(code, { slug, justera: null, immediate: true, date: '2023-11-23' });
-    expect((await post(`/decisions/${urgent.id}/events`, { type: 'JUSTERAT', justeradOn: '2023-11-23', justerare: ['L2'], immediate: true }, await clerk(code))).status).toBe(201);
+    expect((await event(urgent.id, { type: 'JUSTERAT', justeradOn: '2023-11-23', justerare: ['L2'], immediate: true }, await clerk(code))).status).toBe(201);
     expect((await accepted(ctx, code, adoptBy(urgent.id), { token: await clerk(code), slug })).state).toBe('awaitingSignature');
   });
 
@@ -351,8 +328,8 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
     await createCollaboration(ctx, slug, { parties: [code] });
     const draft = await decisionOf(code, { slug, subject: 'OTHER', justera: null });
     const amended = { ...draft.paragraph, subject: 'DECLARATION_ADOPTION' };
-    expect((await post(`/decisions/${draft.id}/events`, { type: 'PARAGRAPH_AMENDED', paragraph: amended, reason: 'Fel ärendetyp angavs' }, await clerk(code))).status).toBe(201);
-    expect((await post(`/meetings/${draft.meetingId}/justering`, { justeradOn: '2023-11-27', justerare: ['L2'] }, await clerk(code))).status).toBe(200);
+    expect((await event(draft.id, { type: 'PARAGRAPH_AMENDED', paragraph: amended, reason: 'Fel ärendetyp angavs' }, await clerk(code))).status).toBe(201);
+    await justera(code, draft.meetingId, '2023-11-27', ['L2']);
     expect((await get(`/decisions/${draft.id}`)).body).toMatchObject({ subject: 'DECLARATION_ADOPTION', status: 'JUSTERAT' });
     expect((await accepted(ctx, code, adoptBy(draft.id), { slug })).state).toBe('awaitingSignature');
   });
@@ -435,9 +412,9 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
       paragraph: null,
       drove: [{ workflowId: wf, eventType: 'FULLMAKTIGE_ADOPTED_DECLARATION', seq: last.seq }],
     });
-    const event = await post(`/decisions/${decisionId}/events`, { type: 'CORRECTION_RECORDED', correctedOn: '2023-12-01', reason: 'x', text: 'y' }, await clerk(code));
-    expect(event.status).toBe(409);
-    expectErrorBody(event.body, 'MINIMAL_RECORD');
+    const correction = await event(decisionId, { type: 'CORRECTION_RECORDED', correctedOn: '2023-12-01', reason: 'x', text: 'y' }, await clerk(code));
+    expect(correction.status).toBe(409);
+    expectErrorBody(correction.body, 'MINIMAL_RECORD');
     expect((await get(`/decisions/${decisionId}/extract`)).status).toBe(200);
     // The entry it made is completed by the signature as usual.
     expect((await accepted(ctx, code, { type: 'KSO_SIGNED', signedOn: '2023-12-08', signatory: { name: 'KSO', office: 'KSO' } }, { slug })).state).toBe('member.active');
@@ -447,9 +424,9 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
 
   async function annul(code: string, d: { id: string; meetingId: string }, anslagOn: string, receivedOn: string, decidedOn: string) {
     const token = await clerk(code);
-    expect((await post(`/meetings/${d.meetingId}/anslag`, { anslagOn }, token)).status).toBe(200);
-    expect((await post(`/decisions/${d.id}/events`, { type: 'APPEAL_RECEIVED', receivedOn, court: 'Förvaltningsrätten i Göteborg', caseNumber: '4711-25' }, token)).status).toBe(201);
-    const res = await post(`/decisions/${d.id}/events`, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn, court: 'Förvaltningsrätten i Göteborg', caseNumber: '4711-25' }, token);
+    await anslå(code, d.meetingId, anslagOn);
+    expect((await event(d.id, { type: 'APPEAL_RECEIVED', receivedOn, court: 'Förvaltningsrätten i Göteborg', caseNumber: '4711-25' }, token)).status).toBe(201);
+    const res = await event(d.id, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn, court: 'Förvaltningsrätten i Göteborg', caseNumber: '4711-25' }, token);
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('ANNULLED');
     return res.body;

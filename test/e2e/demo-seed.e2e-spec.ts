@@ -1,23 +1,20 @@
-import { bearer, getHistory, startTestApp, verifyWorkflow, type TestContext } from './harness';
+import { apiClient, getHistory, useTestApp, verifyWorkflow } from './kit';
 
 // SEED=demo: Dalslandssamverkan (SEED-AF §9: in force 2024-01-01; SEED-PR: the five KSOs signed 2023-12-08) and
 // Västra Mälardalen (SEED-VM: signed 2016-08-31, then decided by each kommunstyrelse), recorded through the same
 // service path as the API, so every record is in the log and verifies. Facts the seeds do not give carry DEMODATA.
 describe('demo seed (SEED=demo)', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp({ seed: 'demo' });
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestApp({ seed: 'demo' });
+  const api = apiClient(ctx);
 
   const describeCollaboration = async (slug: string, asOf?: string) => {
-    const res = await ctx.http.get(`/api/v1/collaborations/${slug}${asOf ? `?asOf=${asOf}` : ''}`).set(bearer(ctx.tokens.auditor));
+    const res = await api.get(`/collaborations/${slug}${asOf ? `?asOf=${asOf}` : ''}`);
     expect(res.status).toBe(200);
     return res.body;
   };
 
   it('GET /collaborations lists both demo collaborations with their number of parties', async () => {
-    const res = await ctx.http.get('/api/v1/collaborations').set(bearer(ctx.tokens.auditor));
+    const res = await api.get('/collaborations');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
       expect.objectContaining({ slug: 'dalslandssamverkan', name: 'Dalslandssamverkan', parties: 5, declaration: { version: expect.any(String), effectiveDate: '2024-01-01' } }),

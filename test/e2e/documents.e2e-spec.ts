@@ -1,35 +1,13 @@
-import { createHash } from 'crypto';
-import {
-  accepted,
-  bearer,
-  createCollaboration,
-  expectErrorBody,
-  expectRefused,
-  getHistory,
-  getMembership,
-  membershipWorkflowId,
-  sql,
-  startTestApp,
-  type TestContext,
-  clerkToken,
-} from './harness';
+import { accepted, createCollaboration, decisionKit, expectErrorBody, expectRefused, getHistory, getMembership, ledamoter, membershipWorkflowId, rowCount, sha256, signatureBody as signature, useTestApp } from './kit';
 
 // Issue 3: governing documents, their versions (SHA-256 of the exact text) and signatures (R-B3, R-B5, D12), and a
 // recorded signature driving the membership (KSO_SIGNED with signatureId) with the hash compare against the version
 // the adopting decision names.
 describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
   let counter = 0;
 
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
-  const clerk = (code: string) => clerkToken(ctx, code);
-  const post = (path: string, body: unknown, token = ctx.tokens.admin) => ctx.http.post(`/api/v1${path}`).set(bearer(token)).send(body as object);
-  const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
-  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  const { clerk, post, get, para, meeting, recorded, justera } = decisionKit(ctx);
 
   const V1 = 'Avsiktsförklaring Dalslandssamverkan\r\n§ 13 Kommunfullmäktige i respektive kommun ska anta avsiktsförklaringen.\n';
   const V2 = 'Avsiktsförklaring Dalslandssamverkan\r\n§ 13 Kommunfullmäktige i respektive kommun ska anta avsiktsförklaringen och KSO underteckna.\n';
@@ -45,18 +23,7 @@ describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
     return { key, v1: v1.body, v2: v2.body };
   }
 
-  const signature = (key: string, version: string, code: string, text: string, extra: Record<string, unknown> = {}) => ({
-    documentKey: key,
-    version,
-    municipalityCode: code,
-    signatory: { name: 'Ulla Börjesson', office: 'KSO' },
-    signedOn: '2023-12-08',
-    method: 'INK',
-    signedHash: sha256(text),
-    ...extra,
-  });
-
-  const signatureCount = async () => Number((await sql(ctx, 'SELECT COUNT(*) AS n FROM signature'))[0].n);
+  const signatureCount = () => rowCount(ctx, 'signature');
 
   /** POST /signatures that must be refused; no signature is written. */
   async function refusedSignature(body: unknown, token: string, status: number, code: string, ruleId?: string) {
@@ -69,16 +36,16 @@ describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
     return res.body;
   }
 
-  const attendees = Array.from({ length: 17 }, (_, i) => ({ name: `F${i + 1}`, role: 'LEDAMOT', ...(i === 0 ? { chair: true } : {}) }));
+  /** Kommunfullmäktige (31) meeting on 2023-11-22 with 17 ledamöter F1..F17 present. */
+  const kfMeeting = (code: string) => meeting(code, { kind: 'KF', memberCount: 31, date: '2023-11-22', attendees: ledamoter(17, { prefix: 'F', parties: false }) });
 
   /** A kommunfullmäktige adoption paragraph of `documentVersionId` in `code`, justerat unless told otherwise. */
-  async function adoption(code: string, documentVersionId: string, slug?: string, justera = true) {
-    const token = await clerk(code);
-    const kf = await post(`/municipalities/${code}/bodies`, { kind: 'KF', name: `Kommunfullmäktige ${++counter}`, memberCount: 31 }, token);
-    const m = await post(`/bodies/${kf.body.id}/meetings`, { date: '2023-11-22', attendees }, token);
-    const p = await post(
-      `/meetings/${m.body.id}/paragraphs`,
-      {
+  async function adoption(code: string, documentVersionId: string, slug?: string, justerat = true) {
+    const meetingId = await kfMeeting(code);
+    const p = await recorded(
+      code,
+      meetingId,
+      para({
         paragraphNumber: '§ 101',
         matter: { title: 'Avsiktsförklaring Dalslandssamverkan', diarienummer: 'KS 2023/412' },
         subject: 'DECLARATION_ADOPTION',
@@ -87,18 +54,12 @@ describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
         beslutsunderlag: ['Avsiktsförklaring Dalslandssamverkan'],
         proposals: [{ id: 'A', by: [{ name: 'F1' }], text: "att anta och ställa sig bakom 'Avsiktsförklaring Dalslandssamverkan'" }],
         beslutsgang: ['Ordföranden finner att fullmäktige bifaller förslaget.'],
-        method: { kind: 'ACKLAMATION', adopted: 'A' },
         decision: { attSatser: ["anta och ställa sig bakom 'Avsiktsförklaring Dalslandssamverkan'."] },
-        jav: [],
-        reservations: [],
-        protokollsanteckningar: [],
         sendTo: ['Samverkansrådet'],
-      },
-      token,
+      }),
     );
-    expect(p.status).toBe(201);
-    if (justera) expect((await post(`/meetings/${m.body.id}/justering`, { justeradOn: '2023-11-27', justerare: ['F2', 'F3'] }, token)).status).toBe(200);
-    return p.body;
+    if (justerat) await justera(code, meetingId, '2023-11-27', ['F2', 'F3']);
+    return p;
   }
 
   // ------------------------------------------------------------------------------------------------ documents and versions
@@ -173,30 +134,23 @@ describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
   it('R-B5: an adoption paragraph naming an unknown document version → 404, nothing written', async () => {
     const code = '1462';
     const token = await clerk(code);
-    const kf = await post(`/municipalities/${code}/bodies`, { kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 }, token);
-    const m = await post(`/bodies/${kf.body.id}/meetings`, { date: '2023-11-22', attendees }, token);
+    const meetingId = await kfMeeting(code);
     const { key, v1 } = await documentWithTwoVersions();
     expect(key).toBeTruthy();
-    const body = {
+    const body = para({
       paragraphNumber: '§ 1',
       matter: { title: 'Avsiktsförklaring' },
       subject: 'DECLARATION_ADOPTION',
       documentVersionId: '00000000-0000-4000-8000-000000000000',
-      beslutsunderlag: [],
       proposals: [{ id: 'A', by: [{ name: 'F1' }], text: 'Bifall' }],
       beslutsgang: ['Bifall.'],
-      method: { kind: 'ACKLAMATION', adopted: 'A' },
       decision: { attSatser: ['anta avsiktsförklaringen.'] },
-      jav: [],
-      reservations: [],
-      protokollsanteckningar: [],
-      sendTo: [],
-    };
-    const res = await post(`/meetings/${m.body.id}/paragraphs`, body, token);
+    });
+    const res = await post(`/meetings/${meetingId}/paragraphs`, body, token);
     expect(res.status).toBe(404);
     expectErrorBody(res.body, 'NOT_FOUND');
-    expect((await get(`/meetings/${m.body.id}`)).body.paragraphs).toHaveLength(0);
-    expect((await post(`/meetings/${m.body.id}/paragraphs`, { ...body, documentVersionId: v1.id }, token)).status).toBe(201);
+    expect((await get(`/meetings/${meetingId}`)).body.paragraphs).toHaveLength(0);
+    expect((await post(`/meetings/${meetingId}/paragraphs`, { ...body, documentVersionId: v1.id }, token)).status).toBe(201);
   });
 
   it('R-B3: a signatory who is not the KSO (kommundirektör, oppositionsråd) → 422 WRONG_SIGNATORY, nothing written', async () => {

@@ -1,29 +1,10 @@
-import {
-  accepted,
-  ALL_CODES,
-  bearer,
-  createCollaboration,
-  enter,
-  ev,
-  expectErrorBody,
-  getHistory,
-  membershipWorkflowId,
-  postEvent,
-  sql,
-  startTestApp,
-  verifyWorkflow,
-  workflowFootprint,
-  type TestContext,
-} from './harness';
+import { accepted, ALL_CODES, apiClient, createCollaboration, enter, ev, expectErrorBody, getHistory, membershipWorkflowId, postEvent, rowCount, sql, useTestApp, verifyWorkflow, workflowFootprint } from './kit';
 
 // The workflow engine through the API: optimistic concurrency, idempotency, the history, and verify (hash chain and
 // replay) against single-byte tampering of stored rows.
 describe('workflow engine', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestApp();
+  const api = apiClient(ctx);
 
   const expectContiguous = (history: any[]) => {
     const seqs = history.map((t) => t.seq);
@@ -98,10 +79,10 @@ describe('workflow engine', () => {
     });
 
     it('two concurrent POST /collaborations with the same slug: one 201, one 409 SLUG_TAKEN; one collaboration, no orphan rows', async () => {
-      const count = async (table: string) => Number((await sql(ctx, `SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+      const count = (table: string) => rowCount(ctx, table);
       const instancesBefore = await count('workflow_instance');
       const body = { slug: 'engine-same-slug', name: 'Samma', parties: ['1460', '1438'], declarationVersion: 'v1', declarationEffectiveDate: '2024-01-01' };
-      const results = await Promise.all([0, 1].map(() => ctx.http.post('/api/v1/collaborations').set(bearer(ctx.tokens.admin)).send(body)));
+      const results = await Promise.all([0, 1].map(() => api.post('/collaborations', body)));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expectErrorBody(results.find((r) => r.status === 409)!.body, 'SLUG_TAKEN');
       const rows = await sql(ctx, 'SELECT id FROM collaboration WHERE slug = ?', ['engine-same-slug']);
@@ -135,10 +116,7 @@ describe('workflow engine', () => {
     beforeAll(async () => {
       await createCollaboration(ctx, slug);
     });
-    const post = (code: string, body: Record<string, unknown>, key?: string) => {
-      const req = ctx.http.post(`/api/v1/collaborations/${slug}/memberships/${code}/events`).set(bearer(ctx.tokens.admin));
-      return (key ? req.set('Idempotency-Key', key) : req).send(body);
-    };
+    const post = (code: string, body: Record<string, unknown>, key?: string) => postEvent(ctx, code, body, ctx.tokens.admin, slug, { idempotencyKey: key });
 
     it('same key and same body: the first result again, replayed: true, nothing new written', async () => {
       const body = { ...ev.adopt('2023-11-29'), expectedVersion: 0 };
@@ -228,13 +206,10 @@ describe('workflow engine', () => {
       await createCollaboration(ctx, s, { parties: ['1461'] });
       await enter(ctx, '1461', '2023-11-29', '2023-12-08', s);
       const body = ev.requestExit('2025-03-10');
-      const send = () => ctx.http.post(`/api/v1/collaborations/${s}/memberships/1461/events`).set(bearer(ctx.tokens.admin)).set('Idempotency-Key', 'key-settings').send(body);
+      const send = () => postEvent(ctx, '1461', body, ctx.tokens.admin, s, { idempotencyKey: 'key-settings' });
       const first = await send();
       expect(first.status).toBe(201);
-      const patched = await ctx.http
-        .patch(`/api/v1/collaborations/${s}/settings`)
-        .set(bearer(ctx.tokens.admin))
-        .send({ settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'Jurister', changedOn: '2025-03-11' });
+      const patched = await api.patch(`/collaborations/${s}/settings`, { settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'Jurister', changedOn: '2025-03-11' });
       expect(patched.status).toBe(200);
       const footprint = await workflowFootprint(ctx, first.body.workflowId);
       const again = await send();
@@ -261,12 +236,12 @@ describe('workflow engine', () => {
       const [head] = await sql(ctx, 'SELECT snapshot FROM workflow_instance WHERE id = ?', [workflowId]);
       // The head cannot be read for a moment (standing in for a failing database or a concurrent writer).
       await sql(ctx, 'UPDATE workflow_instance SET snapshot = ? WHERE id = ?', ['{', workflowId]);
-      const failed = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send({});
+      const failed = await api.post('/workflows/due-events/run', {});
       expect(failed.status).toBe(200);
       expect(failed.body).toMatchObject({ fired: 0 });
       expect(await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [workflowId])).toEqual([{ due_on: '2025-01-01' }]);
       await sql(ctx, 'UPDATE workflow_instance SET snapshot = ? WHERE id = ?', [head.snapshot, workflowId]);
-      const run = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send({});
+      const run = await api.post('/workflows/due-events/run', {});
       expect(run.body.fired).toBeGreaterThanOrEqual(1);
       const history = await getHistory(ctx, workflowId);
       expect(history[history.length - 1]).toMatchObject({ eventType: 'EXIT_TOOK_EFFECT', toState: 'exited', legalDate: '2025-01-01' });
@@ -303,7 +278,7 @@ describe('workflow engine', () => {
       await accepted(ctx, '1492', ev.sign('2023-12-08'), { slug });
       await accepted(ctx, '1492', ev.requestExit('2025-03-10', '2035-12-31'), { slug, token: ctx.tokens.clerk['1492'] });
       await accepted(ctx, '1492', ev.notice('2025-03-20T23:30:00Z'), { slug, token: ctx.tokens.coordinator });
-      const res = await ctx.http.get(`/api/v1/workflows/${workflowId}/history`).set(bearer(ctx.tokens.auditor));
+      const res = await api.get(`/workflows/${workflowId}/history`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ workflowId, machineId: 'membership', machineVersion: 1 });
       const t = res.body.transitions;
@@ -350,7 +325,7 @@ describe('workflow engine', () => {
     });
 
     it('GET /workflows/{id} gives the head: machine, pinned version, state, version, context and allowed events', async () => {
-      const res = await ctx.http.get(`/api/v1/workflows/${workflowId}`).set(bearer(ctx.tokens.auditor));
+      const res = await api.get(`/workflows/${workflowId}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: workflowId, machineId: 'membership', machineVersion: 1, state: 'member.leaving', version: 4, subject: `membership:${slug}:1492` });
       expect(res.body.allowedEvents).toEqual(['COUNCIL_INFORMED', 'EXIT_REQUEST_WITHDRAWN']);
@@ -370,11 +345,7 @@ describe('workflow engine', () => {
         await createCollaboration(ctx, slug, { parties: ALL_CODES });
         for (const code of ALL_CODES) {
           await accepted(ctx, code, ev.adopt('2023-11-29'), { slug, token: ctx.tokens.clerk[code] });
-          const signed = await ctx.http
-            .post(`/api/v1/collaborations/${slug}/memberships/${code}/events`)
-            .set(bearer(ctx.tokens.admin))
-            .set('Idempotency-Key', `sign-${slug}-${code}`)
-            .send(ev.sign('2023-12-08'));
+          const signed = await postEvent(ctx, code, ev.sign('2023-12-08'), ctx.tokens.admin, slug, { idempotencyKey: `sign-${slug}-${code}` });
           expect(signed.status).toBe(201);
           await accepted(ctx, code, ev.requestExit('2025-03-10', '2035-12-31'), { slug });
           instances.push(signed.body.workflowId);
@@ -520,7 +491,7 @@ describe('workflow engine', () => {
       expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ seq: 1, kind: 'REPLAY_REFUSED' })]));
       // XState reports an unobserved actor error on a timer: give it the chance, then the service must still answer.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((await ctx.http.get('/api/v1/collaborations').set(bearer(ctx.tokens.auditor))).status).toBe(200);
+      expect((await api.get('/collaborations')).status).toBe(200);
     });
 
     it('untouched instances next to the tampered ones still verify ok', async () => {

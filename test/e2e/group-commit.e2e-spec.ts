@@ -2,12 +2,12 @@ import { MunicipalityEntity } from '../../src/municipality/municipality.entity';
 import { Db } from '../../src/database/db';
 import type { Actor } from '../../src/workflow/actor';
 import { WorkflowEngine } from '../../src/workflow/engine/workflow-engine.service';
-import { accepted, ALL_CODES, bearer, createCollaboration, enter, ev, getHistory, membershipWorkflowId, sql, startTestApp, verifyWorkflow, type TestContext } from './harness';
+import { accepted, ALL_CODES, createCollaboration, enter, ev, getHistory, membershipWorkflowId, postEvent, sql, useTestApp, verifyWorkflow } from './kit';
 
 // Group commit (SQLite): concurrent writes share one transaction and one COMMIT, yet each write is all or nothing and
 // is answered only once it is durable. On PostgreSQL every write is its own transaction; the same outcomes must hold.
 describe('group commit', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
   let db: Db;
   let engine: WorkflowEngine;
   const slug = 'group-commit';
@@ -15,7 +15,6 @@ describe('group commit', () => {
   const workflows: Record<string, string> = {};
 
   beforeAll(async () => {
-    ctx = await startTestApp();
     db = ctx.app.get(Db);
     engine = ctx.app.get(WorkflowEngine);
     await createCollaboration(ctx, slug, { parties: ALL_CODES });
@@ -26,7 +25,6 @@ describe('group commit', () => {
       workflows[code] = await membershipWorkflowId(ctx, code, slug);
     }
   });
-  afterAll(() => ctx.close());
 
   const informed = (day: number) => ({ type: 'COUNCIL_INFORMED', informedOn: `2025-02-${String(day).padStart(2, '0')}` });
   const municipality = async (code: string) => (await sql(ctx, 'SELECT code FROM municipality WHERE code = ?', [code])) as unknown[];
@@ -38,7 +36,7 @@ describe('group commit', () => {
     for (const day of [1, 2, 3]) {
       responses.push(
         ...(await Promise.all(
-          ALL_CODES.map((code) => ctx.http.post(`/api/v1/collaborations/${slug}/memberships/${code}/events`).set(bearer(ctx.tokens.admin)).send(informed(day))),
+          ALL_CODES.map((code) => postEvent(ctx, code, informed(day), ctx.tokens.admin, slug)),
         )),
       );
     }

@@ -1,25 +1,12 @@
-import {
-  accepted,
-  bearer,
-  createCollaboration,
-  enter,
-  ev,
-  expectErrorBody,
-  expectRefused,
-  getHistory,
-  sql,
-  startTestApp,
-  workflowFootprint,
-  type TestContext,
-} from './harness';
+import { accepted, apiClient, createCollaboration, enter, ev, expectErrorBody, expectRefused, getHistory, rowCount, useTestApp, workflowFootprint } from './kit';
 
 // Malformed input is refused with 400 VALIDATION_FAILED naming the field (details.fields[].field), or 404 for what does
 // not exist, and nothing is written.
 describe('input validation', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
+  const api = apiClient(ctx);
   const slug = 'input';
   beforeAll(async () => {
-    ctx = await startTestApp();
     await createCollaboration(ctx, slug);
     // 1460 stays notMember (entry events are valid there); 1492 is member.exitDecided (notice and withdrawal are valid).
     await enter(ctx, '1492', '2023-11-29', '2023-12-08', slug);
@@ -27,7 +14,6 @@ describe('input validation', () => {
     // 1461 is a member (an exit request is valid there).
     await enter(ctx, '1461', '2023-11-29', '2023-12-08', slug);
   });
-  afterAll(() => ctx.close());
 
   const fieldsOf = (body: any): string[] => (body.details?.fields ?? []).map((f: any) => f.field);
   /** Each expected field must be named; a RegExp accepts any matching name (e.g. decision or decisionId). */
@@ -41,7 +27,7 @@ describe('input validation', () => {
 
   /** Global counts: what any write would change. */
   const counts = async () => {
-    const n = async (table: string) => Number((await sql(ctx, `SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    const n = (table: string) => rowCount(ctx, table);
     return {
       collaborations: await n('collaboration'),
       memberships: await n('membership'),
@@ -118,13 +104,9 @@ describe('input validation', () => {
     ['a JSON number', '42'],
     ['JSON null', 'null'],
   ])('membership event with %s as the body → 400 VALIDATION_FAILED naming the body, nothing written', async (_name, raw) => {
-    const workflowId = (await ctx.http.get(`/api/v1/collaborations/${slug}/memberships/1460`).set(bearer(ctx.tokens.auditor))).body.workflowId;
+    const workflowId = (await api.get(`/collaborations/${slug}/memberships/1460`)).body.workflowId;
     const before = await workflowFootprint(ctx, workflowId);
-    const res = await ctx.http
-      .post(`/api/v1/collaborations/${slug}/memberships/1460/events`)
-      .set(bearer(ctx.tokens.admin))
-      .set('Content-Type', 'application/json')
-      .send(raw);
+    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, raw, ctx.tokens.admin, { headers: { 'Content-Type': 'application/json' } });
     expect(res.status).toBe(400);
     expectErrorBody(res.body);
     expectFields(res.body, 'body');
@@ -133,10 +115,7 @@ describe('input validation', () => {
 
   it('a body over the size limit → 413 with the standard error body, nothing written', async () => {
     const before = await counts();
-    const res = await ctx.http
-      .post(`/api/v1/collaborations/${slug}/memberships/1460/events`)
-      .set(bearer(ctx.tokens.admin))
-      .send({ ...adopt, note: 'x'.repeat(200_000) });
+    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, { ...adopt, note: 'x'.repeat(200_000) });
     expect(res.status).toBe(413);
     expectErrorBody(res.body, 'PAYLOAD_TOO_LARGE');
     expect(await counts()).toEqual(before);
@@ -148,14 +127,14 @@ describe('input validation', () => {
   });
 
   it.each([
-    ['an unknown collaboration', '/api/v1/collaborations/no-such-collaboration/memberships/1492', 'NOT_FOUND', undefined],
-    ['an unknown municipality', `/api/v1/collaborations/${slug}/memberships/9999`, 'UNKNOWN_MUNICIPALITY', '9999'],
-    ['a malformed municipality code', `/api/v1/collaborations/${slug}/memberships/abc`, 'UNKNOWN_MUNICIPALITY', 'abc'],
-    ['a municipality that is not a party', `/api/v1/collaborations/${slug}/memberships/1984`, 'NOT_A_PARTY', '1984'],
+    ['an unknown collaboration', '/collaborations/no-such-collaboration/memberships/1492', 'NOT_FOUND', undefined],
+    ['an unknown municipality', `/collaborations/${slug}/memberships/9999`, 'UNKNOWN_MUNICIPALITY', '9999'],
+    ['a malformed municipality code', `/collaborations/${slug}/memberships/abc`, 'UNKNOWN_MUNICIPALITY', 'abc'],
+    ['a municipality that is not a party', `/collaborations/${slug}/memberships/1984`, 'NOT_A_PARTY', '1984'],
   ])('%s → 404 for reading and for recording an event; nothing written', async (_name, path, code, municipalityCode) => {
     const before = await counts();
-    const read = await ctx.http.get(path).set(bearer(ctx.tokens.auditor));
-    const write = await ctx.http.post(`${path}/events`).set(bearer(ctx.tokens.admin)).send(adopt);
+    const read = await api.get(path);
+    const write = await api.post(`${path}/events`, adopt);
     for (const res of [read, write]) {
       expect(res.status).toBe(404);
       expectErrorBody(res.body, code);
@@ -165,30 +144,23 @@ describe('input validation', () => {
   });
 
   it('an unknown collaboration → 404 NOT_FOUND for GET /collaborations/:slug and PATCH settings', async () => {
-    const get = await ctx.http.get('/api/v1/collaborations/no-such-collaboration').set(bearer(ctx.tokens.auditor));
+    const get = await api.get('/collaborations/no-such-collaboration');
     expect(get.status).toBe(404);
     expectErrorBody(get.body, 'NOT_FOUND');
-    const patch = await ctx.http
-      .patch('/api/v1/collaborations/no-such-collaboration/settings')
-      .set(bearer(ctx.tokens.admin))
-      .send({ settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'x', changedOn: '2025-01-01' });
+    const patch = await api.patch('/collaborations/no-such-collaboration/settings', { settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'x', changedOn: '2025-01-01' });
     expect(patch.status).toBe(404);
     expectErrorBody(patch.body, 'NOT_FOUND');
   });
 
   it('an unknown route → 404 with the standard error body', async () => {
-    const res = await ctx.http.get('/api/v1/no-such-route').set(bearer(ctx.tokens.admin));
+    const res = await api.get('/no-such-route', ctx.tokens.admin);
     expect(res.status).toBe(404);
     expectErrorBody(res.body, 'NOT_FOUND');
   });
 
   it('a body in another media type (XML) → 415 UNSUPPORTED_MEDIA_TYPE with the standard error body, nothing written', async () => {
     const before = await counts();
-    const res = await ctx.http
-      .post(`/api/v1/collaborations/${slug}/memberships/1460/events`)
-      .set(bearer(ctx.tokens.admin))
-      .set('Content-Type', 'application/xml')
-      .send('<event type="COUNCIL_INFORMED"/>');
+    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, '<event type="COUNCIL_INFORMED"/>', ctx.tokens.admin, { headers: { 'Content-Type': 'application/xml' } });
     expect(res.status).toBe(415);
     expectErrorBody(res.body, 'UNSUPPORTED_MEDIA_TYPE');
     expect(await counts()).toEqual(before);
@@ -197,8 +169,8 @@ describe('input validation', () => {
   it.each(['%ZZ', '%E0%A4%A'])('an undecodable path (%s) → 400 naming the path, with the standard error body; nothing written', async (bad) => {
     const before = await counts();
     for (const res of [
-      await ctx.http.get(`/api/v1/collaborations/${bad}`).set(bearer(ctx.tokens.auditor)),
-      await ctx.http.post(`/api/v1/collaborations/${slug}/memberships/${bad}/events`).set(bearer(ctx.tokens.admin)).send(ev.informed('2025-04-01')),
+      await api.get(`/collaborations/${bad}`),
+      await api.post(`/collaborations/${slug}/memberships/${bad}/events`, ev.informed('2025-04-01')),
     ]) {
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -211,8 +183,8 @@ describe('input validation', () => {
   // ------------------------------------------------------------------------------------------------ asOf, ids
 
   it.each(['2025-13-01', '2025-02-29', '20250101', '2025-1-1', 'today'])('asOf=%s → 400 naming asOf', async (asOf) => {
-    for (const path of [`/api/v1/collaborations/${slug}/memberships/1492?asOf=${asOf}`, `/api/v1/collaborations/${slug}?asOf=${asOf}`]) {
-      const res = await ctx.http.get(path).set(bearer(ctx.tokens.auditor));
+    for (const path of [`/collaborations/${slug}/memberships/1492?asOf=${asOf}`, `/collaborations/${slug}?asOf=${asOf}`]) {
+      const res = await api.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expectErrorBody(res.body);
       expectFields(res.body, 'asOf');
@@ -220,16 +192,16 @@ describe('input validation', () => {
   });
 
   it('a valid asOf is accepted (2024-02-29)', async () => {
-    const res = await ctx.http.get(`/api/v1/collaborations/${slug}/memberships/1492?asOf=2024-02-29`).set(bearer(ctx.tokens.auditor));
+    const res = await api.get(`/collaborations/${slug}/memberships/1492?asOf=2024-02-29`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ asOf: '2024-02-29', status: 'ACTIVE' });
   });
 
   it.each(['get', 'history', 'verify'])('workflow %s: an id that is not a UUID → 400 naming id; an unknown UUID → 404 NOT_FOUND', async (what) => {
     const call = (id: string) => {
-      if (what === 'get') return ctx.http.get(`/api/v1/workflows/${id}`).set(bearer(ctx.tokens.auditor));
-      if (what === 'history') return ctx.http.get(`/api/v1/workflows/${id}/history`).set(bearer(ctx.tokens.auditor));
-      return ctx.http.post(`/api/v1/workflows/${id}/verify`).set(bearer(ctx.tokens.auditor));
+      if (what === 'get') return api.get(`/workflows/${id}`);
+      if (what === 'history') return api.get(`/workflows/${id}/history`);
+      return api.post(`/workflows/${id}/verify`, undefined, ctx.tokens.auditor);
     };
     for (const id of ['not-a-uuid', '123', "1' OR '1'='1"]) {
       const res = await call(encodeURIComponent(id));
@@ -249,7 +221,7 @@ describe('input validation', () => {
     [{ asOf: '2999-01-01' }, 'asOf'], // never ahead of time: a deadline takes effect when its day has come
   ])('POST /workflows/due-events/run with %j → 400 naming the field, nothing fired', async (body, field) => {
     const before = await counts();
-    const res = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send(body);
+    const res = await api.post('/workflows/due-events/run', body);
     expect(res.status).toBe(400);
     expectFields(res.body, field);
     expect(await counts()).toEqual(before);
@@ -286,7 +258,7 @@ describe('input validation', () => {
 
     it.each(bad)('%s → 400 naming the field, nothing written', async (_name, body, field) => {
       const before = await counts();
-      const res = await ctx.http.post('/api/v1/collaborations').set(bearer(ctx.tokens.admin)).send(body);
+      const res = await api.post('/collaborations', body);
       expect(res.status).toBe(400);
       expectErrorBody(res.body);
       expectFields(res.body, field);
@@ -294,16 +266,16 @@ describe('input validation', () => {
     });
 
     it('several unknown party codes are each named by their index', async () => {
-      const res = await ctx.http.post('/api/v1/collaborations').set(bearer(ctx.tokens.admin)).send({ ...valid, parties: ['9998', '1460', '9999'] });
+      const res = await api.post('/collaborations', { ...valid, parties: ['9998', '1460', '9999'] });
       expect(res.status).toBe(400);
       expect(fieldsOf(res.body).sort()).toEqual(['parties[0]', 'parties[2]']);
-      expect((await ctx.http.get('/api/v1/collaborations/new-one').set(bearer(ctx.tokens.auditor))).status).toBe(404);
+      expect((await api.get('/collaborations/new-one')).status).toBe(404);
     });
 
     it('invalid JSON and a non-object body → 400, nothing written', async () => {
       const before = await counts();
       for (const raw of ['{"slug": "x",', '[]', '"x"']) {
-        const res = await ctx.http.post('/api/v1/collaborations').set(bearer(ctx.tokens.admin)).set('Content-Type', 'application/json').send(raw);
+        const res = await api.post('/collaborations', raw, ctx.tokens.admin, { headers: { 'Content-Type': 'application/json' } });
         expect(res.status).toBe(400);
         expectErrorBody(res.body, 'VALIDATION_FAILED');
       }
@@ -311,11 +283,11 @@ describe('input validation', () => {
     });
 
     it('the valid body is accepted; the same slug again → 409 SLUG_TAKEN, nothing written', async () => {
-      const res = await ctx.http.post('/api/v1/collaborations').set(bearer(ctx.tokens.admin)).send(valid);
+      const res = await api.post('/collaborations', valid);
       expect(res.status).toBe(201);
       expect(res.body.members.map((m: any) => m.municipality.code).sort()).toEqual(['1438', '1460']);
       const before = await counts();
-      const again = await ctx.http.post('/api/v1/collaborations').set(bearer(ctx.tokens.admin)).send({ ...valid, name: 'Annan' });
+      const again = await api.post('/collaborations', { ...valid, name: 'Annan' });
       expect(again.status).toBe(409);
       expectErrorBody(again.body, 'SLUG_TAKEN');
       expect(await counts()).toEqual(before);
@@ -327,7 +299,7 @@ describe('input validation', () => {
   describe('PATCH /collaborations/:slug/settings', () => {
     let collaborationWorkflowId: string;
     beforeAll(async () => {
-      collaborationWorkflowId = (await ctx.http.get(`/api/v1/collaborations/${slug}`).set(bearer(ctx.tokens.auditor))).body.workflowId;
+      collaborationWorkflowId = (await api.get(`/collaborations/${slug}`)).body.workflowId;
     });
     const good = { settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'Jurister', changedOn: '2025-02-01' };
 
@@ -340,11 +312,11 @@ describe('input validation', () => {
       ['an unknown field', { ...good, effectiveFrom: '2025-03-01' }, 'effectiveFrom'],
     ] as Array<[string, object, string]>)('%s → 400 naming the field, nothing logged', async (_name, body, field) => {
       const before = await getHistory(ctx, collaborationWorkflowId);
-      const res = await ctx.http.patch(`/api/v1/collaborations/${slug}/settings`).set(bearer(ctx.tokens.admin)).send(body);
+      const res = await api.patch(`/collaborations/${slug}/settings`, body);
       expect(res.status).toBe(400);
       expectFields(res.body, field);
       expect(await getHistory(ctx, collaborationWorkflowId)).toEqual(before);
-      expect((await ctx.http.get(`/api/v1/collaborations/${slug}`).set(bearer(ctx.tokens.auditor))).body.settings.exitRequestDate).toBe('noticeArrival');
+      expect((await api.get(`/collaborations/${slug}`)).body.settings.exitRequestDate).toBe('noticeArrival');
     });
   });
 
@@ -357,14 +329,14 @@ describe('input validation', () => {
       [{ code: '1487', name: 'X', county: 'Västra Götaland' }, 'county'],
     ])('%j → 400 naming the field, nothing written', async (body, field) => {
       const before = await counts();
-      const res = await ctx.http.post('/api/v1/municipalities').set(bearer(ctx.tokens.admin)).send(body);
+      const res = await api.post('/municipalities', body);
       expect(res.status).toBe(400);
       expectFields(res.body, field);
       expect(await counts()).toEqual(before);
     });
 
     it('an existing code → 409 MUNICIPALITY_EXISTS', async () => {
-      const res = await ctx.http.post('/api/v1/municipalities').set(bearer(ctx.tokens.admin)).send({ code: '1460', name: 'Bengtsfors' });
+      const res = await api.post('/municipalities', { code: '1460', name: 'Bengtsfors' });
       expect(res.status).toBe(409);
       expectErrorBody(res.body, 'MUNICIPALITY_EXISTS');
     });

@@ -1,35 +1,11 @@
-import {
-  accepted,
-  bearer,
-  createCollaboration,
-  enter,
-  ev,
-  expectRefused,
-  getHistory,
-  getMembership,
-  membershipWorkflowId,
-  sql,
-  startTestApp,
-  verifyWorkflow,
-  workflowFootprint,
-  type TestContext,
-} from './harness';
+import { accepted, apiClient, createCollaboration, enter, ev, expectRefused, getHistory, membershipOf, membershipWorkflowId, sql, useTestApp, verifyWorkflow, workflowFootprint } from './kit';
 
 // Every membership rule through the API (RULEBOOK B, C, L; DECISIONS D1, D5, D6, D12). Each describe block has its own
 // collaboration, so the blocks do not share state. A refusal must write nothing (expectRefused checks the head and log).
 // Exits that must stay pending use a 31 December years ahead, so that no due event fires while the tests run.
 describe('membership rules through the API', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
-  const membership = async (slug: string, code: string, asOf?: string) => {
-    const res = await getMembership(ctx, code, asOf, slug);
-    expect(res.status).toBe(200);
-    return res.body;
-  };
+  const ctx = useTestApp();
+  const api = apiClient(ctx);
 
   // ------------------------------------------------------------------------------------------------ entry (B)
 
@@ -46,7 +22,7 @@ describe('membership rules through the API', () => {
     it('R-B2: a KS decision is refused also after the KSO has signed (awaitingDecision)', async () => {
       await accepted(ctx, '1438', ev.sign('2023-12-08'), { slug });
       await expectRefused(ctx, '1438', ev.adopt('2023-11-29', 'KS'), { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' }, { slug });
-      expect((await membership(slug, '1438', '2024-06-01')).status).toBe('NOT_MEMBER');
+      expect((await membershipOf(ctx, slug, '1438', '2024-06-01')).status).toBe('NOT_MEMBER');
     });
 
     it.each(['OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'])('R-B3: a signature by %s is refused with WRONG_SIGNATORY', async (office) => {
@@ -57,7 +33,7 @@ describe('membership rules through the API', () => {
     it('R-B3: a wrong signatory is refused also after the KF decision (awaitingSignature)', async () => {
       await accepted(ctx, '1461', ev.adopt('2023-11-29'), { slug });
       await expectRefused(ctx, '1461', ev.sign('2023-12-08', 'KOMMUNDIREKTOR'), { status: 422, code: 'WRONG_SIGNATORY', ruleId: 'R-B3' }, { slug });
-      expect((await membership(slug, '1461')).state).toBe('awaitingSignature');
+      expect((await membershipOf(ctx, slug, '1461')).state).toBe('awaitingSignature');
     });
 
     it('D12: only an admin may record a stand-in for the KSO: a clerk gets 403 and nothing is written', async () => {
@@ -75,7 +51,7 @@ describe('membership rules through the API', () => {
       const body = await accepted(ctx, '1461', ev.sign('2023-12-08', 'OTHER', { standIn: { legalBasis } }), { slug });
       expect(body).toMatchObject({ state: 'member.active', memberFrom: '2024-01-01' });
       expect(body.transition.payload).toMatchObject({ signatory: { office: 'OTHER' }, standIn: { legalBasis } });
-      const workflow = await ctx.http.get(`/api/v1/workflows/${body.workflowId}`).set(bearer(ctx.tokens.auditor));
+      const workflow = await api.get(`/workflows/${body.workflowId}`);
       expect(workflow.body.context.periods[0].signature).toMatchObject({ signedOn: '2023-12-08', signatory: { office: 'OTHER' }, standIn: { legalBasis } });
     });
 
@@ -83,16 +59,16 @@ describe('membership rules through the API', () => {
       const s = 'rules-order';
       await createCollaboration(ctx, s);
       await accepted(ctx, '1460', ev.adopt('2023-11-27'), { slug: s });
-      expect((await membership(s, '1460', '2024-06-01')).status).toBe('NOT_MEMBER'); // R-B1: the signature is missing
+      expect((await membershipOf(ctx, s, '1460', '2024-06-01')).status).toBe('NOT_MEMBER'); // R-B1: the signature is missing
       await accepted(ctx, '1460', ev.sign('2023-12-08'), { slug: s });
       await accepted(ctx, '1438', ev.sign('2023-12-08'), { slug: s });
-      expect((await membership(s, '1438', '2024-06-01')).status).toBe('NOT_MEMBER'); // R-B1: the decision is missing
-      expect((await membership(s, '1438')).state).toBe('awaitingDecision');
+      expect((await membershipOf(ctx, s, '1438', '2024-06-01')).status).toBe('NOT_MEMBER'); // R-B1: the decision is missing
+      expect((await membershipOf(ctx, s, '1438')).state).toBe('awaitingDecision');
       const last = await accepted(ctx, '1438', ev.adopt('2023-11-29'), { slug: s });
       expect(last.state).toBe('member.active');
       for (const code of ['1460', '1438']) {
-        expect(await membership(s, code, '2023-12-20')).toMatchObject({ status: 'SIGNED_NOT_IN_FORCE', memberFrom: '2024-01-01' });
-        expect(await membership(s, code, '2024-01-01')).toMatchObject({ status: 'ACTIVE', memberFrom: '2024-01-01' });
+        expect(await membershipOf(ctx, s, code, '2023-12-20')).toMatchObject({ status: 'SIGNED_NOT_IN_FORCE', memberFrom: '2024-01-01' });
+        expect(await membershipOf(ctx, s, code, '2024-01-01')).toMatchObject({ status: 'ACTIVE', memberFrom: '2024-01-01' });
       }
     });
 
@@ -100,15 +76,15 @@ describe('membership rules through the API', () => {
       const s = 'rules-order';
       await accepted(ctx, '1439', ev.sign('2023-12-08'), { slug: s });
       await accepted(ctx, '1439', ev.adopt('2024-02-12'), { slug: s });
-      expect((await membership(s, '1439', '2024-02-11')).status).toBe('NOT_MEMBER');
-      expect(await membership(s, '1439', '2024-02-12')).toMatchObject({ status: 'ACTIVE', memberFrom: '2024-02-12' });
+      expect((await membershipOf(ctx, s, '1439', '2024-02-11')).status).toBe('NOT_MEMBER');
+      expect(await membershipOf(ctx, s, '1439', '2024-02-12')).toMatchObject({ status: 'ACTIVE', memberFrom: '2024-02-12' });
     });
 
     it('TRANSITION_NOT_ALLOWED (409) names the state and the allowed events: an exit request before entry', async () => {
       const res = await expectRefused(ctx, '1492', ev.requestExit('2025-03-10'), { status: 409, code: 'TRANSITION_NOT_ALLOWED' }, { slug });
       expect(res.body.details).toMatchObject({ state: 'notMember', allowedEvents: ['FULLMAKTIGE_ADOPTED_DECLARATION', 'KSO_SIGNED'] });
       expect(res.body.ruleId).toBeUndefined();
-      expect((await membership(slug, '1492')).allowedEvents).toEqual(res.body.details.allowedEvents);
+      expect((await membershipOf(ctx, slug, '1492')).allowedEvents).toEqual(res.body.details.allowedEvents);
     });
 
     it('TRANSITION_NOT_ALLOWED: a second KF decision while awaiting the signature; only KSO_SIGNED is allowed', async () => {
@@ -154,7 +130,7 @@ describe('membership rules through the API', () => {
       await accepted(ctx, '1438', ev.requestExit('2025-11-10', '2026-12-31'), { slug });
       const res = await expectRefused(ctx, '1438', ev.notice('2026-01-05T10:00:00+01:00'), { status: 422, code: 'EXIT_NOTICE_TOO_SHORT', ruleId: 'R-C2' }, { slug });
       expect(res.body.details).toMatchObject({ requestedOn: '2026-01-05', desiredExitDate: '2026-12-31', earliestExitDate: '2027-12-31' });
-      expect((await membership(slug, '1438')).state).toBe('member.exitDecided');
+      expect((await membershipOf(ctx, slug, '1438')).state).toBe('member.exitDecided');
     });
 
     it('R-C1: an exit notice without a fullmäktige decision is refused with NO_FULLMAKTIGE_DECISION', async () => {
@@ -179,9 +155,9 @@ describe('membership rules through the API', () => {
       await accepted(ctx, '1461', ev.requestExit('2025-03-10', '2028-12-31'), { slug });
       const body = await accepted(ctx, '1461', ev.notice('2025-03-20T10:00:00+01:00'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2025-03-20', exitEffectiveOn: '2028-12-31' });
-      expect((await membership(slug, '1461', '2027-12-31')).status).toBe('LEAVING');
-      expect((await membership(slug, '1461', '2028-12-31')).status).toBe('LEAVING');
-      expect((await membership(slug, '1461', '2029-01-01')).status).toBe('EXITED');
+      expect((await membershipOf(ctx, slug, '1461', '2027-12-31')).status).toBe('LEAVING');
+      expect((await membershipOf(ctx, slug, '1461', '2028-12-31')).status).toBe('LEAVING');
+      expect((await membershipOf(ctx, slug, '1461', '2029-01-01')).status).toBe('EXITED');
     });
 
     it('R-C6: the coordinator records that the council was informed; informing before the notice is refused', async () => {
@@ -208,13 +184,13 @@ describe('membership rules through the API', () => {
         ['1439', slug, 'member.leaving'],
       ];
       for (const [code, sl, state] of cases) {
-        expect((await membership(sl, code)).state).toBe(state);
+        expect((await membershipOf(ctx, sl, code)).state).toBe(state);
         for (const token of [ctx.tokens.admin, ctx.tokens.coordinator, ctx.tokens.clerk[code]]) {
           const res = await expectRefused(ctx, code, ev.councilApproved('2025-04-02'), { status: 422, code: 'COUNCIL_NOT_DECISION_MAKING', ruleId: 'R-E2' }, { slug: sl, token });
           expect(res.body.messageSv).toMatch(/inte ett beslutande organ/);
         }
         // Not offered as an allowed event anywhere.
-        expect((await membership(sl, code)).allowedEvents).not.toContain('COUNCIL_APPROVED_EXIT');
+        expect((await membershipOf(ctx, sl, code)).allowedEvents).not.toContain('COUNCIL_APPROVED_EXIT');
       }
     });
   });
@@ -241,8 +217,8 @@ describe('membership rules through the API', () => {
       const body = await accepted(ctx, '1438', ev.notice('2025-12-31T22:59:59Z'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2025-12-31', exitEffectiveOn: '2026-12-31', warnings: [] });
       expect(body.transition.legalDate).toBe('2025-12-31');
-      expect((await membership(slug, '1438', '2026-12-31')).status).toBe('LEAVING');
-      expect((await membership(slug, '1438', '2027-01-01')).status).toBe('EXITED');
+      expect((await membershipOf(ctx, slug, '1438', '2026-12-31')).status).toBe('LEAVING');
+      expect((await membershipOf(ctx, slug, '1438', '2027-01-01')).status).toBe('EXITED');
     });
 
     it('R-L1: the same instant written with an offset gives the same local date (2026-01-01T00:30:00+01:00)', async () => {
@@ -283,7 +259,7 @@ describe('membership rules through the API', () => {
       for (const code of ['1460', '1438', '1439', '1461', '1492']) await enter(ctx, code, '2023-11-29', '2023-12-08', slug);
     });
 
-    const patch = (body: unknown, token = ctx.tokens.admin) => ctx.http.patch(`/api/v1/collaborations/${slug}/settings`).set(bearer(token)).send(body as object);
+    const patch = (body: unknown, token = ctx.tokens.admin) => api.patch(`/collaborations/${slug}/settings`, body, token);
 
     it("D1 default 'noticeArrival' (R-C5): decision 2025-12-15, notice 2026-01-10 → request 2026-01-10, exit 2027-12-31, REQUEST_YEAR_AMBIGUOUS", async () => {
       await accepted(ctx, '1460', ev.requestExit('2025-12-15'), { slug });
@@ -312,7 +288,7 @@ describe('membership rules through the API', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'REASON_REQUIRED', ruleId: 'D1' });
       expect(await workflowFootprint(ctx, collaborationWorkflowId)).toEqual(before);
-      expect((await ctx.http.get(`/api/v1/collaborations/${slug}`).set(bearer(ctx.tokens.auditor))).body.settings.exitRequestDate).toBe('noticeArrival');
+      expect((await api.get(`/collaborations/${slug}`)).body.settings.exitRequestDate).toBe('noticeArrival');
     });
 
     it("D1: an admin switches to 'fullmaktigeDecision'; the change is logged (SETTINGS_CHANGED, reason, date, actor) and verifies", async () => {
@@ -338,7 +314,7 @@ describe('membership rules through the API', () => {
     });
 
     it('D1: an exit recorded under the earlier setting keeps its dates', async () => {
-      expect(await membership(slug, '1460')).toMatchObject({ exitRequestedOn: '2026-01-10', exitEffectiveOn: '2027-12-31' });
+      expect(await membershipOf(ctx, slug, '1460')).toMatchObject({ exitRequestedOn: '2026-01-10', exitEffectiveOn: '2027-12-31' });
     });
 
     it("D1, R-C2: a desired 2026-12-31 with the notice in 2026 passes under 'fullmaktigeDecision' and is EXIT_NOTICE_TOO_SHORT under 'noticeArrival'", async () => {
@@ -385,9 +361,9 @@ describe('membership rules through the API', () => {
       expect(body.state).toBe('member.active');
       expect(body.exitEffectiveOn).toBeUndefined();
       expect(await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [workflowId])).toEqual([]);
-      expect((await membership(slug, '1460', '2025-04-01')).status).toBe('LEAVING'); // the request stood until withdrawn
-      expect((await membership(slug, '1460', '2025-09-05')).status).toBe('ACTIVE');
-      expect((await membership(slug, '1460', '2031-01-01')).status).toBe('ACTIVE');
+      expect((await membershipOf(ctx, slug, '1460', '2025-04-01')).status).toBe('LEAVING'); // the request stood until withdrawn
+      expect((await membershipOf(ctx, slug, '1460', '2025-09-05')).status).toBe('ACTIVE');
+      expect((await membershipOf(ctx, slug, '1460', '2031-01-01')).status).toBe('ACTIVE');
       expect((await getHistory(ctx, workflowId)).map((t) => t.eventType).slice(-3)).toEqual(['FULLMAKTIGE_REQUESTED_EXIT', 'EXIT_NOTICE_DELIVERED', 'EXIT_REQUEST_WITHDRAWN']);
     });
 
@@ -404,12 +380,12 @@ describe('membership rules through the API', () => {
       expect(notice).toMatchObject({ exitRequestedOn: '2023-12-13', exitEffectiveOn: '2024-12-31' });
       const workflowId = notice.workflowId;
 
-      const early = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send({ asOf: '2024-12-31' });
+      const early = await api.post('/workflows/due-events/run', { asOf: '2024-12-31' });
       expect(early.status).toBe(200);
       expect(early.body).toEqual({ fired: 0, refused: 0 });
-      expect((await membership(slug, '1439')).state).toBe('member.leaving');
+      expect((await membershipOf(ctx, slug, '1439')).state).toBe('member.leaving');
 
-      const run = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send({});
+      const run = await api.post('/workflows/due-events/run', {});
       expect(run.status).toBe(200);
       expect(run.body.fired).toBeGreaterThanOrEqual(1);
       const history = await getHistory(ctx, workflowId);
@@ -421,10 +397,10 @@ describe('membership rules through the API', () => {
         toState: 'exited',
         actor: { role: 'system' },
       });
-      expect((await membership(slug, '1439', '2024-12-31')).status).toBe('LEAVING');
-      expect(await membership(slug, '1439', '2025-01-01')).toMatchObject({ status: 'EXITED', exitEffectiveOn: '2024-12-31', state: 'exited' });
+      expect((await membershipOf(ctx, slug, '1439', '2024-12-31')).status).toBe('LEAVING');
+      expect(await membershipOf(ctx, slug, '1439', '2025-01-01')).toMatchObject({ status: 'EXITED', exitEffectiveOn: '2024-12-31', state: 'exited' });
       // Running again fires nothing more for it.
-      await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send({});
+      await api.post('/workflows/due-events/run', {});
       expect(await getHistory(ctx, workflowId)).toHaveLength(history.length);
       expect((await verifyWorkflow(ctx, workflowId)).ok).toBe(true);
     });
@@ -434,16 +410,16 @@ describe('membership rules through the API', () => {
     });
 
     it('D5 (R-B7): re-entry after the exit is a new entry (KF decision and KSO signature), in force from the later date', async () => {
-      const exited = await membership(slug, '1439');
+      const exited = await membershipOf(ctx, slug, '1439');
       expect(exited.allowedEvents).toEqual(expect.arrayContaining(['FULLMAKTIGE_ADOPTED_DECLARATION', 'KSO_SIGNED']));
       await expectRefused(ctx, '1439', ev.adopt('2025-02-10', 'KS'), { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' }, { slug });
       expect((await accepted(ctx, '1439', ev.adopt('2025-02-10'), { slug })).state).toBe('awaitingSignature');
       const body = await accepted(ctx, '1439', ev.sign('2025-02-20'), { slug });
       expect(body).toMatchObject({ state: 'member.active', memberFrom: '2025-02-20' });
-      expect((await membership(slug, '1439', '2025-02-19')).status).toBe('EXITED');
-      expect(await membership(slug, '1439', '2025-02-20')).toMatchObject({ status: 'ACTIVE', memberFrom: '2025-02-20' });
-      expect((await membership(slug, '1439', '2024-06-01')).status).toBe('LEAVING'); // the first period, exit pending
-      const workflow = await ctx.http.get(`/api/v1/workflows/${body.workflowId}`).set(bearer(ctx.tokens.auditor));
+      expect((await membershipOf(ctx, slug, '1439', '2025-02-19')).status).toBe('EXITED');
+      expect(await membershipOf(ctx, slug, '1439', '2025-02-20')).toMatchObject({ status: 'ACTIVE', memberFrom: '2025-02-20' });
+      expect((await membershipOf(ctx, slug, '1439', '2024-06-01')).status).toBe('LEAVING'); // the first period, exit pending
+      const workflow = await api.get(`/workflows/${body.workflowId}`);
       expect(workflow.body.context.periods).toHaveLength(2);
       expect((await verifyWorkflow(ctx, body.workflowId)).ok).toBe(true);
     });

@@ -1,13 +1,9 @@
-import { createDalsland, enter, getMembership, postEvent, startTestApp, type TestContext } from './harness';
+import { createDalsland, enter, getMembership, postEvent, useTestApp } from './kit';
 
 // The worked examples, through the API on a fresh database.
 describe('membership worked examples (R-A2, R-B4, R-C2, R-C4, R-C7)', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp();
-    await createDalsland(ctx);
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestApp();
+  beforeAll(() => createDalsland(ctx));
 
   it('R-A2: Åmål signed 2023-12-08 after its KF decision: SIGNED_NOT_IN_FORCE on 2023-12-20, ACTIVE on 2024-01-01', async () => {
     await enter(ctx, '1492', '2023-11-29', '2023-12-08');

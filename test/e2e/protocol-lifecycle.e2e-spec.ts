@@ -1,68 +1,28 @@
-import { bearer, clerkToken, expectErrorBody, getHistory, startTestApp, verifyWorkflow, type TestContext } from './harness';
+import { decisionKit, expectErrorBody, getHistory, paragraphs, useTestApp, verifyWorkflow } from './kit';
 
 // Issue 3: the protocol lifecycle of one decision paragraph through the API (RULEBOOK I, L; DECISIONS D8, D9, D10).
 // The real clock is used (today 2026-11-24): paragraphs anslagna in the past have their APPEAL_PERIOD_ENDED due,
 // fired by POST /workflows/due-events/run (admin) or lazily before the next write on that paragraph. Dates in 2040
 // are used where the appeal period must still be running.
 describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D8, D9)', () => {
-  let ctx: TestContext;
-  let bodyCounter = 0;
+  const ctx = useTestApp();
 
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
-  /** A clerk token of any seeded municipality (each test uses its own municipality). */
-  const clerk = (code: string) => clerkToken(ctx, code);
-  const post = (path: string, body: unknown, token: string, headers: Record<string, string> = {}) =>
-    ctx.http.post(`/api/v1${path}`).set(bearer(token)).set(headers).send(body as object);
-  const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
-
-  const attendees = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `L${i + 1}`, party: i % 2 ? 'S' : 'M', role: 'LEDAMOT', ...(i === 0 ? { chair: true } : {}) }));
+  /** Bodies and meetings (a nämnd of 9 with 7 serving members) by the clerk of the municipality; each test uses its own. */
+  const { clerk, post, get, meeting, record, decision, event } = decisionKit(ctx);
 
   /** A valid paragraph decided by acklamation; overrides replace whole keys. */
-  const para = (overrides: Record<string, unknown> = {}) => ({
+  const para = paragraphs({
     paragraphNumber: '§ 1',
     matter: { title: 'Revidering av riktlinjer' },
-    subject: 'OTHER',
     beslutsunderlag: ['Tjänsteskrivelse'],
     proposals: [
       { id: 'A', by: [{ name: 'L1', party: 'M' }], text: 'Nämnden beslutar att:', attSatser: ['anta reviderade riktlinjer.'] },
       { id: 'B', by: [{ name: 'L2', party: 'S' }, { name: 'L4', party: 'S' }], text: 'Nämnden avslår förslaget.' },
     ],
-    beslutsgang: ['Ordföranden ställer förslagen mot varandra och finner att nämnden bifaller L1s förslag.'],
-    method: { kind: 'ACKLAMATION', adopted: 'A' },
     decision: { text: 'Nämnden beslutar att:', attSatser: ['anta reviderade riktlinjer.'] },
-    jav: [],
-    reservations: [],
-    protokollsanteckningar: [],
     sendTo: ['Kommunstyrelsen'],
-    ...overrides,
   });
 
-  /** A nämnd of 9 in municipality `code` and a meeting with 7 serving members on `date`. */
-  async function meeting(code: string, date: string, extra: Record<string, unknown> = {}) {
-    const token = await clerk(code);
-    const body = await post(`/municipalities/${code}/bodies`, { kind: 'NAMND', name: `Nämnd ${++bodyCounter}`, memberCount: 9 }, token);
-    expect(body.status).toBe(201);
-    const m = await post(`/bodies/${body.body.id}/meetings`, { date, attendees: attendees(7), ...extra }, token);
-    expect(m.status).toBe(201);
-    return { meetingId: m.body.id as string, token };
-  }
-
-  async function record(meetingId: string, paragraph: unknown, token: string) {
-    const res = await post(`/meetings/${meetingId}/paragraphs`, paragraph, token);
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-
-  const decision = async (id: string) => {
-    const res = await get(`/decisions/${id}`);
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  const event = (id: string, body: Record<string, unknown>, token: string, headers: Record<string, string> = {}) => post(`/decisions/${id}/events`, body, token, headers);
   const eventTypes = async (workflowId: string) => (await getHistory(ctx, workflowId)).map((t) => t.eventType);
 
   /** Expects a refusal with the standard body; the paragraph's workflow (version, log) is unchanged. */
@@ -82,7 +42,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   // ------------------------------------------------------------------------------------------------ the whole lifecycle
 
   it('R-I1, R-I4, R-I6, R-I7, D9: draft → justerat → anslaget → due-events/run → PRESUMED_FINAL → NO_APPEAL_CONFIRMED → FINAL; verify ok', async () => {
-    const { meetingId, token } = await meeting('1401', '2018-11-07');
+    const meetingId = await meeting('1401', { date: '2018-11-07' });
+    const token = await clerk('1401');
     const p = await record(meetingId, para(), token);
     expect(p).toMatchObject({ status: 'DRAFT', state: 'draft', minimal: false, decidedOn: '2018-11-07', organ: 'NAMND', warnings: [], corrections: [] });
     expect(p.deadlines).toEqual({ justeringDeadline: '2018-11-21' });
@@ -131,18 +92,20 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('D8, R-L7: a justering deadline on annandag jul (2024-12-12 + 14 = Thu 2024-12-26) moves to Fri 2024-12-27, with a note on the decision', async () => {
-    const { meetingId, token } = await meeting('1498', '2024-12-12');
+    const meetingId = await meeting('1498', { date: '2024-12-12' });
+    const token = await clerk('1498');
     const p = await record(meetingId, para(), token);
     expect(p.deadlines.justeringDeadline).toBe('2024-12-27');
     expect(p.deadlines.notes).toEqual([expect.objectContaining({ deadline: 'justeringDeadline', date: '2024-12-27', code: 'DEADLINE_MOVED', ruleId: 'R-L7' })]);
     expect(p.deadlines.notes[0].messageSv).toContain('annandag jul');
     expect((await get(`/meetings/${meetingId}`)).body.deadlines).toEqual({ justeringDeadline: '2024-12-27' });
-    const ordinary = await record((await meeting('1498', '2024-11-12')).meetingId, para(), token);
+    const ordinary = await record(await meeting('1498', { date: '2024-11-12' }), para(), token);
     expect(ordinary.deadlines).toEqual({ justeringDeadline: '2024-11-26' });
   });
 
   it('R-I7, D9: the due APPEAL_PERIOD_ENDED fires lazily before the next write on the paragraph (no run needed)', async () => {
-    const { meetingId, token } = await meeting('1402', '2018-11-07');
+    const meetingId = await meeting('1402', { date: '2018-11-07' });
+    const token = await clerk('1402');
     const p = await record(meetingId, para(), token);
     await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-11-12', justerare: ['L1', 'L3'] }, token);
     await post(`/meetings/${meetingId}/anslag`, { anslagOn: '2018-11-14' }, token);
@@ -157,7 +120,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   // ------------------------------------------------------------------------------------------------ appeals
 
   it('R-I5, R-I7: an appeal in time → APPEALED; judgment before the appeal refused; REJECTED → FINAL; nothing more after FINAL', async () => {
-    const { meetingId, token } = await meeting('1407', '2018-11-07');
+    const meetingId = await meeting('1407', { date: '2018-11-07' });
+    const token = await clerk('1407');
     const p = await record(meetingId, para(), token);
     await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-11-12', justerare: ['L1', 'L2'] }, token);
     await post(`/meetings/${meetingId}/anslag`, { anslagOn: '2018-11-14' }, token);
@@ -176,7 +140,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-I5: an appeal that arrived after the last day → 422 APPEAL_TOO_LATE, not recorded; the decision still becomes FINAL', async () => {
-    const { meetingId, token } = await meeting('1415', '2018-11-07');
+    const meetingId = await meeting('1415', { date: '2018-11-07' });
+    const token = await clerk('1415');
     const p = await record(meetingId, para(), token);
     await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-11-12', justerare: ['L1', 'L2'] }, token);
     await post(`/meetings/${meetingId}/anslag`, { anslagOn: '2018-11-14' }, token);
@@ -194,7 +159,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-I7: while the appeal period runs (anslag 2040-03-06) NO_APPEAL_CONFIRMED → 422 APPEAL_PERIOD_RUNNING; an appeal → APPEALED → ANNULLED, then nothing more', async () => {
-    const { meetingId, token } = await meeting('1419', '2040-03-01');
+    const meetingId = await meeting('1419', { date: '2040-03-01' });
+    const token = await clerk('1419');
     const p = await record(meetingId, para(), token);
     await post(`/meetings/${meetingId}/justering`, { justeradOn: '2040-03-05', justerare: ['L1', 'L2'] }, token);
     await post(`/meetings/${meetingId}/anslag`, { anslagOn: '2040-03-06' }, token);
@@ -216,7 +182,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   // ------------------------------------------------------------------------------------------------ late flags (D8)
 
   it('R-I1, R-I4, D8: justering after meeting + 14 (a vardag, not moved) is flagged JUSTERING_LATE, anslag after justering + 2 ANSLAG_LATE; neither is blocked', async () => {
-    const { meetingId, token } = await meeting('1421', '2018-10-01');
+    const meetingId = await meeting('1421', { date: '2018-10-01' });
+    const token = await clerk('1421');
     const p = await record(meetingId, para(), token);
     const j = await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-10-16', justerare: ['L1', 'L2'] }, token);
     expect(j.status).toBe(200);
@@ -236,7 +203,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-I1, R-I4, D8: justering on the 14th day and anslag on the 2nd day are on time (no warnings); before the meeting / before justering refused', async () => {
-    const { meetingId, token } = await meeting('1427', '2018-10-01');
+    const meetingId = await meeting('1427', { date: '2018-10-01' });
+    const token = await clerk('1427');
     const p = await record(meetingId, para(), token);
     const early = await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-09-30', justerare: ['L1', 'L2'] }, token);
     expect(early.status).toBe(422);
@@ -261,7 +229,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   // ------------------------------------------------------------------------------------------------ omedelbar justering
 
   it('R-I3: an omedelbart justerad paragraph is justerad at the meeting and its appeal period runs from its own anslag', async () => {
-    const { meetingId, token } = await meeting('1430', '2018-11-07');
+    const meetingId = await meeting('1430', { date: '2018-11-07' });
+    const token = await clerk('1430');
     const urgent = await record(meetingId, para({ paragraphNumber: '§ 1', immediateJustering: true }), token);
     const ordinary = await record(meetingId, para({ paragraphNumber: '§ 2' }), token);
     await expectRefusedEvent(ordinary.id, { type: 'JUSTERAT', justeradOn: '2018-11-07', justerare: ['L1', 'L2'], immediate: true }, token, 422, 'IMMEDIATE_JUSTERING_NOT_DECIDED', 'R-I3');
@@ -288,7 +257,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   // ------------------------------------------------------------------------------------------------ amendments and corrections
 
   it('R-K9: PARAGRAPH_AMENDED is accepted in draft (still checked against the meeting); after justering → 422 PARAGRAPH_JUSTERAD', async () => {
-    const { meetingId, token } = await meeting('1435', '2018-11-07');
+    const meetingId = await meeting('1435', { date: '2018-11-07' });
+    const token = await clerk('1435');
     const original = para({ paragraphNumber: '§ 7' });
     const p = await record(meetingId, original, token);
     const amendedParagraph = para({ paragraphNumber: '§ 7', decision: { text: 'Nämnden beslutar att:', attSatser: ['anta reviderade riktlinjer.', 'uppdra åt förvaltningen att följa upp.'] } });
@@ -309,7 +279,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-K9: an amendment in draft that changes the paragraph number and subject is what GET /decisions/:id and the meeting show', async () => {
-    const { meetingId, token } = await meeting('1440', '2018-11-07');
+    const meetingId = await meeting('1440', { date: '2018-11-07' });
+    const token = await clerk('1440');
     const p = await record(meetingId, para({ paragraphNumber: '§ 8' }), token);
     await record(meetingId, para({ paragraphNumber: '§ 10' }), token);
     // The meeting's § 10 is taken: 409, nothing written.
@@ -324,7 +295,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-K9: CORRECTION_RECORDED refers to a justerat paragraph without editing it; not in draft, not dated before the justering', async () => {
-    const { meetingId, token } = await meeting('1441', '2018-11-07');
+    const meetingId = await meeting('1441', { date: '2018-11-07' });
+    const token = await clerk('1441');
     const original = para({ paragraphNumber: '§ 3' });
     const p = await record(meetingId, original, token);
     await expectRefusedEvent(p.id, { type: 'CORRECTION_RECORDED', correctedOn: '2018-11-08', reason: 'Skrivfel', text: 'Rätt lydelse' }, token, 409, 'TRANSITION_NOT_ALLOWED');
@@ -350,17 +322,18 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-K9: Idempotency-Key and expectedVersion on protocol events: a retry is replayed, a reused key refused, a stale version 409', async () => {
-    const { meetingId, token } = await meeting('1442', '2018-11-07');
+    const meetingId = await meeting('1442', { date: '2018-11-07' });
+    const token = await clerk('1442');
     const p = await record(meetingId, para(), token);
     await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-11-12', justerare: ['L1', 'L2'] }, token);
     const body = { type: 'CORRECTION_RECORDED', correctedOn: '2018-11-13', reason: 'Skrivfel', text: 'Rätt lydelse' };
-    const first = await event(p.id, body, token, { 'Idempotency-Key': 'korr-1' });
+    const first = await event(p.id, body, token, { idempotencyKey: 'korr-1' });
     expect(first.status).toBe(201);
-    const retry = await event(p.id, body, token, { 'Idempotency-Key': 'korr-1' });
+    const retry = await event(p.id, body, token, { idempotencyKey: 'korr-1' });
     expect(retry.status).toBe(201);
     expect(retry.body.corrections).toHaveLength(1);
     expect(retry.body.version).toBe(first.body.version);
-    const reused = await event(p.id, { ...body, text: 'Annan lydelse' }, token, { 'Idempotency-Key': 'korr-1' });
+    const reused = await event(p.id, { ...body, text: 'Annan lydelse' }, token, { idempotencyKey: 'korr-1' });
     expect(reused.status).toBe(422);
     expectErrorBody(reused.body, 'IDEMPOTENCY_KEY_REUSED');
     await expectRefusedEvent(p.id, { ...body, expectedVersion: first.body.version - 1 }, token, 409, 'VERSION_CONFLICT');
@@ -372,7 +345,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   // ------------------------------------------------------------------------------------------------ motivations (R-H14)
 
   it('R-H14: a written motivation before meeting.justeringAt is accepted; after it → 422 MOTIVATION_TOO_LATE and the reservation stands', async () => {
-    const { meetingId, token } = await meeting('1443', '2018-11-07', { closedAt: '2018-11-07T20:30:00+01:00', justeringAt: '2018-11-12T10:00:00+01:00' });
+    const meetingId = await meeting('1443', { date: '2018-11-07', closedAt: '2018-11-07T20:30:00+01:00', justeringAt: '2018-11-12T10:00:00+01:00' });
+    const token = await clerk('1443');
     const reservation = { members: [{ name: 'L2', party: 'S' }, { name: 'L4', party: 'S' }], inFavourOf: 'B', announcedAt: '2018-11-07T20:00:00+01:00' };
     const p = await record(meetingId, para({ reservations: [reservation], protokollsanteckningar: [{ member: { name: 'L3', party: 'S' }, text: 'Jag vill se en uppföljning.' }] }), token);
     const inTime = await event(p.id, { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L2', text: 'Vi anser att riktlinjerna saknar mätbara mål.', submittedAt: '2018-11-12T09:59:00+01:00' }, token);
@@ -389,7 +363,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-H14: without a justering time set, a motivation is accepted through the justering day and refused after it', async () => {
-    const { meetingId, token } = await meeting('1444', '2018-11-07');
+    const meetingId = await meeting('1444', { date: '2018-11-07' });
+    const token = await clerk('1444');
     const p = await record(meetingId, para({ reservations: [{ members: [{ name: 'L2', party: 'S' }] }] }), token);
     await post(`/meetings/${meetingId}/justering`, { justeradOn: '2018-11-12', justerare: ['L1', 'L3'] }, token);
     await expectRefusedEvent(p.id, { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L2', text: 'För sent.', submittedAt: '2018-11-13T08:00:00+01:00' }, token, 422, 'MOTIVATION_TOO_LATE', 'R-H14');
@@ -406,7 +381,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     ['2026-03-13', '2026-04-07', '2026-04-08', '2026-03-02', '2026-03-11', '1447'],
     ['2018-11-14', '2018-12-05', '2018-12-06', '2018-11-05', '2018-11-12', '1452'],
   ])('R-I6, R-L4: a recorded paragraph anslagen %s (POST /meetings/:id/anslag) → GET /decisions/:id appealLastDay %s, finalFrom %s', async (anslag, last, finalFrom, meetingDate, justering, code) => {
-    const { meetingId, token } = await meeting(code, meetingDate);
+    const meetingId = await meeting(code, { date: meetingDate });
+    const token = await clerk(code);
     const p = await record(meetingId, para(), token);
     expect((await post(`/meetings/${meetingId}/justering`, { justeradOn: justering, justerare: ['L1', 'L2'] }, token)).status).toBe(200);
     expect((await post(`/meetings/${meetingId}/anslag`, { anslagOn: anslag }, token)).status).toBe(200);

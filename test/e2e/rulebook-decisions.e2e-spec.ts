@@ -1,17 +1,4 @@
-import { decisionKit } from './decision-kit';
-import {
-  accepted,
-  createCollaboration,
-  enter,
-  expectErrorBody,
-  expectRefused,
-  getHistory,
-  getMembership,
-  membershipWorkflowId,
-  startTestApp,
-  verifyWorkflow,
-  type TestContext,
-} from './harness';
+import { accepted, createCollaboration, decisionKit, enter, expectErrorBody, expectRefused, getHistory, getMembership, membershipWorkflowId, useTestApp, verifyWorkflow } from './kit';
 
 // Acceptance scenarios from RULEBOOK §3 E, H, I, L and DECISIONS D8–D10 that the other e2e files do not cover:
 // quorum on even-sized bodies and with odd jäv lists, ties in fullmäktige and kommunstyrelsen, reservation and
@@ -20,29 +7,9 @@ import {
 // what the council (Samverkansrådet) cannot be. Every expected date below was worked out by hand from the rule text
 // (weekdays and påskdagen 2040 with the Gregorian computus), not read from the service.
 describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, appeals and annulment (R-H, R-I, R-L, R-E)', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
 
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
-  const { clerk, post, get, ledamoter, para, meeting, refusedParagraph, recorded } = decisionKit(() => ctx);
-
-  const decision = async (id: string) => {
-    const res = await get(`/decisions/${id}`);
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  const event = async (code: string, id: string, body: Record<string, unknown>) => post(`/decisions/${id}/events`, body, await clerk(code));
-  const justera = async (code: string, meetingId: string, justeradOn: string) => {
-    const res = await post(`/meetings/${meetingId}/justering`, { justeradOn, justerare: ['L1', 'L2'] }, await clerk(code));
-    expect(res.status).toBe(200);
-  };
-  const anslå = async (code: string, meetingId: string, anslagOn: string) => {
-    const res = await post(`/meetings/${meetingId}/anslag`, { anslagOn }, await clerk(code));
-    expect(res.status).toBe(200);
-  };
+  const { clerk, post, get, ledamoter, para, meeting, refusedParagraph, recorded, decision, event, justera, anslå } = decisionKit(ctx);
   const runDue = async (asOf?: string) => {
     const res = await post('/workflows/due-events/run', asOf ? { asOf } : {}, ctx.tokens.admin);
     if (res.status !== 200) throw new Error(`due-events/run ${asOf}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -67,7 +34,7 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     const history = await getHistory(ctx, p.workflowId);
     expect(history[history.length - 1]).toMatchObject({ eventType: 'APPEAL_PERIOD_ENDED', legalDate: '2026-05-16', fromState: 'anslaget', toState: 'presumedFinal' });
     // An appeal that reached the court on the (moved) last day was in time, even if the municipality learns of it later.
-    const appealed = await event(code, p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2026-05-15', court: 'Förvaltningsrätten i Göteborg' });
+    const appealed = await event(p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2026-05-15', court: 'Förvaltningsrätten i Göteborg' }, await clerk(code));
     expect(appealed.status).toBe(201);
     expect(appealed.body).toMatchObject({ status: 'APPEALED', appeal: { receivedOn: '2026-05-15' } });
     expect(await verifyWorkflow(ctx, p.workflowId)).toMatchObject({ ok: true });
@@ -197,9 +164,9 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     const m = await meeting(code, { closedAt: '2024-05-22T17:00:00+02:00', justeringAt: '2024-05-29T10:00:00+02:00' });
     const reservation = { members: [{ name: 'L2', party: 'S' }, { name: 'L4', party: 'S' }], inFavourOf: 'B', announcedAt: '2024-05-22T16:45:00+02:00' };
     const p = await recorded(code, m, para({ reservations: [reservation] }));
-    const late = await event(code, p.id, { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L2', text: 'Sen motivering.', submittedAt: '2024-05-29T09:30:00+01:00' });
+    const late = await event(p.id, { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L2', text: 'Sen motivering.', submittedAt: '2024-05-29T09:30:00+01:00' }, await clerk(code));
     expect({ status: late.status, code: late.body.code, ruleId: late.body.ruleId }).toEqual({ status: 422, code: 'MOTIVATION_TOO_LATE', ruleId: 'R-H14' });
-    const inTime = await event(code, p.id, { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L4', text: 'Motivering i tid.', submittedAt: '2024-05-29T10:30:00+03:00' });
+    const inTime = await event(p.id, { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L4', text: 'Motivering i tid.', submittedAt: '2024-05-29T10:30:00+03:00' }, await clerk(code));
     expect(inTime.status).toBe(201);
     const d = await decision(p.id);
     expect(d.paragraph.reservations).toEqual([reservation]);
@@ -294,7 +261,7 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     await justera(code, m, '2025-05-28');
     await anslå(code, m, '2025-05-30');
     expect(await decision(p.id)).toMatchObject({ appealLastDay: '2025-06-23', finalFrom: '2025-06-24', warnings: [] });
-    const res = await event(code, p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-06-23', court: 'Förvaltningsrätten i Göteborg', caseNumber: '5000-25' });
+    const res = await event(p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-06-23', court: 'Förvaltningsrätten i Göteborg', caseNumber: '5000-25' }, await clerk(code));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'APPEALED', appeal: { receivedOn: '2025-06-23' } });
   });
@@ -305,12 +272,12 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     const p = await recorded(code, m, para());
     await justera(code, m, '2025-05-28');
     await anslå(code, m, '2025-05-30');
-    const late = await event(code, p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-06-24' });
+    const late = await event(p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-06-24' }, await clerk(code));
     expect({ status: late.status, code: late.body.code, ruleId: late.body.ruleId }).toEqual({ status: 422, code: 'APPEAL_TOO_LATE', ruleId: 'R-I5' });
     expect(late.body.details).toMatchObject({ appealLastDay: '2025-06-23' });
-    const early = await event(code, p.id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2025-06-23' });
+    const early = await event(p.id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2025-06-23' }, await clerk(code));
     expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'APPEAL_PERIOD_RUNNING' });
-    const final = await event(code, p.id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2025-06-24', basis: 'Lagakraftbevis' });
+    const final = await event(p.id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2025-06-24', basis: 'Lagakraftbevis' }, await clerk(code));
     expect(final.status).toBe(201);
     expect(final.body).toMatchObject({ status: 'FINAL', outcome: { kind: 'FINAL', on: '2025-06-24' } });
   });
@@ -321,7 +288,7 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     const p = await recorded(code, m, para());
     await justera(code, m, '2025-05-28');
     await anslå(code, m, '2025-05-30');
-    const res = await event(code, p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-05-30' });
+    const res = await event(p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-05-30' }, await clerk(code));
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('APPEALED');
   });
@@ -350,8 +317,8 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     // Anslag 2025-04-17 → last day 2025-05-08 (a Thursday, vardag); an appeal arrives 2025-05-05; the court annuls 2025-09-01.
     await anslå(code, w.meetingId, '2025-04-17');
     expect((await decision(w.id)).appealLastDay).toBe('2025-05-08');
-    expect((await event(code, w.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-05-05', court: 'Förvaltningsrätten i Göteborg', caseNumber: '2000-25' })).status).toBe(201);
-    const annulled = await event(code, w.id, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn: '2025-09-01', court: 'Förvaltningsrätten i Göteborg', caseNumber: '2000-25' });
+    expect((await event(w.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-05-05', court: 'Förvaltningsrätten i Göteborg', caseNumber: '2000-25' }, await clerk(code))).status).toBe(201);
+    const annulled = await event(w.id, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn: '2025-09-01', court: 'Förvaltningsrätten i Göteborg', caseNumber: '2000-25' }, await clerk(code));
     expect(annulled.status).toBe(201);
     expect(annulled.body.status).toBe('ANNULLED');
     const after = (await getMembership(ctx, code, '2025-10-01', slug)).body;
@@ -371,11 +338,11 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     // Anslag 2023-12-13 → last day Wed 2024-01-03; an appeal reached the court on 2023-12-27, in time.
     await anslå(code, x.meetingId, '2023-12-13');
     expect((await decision(x.id)).appealLastDay).toBe('2024-01-03');
-    expect((await event(code, x.id, { type: 'APPEAL_RECEIVED', receivedOn: '2023-12-27', court: 'Förvaltningsrätten i Göteborg', caseNumber: '3000-23' })).status).toBe(201);
+    expect((await event(x.id, { type: 'APPEAL_RECEIVED', receivedOn: '2023-12-27', court: 'Förvaltningsrätten i Göteborg', caseNumber: '3000-23' }, await clerk(code))).status).toBe(201);
     // The decision was executable meanwhile (R-I8, D10): the exit took effect.
     await runDue();
     expect((await getMembership(ctx, code, '2025-01-15', slug)).body.status).toBe('EXITED');
-    const annulled = await event(code, x.id, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn: '2025-02-10', court: 'Förvaltningsrätten i Göteborg', caseNumber: '3000-23' });
+    const annulled = await event(x.id, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn: '2025-02-10', court: 'Förvaltningsrätten i Göteborg', caseNumber: '3000-23' }, await clerk(code));
     expect(annulled.status).toBe(201);
     expect(annulled.body.status).toBe('ANNULLED');
     // "no decision exists any more" (R-C11); implementation "must be reversed as far as possible" (R-I8).

@@ -1,17 +1,4 @@
-import {
-  accepted,
-  bearer,
-  createCollaboration,
-  enter,
-  ev,
-  expectRefused,
-  getHistory,
-  getMembership,
-  membershipWorkflowId,
-  sql,
-  startTestApp,
-  type TestContext,
-} from './harness';
+import { accepted, apiClient, createCollaboration, DALSLAND_PARTIES, enter, ev, expectRefused, getHistory, membershipOf, membershipWorkflowId, sql, useTestApp } from './kit';
 
 // Acceptance scenarios drawn from RULEBOOK §3 B (entry), C (exit), L (calendar and time) and DECISIONS D1, D5, D6,
 // D13, where a date decides the outcome. Every expected value was computed by hand from the rule text (Stockholm
@@ -19,30 +6,18 @@ import {
 // of October, R-L1; earliest exit = 31 December of the year after the request, R-C2; appeal last day = anslag + 21
 // days moved to the next vardag, R-I6/R-L4; holidays per R-L5, R-L6 and §5). Only the HTTP API is used, on a fresh
 // database. Each describe block has its own collaboration, so the blocks do not share state.
-const DALSLAND = ['1460', '1438', '1439', '1461', '1492'];
-
 describe('rulebook scenarios: dates that decide outcomes', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
-  const membership = async (slug: string, code: string, asOf?: string) => {
-    const res = await getMembership(ctx, code, asOf, slug);
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  const statusOn = async (slug: string, code: string, asOf: string) => (await membership(slug, code, asOf)).status;
-  const get = (path: string) => ctx.http.get(`/api/v1${path}`).set(bearer(ctx.tokens.auditor));
+  const ctx = useTestApp();
+  const api = apiClient(ctx);
+  const statusOn = async (slug: string, code: string, asOf: string) => (await membershipOf(ctx, slug, code, asOf)).status;
   const collaborationOn = async (slug: string, asOf: string) => {
-    const res = await get(`/collaborations/${slug}?asOf=${asOf}`);
+    const res = await api.get(`/collaborations/${slug}?asOf=${asOf}`);
     expect(res.status).toBe(200);
     return Object.fromEntries(res.body.members.map((m: any) => [m.municipality.code, m.status]));
   };
   const dueOn = async (slug: string, code: string) =>
     (await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [await membershipWorkflowId(ctx, code, slug)])).map((r: any) => r.due_on);
-  const setUp = async (slug: string, options: { settings?: Record<string, string>; declarationEffectiveDate?: string } = {}, codes = DALSLAND) => {
+  const setUp = async (slug: string, options: { settings?: Record<string, string>; declarationEffectiveDate?: string } = {}, codes = DALSLAND_PARTIES) => {
     await createCollaboration(ctx, slug, options);
     for (const code of codes) await enter(ctx, code, '2023-11-29', '2023-12-08', slug);
   };
@@ -53,7 +28,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     const slug = 'sc-newyear';
     beforeAll(async () => {
       await setUp(slug);
-      for (const code of DALSLAND) await accepted(ctx, code, ev.requestExit('2025-12-15'), { slug });
+      for (const code of DALSLAND_PARTIES) await accepted(ctx, code, ev.requestExit('2025-12-15'), { slug });
     });
 
     it('R-L2, R-C2: 2025-12-31T20:00:00-05:00 (New York evening of nyårsafton) is 02:00 on 2026-01-01 in Stockholm → request 2026-01-01, exit 2027-12-31', async () => {
@@ -158,7 +133,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       await accepted(ctx, '1438', ev.requestExit('2025-12-15', '2026-12-31'), { slug });
       const res = await expectRefused(ctx, '1438', ev.notice('2025-12-31T23:00:00Z'), { status: 422, code: 'EXIT_NOTICE_TOO_SHORT', ruleId: 'R-C2' }, { slug });
       expect(res.body.details).toMatchObject({ requestedOn: '2026-01-01', desiredExitDate: '2026-12-31', earliestExitDate: '2027-12-31' });
-      expect((await membership(slug, '1438')).state).toBe('member.exitDecided');
+      expect((await membershipOf(ctx, slug, '1438')).state).toBe('member.exitDecided');
     });
 
     it.each([
@@ -194,7 +169,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       const body = await accepted(ctx, '1460', ev.notice('2027-12-31T10:00:00+01:00'), { slug });
       expect(body.transition.legalDate).toBe('2027-12-31');
       // The POST answer is the status as of today; read the membership on the request date to see its dates.
-      expect(await membership(slug, '1460', '2027-12-31')).toMatchObject({ status: 'LEAVING', exitRequestedOn: '2027-12-31', exitEffectiveOn: '2028-12-31' });
+      expect(await membershipOf(ctx, slug, '1460', '2027-12-31')).toMatchObject({ status: 'LEAVING', exitRequestedOn: '2027-12-31', exitEffectiveOn: '2028-12-31' });
       expect(await dueOn(slug, '1460')).toEqual(['2029-01-01']);
       expect(await statusOn(slug, '1460', '2028-12-31')).toBe('LEAVING');
       expect(await statusOn(slug, '1460', '2029-01-01')).toBe('EXITED');
@@ -230,7 +205,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     // docs/api.md (POST /collaborations): "missing fields take the defaults `noticeArrival`, `KF`"; DECISIONS D1: each
     // default is a setting stored with the collaboration. The entry organ is enforced as KF (next test) but not shown.
     it('D1 (api.md settings defaults): created with only exitRequestDate, the collaboration shows both settings, entryDecisionOrgan defaulting to KF', async () => {
-      const res = await get(`/collaborations/${slug}`);
+      const res = await api.get(`/collaborations/${slug}`);
       expect(res.status).toBe(200);
       expect(res.body.settings).toEqual({ exitRequestDate: 'fullmaktigeDecision', entryDecisionOrgan: 'KF' });
     });
@@ -270,7 +245,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('D1, R-C5: under this setting too, the request has no exit date until the notice: status ACTIVE while only decided', async () => {
       await accepted(ctx, '1461', ev.requestExit('2026-02-02'), { slug });
-      const m = await membership(slug, '1461', '2026-06-01');
+      const m = await membershipOf(ctx, slug, '1461', '2026-06-01');
       expect(m).toMatchObject({ state: 'member.exitDecided', status: 'ACTIVE' });
       expect(m.exitEffectiveOn).toBeUndefined();
     });
@@ -372,7 +347,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       await accepted(ctx, '1438', ev.requestExit('2026-11-30'), { slug });
       const body = await accepted(ctx, '1438', ev.notice('2026-12-31T23:30:00Z'), { slug });
       expect(body.transition.legalDate).toBe('2027-01-01');
-      expect(await membership(slug, '1438', '2027-01-01')).toMatchObject({ exitRequestedOn: '2027-01-01', exitEffectiveOn: '2028-12-31' });
+      expect(await membershipOf(ctx, slug, '1438', '2027-01-01')).toMatchObject({ exitRequestedOn: '2027-01-01', exitEffectiveOn: '2028-12-31' });
       expect(body.warnings).toEqual([expect.objectContaining({ code: 'REQUEST_YEAR_AMBIGUOUS' })]);
       expect(await statusOn(slug, '1438', '2026-12-31')).toBe('ACTIVE'); // neither request stands on that day
       expect(await statusOn(slug, '1438', '2027-01-01')).toBe('LEAVING');
@@ -396,10 +371,10 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       await accepted(ctx, '1460', ev.requestExit('2024-02-26'), { slug });
       const body = await accepted(ctx, '1460', ev.notice('2024-02-29T10:00:00+01:00'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2024-02-29', exitEffectiveOn: '2025-12-31' });
-      const run = await ctx.http.post('/api/v1/workflows/due-events/run').set(bearer(ctx.tokens.admin)).send({ asOf: '2026-01-01' });
+      const run = await api.post('/workflows/due-events/run', { asOf: '2026-01-01' });
       expect(run.status).toBe(200);
       expect(await statusOn(slug, '1460', '2025-12-31')).toBe('LEAVING');
-      expect(await membership(slug, '1460', '2026-01-01')).toMatchObject({ status: 'EXITED', state: 'exited' });
+      expect(await membershipOf(ctx, slug, '1460', '2026-01-01')).toMatchObject({ status: 'EXITED', state: 'exited' });
       const last = (await getHistory(ctx, body.workflowId)).slice(-1)[0];
       expect(last).toMatchObject({ eventType: 'EXIT_TOOK_EFFECT', legalDate: '2026-01-01' });
     });
@@ -448,7 +423,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       ['2025-02-08', '2025-03-03', '2025-03-04', 'R-L4: raw 2025-03-01 is a Saturday (no leap day in 2025)'],
       ['2004-05-10', '2004-06-01', '2004-06-02', 'R-L5: raw 2004-05-31 annandag pingst, still a holiday before 1 April 2005'],
     ])('R-I6, R-L4: anslag %s → appealLastDay %s, finalFrom %s (%s)', async (anslag, last, finalFrom) => {
-      const res = await get(`/calendar/deadlines?anslagDate=${anslag}`);
+      const res = await api.get(`/calendar/deadlines?anslagDate=${anslag}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ appealLastDay: last, finalFrom });
       expect(res.body.notes?.appealLastDay).toMatchObject({ date: last, code: 'MOVED_TO_NEXT_VARDAG' });
@@ -461,14 +436,14 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       ['2024-02-08', '2024-02-29', 'R-L3: the leap day 2024-02-29 is a Thursday, a vardag'],
       ['2005-04-25', '2005-05-16', 'R-L5: annandag pingst 2005 is no longer a holiday'],
     ])('R-I6, R-L6: anslag %s → appealLastDay %s, not moved, no notes (%s)', async (anslag, last) => {
-      const res = await get(`/calendar/deadlines?anslagDate=${anslag}`);
+      const res = await api.get(`/calendar/deadlines?anslagDate=${anslag}`);
       expect(res.status).toBe(200);
       expect(res.body.appealLastDay).toBe(last);
       expect(res.body.notes).toBeUndefined();
     });
 
     it('R-I6, R-L4: the note for midsommar names midsommarafton and midsommardagen (sv and en)', async () => {
-      const note = (await get('/calendar/deadlines?anslagDate=2025-05-30')).body.notes.appealLastDay;
+      const note = (await api.get('/calendar/deadlines?anslagDate=2025-05-30')).body.notes.appealLastDay;
       expect(note.messageSv).toContain('midsommarafton');
       expect(note.messageSv).toContain('midsommardagen');
       expect(note.message).toMatch(/Midsummer/);
@@ -476,12 +451,12 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     });
 
     it('R-I6, R-L5: the note for 2025-11-01 names alla helgons dag', async () => {
-      const note = (await get('/calendar/deadlines?anslagDate=2025-10-11')).body.notes.appealLastDay;
+      const note = (await api.get('/calendar/deadlines?anslagDate=2025-10-11')).body.notes.appealLastDay;
       expect(note.messageSv).toContain('alla helgons dag');
     });
 
     it('R-I7: finalFrom is the day after the last day even when that is a Saturday (anslag 2026-04-23 → last Fri 2026-05-15, final Sat 2026-05-16)', async () => {
-      const res = await get('/calendar/deadlines?anslagDate=2026-04-23');
+      const res = await api.get('/calendar/deadlines?anslagDate=2026-04-23');
       expect(res.body).toMatchObject({ appealLastDay: '2026-05-15', finalFrom: '2026-05-16' });
     });
 
@@ -497,7 +472,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       ['justeringDate', '2026-04-01', 'anslagDeadline', '2026-04-03', '2026-04-07', ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']],
       ['justeringDate', '2025-03-07', 'anslagDeadline', '2025-03-09', '2025-03-10', ['söndag']],
     ])('R-L4, R-L7, D8: %s=%s → %s raw %s, not a vardag → moved to %s, with a note naming each day passed over', async (param, date, key, raw, moved, sv) => {
-      const res = await get(`/calendar/deadlines?${param}=${date}`);
+      const res = await api.get(`/calendar/deadlines?${param}=${date}`);
       expect(res.status).toBe(200);
       expect(res.body[key]).toBe(moved);
       expect(res.body.notes?.[key]).toMatchObject({ date: moved, code: 'DEADLINE_MOVED' });
@@ -512,7 +487,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       ['justeringDate', '2026-01-03', 'anslagDeadline', '2026-01-05'],
       ['justeringDate', '2025-04-28', 'anslagDeadline', '2025-04-30'],
     ])('R-L7, R-L6: %s=%s → %s %s is a vardag: not moved, no note', async (param, date, key, deadline) => {
-      const res = await get(`/calendar/deadlines?${param}=${date}`);
+      const res = await api.get(`/calendar/deadlines?${param}=${date}`);
       expect(res.status).toBe(200);
       expect(res.body[key]).toBe(deadline);
       expect(res.body.notes).toBeUndefined();
@@ -523,7 +498,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
   describe('GET /calendar/holidays: allmänna helgdagar and the three aftnar (R-L5, R-L6, §5)', () => {
     const holidays = async (year: number) => {
-      const res = await get(`/calendar/holidays?year=${year}`);
+      const res = await api.get(`/calendar/holidays?year=${year}`);
       expect(res.status).toBe(200);
       expect(res.body.year).toBe(year);
       return res.body as { year: number; holidays: Array<{ date: string; name: string; nameEn: string }>; aftnar: Array<{ date: string; reason: { code: string } }> };

@@ -2,9 +2,20 @@
  * Edge cases of the decision-paragraph rules that the mutation run found untested (RULEBOOK R-H2, R-H3, R-H5,
  * R-H11). Pure: the meeting is Mellerud's socialnämnd of the shared fixtures (seed 002), varied by hand.
  */
-import { MELLERUD, SOCIALNAMNDEN_ATTENDEES } from '../e2e/fixtures';
+import { MELLERUD } from '../e2e/kit/fixtures';
 import { checkParagraph, checkQuorum, servingAttendees } from '../../machines/protocol/decision.rules';
 import type { Attendee, DecisionMethod, DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
+
+/** Socialnämnden as the source document names its members, with two ersättare (one serving). */
+const SOCIALNAMNDEN_ATTENDEES: Attendee[] = [
+  { name: 'Daniel Jensen', party: 'KD', role: 'LEDAMOT', chair: true },
+  { name: 'Marianne Sand Wallin', party: 'S', role: 'LEDAMOT' },
+  { name: 'Sara Kanyinda', party: 'S', role: 'LEDAMOT' },
+  { name: 'Ledamot Fyra', party: 'M', role: 'LEDAMOT' },
+  { name: 'Ersättare Fem', party: 'C', role: 'TJANSTGORANDE_ERSATTARE' },
+  { name: 'Ersättare Sex', party: 'SD', role: 'ERSATTARE' },
+];
+
 
 /**
  * Socialnämnden (9 ledamöter): Daniel Jensen (KD, chair), Marianne Sand Wallin (S), Sara Kanyinda (S), Ledamot Fyra

@@ -2,7 +2,7 @@
  * Unit tests of machines/protocol/decision.rules.ts (RULEBOOK H: quorum, jäv, acklamation, votes, ties,
  * reservations, protokollsanteckningar; K: diarienummer). Pure: meetings and paragraphs are built by hand.
  */
-import { MELLERUD_PARAGRAPH } from '../e2e/fixtures';
+import { MELLERUD_PARAGRAPH } from '../e2e/kit/fixtures';
 import {
   checkDecisionDrives,
   checkMethod,

@@ -10,7 +10,18 @@ import type { Attendee, DecisionParagraph, MeetingFacts } from '../../machines/p
 import { protocolDefinition, protocolMachine } from '../../machines/protocol/protocol.machine';
 import { checkMotivation } from '../../machines/protocol/protocol.rules';
 import type { ProtocolEvent, ProtocolInput } from '../../machines/protocol/protocol.types';
-import { MELLERUD, MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from '../e2e/fixtures';
+import { MELLERUD, MELLERUD_PARAGRAPH } from '../e2e/kit/fixtures';
+
+/** Socialnämnden as the source document names its members, with two ersättare (one serving). */
+const SOCIALNAMNDEN_ATTENDEES: Attendee[] = [
+  { name: 'Daniel Jensen', party: 'KD', role: 'LEDAMOT', chair: true },
+  { name: 'Marianne Sand Wallin', party: 'S', role: 'LEDAMOT' },
+  { name: 'Sara Kanyinda', party: 'S', role: 'LEDAMOT' },
+  { name: 'Ledamot Fyra', party: 'M', role: 'LEDAMOT' },
+  { name: 'Ersättare Fem', party: 'C', role: 'TJANSTGORANDE_ERSATTARE' },
+  { name: 'Ersättare Sex', party: 'SD', role: 'ERSATTARE' },
+];
+
 
 type Ev<T extends ProtocolEvent['type']> = Extract<ProtocolEvent, { type: T }>;
 

@@ -1,0 +1,15 @@
+/**
+ * The one kit of the e2e suites: import everything from here.
+ * - harness: the real app on a fresh database per file (useTestApp, startTestApp), tokens, raw SQL, the error body;
+ * - http: the API under /api/v1 with a token, a body and an Idempotency-Key (apiClient);
+ * - workflows: a workflow's history, verify and footprint;
+ * - membership: collaborations and membership events for a party (record, accept, refuse, read);
+ * - decisions: attendees, valid paragraphs, signature bodies, and bodies, meetings and protocol steps (decisionKit);
+ * - fixtures: the Mellerud paragraph of the demo data (src/seed).
+ */
+export * from './harness';
+export * from './http';
+export * from './workflows';
+export * from './membership';
+export * from './decisions';
+export * from './fixtures';
