@@ -66,7 +66,8 @@ export function diagramTransitions(definition: MachineDefinition): DiagramTransi
     for (const [event, edges] of byEvent) {
       // One transition may have several targets (parallel regions): one edge each, the same order number.
       const transitions = [...new Set(edges.map((e) => e.transition))];
-      for (const edge of edges) out.push(toDiagramTransition(node.stateNode.id, edge.target.id, event, edge.transition, transitions));
+      for (const edge of edges)
+        out.push(toDiagramTransition(node.stateNode.id, edge.target.id, event, edge.transition, transitions));
     }
     const always = (node.stateNode.always ?? []) as TransitionLike[];
     for (const t of always) {
@@ -157,7 +158,10 @@ export function renderDiagramFile(definition: MachineDefinition): string {
     '',
     '| state node id | parent | type | initial child |',
     '|---|---|---|---|',
-    ...states.map((s) => `| \`${s.id}\` | ${s.parent ? `\`${s.parent}\`` : '—'} | ${s.type} | ${s.initial ? `\`${s.initial}\`` : '—'} |`),
+    ...states.map(
+      (s) =>
+        `| \`${s.id}\` | ${s.parent ? `\`${s.parent}\`` : '—'} | ${s.type} | ${s.initial ? `\`${s.initial}\`` : '—'} |`,
+    ),
     '',
     '## Transitions',
     '',
@@ -185,7 +189,9 @@ export function renderDiagramFile(definition: MachineDefinition): string {
  */
 export function diagramFileName(definition: MachineDefinition, all: MachineDefinition[]): string {
   const latest = Math.max(...all.filter((d) => d.id === definition.id).map((d) => d.version));
-  return definition.version === latest ? `${definition.id}.diagram.md` : `${definition.id}.v${definition.version}.diagram.md`;
+  return definition.version === latest
+    ? `${definition.id}.diagram.md`
+    : `${definition.id}.v${definition.version}.diagram.md`;
 }
 
 // ---------------------------------------------------------------------------------------------------- helpers
@@ -198,7 +204,13 @@ interface TransitionLike {
   meta?: { refusalOnly?: boolean } | Record<string, unknown>;
 }
 
-function toDiagramTransition(source: string, target: string, event: string, t: TransitionLike, siblings: TransitionLike[]): DiagramTransition {
+function toDiagramTransition(
+  source: string,
+  target: string,
+  event: string,
+  t: TransitionLike,
+  siblings: TransitionLike[],
+): DiagramTransition {
   const targetless = !t.target || t.target.length === 0;
   return {
     source,
@@ -232,7 +244,8 @@ export function guardText(guard: unknown, top = false): string {
     const text = g.guards.map((x) => guardText(x)).join(` ${g.name} `);
     return top ? text : `(${text})`;
   }
-  if (typeof guard === 'function' && Array.isArray(g.guards) && g.name === 'not') return `not ${guardText(g.guards[0])}`;
+  if (typeof guard === 'function' && Array.isArray(g.guards) && g.name === 'not')
+    return `not ${guardText(g.guards[0])}`;
   if (typeof guard === 'function' && g.name === 'stateIn') return `in(${JSON.stringify(g.stateValue)})`;
   if (guard && typeof guard === 'object' && typeof g.type === 'string') return g.type;
   if (typeof guard === 'function') return g.name ? `inline ${g.name}` : 'inline guard';

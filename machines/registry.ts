@@ -7,4 +7,8 @@ import { protocolDefinition } from './protocol/protocol.machine';
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
  * never in its place: a persisted snapshot is a schema.
  */
-export const MACHINE_DEFINITIONS: MachineDefinition[] = [membershipDefinition, collaborationDefinition, protocolDefinition];
+export const MACHINE_DEFINITIONS: MachineDefinition[] = [
+  membershipDefinition,
+  collaborationDefinition,
+  protocolDefinition,
+];

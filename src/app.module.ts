@@ -17,7 +17,17 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, WorkflowModule, MunicipalityModule, DocumentModule, DecisionModule, SignatureModule, CollaborationModule, CalendarModule],
+      imports: [
+        DatabaseModule,
+        AuthModule,
+        WorkflowModule,
+        MunicipalityModule,
+        DocumentModule,
+        DecisionModule,
+        SignatureModule,
+        CollaborationModule,
+        CalendarModule,
+      ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],
       exports: [AppConfig],

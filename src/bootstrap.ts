@@ -15,14 +15,23 @@ export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Builds the application exactly as it runs: used by main.ts, the e2e tests and the benchmark. */
-export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false | undefined } = {},
+): Promise<INestApplication> {
   // Fastify under Nest: its router and JSON parsing cost a fraction of Express's per request, which is what the
   // durable-transition rate through HTTP is bound by once commits are grouped (docs/benchmark.md).
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // Fastify answers an undecodable URL itself, before any route or filter runs: in the service's error shape too.
-    frameworkErrors: (error: Error, _request: unknown, reply: { code(status: number): { type(t: string): { send(body: unknown): unknown } } }) => {
-      const refusal = validationFailed([{ field: 'path', reason: error.message, reasonSv: 'sökvägen kan inte avkodas' }]);
+    frameworkErrors: (
+      error: Error,
+      _request: unknown,
+      reply: { code(status: number): { type(t: string): { send(body: unknown): unknown } } },
+    ) => {
+      const refusal = validationFailed([
+        { field: 'path', reason: error.message, reasonSv: 'sökvägen kan inte avkodas' },
+      ]);
       void reply.code(400).type('application/json; charset=utf-8').send(refusal.toBody());
     },
   });
@@ -49,7 +58,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
 
-  if (config.ADMIN_TOKEN) await app.get(TokenService).create('admin', null, 'ADMIN_TOKEN from the environment', config.ADMIN_TOKEN);
+  if (config.ADMIN_TOKEN)
+    await app.get(TokenService).create('admin', null, 'ADMIN_TOKEN from the environment', config.ADMIN_TOKEN);
   if (config.SEED === 'demo') {
     const seeded = await seedDemoData(app);
     if (seeded) new Logger('Seed').log('Demo data seeded (Dalslandssamverkan, Västra Mälardalen)');

@@ -26,7 +26,11 @@ async function main(args: string[]): Promise<number> {
       const role = flag(args, 'role');
       if (!role) throw new Error('--role is required');
       db = new Db(ds);
-      const { token, id } = await new TokenService(db, new Clock()).create(role, flag(args, 'municipality'), flag(args, 'label'));
+      const { token, id } = await new TokenService(db, new Clock()).create(
+        role,
+        flag(args, 'municipality'),
+        flag(args, 'label'),
+      );
       process.stdout.write(`${token}\n`);
       process.stderr.write(`Created ${role} token ${id}. It is shown only now; the service stores its SHA-256.\n`);
       return 0;

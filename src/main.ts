@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.PORT, '0.0.0.0');
-  new Logger('Samverkan').log(`Listening on http://localhost:${config.PORT}/api/v1 (OpenAPI: /api/docs); database ${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')}`);
+  new Logger('Samverkan').log(
+    `Listening on http://localhost:${config.PORT}/api/v1 (OpenAPI: /api/docs); database ${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')}`,
+  );
 }
 
 main().catch((error) => {

@@ -25,13 +25,7 @@ export interface PublicHoliday {
   nameEn: string;
 }
 
-export type NonVardagCode =
-  | 'SATURDAY'
-  | 'SUNDAY'
-  | 'HOLIDAY'
-  | 'MIDSOMMARAFTON'
-  | 'JULAFTON'
-  | 'NYARSAFTON';
+export type NonVardagCode = 'SATURDAY' | 'SUNDAY' | 'HOLIDAY' | 'MIDSOMMARAFTON' | 'JULAFTON' | 'NYARSAFTON';
 
 export interface NonVardagReason {
   code: NonVardagCode;
@@ -92,8 +86,7 @@ const SECONDS_PER_DAY = 86400;
 
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Fraction only allowed after seconds; offset is mandatory (R-L2: never guess a zone).
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 interface Ymd {
   y: number;
@@ -126,9 +119,7 @@ function civilFromDays(z0: number): Ymd {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -269,7 +260,7 @@ function firstWeekdayOfMonth(y: number, m: number, wd: number): number {
 
 function isoWeekdayOfEpochDay(z: number): Weekday {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((z + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((z + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /**
@@ -587,7 +578,9 @@ function moveToNextVardag(rawDate: LocalDate): MovedLastDay {
     if (reason) skipped.push({ date: d, reason });
   }
   const first = skipped[0];
-  return first ? { date, rawDate, moved: true, reason: first.reason, skipped } : { date, rawDate, moved: true, skipped };
+  return first
+    ? { date, rawDate, moved: true, reason: first.reason, skipped }
+    : { date, rawDate, moved: true, skipped };
 }
 
 /**

@@ -31,7 +31,12 @@ export const DEFAULT_SETTINGS: MembershipSettings = { exitRequestDate: 'noticeAr
 /** D1: a settings change must say why (it changes how dates are computed for every party). */
 export function checkSettingsChange(_c: CollaborationContext, event: CollaborationEvent): Refusal | null {
   if (!event.reason?.trim()) {
-    return refusal('REASON_REQUIRED', 'D1', 'A change of settings must state its reason.', 'En ändring av inställningar ska motiveras.');
+    return refusal(
+      'REASON_REQUIRED',
+      'D1',
+      'A change of settings must state its reason.',
+      'En ändring av inställningar ska motiveras.',
+    );
   }
   return null;
 }

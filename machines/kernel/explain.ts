@@ -38,7 +38,11 @@ export function candidateTransitions(snapshot: AnyMachineSnapshot, eventType: st
  * Why the guards refused an event: the first rule behind a candidate transition's guard that returns a refusal
  * (guards cannot return a reason, so each guard is built from a rule function and the rule is asked again).
  */
-export function explainRefusal(def: MachineDefinition, snapshot: AnyMachineSnapshot, event: { type: string }): (Refusal & { guard: string }) | null {
+export function explainRefusal(
+  def: MachineDefinition,
+  snapshot: AnyMachineSnapshot,
+  event: { type: string },
+): (Refusal & { guard: string }) | null {
   for (const t of candidateTransitions(snapshot, event.type)) {
     for (const name of guardNames(t.guard)) {
       const r = def.guardRules[name]?.(snapshot.context, event);

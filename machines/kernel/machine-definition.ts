@@ -23,7 +23,11 @@ export interface MachineDefinition {
    * What a transition of this machine causes on the workflows linked to it, in the same transaction (an annulled
    * decision compensates every workflow it drove, R-C11); null for nothing.
    */
-  causes?(step: { before: MachineStep; after: MachineStep; event: { type: string; [k: string]: unknown } }): CausedEvents | null;
+  causes?(step: {
+    before: MachineStep;
+    after: MachineStep;
+    event: { type: string; [k: string]: unknown };
+  }): CausedEvents | null;
 }
 
 export interface MachineStep {

@@ -13,7 +13,7 @@ export type EventOf<E extends EventObject, T extends E['type']> = Extract<E, { t
  * A rule as a table holds it. The event parameter is the union member of the transitions the guard sits on; the
  * table cannot name that per entry, so it is typed loosely here, once, instead of a cast in every guard.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type TableRule<C> = (context: C, event: any) => Refusal | null;
 
 export type RuleTable<C> = Record<string, TableRule<C>>;
@@ -21,7 +21,9 @@ export type RuleTable<C> = Record<string, TableRule<C>>;
 type GuardOf<C, E extends EventObject> = (args: { context: C; event: E }) => boolean;
 
 /** The guards of a rule table: `rule(context, event) === null`. */
-export function guardsOf<C, E extends EventObject, T extends RuleTable<C>>(table: T): { [K in keyof T]: GuardOf<C, E> } {
+export function guardsOf<C, E extends EventObject, T extends RuleTable<C>>(
+  table: T,
+): { [K in keyof T]: GuardOf<C, E> } {
   const guards = {} as { [K in keyof T]: GuardOf<C, E> };
   for (const name of Object.keys(table) as Array<keyof T>) {
     const rule = table[name];

@@ -48,7 +48,10 @@ function signatureOf(context: MembershipContext, event: EventOf<MembershipEvent,
   return signature;
 }
 
-function withCurrentPeriod(context: MembershipContext, change: (p: MembershipPeriod) => MembershipPeriod): MembershipPeriod[] {
+function withCurrentPeriod(
+  context: MembershipContext,
+  change: (p: MembershipPeriod) => MembershipPeriod,
+): MembershipPeriod[] {
   const periods = context.periods.slice();
   periods[periods.length - 1] = change(periods[periods.length - 1]);
   return periods;
@@ -99,19 +102,30 @@ export const membershipMachine = setup({
       return !!p?.exitRequests[p.exitRequests.length - 1]?.noticeOn;
     },
     // After a voided current period, what remains is the previous (exited) one; a pending entry leaves the last.
-    wasMemberBefore: annuls((t, context) => (t === 'entry' ? context.periods.slice(0, -1) : context.periods).some((p) => !p.voidedOn)),
+    wasMemberBefore: annuls((t, context) =>
+      (t === 'entry' ? context.periods.slice(0, -1) : context.periods).some((p) => !p.voidedOn),
+    ),
   },
   actions: {
     recordEntryDecision: assign({
-      pendingEntry: on('FULLMAKTIGE_ADOPTED_DECLARATION', (context, event) => ({ ...context.pendingEntry, decision: event.decision })),
+      pendingEntry: on('FULLMAKTIGE_ADOPTED_DECLARATION', (context, event) => ({
+        ...context.pendingEntry,
+        decision: event.decision,
+      })),
     }),
     recordSignature: assign({
-      pendingEntry: on('KSO_SIGNED', (context, event) => ({ ...context.pendingEntry, signature: signatureOf(context, event) })),
+      pendingEntry: on('KSO_SIGNED', (context, event) => ({
+        ...context.pendingEntry,
+        signature: signatureOf(context, event),
+      })),
     }),
     completeEntryWithSignature: assign(
       on('KSO_SIGNED', (context, event) => ({
         pendingEntry: {},
-        periods: [...context.periods, completeEntry(context, context.pendingEntry.decision!, signatureOf(context, event))],
+        periods: [
+          ...context.periods,
+          completeEntry(context, context.pendingEntry.decision!, signatureOf(context, event)),
+        ],
       })),
     ),
     completeEntryWithDecision: assign(
@@ -128,7 +142,9 @@ export const membershipMachine = setup({
       }),
     }),
     recordExitNotice: assign({
-      periods: on('EXIT_NOTICE_DELIVERED', (context, event) => withLastRequest(context, (r) => deliverExitNotice(r, event))),
+      periods: on('EXIT_NOTICE_DELIVERED', (context, event) =>
+        withLastRequest(context, (r) => deliverExitNotice(r, event)),
+      ),
     }),
     recordCouncilInformed: assign({
       periods: on('COUNCIL_INFORMED', (context, event) =>
@@ -156,7 +172,9 @@ export const membershipMachine = setup({
       },
     }),
     voidExitRequest: assign({
-      periods: on('DECISION_ANNULLED', (context, event) => withLastRequest(context, (r) => ({ ...r, voidedOn: event.annulledOn }))),
+      periods: on('DECISION_ANNULLED', (context, event) =>
+        withLastRequest(context, (r) => ({ ...r, voidedOn: event.annulledOn })),
+      ),
     }),
     reopenPeriod: assign({
       periods: ({ context }) =>
@@ -198,7 +216,11 @@ export const membershipMachine = setup({
   states: {
     notMember: {
       on: {
-        FULLMAKTIGE_ADOPTED_DECLARATION: { guard: 'entryDecisionOk', target: 'awaitingSignature', actions: 'recordEntryDecision' },
+        FULLMAKTIGE_ADOPTED_DECLARATION: {
+          guard: 'entryDecisionOk',
+          target: 'awaitingSignature',
+          actions: 'recordEntryDecision',
+        },
         KSO_SIGNED: { guard: 'entrySignatureOk', target: 'awaitingDecision', actions: 'recordSignature' },
       },
     },
@@ -214,7 +236,11 @@ export const membershipMachine = setup({
     },
     awaitingDecision: {
       on: {
-        FULLMAKTIGE_ADOPTED_DECLARATION: { guard: 'entryDecisionOk', target: 'member', actions: 'completeEntryWithDecision' },
+        FULLMAKTIGE_ADOPTED_DECLARATION: {
+          guard: 'entryDecisionOk',
+          target: 'member',
+          actions: 'completeEntryWithDecision',
+        },
       },
     },
     member: {
@@ -227,7 +253,11 @@ export const membershipMachine = setup({
             target: '.leaving',
             actions: 'reviveWithdrawnRequest',
           },
-          { guard: and(['annulmentOk', 'annulsWithdrawal']), target: '.exitDecided', actions: 'reviveWithdrawnRequest' },
+          {
+            guard: and(['annulmentOk', 'annulsWithdrawal']),
+            target: '.exitDecided',
+            actions: 'reviveWithdrawnRequest',
+          },
           { guard: and(['annulmentOk', 'annulsEntry', 'wasMemberBefore']), target: 'exited', actions: 'voidEntry' },
           { guard: 'annulmentOk', target: 'notMember', actions: 'voidEntry' },
         ],
@@ -235,9 +265,18 @@ export const membershipMachine = setup({
       states: {
         active: {
           on: {
-            FULLMAKTIGE_REQUESTED_EXIT: { guard: 'exitDecisionOk', target: 'exitDecided', actions: 'recordExitDecision' },
+            FULLMAKTIGE_REQUESTED_EXIT: {
+              guard: 'exitDecisionOk',
+              target: 'exitDecided',
+              actions: 'recordExitDecision',
+            },
             // Refused with NO_FULLMAKTIGE_DECISION (R-C1): modelled so the refusal names its rule.
-            EXIT_NOTICE_DELIVERED: { guard: 'exitNoticeOk', target: 'leaving', actions: 'recordExitNotice', meta: { refusalOnly: true } },
+            EXIT_NOTICE_DELIVERED: {
+              guard: 'exitNoticeOk',
+              target: 'leaving',
+              actions: 'recordExitNotice',
+              meta: { refusalOnly: true },
+            },
           },
         },
         exitDecided: {
@@ -250,7 +289,11 @@ export const membershipMachine = setup({
           on: {
             COUNCIL_INFORMED: { guard: 'councilInformedOk', actions: 'recordCouncilInformed' },
             EXIT_REQUEST_WITHDRAWN: { guard: 'withdrawalOk', target: 'active', actions: 'recordWithdrawal' },
-            EXIT_TOOK_EFFECT: { guard: 'exitTookEffectOk', target: '#membership.exited', actions: 'recordExitTookEffect' },
+            EXIT_TOOK_EFFECT: {
+              guard: 'exitTookEffectOk',
+              target: '#membership.exited',
+              actions: 'recordExitTookEffect',
+            },
           },
         },
       },
@@ -258,15 +301,27 @@ export const membershipMachine = setup({
     exited: {
       on: {
         // D5: re-entry is a new entry.
-        FULLMAKTIGE_ADOPTED_DECLARATION: { guard: 'entryDecisionOk', target: 'awaitingSignature', actions: 'recordEntryDecision' },
+        FULLMAKTIGE_ADOPTED_DECLARATION: {
+          guard: 'entryDecisionOk',
+          target: 'awaitingSignature',
+          actions: 'recordEntryDecision',
+        },
         KSO_SIGNED: { guard: 'entrySignatureOk', target: 'awaitingDecision', actions: 'recordSignature' },
         // Recording the chair's information may come after the exit took effect.
         COUNCIL_INFORMED: { guard: 'councilInformedOk', actions: 'recordCouncilInformed' },
         // D6: a withdrawal whose notice reached the chair before the exit date, recorded after the exit was marked
         // effective: the exit never happened. Later notices are refused with WITHDRAWAL_TOO_LATE.
-        EXIT_REQUEST_WITHDRAWN: { guard: 'withdrawalOk', target: 'member.active', actions: ['recordWithdrawal', 'reopenPeriod'] },
+        EXIT_REQUEST_WITHDRAWN: {
+          guard: 'withdrawalOk',
+          target: 'member.active',
+          actions: ['recordWithdrawal', 'reopenPeriod'],
+        },
         // R-C11: the exit decision was annulled: the exit is void and the membership continues.
-        DECISION_ANNULLED: { guard: and(['annulmentOk', 'annulsEffectedExit']), target: 'member.active', actions: 'voidEffectedExit' },
+        DECISION_ANNULLED: {
+          guard: and(['annulmentOk', 'annulsEffectedExit']),
+          target: 'member.active',
+          actions: 'voidEffectedExit',
+        },
       },
     },
   },

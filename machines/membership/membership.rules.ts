@@ -171,7 +171,10 @@ function tooShort(requestedOn: LocalDate, desired: LocalDate): Refusal {
 }
 
 /** R-C1, R-C4: fullmäktige decides to request exit; a desired date must be a 31 December that can still be met. */
-export function checkExitDecision(_context: MembershipContext, event: EventOf<'FULLMAKTIGE_REQUESTED_EXIT'>): Refusal | null {
+export function checkExitDecision(
+  _context: MembershipContext,
+  event: EventOf<'FULLMAKTIGE_REQUESTED_EXIT'>,
+): Refusal | null {
   if (event.decision.organ !== 'KF') {
     return refusal(
       'WRONG_DECISION_ORGAN',
@@ -198,7 +201,9 @@ export function requestStands(r: ExitRequest): boolean {
 
 /** R-C6: the day the council was informed of the exit request that stands, if it was. */
 export function councilInformedOn(context: MembershipContext): LocalDate | undefined {
-  return currentPeriod(context)?.exitRequests.filter((r) => requestStands(r) && r.councilInformedOn).pop()?.councilInformedOn;
+  return currentPeriod(context)
+    ?.exitRequests.filter((r) => requestStands(r) && r.councilInformedOn)
+    .pop()?.councilInformedOn;
 }
 
 export function currentPeriod(context: MembershipContext): MembershipPeriod | undefined {
@@ -212,7 +217,11 @@ export function openExitRequest(context: MembershipContext): ExitRequest | undef
 }
 
 /** D1 (R-C5): the request date under the collaboration's setting. */
-export function requestDateOf(request: ExitRequest, noticeOn: LocalDate, settings: MembershipSettings | undefined): LocalDate {
+export function requestDateOf(
+  request: ExitRequest,
+  noticeOn: LocalDate,
+  settings: MembershipSettings | undefined,
+): LocalDate {
   return settings?.exitRequestDate === 'fullmaktigeDecision' ? request.decision.date : noticeOn;
 }
 
@@ -300,7 +309,10 @@ export function checkCouncilDecision(): Refusal {
 }
 
 /** D6 (R-C10): a fullmäktige decision to withdraw, and the KSO's notice reaching the chair before the exit date. */
-export function checkExitWithdrawal(context: MembershipContext, event: EventOf<'EXIT_REQUEST_WITHDRAWN'>): Refusal | null {
+export function checkExitWithdrawal(
+  context: MembershipContext,
+  event: EventOf<'EXIT_REQUEST_WITHDRAWN'>,
+): Refusal | null {
   if (event.decision.organ !== 'KF') {
     return refusal(
       'WRONG_DECISION_ORGAN',
@@ -414,14 +426,20 @@ export function statusOn(context: MembershipContext, d: LocalDate): MembershipSt
   if (!period) return { status: 'NOT_MEMBER' };
   const memberFrom = period.memberFrom;
   const requests = period.exitRequests.filter(
-    (r) => r.requestedOn && r.effectiveOn && compareDates(r.requestedOn, d) <= 0 && standing(r.withdrawnOn) && standing(r.voidedOn),
+    (r) =>
+      r.requestedOn &&
+      r.effectiveOn &&
+      compareDates(r.requestedOn, d) <= 0 &&
+      standing(r.withdrawnOn) &&
+      standing(r.voidedOn),
   );
   const exit = requests[requests.length - 1];
   if (exit?.effectiveOn && compareDates(d, exit.effectiveOn) > 0) {
     return { status: 'EXITED', memberFrom, exitRequestedOn: exit.requestedOn, exitEffectiveOn: exit.effectiveOn };
   }
   if (compareDates(d, memberFrom) < 0) return { status: 'SIGNED_NOT_IN_FORCE', memberFrom };
-  if (exit) return { status: 'LEAVING', memberFrom, exitRequestedOn: exit.requestedOn, exitEffectiveOn: exit.effectiveOn };
+  if (exit)
+    return { status: 'LEAVING', memberFrom, exitRequestedOn: exit.requestedOn, exitEffectiveOn: exit.effectiveOn };
   return { status: 'ACTIVE', memberFrom };
 }
 

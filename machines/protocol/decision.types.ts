@@ -29,7 +29,8 @@ export interface MeetingFacts {
 }
 
 /** What a decision is about, so that a workflow can check it is driven by the right kind of decision. */
-export type DecisionSubject = 'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
+export type DecisionSubject =
+  'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
 
 export interface Proposal {
   /** A short id used by the beslutsgång, votes and reservations ('A', 'B', ...). */

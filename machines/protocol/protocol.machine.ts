@@ -110,8 +110,14 @@ export const protocolMachine = setup({
     }),
     recordFinal: assign({
       outcome: on(['NO_APPEAL_CONFIRMED', 'APPEAL_DECIDED'], (context, e) => {
-        if (e.type === 'NO_APPEAL_CONFIRMED') return { kind: 'FINAL' as const, on: context.finalFrom!, ...(e.basis ? { basis: e.basis } : {}) };
-        return { kind: 'FINAL' as const, on: e.decidedOn, ...(e.court ? { court: e.court } : {}), ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}) };
+        if (e.type === 'NO_APPEAL_CONFIRMED')
+          return { kind: 'FINAL' as const, on: context.finalFrom!, ...(e.basis ? { basis: e.basis } : {}) };
+        return {
+          kind: 'FINAL' as const,
+          on: e.decidedOn,
+          ...(e.court ? { court: e.court } : {}),
+          ...(e.caseNumber ? { caseNumber: e.caseNumber } : {}),
+        };
       }),
     }),
     recordAnnulment: assign({
@@ -149,7 +155,12 @@ export const protocolMachine = setup({
         APPEAL_PERIOD_ENDED: { guard: 'appealPeriodEndedOk', target: 'presumedFinal' },
         APPEAL_RECEIVED: { guard: 'appealOk', target: 'appealed', actions: 'recordAppeal' },
         // Refused with APPEAL_PERIOD_RUNNING: the period ends by the due event, not by a claimed date.
-        NO_APPEAL_CONFIRMED: { guard: 'appealPeriodOver', target: 'final', actions: 'recordFinal', meta: { refusalOnly: true } },
+        NO_APPEAL_CONFIRMED: {
+          guard: 'appealPeriodOver',
+          target: 'final',
+          actions: 'recordFinal',
+          meta: { refusalOnly: true },
+        },
         ...correction,
         ...motivation,
       },
@@ -225,5 +236,7 @@ export const protocolDefinition: MachineDefinition = {
   },
   // R-I7: the day after the appeal period's last day, the decision is presumed final.
   dueEvents: (context: ProtocolContext, state: string) =>
-    state === 'anslaget' && context.finalFrom ? [{ type: 'APPEAL_PERIOD_ENDED', dueOn: context.finalFrom, payload: { on: context.finalFrom } }] : [],
+    state === 'anslaget' && context.finalFrom
+      ? [{ type: 'APPEAL_PERIOD_ENDED', dueOn: context.finalFrom, payload: { on: context.finalFrom } }]
+      : [],
 };

@@ -6,7 +6,15 @@
  */
 import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import type { EventOf } from '../kernel/rule-table';
-import { anslagDeadline, appealLastDay, compareDates, finalFrom, justeringDeadline, toStockholmDate, type Deadline } from '../calendar/calendar';
+import {
+  anslagDeadline,
+  appealLastDay,
+  compareDates,
+  finalFrom,
+  justeringDeadline,
+  toStockholmDate,
+  type Deadline,
+} from '../calendar/calendar';
 import { checkMotivationTime, checkParagraph, withoutLateMotivations } from './decision.rules';
 import type { ProtocolContext, ProtocolEvent } from './protocol.types';
 
@@ -14,27 +22,55 @@ type Ev<T extends ProtocolEvent['type']> = EventOf<ProtocolEvent, T>;
 
 export function checkJustering(c: ProtocolContext, e: Ev<'JUSTERAT'>): Refusal | null {
   if (compareDates(e.justeradOn, c.meeting.date) < 0) {
-    return refusal('JUSTERING_BEFORE_MEETING', 'R-I1', `A protocol cannot be justerat (${e.justeradOn}) before its meeting (${c.meeting.date}).`, `Ett protokoll kan inte justeras (${e.justeradOn}) före sammanträdet (${c.meeting.date}).`);
+    return refusal(
+      'JUSTERING_BEFORE_MEETING',
+      'R-I1',
+      `A protocol cannot be justerat (${e.justeradOn}) before its meeting (${c.meeting.date}).`,
+      `Ett protokoll kan inte justeras (${e.justeradOn}) före sammanträdet (${c.meeting.date}).`,
+    );
   }
   if (e.immediate && !c.paragraph.immediateJustering) {
-    return refusal('IMMEDIATE_JUSTERING_NOT_DECIDED', 'R-I3', 'Omedelbar justering needs the body’s decision to justera this paragraph at once.', 'Omedelbar justering kräver att organet beslutat att paragrafen ska justeras omedelbart.');
+    return refusal(
+      'IMMEDIATE_JUSTERING_NOT_DECIDED',
+      'R-I3',
+      'Omedelbar justering needs the body’s decision to justera this paragraph at once.',
+      'Omedelbar justering kräver att organet beslutat att paragrafen ska justeras omedelbart.',
+    );
   }
   if (e.immediate && e.justeradOn !== c.meeting.date) {
-    return refusal('IMMEDIATE_JUSTERING_NOT_AT_MEETING', 'R-I3', 'An omedelbart justerad paragraph is justerad at the meeting itself.', 'En omedelbart justerad paragraf justeras vid sammanträdet.');
+    return refusal(
+      'IMMEDIATE_JUSTERING_NOT_AT_MEETING',
+      'R-I3',
+      'An omedelbart justerad paragraph is justerad at the meeting itself.',
+      'En omedelbart justerad paragraf justeras vid sammanträdet.',
+    );
   }
   if (!e.justerare.length) {
-    return refusal('NO_JUSTERARE', 'R-I2', 'The chair and at least one justerare sign the protocol.', 'Ordföranden och minst en justerare undertecknar protokollet.');
+    return refusal(
+      'NO_JUSTERARE',
+      'R-I2',
+      'The chair and at least one justerare sign the protocol.',
+      'Ordföranden och minst en justerare undertecknar protokollet.',
+    );
   }
   const absent = e.justerare.find((name) => !c.meeting.attendees.some((a) => a.name === name));
   if (absent) {
-    return refusal('JUSTERARE_NOT_AT_MEETING', 'R-I2', `${absent} was not at the meeting and cannot justera its protocol.`, `${absent} var inte med vid sammanträdet och kan inte justera protokollet.`, { justerare: absent });
+    return refusal(
+      'JUSTERARE_NOT_AT_MEETING',
+      'R-I2',
+      `${absent} was not at the meeting and cannot justera its protocol.`,
+      `${absent} var inte med vid sammanträdet och kan inte justera protokollet.`,
+      { justerare: absent },
+    );
   }
   return null;
 }
 
 /** Why the deadline is that day: the plain count, and the raw date when söndagsregeln moved it (R-L7, D8). */
 function deadlineBasis(d: Deadline, en: string, sv: string): { en: string; sv: string } {
-  return d.moved ? { en: `${en} = ${d.rawDate}, moved to the next vardag`, sv: `${sv} = ${d.rawDate}, flyttad till nästa vardag` } : { en, sv };
+  return d.moved
+    ? { en: `${en} = ${d.rawDate}, moved to the next vardag`, sv: `${sv} = ${d.rawDate}, flyttad till nästa vardag` }
+    : { en, sv };
 }
 
 /** R-I1, R-L7: justering no later than meeting + 14 days, moved to the next vardag; later is flagged (D8). */
@@ -42,12 +78,25 @@ export function justeringWarnings(c: ProtocolContext, justeradOn: string): RuleW
   const deadline = justeringDeadline(c.meeting.date);
   if (compareDates(justeradOn, deadline.date) <= 0) return [];
   const basis = deadlineBasis(deadline, 'meeting + 14 days', 'sammanträdet + 14 dagar');
-  return [{ code: 'JUSTERING_LATE', ruleId: 'R-I1', message: `Justerat ${justeradOn}, after the deadline ${deadline.date} (${basis.en}).`, messageSv: `Justerat ${justeradOn}, efter sista dag ${deadline.date} (${basis.sv}).`, details: { deadline: deadline.date } }];
+  return [
+    {
+      code: 'JUSTERING_LATE',
+      ruleId: 'R-I1',
+      message: `Justerat ${justeradOn}, after the deadline ${deadline.date} (${basis.en}).`,
+      messageSv: `Justerat ${justeradOn}, efter sista dag ${deadline.date} (${basis.sv}).`,
+      details: { deadline: deadline.date },
+    },
+  ];
 }
 
 export function checkAnslag(c: ProtocolContext, e: Ev<'ANSLAG_POSTED'>): Refusal | null {
   if (!c.justeradOn || compareDates(e.anslagOn, c.justeradOn) < 0) {
-    return refusal('ANSLAG_BEFORE_JUSTERING', 'R-I4', `The notice of a justerat protocol cannot be posted (${e.anslagOn}) before justering (${c.justeradOn}).`, `Tillkännagivandet kan inte anslås (${e.anslagOn}) före justeringen (${c.justeradOn}).`);
+    return refusal(
+      'ANSLAG_BEFORE_JUSTERING',
+      'R-I4',
+      `The notice of a justerat protocol cannot be posted (${e.anslagOn}) before justering (${c.justeradOn}).`,
+      `Tillkännagivandet kan inte anslås (${e.anslagOn}) före justeringen (${c.justeradOn}).`,
+    );
   }
   return null;
 }
@@ -57,7 +106,15 @@ export function anslagWarnings(c: ProtocolContext, anslagOn: string): RuleWarnin
   const deadline = anslagDeadline(c.justeradOn!);
   if (compareDates(anslagOn, deadline.date) <= 0) return [];
   const basis = deadlineBasis(deadline, 'justering + 2 days', 'justering + 2 dagar');
-  return [{ code: 'ANSLAG_LATE', ruleId: 'R-I4', message: `Anslaget ${anslagOn}, after the deadline ${deadline.date} (${basis.en}).`, messageSv: `Anslaget ${anslagOn}, efter sista dag ${deadline.date} (${basis.sv}).`, details: { deadline: deadline.date } }];
+  return [
+    {
+      code: 'ANSLAG_LATE',
+      ruleId: 'R-I4',
+      message: `Anslaget ${anslagOn}, after the deadline ${deadline.date} (${basis.en}).`,
+      messageSv: `Anslaget ${anslagOn}, efter sista dag ${deadline.date} (${basis.sv}).`,
+      details: { deadline: deadline.date },
+    },
+  ];
 }
 
 /** R-I6, R-I7 (D9): the appeal period's last day and the day the decision is final if no appeal arrived. */
@@ -73,13 +130,25 @@ export function checkAppealPeriodEnded(c: ProtocolContext, e: Ev<'APPEAL_PERIOD_
 }
 
 function appealPeriodRunning(c: ProtocolContext): Refusal {
-  return refusal('APPEAL_PERIOD_RUNNING', 'R-I7', `The appeal period runs to ${c.appealLastDay} inclusive; the decision cannot be final before ${c.finalFrom}.`, `Överklagandetiden löper till och med ${c.appealLastDay}; beslutet kan inte vinna laga kraft före ${c.finalFrom}.`, { appealLastDay: c.appealLastDay, finalFrom: c.finalFrom });
+  return refusal(
+    'APPEAL_PERIOD_RUNNING',
+    'R-I7',
+    `The appeal period runs to ${c.appealLastDay} inclusive; the decision cannot be final before ${c.finalFrom}.`,
+    `Överklagandetiden löper till och med ${c.appealLastDay}; beslutet kan inte vinna laga kraft före ${c.finalFrom}.`,
+    { appealLastDay: c.appealLastDay, finalFrom: c.finalFrom },
+  );
 }
 
 /** R-I5: an appeal must reach the court within three weeks of the anslag (the last day moved past holidays). */
 export function checkAppeal(c: ProtocolContext, e: Ev<'APPEAL_RECEIVED'>): Refusal | null {
   if (c.appealLastDay && compareDates(e.receivedOn, c.appealLastDay) > 0) {
-    return refusal('APPEAL_TOO_LATE', 'R-I5', `The appeal arrived on ${e.receivedOn}, after the last day ${c.appealLastDay}; it does not stop the decision from becoming final.`, `Överklagandet kom in ${e.receivedOn}, efter sista dag ${c.appealLastDay}; det hindrar inte att beslutet vinner laga kraft.`, { appealLastDay: c.appealLastDay });
+    return refusal(
+      'APPEAL_TOO_LATE',
+      'R-I5',
+      `The appeal arrived on ${e.receivedOn}, after the last day ${c.appealLastDay}; it does not stop the decision from becoming final.`,
+      `Överklagandet kom in ${e.receivedOn}, efter sista dag ${c.appealLastDay}; det hindrar inte att beslutet vinner laga kraft.`,
+      { appealLastDay: c.appealLastDay },
+    );
   }
   return null;
 }
@@ -98,7 +167,13 @@ export function refuseWhileAppealPeriodRuns(c: ProtocolContext): Refusal {
  */
 export function checkLateKnownAppeal(c: ProtocolContext, e: Ev<'APPEAL_RECEIVED'>): Refusal | null {
   if (c.appeal) {
-    return refusal('APPEAL_ALREADY_JUDGED', 'R-I7', `The court has judged the appeal received ${c.appeal.receivedOn}; the decision is final.`, `Domstolen har prövat överklagandet som kom in ${c.appeal.receivedOn}; beslutet har vunnit laga kraft.`, { appeal: c.appeal });
+    return refusal(
+      'APPEAL_ALREADY_JUDGED',
+      'R-I7',
+      `The court has judged the appeal received ${c.appeal.receivedOn}; the decision is final.`,
+      `Domstolen har prövat överklagandet som kom in ${c.appeal.receivedOn}; beslutet har vunnit laga kraft.`,
+      { appeal: c.appeal },
+    );
   }
   return checkAppeal(c, e);
 }
@@ -111,7 +186,12 @@ export function checkNoAppeal(c: ProtocolContext, e: Ev<'NO_APPEAL_CONFIRMED'>):
 
 export function checkAppealDecided(c: ProtocolContext, e: Ev<'APPEAL_DECIDED'>): Refusal | null {
   if (c.appeal && compareDates(e.decidedOn, c.appeal.receivedOn) < 0) {
-    return refusal('JUDGMENT_BEFORE_APPEAL', 'R-I5', 'The court cannot have decided before the appeal arrived.', 'Domstolen kan inte ha avgjort målet innan överklagandet kom in.');
+    return refusal(
+      'JUDGMENT_BEFORE_APPEAL',
+      'R-I5',
+      'The court cannot have decided before the appeal arrived.',
+      'Domstolen kan inte ha avgjort målet innan överklagandet kom in.',
+    );
   }
   return null;
 }
@@ -127,14 +207,24 @@ export function checkAmendedDraft(c: ProtocolContext, e: Ev<'PARAGRAPH_AMENDED'>
 /** A justerat paragraph is never edited (R-K9): a correction is a new event that refers to it. */
 export function checkAmendment(c: ProtocolContext): Refusal | null {
   if (c.justeradOn) {
-    return refusal('PARAGRAPH_JUSTERAD', 'R-K9', 'This paragraph is justerad and is never edited; record a correction instead (CORRECTION_RECORDED).', 'Paragrafen är justerad och ändras aldrig; registrera en rättelse i stället (CORRECTION_RECORDED).');
+    return refusal(
+      'PARAGRAPH_JUSTERAD',
+      'R-K9',
+      'This paragraph is justerad and is never edited; record a correction instead (CORRECTION_RECORDED).',
+      'Paragrafen är justerad och ändras aldrig; registrera en rättelse i stället (CORRECTION_RECORDED).',
+    );
   }
   return null;
 }
 
 export function checkCorrection(c: ProtocolContext, e: Ev<'CORRECTION_RECORDED'>): Refusal | null {
   if (c.justeradOn && compareDates(e.correctedOn, c.justeradOn) < 0) {
-    return refusal('CORRECTION_BEFORE_JUSTERING', 'R-K9', 'A correction of a justerat paragraph is dated on or after its justering.', 'En rättelse av en justerad paragraf dateras tidigast på justeringsdagen.');
+    return refusal(
+      'CORRECTION_BEFORE_JUSTERING',
+      'R-K9',
+      'A correction of a justerat paragraph is dated on or after its justering.',
+      'En rättelse av en justerad paragraf dateras tidigast på justeringsdagen.',
+    );
   }
   return null;
 }
@@ -147,7 +237,12 @@ export function checkCorrection(c: ProtocolContext, e: Ev<'CORRECTION_RECORDED'>
 export function checkMotivation(c: ProtocolContext, e: Ev<'RESERVATION_MOTIVATION_SUBMITTED'>): Refusal | null {
   const reservation = c.paragraph.reservations.find((r) => r.members.some((m) => m.name === e.member));
   if (!reservation) {
-    return refusal('NO_SUCH_RESERVATION', 'R-H14', `${e.member} has not entered a reservation against this decision.`, `${e.member} har inte reserverat sig mot detta beslut.`);
+    return refusal(
+      'NO_SUCH_RESERVATION',
+      'R-H14',
+      `${e.member} has not entered a reservation against this decision.`,
+      `${e.member} har inte reserverat sig mot detta beslut.`,
+    );
   }
   const late = checkMotivationTime(c.meeting.justeringAt, e.submittedAt, e.member);
   if (late) return late;
@@ -175,7 +270,19 @@ export function decisionCauseKey(decisionId: string): string {
 
 /** What a user sees as the status of the decision. */
 export function protocolStatusOf(state: string): string {
-  return ({ draft: 'DRAFT', justerat: 'JUSTERAT', anslaget: 'ANSLAGET', presumedFinal: 'PRESUMED_FINAL', appealed: 'APPEALED', final: 'FINAL', annulled: 'ANNULLED' } as Record<string, string>)[state] ?? state.toUpperCase();
+  return (
+    (
+      {
+        draft: 'DRAFT',
+        justerat: 'JUSTERAT',
+        anslaget: 'ANSLAGET',
+        presumedFinal: 'PRESUMED_FINAL',
+        appealed: 'APPEALED',
+        final: 'FINAL',
+        annulled: 'ANNULLED',
+      } as Record<string, string>
+    )[state] ?? state.toUpperCase()
+  );
 }
 
 export function protocolLegalDate(e: ProtocolEvent): string | null {

@@ -16,13 +16,20 @@ export function assertActsFor(actor: Actor, municipalityCode: string): void {
 export function assertMaySend(actor: Actor, eventRoles: Record<string, string[]>, eventType: string): void {
   const allowed = eventRoles[eventType] ?? ['admin'];
   if (!allowed.includes(actor.role)) {
-    throw forbidden(`The role '${actor.role}' may not record ${eventType}.`, `Rollen '${actor.role}' får inte registrera ${eventType}.`, { allowed });
+    throw forbidden(
+      `The role '${actor.role}' may not record ${eventType}.`,
+      `Rollen '${actor.role}' får inte registrera ${eventType}.`,
+      { allowed },
+    );
   }
 }
 
 /** D12: only an admin records a stand-in for the KSO (with its legal basis). */
 export function assertMayRecordStandIn(actor: Actor, standIn: unknown): void {
   if (standIn !== undefined && actor.role !== 'admin') {
-    throw forbidden('Only an admin may record a stand-in for the KSO (D12).', 'Endast en administratör får registrera en ersättare för KSO (D12).');
+    throw forbidden(
+      'Only an admin may record a stand-in for the KSO (D12).',
+      'Endast en administratör får registrera en ersättare för KSO (D12).',
+    );
   }
 }

@@ -20,12 +20,24 @@ export class AuthGuard implements CanActivate {
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     const actor = match ? await this.tokens.authenticate(match[1]) : null;
     if (!actor) {
-      throw new AppError('UNAUTHENTICATED', 'UNAUTHENTICATED', 'A valid bearer token is required.', 'En giltig token (Bearer) krävs.');
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'A valid bearer token is required.',
+        'En giltig token (Bearer) krävs.',
+      );
     }
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role as Role)) {
-      throw new AppError('FORBIDDEN', 'FORBIDDEN', `The role '${actor.role}' may not do this (allowed: ${roles.join(', ')}).`, `Rollen '${actor.role}' får inte göra detta (tillåtet för: ${roles.join(', ')}).`, undefined, { role: actor.role, allowed: roles });
+      throw new AppError(
+        'FORBIDDEN',
+        'FORBIDDEN',
+        `The role '${actor.role}' may not do this (allowed: ${roles.join(', ')}).`,
+        `Rollen '${actor.role}' får inte göra detta (tillåtet för: ${roles.join(', ')}).`,
+        undefined,
+        { role: actor.role, allowed: roles },
+      );
     }
     return true;
   }

@@ -2,14 +2,29 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { anslagDeadline, appealLastDay, finalFrom, justeringDeadline, midsommarafton, nonVardagReason, swedishPublicHolidays, type LocalDate } from '../../machines/calendar/calendar';
+import {
+  anslagDeadline,
+  appealLastDay,
+  finalFrom,
+  justeringDeadline,
+  midsommarafton,
+  nonVardagReason,
+  swedishPublicHolidays,
+  type LocalDate,
+} from '../../machines/calendar/calendar';
 import { Clock } from '../workflow/clock';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/errors';
 import { DeadlinesQueryDto } from '../decision/dto/decision.dto';
 
 class HolidaysQueryDto {
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1600) @Max(9999) year?: number;
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1600)
+  @Max(9999)
+  year?: number;
 }
 
 interface Note {
@@ -32,24 +47,43 @@ export class CalendarController {
 
   @Get('deadlines')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21), each moved to the next vardag; finalFrom' })
+  @ApiOperation({
+    summary:
+      'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21), each moved to the next vardag; finalFrom',
+  })
   deadlines(@Query() q: DeadlinesQueryDto) {
     if (!q.meetingDate && !q.justeringDate && !q.anslagDate) {
-      throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', 'Give at least one of meetingDate, justeringDate, anslagDate.', 'Ange minst ett av meetingDate, justeringDate, anslagDate.', undefined, {
-        fields: [{ field: 'meetingDate', reason: 'at least one date is required', reasonSv: 'minst ett datum krävs' }],
-      });
+      throw new AppError(
+        'BAD_INPUT',
+        'VALIDATION_FAILED',
+        'Give at least one of meetingDate, justeringDate, anslagDate.',
+        'Ange minst ett av meetingDate, justeringDate, anslagDate.',
+        undefined,
+        {
+          fields: [
+            { field: 'meetingDate', reason: 'at least one date is required', reasonSv: 'minst ett datum krävs' },
+          ],
+        },
+      );
     }
     const out: Record<string, unknown> = {};
     const notes: Record<string, Note> = {};
     if (q.meetingDate) {
       const d = justeringDeadline(q.meetingDate);
       out.justeringDeadline = d.date;
-      if (d.warning) notes.justeringDeadline = { date: d.date, code: d.warning.code, message: d.warning.en, messageSv: d.warning.sv };
+      if (d.warning)
+        notes.justeringDeadline = {
+          date: d.date,
+          code: d.warning.code,
+          message: d.warning.en,
+          messageSv: d.warning.sv,
+        };
     }
     if (q.justeringDate) {
       const d = anslagDeadline(q.justeringDate);
       out.anslagDeadline = d.date;
-      if (d.warning) notes.anslagDeadline = { date: d.date, code: d.warning.code, message: d.warning.en, messageSv: d.warning.sv };
+      if (d.warning)
+        notes.anslagDeadline = { date: d.date, code: d.warning.code, message: d.warning.en, messageSv: d.warning.sv };
     }
     if (q.anslagDate) {
       const a = appealLastDay(q.anslagDate);
@@ -66,7 +100,11 @@ export class CalendarController {
         };
       }
     }
-    return { ...out, ...(Object.keys(notes).length ? { notes } : {}), rules: { justering: 'R-I1', anslag: 'R-I4', appeal: 'R-I6', final: 'R-I7' } };
+    return {
+      ...out,
+      ...(Object.keys(notes).length ? { notes } : {}),
+      rules: { justering: 'R-I1', anslag: 'R-I4', appeal: 'R-I6', final: 'R-I7' },
+    };
   }
 
   @Get('holidays')
@@ -74,7 +112,10 @@ export class CalendarController {
   @ApiOperation({ summary: 'Allmänna helgdagar (lag 1989:253) of a year, and the aftnar that are not vardagar' })
   holidays(@Query() q: HolidaysQueryDto) {
     const year = q.year ?? Number(this.clock.todayInStockholm().slice(0, 4));
-    const aftnar = [midsommarafton(year), `${year}-12-24`, `${year}-12-31`].map((date) => ({ date, reason: nonVardagReason(date) }));
+    const aftnar = [midsommarafton(year), `${year}-12-24`, `${year}-12-31`].map((date) => ({
+      date,
+      reason: nonVardagReason(date),
+    }));
     return { year, holidays: swedishPublicHolidays(year), aftnar };
   }
 }

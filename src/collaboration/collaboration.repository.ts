@@ -13,7 +13,10 @@ export const CollaborationRows = {
 
   /** The settings in force, read in the writing transaction (they may have changed since the party was cached). */
   async settingsInForce(tx: Tx, collaborationId: string): Promise<MembershipSettings> {
-    const rows = await tx.select<{ settings: string }>(`SELECT settings FROM collaboration WHERE id = ${tx.dialect.param(1)}`, [collaborationId]);
+    const rows = await tx.select<{ settings: string }>(
+      `SELECT settings FROM collaboration WHERE id = ${tx.dialect.param(1)}`,
+      [collaborationId],
+    );
     return JSON.parse(rows[0].settings);
   },
 };

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { COLLABORATION_MACHINE_ID, DEFAULT_SETTINGS, type CollaborationInput } from '../../machines/collaboration/collaboration.machine';
+import {
+  COLLABORATION_MACHINE_ID,
+  DEFAULT_SETTINGS,
+  type CollaborationInput,
+} from '../../machines/collaboration/collaboration.machine';
 import type { MembershipSettings } from '../../machines/membership/membership.types';
 import { AppError } from '../common/errors';
 import { validationFailed } from '../common/validation';
@@ -37,7 +41,11 @@ export class CollaborationService {
         const unknown = parties.filter((c) => !known.some((k) => k.code === c));
         if (unknown.length) {
           throw validationFailed(
-            unknown.map((c) => ({ field: `parties[${dto.parties.indexOf(c)}]`, reason: `unknown municipality code ${c}`, reasonSv: `okänd kommunkod ${c}` })),
+            unknown.map((c) => ({
+              field: `parties[${dto.parties.indexOf(c)}]`,
+              reason: `unknown municipality code ${c}`,
+              reasonSv: `okänd kommunkod ${c}`,
+            })),
           );
         }
         const declaration = { version: dto.declarationVersion, effectiveDate: dto.declarationEffectiveDate };
@@ -99,15 +107,31 @@ export class CollaborationService {
   async changeSettings(slug: string, dto: ChangeSettingsDto, actor: Actor) {
     const collaboration = await this.db.read((tx) => CollaborationRows.bySlug(tx, slug));
     // The DTO was validated by the global pipe; plain JSON so it hashes canonically.
-    const event = JSON.parse(JSON.stringify({ type: 'SETTINGS_CHANGED', settings: dto.settings, reason: dto.reason, changedOn: dto.changedOn }));
+    const event = JSON.parse(
+      JSON.stringify({
+        type: 'SETTINGS_CHANGED',
+        settings: dto.settings,
+        reason: dto.reason,
+        changedOn: dto.changedOn,
+      }),
+    );
     await this.engine.write({ instanceId: collaboration.workflowId, actor, eventType: event.type }, async (wtx) => {
       const result = await wtx.send(collaboration.workflowId, event, actor);
-      await wtx.tx.update(CollaborationEntity, { id: collaboration.id }, { settings: JSON.stringify(result.instance.context.settings) });
+      await wtx.tx.update(
+        CollaborationEntity,
+        { id: collaboration.id },
+        { settings: JSON.stringify(result.instance.context.settings) },
+      );
     });
     return this.describe(slug);
   }
 }
 
 function slugTaken(slug: string) {
-  return new AppError('CONFLICT', 'SLUG_TAKEN', `A collaboration '${slug}' already exists.`, `Samverkan '${slug}' finns redan.`);
+  return new AppError(
+    'CONFLICT',
+    'SLUG_TAKEN',
+    `A collaboration '${slug}' already exists.`,
+    `Samverkan '${slug}' finns redan.`,
+  );
 }

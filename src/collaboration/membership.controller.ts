@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body.dto';
@@ -23,7 +33,11 @@ export class MembershipController {
   @Roles(...READERS)
   @ApiOperation({ summary: "A municipality's membership and its status on a date (default today in Stockholm)" })
   @ApiParam({ name: 'municipalityCode', example: '1492' })
-  @ApiResponse({ status: 404, description: 'Unknown collaboration or municipality, or not a party', type: ErrorBodyDto })
+  @ApiResponse({
+    status: 404,
+    description: 'Unknown collaboration or municipality, or not a party',
+    type: ErrorBodyDto,
+  })
   membership(@Param('slug') slug: string, @Param('municipalityCode') code: string, @Query() query: AsOfQueryDto) {
     return this.service.getMembership(slug, code, query.asOf);
   }
@@ -31,15 +45,27 @@ export class MembershipController {
   @Post(':slug/memberships/:municipalityCode/events')
   @Roles('admin', 'coordinator', 'clerk')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record a membership event; the rules decide (409 not allowed in this state, 422 refused by a rule)' })
+  @ApiOperation({
+    summary: 'Record a membership event; the rules decide (409 not allowed in this state, 422 refused by a rule)',
+  })
   @ApiParam({ name: 'municipalityCode', example: '1492' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @ApiExtraModels(...EVENT_MODELS)
-  @ApiBody({ schema: { oneOf: EVENT_MODELS.map((m) => ({ $ref: getSchemaPath(m) })), discriminator: { propertyName: 'type' } } })
+  @ApiBody({
+    schema: { oneOf: EVENT_MODELS.map((m) => ({ $ref: getSchemaPath(m) })), discriminator: { propertyName: 'type' } },
+  })
   @ApiResponse({ status: 201, description: 'Recorded: the membership after the event, and the log row' })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason; nothing written', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
-  @ApiResponse({ status: 409, description: 'TRANSITION_NOT_ALLOWED (with state and allowed events) or VERSION_CONFLICT', type: ErrorBodyDto })
+  @ApiResponse({
+    status: 409,
+    description: 'TRANSITION_NOT_ALLOWED (with state and allowed events) or VERSION_CONFLICT',
+    type: ErrorBodyDto,
+  })
   @ApiResponse({ status: 422, description: 'A rule refused: code, ruleId, message and messageSv', type: ErrorBodyDto })
   record(
     @Param('slug') slug: string,

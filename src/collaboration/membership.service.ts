@@ -42,30 +42,60 @@ export class MembershipService {
   ) {}
 
   /** The membership workflows of a new collaboration's parties, in its transaction. */
-  async createParties(wtx: WorkflowTx, c: { id: string; slug: string; declaration: { version: string; effectiveDate: string } }, codes: string[], actor: Actor) {
+  async createParties(
+    wtx: WorkflowTx,
+    c: { id: string; slug: string; declaration: { version: string; effectiveDate: string } },
+    codes: string[],
+    actor: Actor,
+  ) {
     for (const code of codes) {
-      const input = { collaboration: c.slug, municipality: code, declarationVersion: c.declaration.version, declarationEffectiveDate: c.declaration.effectiveDate };
+      const input = {
+        collaboration: c.slug,
+        municipality: code,
+        declarationVersion: c.declaration.version,
+        declarationEffectiveDate: c.declaration.effectiveDate,
+      };
       const membership = await wtx.create(MEMBERSHIP_MACHINE_ID, input, `membership:${c.slug}:${code}`, actor);
-      await wtx.tx.insert(MembershipEntity, { id: randomUUID(), collaborationId: c.id, municipalityCode: code, workflowId: membership.id });
+      await wtx.tx.insert(MembershipEntity, {
+        id: randomUUID(),
+        collaborationId: c.id,
+        municipalityCode: code,
+        workflowId: membership.id,
+      });
     }
   }
 
   /** How many parties each collaboration has, by collaboration id. */
   async partyCounts(tx: Tx): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    for (const ms of await tx.find(MembershipEntity, { select: { collaborationId: true } })) counts.set(ms.collaborationId, (counts.get(ms.collaborationId) ?? 0) + 1);
+    for (const ms of await tx.find(MembershipEntity, { select: { collaborationId: true } }))
+      counts.set(ms.collaborationId, (counts.get(ms.collaborationId) ?? 0) + 1);
     return counts;
   }
 
   /** Every party of a collaboration with its status on `asOf`. */
   async membersOf(collaboration: CollaborationEntity, asOf: string): Promise<MembershipView[]> {
     const { memberships, municipalities } = await this.db.read(async (tx) => {
-      const memberships = await tx.find(MembershipEntity, { where: { collaborationId: collaboration.id }, order: { municipalityCode: 'ASC' } });
-      return { memberships, municipalities: await this.municipalities.known(tx, memberships.map((ms) => ms.municipalityCode)) };
+      const memberships = await tx.find(MembershipEntity, {
+        where: { collaborationId: collaboration.id },
+        order: { municipalityCode: 'ASC' },
+      });
+      return {
+        memberships,
+        municipalities: await this.municipalities.known(
+          tx,
+          memberships.map((ms) => ms.municipalityCode),
+        ),
+      };
     });
     const views = await this.engine.getMany(memberships.map((ms) => ms.workflowId));
     return memberships.map((ms) =>
-      membershipView(collaboration.slug, municipalities.find((mu) => mu.code === ms.municipalityCode)!, views.get(ms.workflowId)!, asOf),
+      membershipView(
+        collaboration.slug,
+        municipalities.find((mu) => mu.code === ms.municipalityCode)!,
+        views.get(ms.workflowId)!,
+        asOf,
+      ),
     );
   }
 
@@ -95,8 +125,15 @@ export class MembershipService {
       async (wtx) => {
         // A fresh copy each run: the unit of work may run again (group commit, a racing retry with the same key).
         const e = structuredClone(event) as Record<string, any>;
-        if (EVENTS_JUDGED_BY_SETTINGS.has(event.type)) e.settings = await CollaborationRows.settingsInForce(wtx.tx, collaboration.id);
-        const decisionId = await this.resolveDecision(wtx.tx, e, { code, slug, eventType: event.type, workflowId: membership.workflowId, idempotencyKey });
+        if (EVENTS_JUDGED_BY_SETTINGS.has(event.type))
+          e.settings = await CollaborationRows.settingsInForce(wtx.tx, collaboration.id);
+        const decisionId = await this.resolveDecision(wtx.tx, e, {
+          code,
+          slug,
+          eventType: event.type,
+          workflowId: membership.workflowId,
+          idempotencyKey,
+        });
         if (e.signatureId) Object.assign(e, await this.signatures.resolveForMembership(wtx.tx, e.signatureId, code));
         const r = await wtx.send(membership.workflowId, e as typeof event, actor, options);
         if (decisionId) await wtx.link(decisionCauseKey(decisionId), r);
@@ -147,9 +184,18 @@ export class MembershipService {
   private async findParty(tx: Tx, slug: string, code: string): Promise<Party> {
     const collaboration = await CollaborationRows.bySlug(tx, slug);
     const municipality = await this.municipalities.get(tx, code, { municipalityCode: code });
-    const membership = await tx.findOne(MembershipEntity, { where: { collaborationId: collaboration.id, municipalityCode: code } });
+    const membership = await tx.findOne(MembershipEntity, {
+      where: { collaborationId: collaboration.id, municipalityCode: code },
+    });
     if (!membership) {
-      throw new AppError('NOT_FOUND', 'NOT_A_PARTY', `${municipality.name} (${code}) is not a party of ${slug}.`, `${municipality.name} (${code}) är inte part i ${slug}.`, undefined, { municipalityCode: code });
+      throw new AppError(
+        'NOT_FOUND',
+        'NOT_A_PARTY',
+        `${municipality.name} (${code}) is not a party of ${slug}.`,
+        `${municipality.name} (${code}) är inte part i ${slug}.`,
+        undefined,
+        { municipalityCode: code },
+      );
     }
     return { collaboration, municipality, membership };
   }
@@ -157,10 +203,21 @@ export class MembershipService {
 
 function assertOneForm(event: Record<string, unknown>): void {
   if (event.decision && event.decisionId) {
-    throw validationFailed([{ field: 'decisionId', reason: 'give either decision or decisionId, not both', reasonSv: 'ange antingen decision eller decisionId, inte båda' }]);
+    throw validationFailed([
+      {
+        field: 'decisionId',
+        reason: 'give either decision or decisionId, not both',
+        reasonSv: 'ange antingen decision eller decisionId, inte båda',
+      },
+    ]);
   }
   if (event.signatureId && (event.signedOn || event.signatory)) {
-    throw validationFailed([{ field: 'signatureId', reason: 'give either signatureId or signedOn and signatory, not both', reasonSv: 'ange antingen signatureId eller signedOn och signatory, inte båda' }]);
+    throw validationFailed([
+      {
+        field: 'signatureId',
+        reason: 'give either signatureId or signedOn and signatory, not both',
+        reasonSv: 'ange antingen signatureId eller signedOn och signatory, inte båda',
+      },
+    ]);
   }
 }
-

@@ -21,7 +21,12 @@ export interface MembershipView {
 }
 
 /** A membership as the API shows it: the status on `asOf` and what the workflow allows next. */
-export function membershipView(slug: string, municipality: MunicipalityView, instance: InstanceView, asOf: string): MembershipView {
+export function membershipView(
+  slug: string,
+  municipality: MunicipalityView,
+  instance: InstanceView,
+  asOf: string,
+): MembershipView {
   const context = instance.context as MembershipContext;
   const status = statusOn(context, asOf);
   const view: MembershipView = {
@@ -39,7 +44,10 @@ export function membershipView(slug: string, municipality: MunicipalityView, ins
   if (status.exitRequestedOn) view.exitRequestedOn = status.exitRequestedOn;
   if (status.exitEffectiveOn) view.exitEffectiveOn = status.exitEffectiveOn;
   if (context.pendingEntry.decision || context.pendingEntry.signature) {
-    view.pendingEntry = { decisionOn: context.pendingEntry.decision?.date, signedOn: context.pendingEntry.signature?.signedOn };
+    view.pendingEntry = {
+      decisionOn: context.pendingEntry.decision?.date,
+      signedOn: context.pendingEntry.signature?.signedOn,
+    };
   }
   const informed = councilInformedOn(context);
   if (informed) view.councilInformedOn = informed;

@@ -6,14 +6,19 @@ import { flattenValidationErrors, validationFailed } from './validation';
  * Validates an event body `{ type, ...payload }` against the DTO of its type: unknown types and unknown fields
  * are refused (400 naming the field), so nothing unchecked reaches a machine or the log.
  */
-export function parseEventBody<T extends Record<string, new () => object>>(body: unknown, dtos: T): { type: keyof T & string; [k: string]: unknown } {
+export function parseEventBody<T extends Record<string, new () => object>>(
+  body: unknown,
+  dtos: T,
+): { type: keyof T & string; [k: string]: unknown } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw validationFailed([{ field: 'body', reason: 'must be a JSON object', reasonSv: 'ska vara ett JSON-objekt' }]);
   }
   const type = (body as Record<string, unknown>).type;
   if (typeof type !== 'string' || !(type in dtos)) {
     const allowed = Object.keys(dtos).join(', ');
-    throw validationFailed([{ field: 'type', reason: `must be one of ${allowed}`, reasonSv: `ska vara en av ${allowed}` }]);
+    throw validationFailed([
+      { field: 'type', reason: `must be one of ${allowed}`, reasonSv: `ska vara en av ${allowed}` },
+    ]);
   }
   const instance = plainToInstance(dtos[type], body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });

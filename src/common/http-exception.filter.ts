@@ -41,7 +41,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (!(exception instanceof HttpException) && typeof fastify?.statusCode === 'number') {
       const status = fastify.statusCode;
       if (status === 400) {
-        const error = validationFailed([{ field: 'body', reason: `must be a JSON object (${String(fastify.message)})`, reasonSv: 'ska vara ett JSON-objekt' }]);
+        const error = validationFailed([
+          {
+            field: 'body',
+            reason: `must be a JSON object (${String(fastify.message)})`,
+            reasonSv: 'ska vara ett JSON-objekt',
+          },
+        ]);
         res.status(400).json(error.toBody());
         return;
       }
@@ -56,19 +62,38 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const body = exception.getResponse() as any;
       // A 400 from Nest itself (outside the validation pipe, which throws AppError) is about the body.
       if (status === 400) {
-        const error = validationFailed([{ field: 'body', reason: `must be a JSON object (${exception.message})`, reasonSv: 'ska vara ett JSON-objekt' }]);
+        const error = validationFailed([
+          {
+            field: 'body',
+            reason: `must be a JSON object (${exception.message})`,
+            reasonSv: 'ska vara ett JSON-objekt',
+          },
+        ]);
         res.status(400).json(error.toBody());
         return;
       }
       const known = CODE_OF_STATUS[status] ?? { code: `HTTP_${status}`, sv: 'Begäran kunde inte utföras.' };
-      const message = typeof body === 'string' ? body : Array.isArray(body?.message) ? body.message.join('; ') : body?.message ?? exception.message;
+      const message =
+        typeof body === 'string'
+          ? body
+          : Array.isArray(body?.message)
+            ? body.message.join('; ')
+            : (body?.message ?? exception.message);
       res.status(status).json({ code: known.code, message, messageSv: known.sv });
       return;
     }
     // Other parser refusals (413 too large, 415 unsupported charset) can be http-errors with an exposable status.
     const httpError = exception as { status?: unknown; expose?: unknown; message?: unknown };
-    if (typeof httpError?.status === 'number' && httpError.status >= 400 && httpError.status < 500 && httpError.expose === true) {
-      const known = CODE_OF_STATUS[httpError.status] ?? { code: `HTTP_${httpError.status}`, sv: 'Begäran kunde inte utföras.' };
+    if (
+      typeof httpError?.status === 'number' &&
+      httpError.status >= 400 &&
+      httpError.status < 500 &&
+      httpError.expose === true
+    ) {
+      const known = CODE_OF_STATUS[httpError.status] ?? {
+        code: `HTTP_${httpError.status}`,
+        sv: 'Begäran kunde inte utföras.',
+      };
       res.status(httpError.status).json({ code: known.code, message: String(httpError.message), messageSv: known.sv });
       return;
     }

@@ -4,7 +4,12 @@ import { canonicalJson } from './canonical-json';
 /** SHA-256 of a UTF-8 string as hex; crypto.hash (Node 20.12+, 21.7+) avoids a Hash object per call. */
 export const sha256Hex: (text: string) => string =
   typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (text) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('sha256', text, 'hex')
+    ? (text) =>
+        (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash(
+          'sha256',
+          text,
+          'hex',
+        )
     : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The fingerprint of a request as the client sent it (an Idempotency-Key retry must carry the same one). */

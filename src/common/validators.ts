@@ -20,7 +20,10 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       target: object.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be an ISO 8601 instant with offset, e.g. 2025-03-20T09:00:00+01:00`, ...options },
+      options: {
+        message: `${String(propertyName)} must be an ISO 8601 instant with offset, e.g. 2025-03-20T09:00:00+01:00`,
+        ...options,
+      },
       validator: { validate: (v: unknown) => typeof v === 'string' && isValidInstant(v) },
     });
 }

@@ -3,14 +3,17 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class
 
 /** The service's configuration, from the environment, validated once at start. */
 export class AppConfig {
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT: number = 3000;
 
   /** `sqlite:PATH` or a path (default data/samverkan.sqlite), or `postgres://...`. */
   @IsString()
   DATABASE_URL: string = 'sqlite:data/samverkan.sqlite';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_TOKEN?: string;
 
   /** `demo` (default) seeds the demo data into an empty database; `none` starts empty. */
@@ -18,7 +21,8 @@ export class AppConfig {
   SEED: 'demo' | 'none' = 'demo';
 
   /** How often due events (an exit taking effect) are fired; 0 turns the timer off (they still fire at start). */
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   DUE_EVENTS_INTERVAL_MS: number = 60_000;
 
   /** SQLite durability: FULL survives a power cut (the default), NORMAL survives a process crash. */
@@ -33,7 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const config = plainToInstance(AppConfig, { ...raw, ...overrides }, { enableImplicitConversion: true });
   const errors = validateSync(config);
   if (errors.length) {
-    throw new Error(`Invalid configuration: ${errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ')}`);
+    throw new Error(
+      `Invalid configuration: ${errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ')}`,
+    );
   }
   return config;
 }

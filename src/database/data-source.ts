@@ -9,12 +9,25 @@ import { RequestFingerprint1732600000000 } from './migrations/1732600000000-requ
 import { WorkflowLinks1732700000000 } from './migrations/1732700000000-workflow-links';
 import { isSqlite } from './dialect';
 
-export const MIGRATIONS = [InitialSchema1732400000000, DecisionRecords1732500000000, RequestFingerprint1732600000000, WorkflowLinks1732700000000];
+export const MIGRATIONS = [
+  InitialSchema1732400000000,
+  DecisionRecords1732500000000,
+  RequestFingerprint1732600000000,
+  WorkflowLinks1732700000000,
+];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */
 export function dataSourceOptions(url: string): DataSourceOptions {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return { type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, extra: { max: 10 } };
+    return {
+      type: 'postgres',
+      url,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      synchronize: false,
+      migrationsRun: false,
+      extra: { max: 10 },
+    };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -13,7 +13,10 @@ export type SnapshotQuery = <R = Record<string, unknown>>(sql: string, params: u
 
 interface SharedReadState {
   running: boolean;
-  waiting: Map<string, Array<{ resolve: (row: Record<string, unknown> | undefined) => void; reject: (error: unknown) => void }>>;
+  waiting: Map<
+    string,
+    Array<{ resolve: (row: Record<string, unknown> | undefined) => void; reject: (error: unknown) => void }>
+  >;
 }
 
 /**
@@ -56,7 +59,9 @@ export class Db {
    */
   write<T>(work: (tx: Tx) => Promise<T>, hint?: WriteHint): Promise<T> {
     if (!this.serialised) {
-      return this.dataSource.transaction((m) => work(new ManagerTx(m, this.dialect, directHooks(m, { readOnly: false }))));
+      return this.dataSource.transaction((m) =>
+        work(new ManagerTx(m, this.dialect, directHooks(m, { readOnly: false }))),
+      );
     }
     return new Promise<T>((resolve, reject) => {
       if (!this.open || this.open.length >= MAX_GROUP_COMMIT) {
@@ -98,7 +103,9 @@ export class Db {
     if (!state) this.shared.set(read, (state = { running: false, waiting: new Map() }));
     const waiting = state.waiting.get(key) ?? [];
     state.waiting.set(key, waiting);
-    const answer = new Promise<Record<string, unknown> | undefined>((resolve, reject) => waiting.push({ resolve, reject }));
+    const answer = new Promise<Record<string, unknown> | undefined>((resolve, reject) =>
+      waiting.push({ resolve, reject }),
+    );
     if (!state.running) void this.runShared(read, state);
     return answer;
   }

@@ -172,7 +172,10 @@ export class GroupCommit {
         const mine = rows.filter((r) => r.kind === kind);
         for (let i = 0; i < mine.length; i += MAX_ROWS_PER_STATEMENT) {
           const chunk = mine.slice(i, i + MAX_ROWS_PER_STATEMENT);
-          const changed = await this.statements.run(kind.sql(chunk.length), chunk.flatMap((r) => r.values));
+          const changed = await this.statements.run(
+            kind.sql(chunk.length),
+            chunk.flatMap((r) => r.values),
+          );
           if (changed !== chunk.length) throw kind.conflict();
         }
       }
@@ -186,7 +189,8 @@ export class GroupCommit {
   private async readAheadFor(group: WriteUnit[]): Promise<void> {
     this.readAhead.clear();
     const keys = new Map<SharedRead, Set<string>>();
-    for (const u of group) if (u.hint) (keys.get(u.hint.read) ?? keys.set(u.hint.read, new Set()).get(u.hint.read)!).add(u.hint.key);
+    for (const u of group)
+      if (u.hint) (keys.get(u.hint.read) ?? keys.set(u.hint.read, new Set()).get(u.hint.read)!).add(u.hint.key);
     for (const [read, set] of keys) {
       const all = [...set];
       const rows = new Map<string, Record<string, unknown>>();

@@ -21,7 +21,9 @@ export class StatementCache {
   all<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
     const stmt = this.get(sql);
     return new Promise<T[]>((resolve, reject) =>
-      stmt.all(params, (error: Error | null, rows: T[]) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows))),
+      stmt.all(params, (error: Error | null, rows: T[]) =>
+        error ? reject(new QueryFailedError(sql, params, error)) : resolve(rows),
+      ),
     );
   }
 
@@ -46,7 +48,9 @@ export class StatementCache {
 
 /** The statements of TypeORM's own (one) SQLite connection. */
 export function mainConnectionStatements(dataSource: DataSource): StatementCache {
-  return new StatementCache(() => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection);
+  return new StatementCache(
+    () => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection,
+  );
 }
 
 /** A read-only connection to the database file with its statements. */

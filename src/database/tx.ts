@@ -1,4 +1,11 @@
-import type { EntityManager, EntityTarget, FindManyOptions, FindOneOptions, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type {
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOneOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+} from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Dialect } from './dialect';
 
@@ -38,8 +45,15 @@ export interface Tx {
   readonly dialect: Dialect;
   findOne<E extends ObjectLiteral>(entity: EntityTarget<E>, options: FindOneOptions<E>): Promise<E | null>;
   find<E extends ObjectLiteral>(entity: EntityTarget<E>, options?: FindManyOptions<E>): Promise<E[]>;
-  insert<E extends ObjectLiteral>(entity: EntityTarget<E>, values: QueryDeepPartialEntity<E> | QueryDeepPartialEntity<E>[]): Promise<void>;
-  update<E extends ObjectLiteral>(entity: EntityTarget<E>, where: FindOptionsWhere<E>, values: QueryDeepPartialEntity<E>): Promise<void>;
+  insert<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    values: QueryDeepPartialEntity<E> | QueryDeepPartialEntity<E>[],
+  ): Promise<void>;
+  update<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    where: FindOptionsWhere<E>,
+    values: QueryDeepPartialEntity<E>,
+  ): Promise<void>;
   delete<E extends ObjectLiteral>(entity: EntityTarget<E>, where: FindOptionsWhere<E>): Promise<void>;
   /** One statement of a hot path (prepared once and kept on SQLite). It does not flush staged rows: see `isStaged`. */
   select<R = Record<string, unknown>>(sql: string, params: unknown[]): Promise<R[]>;
@@ -82,12 +96,19 @@ export class ManagerTx implements Tx {
     return this.m.find(entity, options);
   }
 
-  async insert<E extends ObjectLiteral>(entity: EntityTarget<E>, values: QueryDeepPartialEntity<E> | QueryDeepPartialEntity<E>[]): Promise<void> {
+  async insert<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    values: QueryDeepPartialEntity<E> | QueryDeepPartialEntity<E>[],
+  ): Promise<void> {
     await this.hooks.beforeWrite();
     await this.m.insert(entity, values);
   }
 
-  async update<E extends ObjectLiteral>(entity: EntityTarget<E>, where: FindOptionsWhere<E>, values: QueryDeepPartialEntity<E>): Promise<void> {
+  async update<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    where: FindOptionsWhere<E>,
+    values: QueryDeepPartialEntity<E>,
+  ): Promise<void> {
     await this.hooks.beforeWrite();
     await this.m.update(entity, where, values);
   }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { DecisionRef } from '../../machines/membership/membership.types';
-import { checkDecisionDrives, decisionStands, SUBJECT_OF_MEMBERSHIP_EVENT } from '../../machines/protocol/decision.rules';
+import {
+  checkDecisionDrives,
+  decisionStands,
+  SUBJECT_OF_MEMBERSHIP_EVENT,
+} from '../../machines/protocol/decision.rules';
 import { AppError, notFound } from '../common/errors';
 import type { Tx } from '../database/db';
 import { DocumentService } from '../document/document.service';
@@ -28,25 +32,53 @@ export class DecisionReferences {
    * The decision a membership event references: the right municipality, collaboration and subject, justerat (D10)
    * and not annulled (R-C11). The organ is left to the membership rules (WRONG_DECISION_ORGAN, R-B2, R-C1).
    */
-  async resolveForMembership(tx: Tx, decisionId: string, code: string, slug: string, eventType: string): Promise<DecisionRef> {
+  async resolveForMembership(
+    tx: Tx,
+    decisionId: string,
+    code: string,
+    slug: string,
+    eventType: string,
+  ): Promise<DecisionRef> {
     const decision = await tx.findOne(DecisionEntity, { where: { id: decisionId } });
     if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
     const protocolState = await this.protocolState(tx, decision);
     const refused = checkDecisionDrives(
-      { municipalityCode: decision.municipalityCode, collaboration: decision.collaboration, subject: decision.subject, protocolState },
+      {
+        municipalityCode: decision.municipalityCode,
+        collaboration: decision.collaboration,
+        subject: decision.subject,
+        protocolState,
+      },
       { municipalityCode: code, collaboration: slug, eventType },
     );
-    if (refused) throw new AppError('RULE_REFUSED', refused.code, refused.message, refused.messageSv, refused.ruleId, { decisionId });
-    const ref: DecisionRef = { organ: decision.organ as DecisionRef['organ'], date: decision.decidedOn, decisionId: decision.id };
+    if (refused)
+      throw new AppError('RULE_REFUSED', refused.code, refused.message, refused.messageSv, refused.ruleId, {
+        decisionId,
+      });
+    const ref: DecisionRef = {
+      organ: decision.organ as DecisionRef['organ'],
+      date: decision.decidedOn,
+      decisionId: decision.id,
+    };
     if (decision.paragraphNumber) ref.paragraph = decision.paragraphNumber;
-    if (decision.matterId) ref.diarienummer = (await tx.findOne(MatterEntity, { where: { id: decision.matterId } }))?.diarienummer;
-    const documentHash = decision.documentVersionId ? (await this.documents.versionById(tx, decision.documentVersionId))?.sha256 : undefined;
+    if (decision.matterId)
+      ref.diarienummer = (await tx.findOne(MatterEntity, { where: { id: decision.matterId } }))?.diarienummer;
+    const documentHash = decision.documentVersionId
+      ? (await this.documents.versionById(tx, decision.documentVersionId))?.sha256
+      : undefined;
     if (documentHash) ref.documentHash = documentHash;
     return plain(ref);
   }
 
   /** The inline form keeps working: it creates a minimal decision record (no protocol lifecycle). */
-  async createMinimal(tx: Tx, code: string, slug: string, eventType: string, decision: DecisionRef, stableId?: string): Promise<string> {
+  async createMinimal(
+    tx: Tx,
+    code: string,
+    slug: string,
+    eventType: string,
+    decision: DecisionRef,
+    stableId?: string,
+  ): Promise<string> {
     const id = stableId ?? randomUUID();
     if (stableId && (await tx.findOne(DecisionEntity, { where: { id } }))) return id;
     const matter = { title: `${eventType} (${slug})`, diarienummer: decision.diarienummer };
@@ -72,7 +104,10 @@ export class DecisionReferences {
 
   /** The version of a document that a municipality's latest standing adoption decision names, if any (R-B5). */
   async adoptedVersion(tx: Tx, code: string, documentId: string): Promise<{ id: string; version: string } | null> {
-    const decisions = await tx.find(DecisionEntity, { where: { municipalityCode: code, subject: 'DECLARATION_ADOPTION' }, order: { decidedOn: 'DESC' } });
+    const decisions = await tx.find(DecisionEntity, {
+      where: { municipalityCode: code, subject: 'DECLARATION_ADOPTION' },
+      order: { decidedOn: 'DESC' },
+    });
     for (const d of decisions) {
       if (!d.documentVersionId) continue;
       // Only a decision that stands counts: a draft is not yet a decision, an annulled one no longer is (R-C11).

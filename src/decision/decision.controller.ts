@@ -1,12 +1,28 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../common/uuid.pipe';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { DecisionService } from './decision.service';
-import { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto, RecordParagraphDto } from './dto/decision.dto';
+import {
+  CreateBodyDto,
+  CreateMeetingDto,
+  MeetingAnslagDto,
+  MeetingJusteringDto,
+  RecordParagraphDto,
+} from './dto/decision.dto';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { renderExtractHtml } from './extract/extract-html';
 import { renderExtractPdf } from './extract/extract-pdf';
@@ -24,7 +40,7 @@ export class DecisionController {
 
   @Post('municipalities/:code/bodies')
   @Roles(...WRITERS)
-  @ApiOperation({ summary: "Add a body (KF, KS, nämnd, utskott) with its number of ledamöter to a municipality" })
+  @ApiOperation({ summary: 'Add a body (KF, KS, nämnd, utskott) with its number of ledamöter to a municipality' })
   createBody(@Param('code') code: string, @Body() dto: CreateBodyDto, @CurrentActor() actor: Actor) {
     return this.service.createBody(code, dto, actor);
   }
@@ -37,7 +53,9 @@ export class DecisionController {
 
   @Get('municipalities/:code/decisions')
   @Roles(...READERS)
-  @ApiOperation({ summary: "A municipality's decisions (recorded paragraphs and minimal records), newest first, with their status" })
+  @ApiOperation({
+    summary: "A municipality's decisions (recorded paragraphs and minimal records), newest first, with their status",
+  })
   listDecisions(@Param('code') code: string) {
     return this.service.listDecisions(code);
   }
@@ -58,8 +76,16 @@ export class DecisionController {
 
   @Post('meetings/:id/paragraphs')
   @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Record a decision paragraph (§): proposals, beslutsgång, method, decision, jäv, reservations (R-H2..R-H19)' })
-  @ApiResponse({ status: 422, description: 'NOT_QUORATE, NOT_ELIGIBLE_TO_RESERVE, RESERVATION_TOO_LATE, MOTIVATION_TOO_LATE, VOTE_RESULT_MISMATCH, TIE_NEEDS_CASTING_VOTE, ...', type: ErrorBodyDto })
+  @ApiOperation({
+    summary:
+      'Record a decision paragraph (§): proposals, beslutsgång, method, decision, jäv, reservations (R-H2..R-H19)',
+  })
+  @ApiResponse({
+    status: 422,
+    description:
+      'NOT_QUORATE, NOT_ELIGIBLE_TO_RESERVE, RESERVATION_TOO_LATE, MOTIVATION_TOO_LATE, VOTE_RESULT_MISMATCH, TIE_NEEDS_CASTING_VOTE, ...',
+    type: ErrorBodyDto,
+  })
   recordParagraph(@Param('id', uuidParam) id: string, @Body() dto: RecordParagraphDto, @CurrentActor() actor: Actor) {
     return this.service.recordParagraph(id, dto, actor);
   }
@@ -67,7 +93,10 @@ export class DecisionController {
   @Post('meetings/:id/justering')
   @Roles(...WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'The protocol is justerat: every paragraph still in draft becomes JUSTERAT (late after 14 days is flagged, R-I1)' })
+  @ApiOperation({
+    summary:
+      'The protocol is justerat: every paragraph still in draft becomes JUSTERAT (late after 14 days is flagged, R-I1)',
+  })
   justera(@Param('id', uuidParam) id: string, @Body() dto: MeetingJusteringDto, @CurrentActor() actor: Actor) {
     return this.service.justeraMeeting(id, dto, actor);
   }
@@ -75,14 +104,20 @@ export class DecisionController {
   @Post('meetings/:id/anslag')
   @Roles(...WRITERS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'The notice of the justerat protocol is posted: the appeal period starts for each justerat paragraph (R-I4..R-I6)' })
+  @ApiOperation({
+    summary:
+      'The notice of the justerat protocol is posted: the appeal period starts for each justerat paragraph (R-I4..R-I6)',
+  })
   anslag(@Param('id', uuidParam) id: string, @Body() dto: MeetingAnslagDto, @CurrentActor() actor: Actor) {
     return this.service.anslaMeeting(id, dto, actor);
   }
 
   @Get('decisions/:id')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'A decision: the paragraph as recorded, its protocol status, deadlines, corrections and the workflows it drove' })
+  @ApiOperation({
+    summary:
+      'A decision: the paragraph as recorded, its protocol status, deadlines, corrections and the workflows it drove',
+  })
   getDecision(@Param('id', uuidParam) id: string) {
     return this.service.getDecision(id);
   }
@@ -90,13 +125,26 @@ export class DecisionController {
   @Post('decisions/:id/events')
   @Roles(...WRITERS)
   @HttpCode(201)
-  @ApiOperation({ summary: 'A protocol event of one paragraph (omedelbar justering, anslag, appeal, laga kraft, correction, motivation)' })
+  @ApiOperation({
+    summary:
+      'A protocol event of one paragraph (omedelbar justering, anslag, appeal, laga kraft, correction, motivation)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiExtraModels(...PROTOCOL_MODELS)
-  @ApiBody({ schema: { oneOf: PROTOCOL_MODELS.map((m) => ({ $ref: getSchemaPath(m) })), discriminator: { propertyName: 'type' } } })
+  @ApiBody({
+    schema: {
+      oneOf: PROTOCOL_MODELS.map((m) => ({ $ref: getSchemaPath(m) })),
+      discriminator: { propertyName: 'type' },
+    },
+  })
   @ApiResponse({ status: 409, type: ErrorBodyDto })
   @ApiResponse({ status: 422, type: ErrorBodyDto })
-  recordEvent(@Param('id', uuidParam) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
+  recordEvent(
+    @Param('id', uuidParam) id: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.service.recordProtocolEvent(id, body, actor, key);
   }
 
@@ -115,6 +163,9 @@ export class DecisionController {
   @ApiProduces('application/pdf')
   async extractPdf(@Param('id', uuidParam) id: string): Promise<StreamableFile> {
     const pdf = await renderExtractPdf(await this.service.getDecision(id));
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="protokollsutdrag-${id}.pdf"` });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="protokollsutdrag-${id}.pdf"`,
+    });
   }
 }

@@ -53,7 +53,8 @@ export class DecisionEntity {
   @Column({ name: 'paragraph_number', type: 'varchar', length: 50, nullable: true }) paragraphNumber: string | null;
   @Column({ type: 'varchar', length: 32 }) subject: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) collaboration: string | null;
-  @Column({ name: 'document_version_id', type: 'varchar', length: 36, nullable: true }) documentVersionId: string | null;
+  @Column({ name: 'document_version_id', type: 'varchar', length: 36, nullable: true }) documentVersionId:
+    string | null;
   @Column({ type: 'boolean' }) minimal: boolean;
   @Column({ name: 'workflow_id', type: 'varchar', length: 36, nullable: true }) workflowId: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;

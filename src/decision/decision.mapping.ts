@@ -26,7 +26,14 @@ export function meetingFacts(meeting: MeetingEntity, body: BodyEntity): MeetingF
 }
 
 export function decisionView(
-  rows: { decision: DecisionEntity; municipality: { code: string; name: string }; body: BodyEntity | null; meeting: MeetingEntity | null; matter: MatterEntity | null; drove: LinkView[] },
+  rows: {
+    decision: DecisionEntity;
+    municipality: { code: string; name: string };
+    body: BodyEntity | null;
+    meeting: MeetingEntity | null;
+    matter: MatterEntity | null;
+    drove: LinkView[];
+  },
   instance: InstanceView | null,
 ): DecisionView {
   const { decision, municipality, body, meeting, matter, drove } = rows;
@@ -35,13 +42,30 @@ export function decisionView(
     id: decision.id,
     municipality: { code: municipality.code, name: municipality.name },
     body: body ? bodyView(body) : null,
-    meeting: meeting ? { id: meeting.id, date: meeting.date, place: meeting.place, secretary: meeting.secretary, attendees: JSON.parse(meeting.attendees) } : null,
+    meeting: meeting
+      ? {
+          id: meeting.id,
+          date: meeting.date,
+          place: meeting.place,
+          secretary: meeting.secretary,
+          attendees: JSON.parse(meeting.attendees),
+        }
+      : null,
     organ: decision.organ,
     decidedOn: decision.decidedOn,
     paragraphNumber: decision.paragraphNumber,
     subject: decision.subject,
     collaboration: decision.collaboration,
-    matter: matter ? { title: matter.title, diarienummer: matter.diarienummer, diarium: matter.diarium, parsed: JSON.parse(matter.parsed) } : c ? { title: c.paragraph.matter.title } : null,
+    matter: matter
+      ? {
+          title: matter.title,
+          diarienummer: matter.diarienummer,
+          diarium: matter.diarium,
+          parsed: JSON.parse(matter.parsed),
+        }
+      : c
+        ? { title: c.paragraph.matter.title }
+        : null,
     documentVersionId: decision.documentVersionId,
     minimal: decision.minimal,
     status: instance ? protocolStatusOf(instance.state) : 'RECORDED',
@@ -57,16 +81,36 @@ export function decisionView(
     drove,
   };
   if (c) {
-    for (const key of ['justeradOn', 'justerare', 'immediate', 'anslagOn', 'noticeBoard', 'appealLastDay', 'finalFrom', 'appeal', 'outcome'] as const) {
+    for (const key of [
+      'justeradOn',
+      'justerare',
+      'immediate',
+      'anslagOn',
+      'noticeBoard',
+      'appealLastDay',
+      'finalFrom',
+      'appeal',
+      'outcome',
+    ] as const) {
       if (c[key] !== undefined) (view as any)[key] = c[key];
     }
     // D8, R-L7: a deadline that falls on a non-vardag moves to the next vardag (lag 1930:173 2 §); the move is noted.
-    const deadlines = [['justeringDeadline', justeringDeadline(c.meeting.date)], ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : [])] as const;
+    const deadlines = [
+      ['justeringDeadline', justeringDeadline(c.meeting.date)],
+      ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : []),
+    ] as const;
     for (const [key, d] of deadlines) {
       view.deadlines[key] = d.date;
-      if (d.warning) (view.deadlines.notes ??= []).push({ deadline: key, date: d.date, code: d.warning.code, ruleId: 'R-L7', message: d.warning.en, messageSv: d.warning.sv });
+      if (d.warning)
+        (view.deadlines.notes ??= []).push({
+          deadline: key,
+          date: d.date,
+          code: d.warning.code,
+          ruleId: 'R-L7',
+          message: d.warning.en,
+          messageSv: d.warning.sv,
+        });
     }
   }
   return view;
 }
-

@@ -19,14 +19,27 @@ export const DecisionRows = {
   },
 
   /** The matter (ärende) of a diarienummer in a municipality's diarium, made on first use. */
-  async upsertMatter(tx: Tx, code: string, matter: { title: string; diarienummer?: string; diarium?: string }): Promise<string | null> {
+  async upsertMatter(
+    tx: Tx,
+    code: string,
+    matter: { title: string; diarienummer?: string; diarium?: string },
+  ): Promise<string | null> {
     if (!matter.diarienummer) return null;
     const diarium = matter.diarium ?? 'main';
-    const existing = await tx.findOne(MatterEntity, { where: { municipalityCode: code, diarium, diarienummer: matter.diarienummer } });
+    const existing = await tx.findOne(MatterEntity, {
+      where: { municipalityCode: code, diarium, diarienummer: matter.diarienummer },
+    });
     if (existing) return existing.id;
     const id = randomUUID();
     const parsed = JSON.stringify(parseDiarienummer(matter.diarienummer));
-    await tx.insert(MatterEntity, { id, municipalityCode: code, diarium, diarienummer: matter.diarienummer, parsed, title: matter.title });
+    await tx.insert(MatterEntity, {
+      id,
+      municipalityCode: code,
+      diarium,
+      diarienummer: matter.diarienummer,
+      parsed,
+      title: matter.title,
+    });
     return id;
   },
 };

@@ -21,7 +21,13 @@ import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decis
 import { bodyView, decisionView, meetingFacts } from './decision.mapping';
 import { DecisionRows } from './decision.repository';
 import type { DecisionView } from './decision.views';
-import type { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto, RecordParagraphDto } from './dto/decision.dto';
+import type {
+  CreateBodyDto,
+  CreateMeetingDto,
+  MeetingAnslagDto,
+  MeetingJusteringDto,
+  RecordParagraphDto,
+} from './dto/decision.dto';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { DecisionReferences } from './decision-references.service';
 
@@ -48,7 +54,12 @@ export class DecisionService {
     return this.db.write(async (tx) => {
       await this.municipalities.get(tx, code);
       if (await tx.findOne(BodyEntity, { where: { municipalityCode: code, name: dto.name } })) {
-        throw new AppError('CONFLICT', 'BODY_EXISTS', `${dto.name} already exists in ${code}.`, `${dto.name} finns redan i ${code}.`);
+        throw new AppError(
+          'CONFLICT',
+          'BODY_EXISTS',
+          `${dto.name} already exists in ${code}.`,
+          `${dto.name} finns redan i ${code}.`,
+        );
       }
       const body = Object.assign(new BodyEntity(), {
         id: randomUUID(),
@@ -115,7 +126,13 @@ export class DecisionService {
       deadlines: { justeringDeadline: justeringDeadline(meeting.date).date },
       paragraphs: decisions.map((d) => {
         const v = d.workflowId ? views.get(d.workflowId) : undefined;
-        return { id: d.id, paragraphNumber: d.paragraphNumber, subject: d.subject, status: v ? protocolStatusOf(v.state) : 'RECORDED', workflowId: d.workflowId };
+        return {
+          id: d.id,
+          paragraphNumber: d.paragraphNumber,
+          subject: d.subject,
+          status: v ? protocolStatusOf(v.state) : 'RECORDED',
+          workflowId: d.workflowId,
+        };
       }),
     };
   }
@@ -124,13 +141,27 @@ export class DecisionService {
   async listDecisions(code: string) {
     const decisions = await this.db.read(async (tx) => {
       await this.municipalities.get(tx, code);
-      return tx.find(DecisionEntity, { where: { municipalityCode: code }, order: { decidedOn: 'DESC', createdAt: 'DESC' } });
+      return tx.find(DecisionEntity, {
+        where: { municipalityCode: code },
+        order: { decidedOn: 'DESC', createdAt: 'DESC' },
+      });
     });
     const views = await this.engine.getMany(decisions.map((d) => d.workflowId!).filter(Boolean));
     return decisions.map((d) => {
       const v = d.workflowId ? views.get(d.workflowId) : undefined;
       const { id, organ, decidedOn, paragraphNumber, subject, collaboration, minimal, meetingId, workflowId } = d;
-      return { id, organ, decidedOn, paragraphNumber, subject, collaboration, minimal, status: v ? protocolStatusOf(v.state) : 'RECORDED', meetingId, workflowId };
+      return {
+        id,
+        organ,
+        decidedOn,
+        paragraphNumber,
+        subject,
+        collaboration,
+        minimal,
+        status: v ? protocolStatusOf(v.state) : 'RECORDED',
+        meetingId,
+        workflowId,
+      };
     });
   }
 
@@ -151,8 +182,15 @@ export class DecisionService {
       await this.assertParagraphFree(tx, meetingId, dto.paragraphNumber);
       const matterId = await DecisionRows.upsertMatter(tx, body.municipalityCode, paragraph.matter);
       const decisionId = randomUUID();
-      const input = warnings.length ? { decisionId, meeting: facts, paragraph, warnings } : { decisionId, meeting: facts, paragraph };
-      const workflow = await wtx.create(PROTOCOL_MACHINE_ID, input, `decision:${body.municipalityCode}:${decisionId}`, actor);
+      const input = warnings.length
+        ? { decisionId, meeting: facts, paragraph, warnings }
+        : { decisionId, meeting: facts, paragraph };
+      const workflow = await wtx.create(
+        PROTOCOL_MACHINE_ID,
+        input,
+        `decision:${body.municipalityCode}:${decisionId}`,
+        actor,
+      );
       await tx.insert(DecisionEntity, {
         id: decisionId,
         municipalityCode: body.municipalityCode,
@@ -209,7 +247,8 @@ export class DecisionService {
       { instanceId: workflowId, actor, eventType: event.type },
       async (wtx) => {
         const r = await wtx.send(workflowId, event, actor, options);
-        if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed) await this.applyAmendment(wtx.tx, decision, (event as unknown as { paragraph: DecisionParagraph }).paragraph);
+        if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
+          await this.applyAmendment(wtx.tx, decision, (event as unknown as { paragraph: DecisionParagraph }).paragraph);
         return r;
       },
       { expectedVersion, idempotencyKey },
@@ -220,7 +259,8 @@ export class DecisionService {
   /** An amended draft: the decision row follows the paragraph (number, subject, collaboration, document version, matter). */
   private async applyAmendment(tx: Tx, decision: DecisionEntity, p: DecisionParagraph): Promise<void> {
     await this.references.assertVersionExists(tx, p.documentVersionId);
-    if (p.paragraphNumber !== decision.paragraphNumber) await this.assertParagraphFree(tx, decision.meetingId!, p.paragraphNumber);
+    if (p.paragraphNumber !== decision.paragraphNumber)
+      await this.assertParagraphFree(tx, decision.meetingId!, p.paragraphNumber);
     await tx.update(
       DecisionEntity,
       { id: decision.id },
@@ -237,25 +277,48 @@ export class DecisionService {
   /** Fans a meeting's justering out to each paragraph waiting for it (omedelbart justerade ones already are). */
   async justeraMeeting(meetingId: string, dto: MeetingJusteringDto, actor: Actor) {
     const event = { type: 'JUSTERAT', justeradOn: dto.justeradOn, justerare: dto.justerare };
-    await this.fanOut(meetingId, actor, event, 'NOTHING_TO_JUSTERA', 'No paragraph of this meeting is waiting for justering.', 'Ingen paragraf i detta sammanträde väntar på justering.');
+    await this.fanOut(
+      meetingId,
+      actor,
+      event,
+      'NOTHING_TO_JUSTERA',
+      'No paragraph of this meeting is waiting for justering.',
+      'Ingen paragraf i detta sammanträde väntar på justering.',
+    );
     return this.getMeeting(meetingId);
   }
 
   /** Fans the anslag of the justerat protocol out to each justerat paragraph. */
   async anslaMeeting(meetingId: string, dto: MeetingAnslagDto, actor: Actor) {
     const event = plain({ type: 'ANSLAG_POSTED', anslagOn: dto.anslagOn, noticeBoard: dto.noticeBoard });
-    await this.fanOut(meetingId, actor, event, 'NOTHING_TO_ANSLA', 'No justerat paragraph of this meeting is waiting for its anslag.', 'Ingen justerad paragraf i detta sammanträde väntar på anslag.');
+    await this.fanOut(
+      meetingId,
+      actor,
+      event,
+      'NOTHING_TO_ANSLA',
+      'No justerat paragraph of this meeting is waiting for its anslag.',
+      'Ingen justerad paragraf i detta sammanträde väntar på anslag.',
+    );
     return this.getMeeting(meetingId);
   }
 
   /** The event goes to every paragraph of the meeting whose protocol machine takes it in its state now. */
-  private async fanOut(meetingId: string, actor: Actor, event: { type: string; [k: string]: unknown }, emptyCode: string, emptyEn: string, emptySv: string) {
+  private async fanOut(
+    meetingId: string,
+    actor: Actor,
+    event: { type: string; [k: string]: unknown },
+    emptyCode: string,
+    emptyEn: string,
+    emptySv: string,
+  ) {
     const meeting = await this.db.read((tx) => DecisionRows.meeting(tx, meetingId));
     assertActsFor(actor, meeting.municipalityCode);
     await this.engine.transaction(async (wtx: WorkflowTx) => {
       const decisions = await wtx.tx.find(DecisionEntity, { where: { meetingId }, order: { createdAt: 'ASC' } });
       const views = await wtx.views(decisions.map((d) => d.workflowId!).filter(Boolean));
-      const waiting = decisions.filter((d) => d.workflowId && views.get(d.workflowId)?.allowedEvents.includes(event.type));
+      const waiting = decisions.filter(
+        (d) => d.workflowId && views.get(d.workflowId)?.allowedEvents.includes(event.type),
+      );
       if (!waiting.length) throw new AppError('CONFLICT', emptyCode, emptyEn, emptySv);
       for (const d of waiting) await wtx.send(d.workflowId!, event, actor);
     });
@@ -265,7 +328,12 @@ export class DecisionService {
 
   private async assertParagraphFree(tx: Tx, meetingId: string, paragraphNumber: string): Promise<void> {
     if (await tx.findOne(DecisionEntity, { where: { meetingId, paragraphNumber } })) {
-      throw new AppError('CONFLICT', 'PARAGRAPH_EXISTS', `${paragraphNumber} is already recorded for this meeting.`, `${paragraphNumber} är redan registrerad för detta sammanträde.`);
+      throw new AppError(
+        'CONFLICT',
+        'PARAGRAPH_EXISTS',
+        `${paragraphNumber} is already recorded for this meeting.`,
+        `${paragraphNumber} är redan registrerad för detta sammanträde.`,
+      );
     }
   }
 }
@@ -286,9 +354,11 @@ function minimalRecord(): AppError {
 function assertAttendees(dto: CreateMeetingDto): void {
   const names = dto.attendees.map((a) => a.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw validationFailed([{ field: 'attendees', reason: `${dup} is listed twice`, reasonSv: `${dup} finns med två gånger` }]);
+  if (dup)
+    throw validationFailed([
+      { field: 'attendees', reason: `${dup} is listed twice`, reasonSv: `${dup} finns med två gånger` },
+    ]);
   if (dto.attendees.filter((a) => a.chair).length > 1) {
     throw validationFailed([{ field: 'attendees', reason: 'only one chair', reasonSv: 'endast en ordförande' }]);
   }
 }
-

@@ -7,7 +7,13 @@ export interface DecisionView {
   id: string;
   municipality: { code: string; name: string };
   body: { id: string; kind: string; name: string; memberCount: number } | null;
-  meeting: { id: string; date: string; place: string | null; secretary: string | null; attendees: MeetingFacts['attendees'] } | null;
+  meeting: {
+    id: string;
+    date: string;
+    place: string | null;
+    secretary: string | null;
+    attendees: MeetingFacts['attendees'];
+  } | null;
   organ: string;
   decidedOn: string;
   paragraphNumber: string | null;

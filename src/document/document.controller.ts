@@ -6,7 +6,6 @@ import { ErrorBodyDto } from '../common/error-body.dto';
 import { DocumentService } from './document.service';
 import { CreateDocumentDto, CreateDocumentVersionDto } from './dto/document.dto';
 
-
 @ApiTags('documents')
 @ApiBearerAuth()
 @ApiResponse({ status: 401, type: ErrorBodyDto })

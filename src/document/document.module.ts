@@ -3,5 +3,10 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { DocumentController } from './document.controller';
 import { DocumentService } from './document.service';
 
-@Module({ imports: [WorkflowModule], controllers: [DocumentController], providers: [DocumentService], exports: [DocumentService] })
+@Module({
+  imports: [WorkflowModule],
+  controllers: [DocumentController],
+  providers: [DocumentService],
+  exports: [DocumentService],
+})
 export class DocumentModule {}

@@ -7,7 +7,6 @@ import { Clock } from '../workflow/clock';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import type { CreateDocumentDto, CreateDocumentVersionDto } from './dto/document.dto';
 
-
 /** Governing documents and their versions; a version's text never changes, and its SHA-256 identifies it. */
 @Injectable()
 export class DocumentService {
@@ -19,9 +18,20 @@ export class DocumentService {
   async create(dto: CreateDocumentDto) {
     await this.db.write(async (tx) => {
       if (await tx.findOne(DocumentEntity, { where: { key: dto.key } })) {
-        throw new AppError('CONFLICT', 'DOCUMENT_EXISTS', `A document '${dto.key}' already exists.`, `Dokumentet '${dto.key}' finns redan.`);
+        throw new AppError(
+          'CONFLICT',
+          'DOCUMENT_EXISTS',
+          `A document '${dto.key}' already exists.`,
+          `Dokumentet '${dto.key}' finns redan.`,
+        );
       }
-      await tx.insert(DocumentEntity, { id: randomUUID(), key: dto.key, title: dto.title, collaboration: dto.collaboration ?? null, createdAt: this.clock.nowIso() });
+      await tx.insert(DocumentEntity, {
+        id: randomUUID(),
+        key: dto.key,
+        title: dto.title,
+        collaboration: dto.collaboration ?? null,
+        createdAt: this.clock.nowIso(),
+      });
     });
     return this.get(dto.key);
   }
@@ -32,9 +42,21 @@ export class DocumentService {
       const doc = await tx.findOne(DocumentEntity, { where: { key } });
       if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
       if (await tx.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } })) {
-        throw new AppError('CONFLICT', 'VERSION_EXISTS', `Version ${dto.version} of '${key}' already exists; a version is never changed.`, `Version ${dto.version} av '${key}' finns redan; en version ändras aldrig.`);
+        throw new AppError(
+          'CONFLICT',
+          'VERSION_EXISTS',
+          `Version ${dto.version} of '${key}' already exists; a version is never changed.`,
+          `Version ${dto.version} av '${key}' finns redan; en version ändras aldrig.`,
+        );
       }
-      await tx.insert(DocumentVersionEntity, { id, documentId: doc.id, version: dto.version, text: dto.text, sha256: sha256Hex(dto.text), createdAt: this.clock.nowIso() });
+      await tx.insert(DocumentVersionEntity, {
+        id,
+        documentId: doc.id,
+        version: dto.version,
+        text: dto.text,
+        sha256: sha256Hex(dto.text),
+        createdAt: this.clock.nowIso(),
+      });
     });
     return this.getVersion(id);
   }
@@ -43,8 +65,16 @@ export class DocumentService {
     return this.db.read(async (tx) => {
       const doc = await tx.findOne(DocumentEntity, { where: { key } });
       if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
-      const versions = await tx.find(DocumentVersionEntity, { where: { documentId: doc.id }, order: { createdAt: 'ASC' } });
-      return { key: doc.key, title: doc.title, collaboration: doc.collaboration, versions: versions.map((v) => ({ id: v.id, version: v.version, sha256: v.sha256, createdAt: v.createdAt })) };
+      const versions = await tx.find(DocumentVersionEntity, {
+        where: { documentId: doc.id },
+        order: { createdAt: 'ASC' },
+      });
+      return {
+        key: doc.key,
+        title: doc.title,
+        collaboration: doc.collaboration,
+        versions: versions.map((v) => ({ id: v.id, version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
+      };
     });
   }
 
@@ -53,7 +83,14 @@ export class DocumentService {
       const v = await tx.findOne(DocumentVersionEntity, { where: { id } });
       if (!v) throw notFound(`Document version ${id}`, `Dokumentversionen ${id}`);
       const doc = (await tx.findOne(DocumentEntity, { where: { id: v.documentId } }))!;
-      return { id: v.id, documentKey: doc.key, version: v.version, sha256: v.sha256, text: v.text, createdAt: v.createdAt };
+      return {
+        id: v.id,
+        documentKey: doc.key,
+        version: v.version,
+        sha256: v.sha256,
+        text: v.text,
+        createdAt: v.createdAt,
+      };
     });
   }
 
@@ -62,14 +99,30 @@ export class DocumentService {
     const v = await tx.findOne(DocumentVersionEntity, { where: { id } });
     if (!v) return null;
     const doc = (await tx.findOne(DocumentEntity, { where: { id: v.documentId } }))!;
-    return { id: v.id, documentId: v.documentId, documentKey: doc.key, documentTitle: doc.title, version: v.version, sha256: v.sha256 };
+    return {
+      id: v.id,
+      documentId: v.documentId,
+      documentKey: doc.key,
+      documentTitle: doc.title,
+      version: v.version,
+      sha256: v.sha256,
+    };
   }
 
   /** A version by its document's key and its version label. */
   async versionByKey(tx: Tx, key: string, version: string): Promise<VersionFacts | null> {
     const doc = await tx.findOne(DocumentEntity, { where: { key } });
     const v = doc && (await tx.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version } }));
-    return v ? { id: v.id, documentId: doc.id, documentKey: doc.key, documentTitle: doc.title, version: v.version, sha256: v.sha256 } : null;
+    return v
+      ? {
+          id: v.id,
+          documentId: doc.id,
+          documentKey: doc.key,
+          documentTitle: doc.title,
+          version: v.version,
+          sha256: v.sha256,
+        }
+      : null;
   }
 }
 

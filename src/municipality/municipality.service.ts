@@ -18,7 +18,12 @@ export class MunicipalityService {
   async create(dto: CreateMunicipalityDto): Promise<MunicipalityView> {
     await this.db.write(async (tx) => {
       if (await tx.findOne(MunicipalityEntity, { where: { code: dto.code } })) {
-        throw new AppError('CONFLICT', 'MUNICIPALITY_EXISTS', `Municipality ${dto.code} already exists.`, `Kommunen ${dto.code} finns redan.`);
+        throw new AppError(
+          'CONFLICT',
+          'MUNICIPALITY_EXISTS',
+          `Municipality ${dto.code} already exists.`,
+          `Kommunen ${dto.code} finns redan.`,
+        );
       }
       await tx.insert(MunicipalityEntity, { code: dto.code, name: dto.name });
     });
@@ -44,7 +49,14 @@ export class MunicipalityService {
 }
 
 export function unknownMunicipality(code: string, details?: Record<string, unknown>): AppError {
-  return new AppError('NOT_FOUND', 'UNKNOWN_MUNICIPALITY', `No municipality with code ${code}.`, `Ingen kommun med kod ${code}.`, undefined, details);
+  return new AppError(
+    'NOT_FOUND',
+    'UNKNOWN_MUNICIPALITY',
+    `No municipality with code ${code}.`,
+    `Ingen kommun med kod ${code}.`,
+    undefined,
+    details,
+  );
 }
 
 function view(m: MunicipalityEntity): MunicipalityView {

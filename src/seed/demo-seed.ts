@@ -33,9 +33,20 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
     },
     SEED_ACTOR,
   );
-  const kfDates: Record<string, string> = { '1460': '2023-11-27', '1438': '2023-11-29', '1439': '2023-11-22', '1461': '2023-11-29', '1492': '2023-11-29' };
+  const kfDates: Record<string, string> = {
+    '1460': '2023-11-27',
+    '1438': '2023-11-29',
+    '1439': '2023-11-22',
+    '1461': '2023-11-29',
+    '1492': '2023-11-29',
+  };
   for (const [code, date] of Object.entries(kfDates)) {
-    await memberships.recordMembershipEvent('dalslandssamverkan', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date }, note: DEMO }, SEED_ACTOR);
+    await memberships.recordMembershipEvent(
+      'dalslandssamverkan',
+      code,
+      { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date }, note: DEMO },
+      SEED_ACTOR,
+    );
     await memberships.recordMembershipEvent(
       'dalslandssamverkan',
       code,
@@ -65,10 +76,20 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
     await memberships.recordMembershipEvent(
       'vastra-malardalen',
       code,
-      { type: 'KSO_SIGNED', signedOn: '2016-08-31', signatory: { name: `Kommunstyrelsens ordförande (${code})`, office: 'KSO' }, note: `Datum enligt SEED-VM. Namn: ${DEMO}` },
+      {
+        type: 'KSO_SIGNED',
+        signedOn: '2016-08-31',
+        signatory: { name: `Kommunstyrelsens ordförande (${code})`, office: 'KSO' },
+        note: `Datum enligt SEED-VM. Namn: ${DEMO}`,
+      },
       SEED_ACTOR,
     );
-    await memberships.recordMembershipEvent('vastra-malardalen', code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: '2016-09-26' }, note: DEMO }, SEED_ACTOR);
+    await memberships.recordMembershipEvent(
+      'vastra-malardalen',
+      code,
+      { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: '2016-09-26' }, note: DEMO },
+      SEED_ACTOR,
+    );
   }
 
   // The Mellerud socialnämnd paragraph, with its protocol lifecycle (meeting, justering and anslag dates are demo data).
@@ -81,7 +102,15 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
     SEED_ACTOR,
   );
   await decisions.recordParagraph(meeting.id, MELLERUD_PARAGRAPH, SEED_ACTOR);
-  await decisions.justeraMeeting(meeting.id, { justeradOn: '2024-05-29', justerare: ['Daniel Jensen', 'Marianne Sand Wallin'] }, SEED_ACTOR);
-  await decisions.anslaMeeting(meeting.id, { anslagOn: '2024-05-30', noticeBoard: 'https://mellerud.se/anslagstavla' }, SEED_ACTOR);
+  await decisions.justeraMeeting(
+    meeting.id,
+    { justeradOn: '2024-05-29', justerare: ['Daniel Jensen', 'Marianne Sand Wallin'] },
+    SEED_ACTOR,
+  );
+  await decisions.anslaMeeting(
+    meeting.id,
+    { anslagOn: '2024-05-30', noticeBoard: 'https://mellerud.se/anslagstavla' },
+    SEED_ACTOR,
+  );
   return true;
 }

@@ -1,8 +1,12 @@
 import type { RecordParagraphDto } from '../decision/dto/decision.dto';
 /** Demo data: the Mellerud socialnämnd paragraph as the source document gives it (R-H19); meeting date and attendees beyond the three named are demo data. */
 
-
-export const SOCIALNAMNDEN_ATTENDEES: Array<{ name: string; party: string; role: 'LEDAMOT' | 'TJANSTGORANDE_ERSATTARE' | 'ERSATTARE'; chair?: boolean }> = [
+export const SOCIALNAMNDEN_ATTENDEES: Array<{
+  name: string;
+  party: string;
+  role: 'LEDAMOT' | 'TJANSTGORANDE_ERSATTARE' | 'ERSATTARE';
+  chair?: boolean;
+}> = [
   { name: 'Daniel Jensen', party: 'KD', role: 'LEDAMOT', chair: true },
   { name: 'Marianne Sand Wallin', party: 'S', role: 'LEDAMOT' },
   { name: 'Sara Kanyinda', party: 'S', role: 'LEDAMOT' },
@@ -23,13 +27,19 @@ export const MELLERUD_PARAGRAPH: RecordParagraphDto = {
   subject: 'OTHER' as const,
   summary:
     'Socialförvaltningen i Mellerud och sociala området i Bengtsfors har sedan tre år tillbaka haft en gemensam socialchef och en gemensam organisation.',
-  beslutsunderlag: ['Tjänsteskrivelse', 'Tjänsteanteckning Avsiktsförklaring version 1.2 för ett gemensamt socialt verksamhetsområde Mellerud och Bengtsfors kommun'],
+  beslutsunderlag: [
+    'Tjänsteskrivelse',
+    'Tjänsteanteckning Avsiktsförklaring version 1.2 för ett gemensamt socialt verksamhetsområde Mellerud och Bengtsfors kommun',
+  ],
   proposals: [
     {
       id: 'A',
       by: [{ name: 'Daniel Jensen', party: 'KD' }],
       text: 'Socialnämnden beslutar att:',
-      attSatser: ['anta reviderad avsiktsförklaring.', 'föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen'],
+      attSatser: [
+        'anta reviderad avsiktsförklaring.',
+        'föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen',
+      ],
     },
     {
       id: 'B',
@@ -40,11 +50,16 @@ export const MELLERUD_PARAGRAPH: RecordParagraphDto = {
       text: 'Socialnämnden avslår reviderad avsiktsförklaring,',
     },
   ],
-  beslutsgang: ['Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.'],
+  beslutsgang: [
+    'Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.',
+  ],
   method: { kind: 'ACKLAMATION' as const, adopted: 'A' },
   decision: {
     text: 'Socialnämnden beslutar att:',
-    attSatser: ['anta reviderad avsiktsförklaring.', 'föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.'],
+    attSatser: [
+      'anta reviderad avsiktsförklaring.',
+      'föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.',
+    ],
   },
   jav: [],
   reservations: [

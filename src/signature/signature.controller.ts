@@ -18,7 +18,9 @@ export class SignatureController {
 
   @Post('signatures')
   @Roles('admin', 'clerk')
-  @ApiOperation({ summary: 'Record a signature: who, office, when, ink or e-signature, and the hash of the exact text signed' })
+  @ApiOperation({
+    summary: 'Record a signature: who, office, when, ink or e-signature, and the hash of the exact text signed',
+  })
   @ApiResponse({ status: 422, description: 'WRONG_SIGNATORY (R-B3), VERSION_MISMATCH (R-B5)', type: ErrorBodyDto })
   sign(@Body() dto: RecordSignatureDto, @CurrentActor() actor: Actor) {
     return this.signatures.record(dto, actor);

@@ -33,10 +33,22 @@ export class SignatureService {
     await this.db.write(async (tx) => {
       await this.municipalities.get(tx, dto.municipalityCode);
       const version = await this.documents.versionByKey(tx, dto.documentKey, dto.version);
-      if (!version) throw notFound(`Version ${dto.version} of '${dto.documentKey}'`, `Version ${dto.version} av '${dto.documentKey}'`);
+      if (!version)
+        throw notFound(
+          `Version ${dto.version} of '${dto.documentKey}'`,
+          `Version ${dto.version} av '${dto.documentKey}'`,
+        );
       const adopted = await this.decisions.adoptedVersion(tx, dto.municipalityCode, version.documentId);
       const refused = checkSignature({ ...dto, version, adopted });
-      if (refused) throw new AppError('RULE_REFUSED', refused.code, refused.message, refused.messageSv, refused.ruleId, refused.details);
+      if (refused)
+        throw new AppError(
+          'RULE_REFUSED',
+          refused.code,
+          refused.message,
+          refused.messageSv,
+          refused.ruleId,
+          refused.details,
+        );
       await tx.insert(SignatureEntity, {
         id,
         documentVersionId: version.id,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import {
+  createActor,
+  type AnyActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventObject,
+} from 'xstate';
 import type { MachineDefinition } from '../../machines/kernel/machine-definition';
 import type { Refusal } from '../../machines/kernel/refusal';
 import { candidateTransitions, explainRefusal, type TransitionLike } from '../../machines/kernel/explain';
@@ -26,14 +32,25 @@ export class MachineRegistry {
 
   latest(id: string): MachineDefinition {
     const def = this.latestById.get(id);
-    if (!def) throw new AppError('NOT_FOUND', 'UNKNOWN_MACHINE', `No machine '${id}' is registered.`, `Ingen maskin '${id}' är registrerad.`);
+    if (!def)
+      throw new AppError(
+        'NOT_FOUND',
+        'UNKNOWN_MACHINE',
+        `No machine '${id}' is registered.`,
+        `Ingen maskin '${id}' är registrerad.`,
+      );
     return def;
   }
 
   get(id: string, version: number): MachineDefinition {
     const def = this.byKey.get(`${id}@${version}`);
     if (!def) {
-      throw new AppError('CONFLICT', 'MACHINE_VERSION_MISSING', `Machine ${id}@${version} is not registered; the instance cannot run.`, `Maskinen ${id}@${version} finns inte registrerad; instansen kan inte köras.`);
+      throw new AppError(
+        'CONFLICT',
+        'MACHINE_VERSION_MISSING',
+        `Machine ${id}@${version} is not registered; the instance cannot run.`,
+        `Maskinen ${id}@${version} finns inte registrerad; instansen kan inte köras.`,
+      );
     }
     return def;
   }
@@ -94,4 +111,3 @@ export class MachineRegistry {
     return explainRefusal(def, snapshot, event);
   }
 }
-

@@ -12,11 +12,14 @@ import { WorkflowEngine } from './engine/workflow-engine.service';
 import { VerifyService } from './verify/verify.service';
 
 class RunDueEventsDto {
-  @ApiPropertyOptional({ example: '2027-01-01', description: 'Fire what is due up to this date (default today in Stockholm)' })
-  @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({
+    example: '2027-01-01',
+    description: 'Fire what is due up to this date (default today in Stockholm)',
+  })
+  @IsOptional()
+  @IsLocalDate()
   asOf?: string;
 }
-
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -37,9 +40,22 @@ export class WorkflowController {
     const today = this.clock.todayInStockholm();
     // A deadline takes effect when its day has come, never ahead of time.
     if (dto.asOf && dto.asOf > today) {
-      throw new AppError('BAD_INPUT', 'VALIDATION_FAILED', `asOf: must not be after today (${today})`, `asOf: får inte vara efter dagens datum (${today})`, undefined, {
-        fields: [{ field: 'asOf', reason: `must not be after today (${today})`, reasonSv: `får inte vara efter dagens datum (${today})` }],
-      });
+      throw new AppError(
+        'BAD_INPUT',
+        'VALIDATION_FAILED',
+        `asOf: must not be after today (${today})`,
+        `asOf: får inte vara efter dagens datum (${today})`,
+        undefined,
+        {
+          fields: [
+            {
+              field: 'asOf',
+              reason: `must not be after today (${today})`,
+              reasonSv: `får inte vara efter dagens datum (${today})`,
+            },
+          ],
+        },
+      );
     }
     return this.dueEvents.fireDueEvents(dto.asOf ?? today);
   }

@@ -58,7 +58,11 @@ const now = () => performance.now();
 const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 const log = (s = '') => process.stdout.write(s + '\n');
-const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 class BenchFailure extends Error {}
 
@@ -97,21 +101,32 @@ class RawSqlite {
 
   async open(file: string): Promise<void> {
     this.db = new sqlite3.Database(file);
-    const run = (sql: string) => new Promise<void>((res, rej) => this.db.run(sql, (e: Error | null) => (e ? rej(e) : res())));
-    const get = (sql: string) => new Promise<any>((res, rej) => this.db.get(sql, (e: Error | null, row: any) => (e ? rej(e) : res(row))));
+    const run = (sql: string) =>
+      new Promise<void>((res, rej) => this.db.run(sql, (e: Error | null) => (e ? rej(e) : res())));
+    const get = (sql: string) =>
+      new Promise<any>((res, rej) => this.db.get(sql, (e: Error | null, row: any) => (e ? rej(e) : res(row))));
     const mode = await get('PRAGMA journal_mode = WAL');
     await run('PRAGMA synchronous = FULL');
     const sync = await get('PRAGMA synchronous');
-    check(String(mode.journal_mode).toLowerCase() === 'wal' && sync.synchronous === 2, `raw SQLite pragmas not applied: ${JSON.stringify({ mode, sync })}`);
-    await run('CREATE TABLE t (id INTEGER PRIMARY KEY, instance_id TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, hash TEXT NOT NULL)');
+    check(
+      String(mode.journal_mode).toLowerCase() === 'wal' && sync.synchronous === 2,
+      `raw SQLite pragmas not applied: ${JSON.stringify({ mode, sync })}`,
+    );
+    await run(
+      'CREATE TABLE t (id INTEGER PRIMARY KEY, instance_id TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, hash TEXT NOT NULL)',
+    );
     this.stmt = this.db.prepare('INSERT INTO t (instance_id, seq, payload, hash) VALUES (?, ?, ?, ?)');
     for (let i = 0; i < P.rawWarmup; i++) await this.insert();
   }
 
   private insert(): Promise<void> {
     return new Promise<void>((res, rej) =>
-      this.stmt.run('00000000-0000-4000-8000-000000000000', this.seq++, '{"informedOn":"2025-02-01","type":"COUNCIL_INFORMED"}', 'f'.repeat(64), (e: Error | null) =>
-        e ? rej(e) : res(),
+      this.stmt.run(
+        '00000000-0000-4000-8000-000000000000',
+        this.seq++,
+        '{"informedOn":"2025-02-01","type":"COUNCIL_INFORMED"}',
+        'f'.repeat(64),
+        (e: Error | null) => (e ? rej(e) : res()),
       ),
     );
   }
@@ -149,10 +164,24 @@ async function api(port: number, token: string, method: string, url: string, bod
 /** Enters a membership and brings it to member.leaving with an exit in 2099, so that no due event ever fires. */
 async function toLeaving(port: number, token: string, slug: string, code: string): Promise<any> {
   const url = `/collaborations/${slug}/memberships/${code}/events`;
-  await api(port, token, 'POST', url, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date: '2023-11-29' } });
-  await api(port, token, 'POST', url, { type: 'KSO_SIGNED', signedOn: '2023-12-08', signatory: { name: 'KSO', office: 'KSO' } });
-  await api(port, token, 'POST', url, { type: 'FULLMAKTIGE_REQUESTED_EXIT', decision: { organ: 'KF', date: '2025-01-15' }, desiredExitDate: '2099-12-31' });
-  const view = await api(port, token, 'POST', url, { type: 'EXIT_NOTICE_DELIVERED', arrivedAt: '2025-01-20T10:00:00+01:00' });
+  await api(port, token, 'POST', url, {
+    type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
+    decision: { organ: 'KF', date: '2023-11-29' },
+  });
+  await api(port, token, 'POST', url, {
+    type: 'KSO_SIGNED',
+    signedOn: '2023-12-08',
+    signatory: { name: 'KSO', office: 'KSO' },
+  });
+  await api(port, token, 'POST', url, {
+    type: 'FULLMAKTIGE_REQUESTED_EXIT',
+    decision: { organ: 'KF', date: '2025-01-15' },
+    desiredExitDate: '2099-12-31',
+  });
+  const view = await api(port, token, 'POST', url, {
+    type: 'EXIT_NOTICE_DELIVERED',
+    arrivedAt: '2025-01-20T10:00:00+01:00',
+  });
   check(view.state === 'member.leaving', `${slug}/${code}: expected member.leaving, got ${view.state}`);
   return view;
 }
@@ -275,7 +304,9 @@ async function main(): Promise<number> {
   log('Samverkan benchmark');
   log(`  node ${process.version}, ${cpus.length} CPU(s) ${cpus[0]?.model ?? ''}, temp dir ${tmp} (${os.platform()})`);
   log(`  parameters ${JSON.stringify(P)}`);
-  log(`  load average at start ${loadavg()} (other processes on these cores lower absolute figures; each ratio is taken from interleaved rounds)`);
+  log(
+    `  load average at start ${loadavg()} (other processes on these cores lower absolute figures; each ratio is taken from interleaved rounds)`,
+  );
 
   let app: Awaited<ReturnType<typeof createApp>> | null = null;
   let client: HttpClientProcess | null = null;
@@ -321,10 +352,16 @@ async function main(): Promise<number> {
         targets.push({ slug: c.slug, code });
       }
     }
-    check(targets.length >= P.concurrency, `concurrency ${P.concurrency} needs as many memberships; there are ${targets.length}`);
-    const countRows = async () => Number((await dataSource.query('SELECT COUNT(*) AS n FROM workflow_transition'))[0].n);
+    check(
+      targets.length >= P.concurrency,
+      `concurrency ${P.concurrency} needs as many memberships; there are ${targets.length}`,
+    );
+    const countRows = async () =>
+      Number((await dataSource.query('SELECT COUNT(*) AS n FROM workflow_transition'))[0].n);
 
-    log(`  raw:  sqlite3 package directly, own temp file, journal_mode=WAL, synchronous=FULL, one prepared INSERT per transaction (autocommit), sequential`);
+    log(
+      `  raw:  sqlite3 package directly, own temp file, journal_mode=WAL, synchronous=FULL, one prepared INSERT per transaction (autocommit), sequential`,
+    );
     log(
       `  HTTP: the app (createApp) on 127.0.0.1:${port}, SQLite file in the temp dir, journal_mode=${pragmas.journal_mode}, ` +
         `synchronous=${pragmas.synchronous === 2 ? 'FULL' : pragmas.synchronous} (service defaults); client in a separate process with ` +
@@ -342,11 +379,20 @@ async function main(): Promise<number> {
     const rowsBefore = await countRows();
     let answered = 0;
     // Serial latency (one client), for information.
-    const serial = await client.run({ port, token, targets, concurrency: 1, warmupPerWorker: P.httpWarmupPerWorker, durationMs: P.serialRoundMs });
+    const serial = await client.run({
+      port,
+      token,
+      targets,
+      concurrency: 1,
+      warmupPerWorker: P.httpWarmupPerWorker,
+      durationMs: P.serialRoundMs,
+    });
     check(serial.errors === 0, `HTTP: ${serial.errors} request(s) did not answer 201; first: ${serial.firstError}`);
     answered += serial.warmupRequests + serial.measuredRequests;
     const serialPerSec = serial.measuredRequests / (serial.elapsedMs / 1000);
-    log(`  one client (information): ${serial.measuredRequests} transitions in ${(serial.elapsedMs / 1000).toFixed(2)} s = ${serialPerSec.toFixed(0)}/s, p50 ${serial.latencyMs.p50.toFixed(2)} ms`);
+    log(
+      `  one client (information): ${serial.measuredRequests} transitions in ${(serial.elapsedMs / 1000).toFixed(2)} s = ${serialPerSec.toFixed(0)}/s, p50 ${serial.latencyMs.p50.toFixed(2)} ms`,
+    );
 
     const db = app.get(Db);
     const rawRounds: { commits: number; seconds: number }[] = [];
@@ -360,7 +406,14 @@ async function main(): Promise<number> {
     for (let r = 0; r < P.httpRounds; r++) {
       const elu0 = performance.eventLoopUtilization();
       const cpu0 = process.cpuUsage();
-      const res = await client.run({ port, token, targets, concurrency: P.concurrency, warmupPerWorker: r === 0 ? P.httpWarmupPerWorker : 0, durationMs: P.httpRoundMs });
+      const res = await client.run({
+        port,
+        token,
+        targets,
+        concurrency: P.concurrency,
+        warmupPerWorker: r === 0 ? P.httpWarmupPerWorker : 0,
+        durationMs: P.httpRoundMs,
+      });
       const elu = performance.eventLoopUtilization(elu0);
       const cpu = process.cpuUsage(cpu0);
       check(res.errors === 0, `HTTP: ${res.errors} request(s) did not answer 201; first: ${res.firstError}`);
@@ -375,7 +428,9 @@ async function main(): Promise<number> {
 
     const groupedUnits = db.groupStats.units - groups0.units;
     const groupCommits = db.groupStats.groups - groups0.groups;
-    log(`  group commit: ${groupedUnits} write units in ${groupCommits} commits = ${(groupedUnits / groupCommits).toFixed(2)} units per COMMIT`);
+    log(
+      `  group commit: ${groupedUnits} write units in ${groupCommits} commits = ${(groupedUnits / groupCommits).toFixed(2)} units per COMMIT`,
+    );
     const rawCommits = rawRounds.reduce((a, r) => a + r.commits, 0);
     const rawSeconds = rawRounds.reduce((a, r) => a + r.seconds, 0);
     const rawPerSec = rawCommits / rawSeconds;
@@ -384,7 +439,9 @@ async function main(): Promise<number> {
     const httpPerSec = httpTransitions / httpSeconds;
     const httpRatio = httpPerSec / rawPerSec;
     const lat = httpRounds[httpRounds.length - 1].latencyMs;
-    log(`  rounds (raw commits/s | HTTP transitions/s): ${rawRounds.map((r, i) => `${(r.commits / r.seconds).toFixed(0)}${i < httpRounds.length ? ` | ${(httpRounds[i].measuredRequests / (httpRounds[i].elapsedMs / 1000)).toFixed(0)}` : ''}`).join(' | ')}`);
+    log(
+      `  rounds (raw commits/s | HTTP transitions/s): ${rawRounds.map((r, i) => `${(r.commits / r.seconds).toFixed(0)}${i < httpRounds.length ? ` | ${(httpRounds[i].measuredRequests / (httpRounds[i].elapsedMs / 1000)).toFixed(0)}` : ''}`).join(' | ')}`,
+    );
     log(`  raw SQLite: ${rawCommits} commits in ${rawSeconds.toFixed(2)} s = ${rawPerSec.toFixed(0)} commits/s`);
     log(
       `  HTTP: ${httpTransitions} transitions in ${httpSeconds.toFixed(2)} s = ${httpPerSec.toFixed(0)} transitions/s ` +
@@ -399,7 +456,9 @@ async function main(): Promise<number> {
         `${serverLoopBusyMsPerRequest.toFixed(3)} ms per request, process CPU ${serverCpuMsPerRequest.toFixed(3)} ms per request ` +
         `(raw commit: ${(1000 / rawPerSec).toFixed(3)} ms)`,
     );
-    log(`  ratio HTTP transitions / raw commits = ${httpRatio.toFixed(3)} (target >= ${TARGETS.httpOverRawRatio}) ${httpRatio >= TARGETS.httpOverRawRatio ? 'MET' : 'MISSED'}`);
+    log(
+      `  ratio HTTP transitions / raw commits = ${httpRatio.toFixed(3)} (target >= ${TARGETS.httpOverRawRatio}) ${httpRatio >= TARGETS.httpOverRawRatio ? 'MET' : 'MISSED'}`,
+    );
 
     // Where a transition's time goes (not part of the figures above): the same clients for a second more, every SQL
     // statement timed from the call to its callback. Group commit shares BEGIN, COMMIT and the multi-row writes
@@ -416,7 +475,10 @@ async function main(): Promise<number> {
     client.close();
     client = null;
     const rowsAfter = await countRows();
-    check(rowsAfter - rowsBefore === answered, `HTTP: ${answered} requests answered 201 but ${rowsAfter - rowsBefore} log rows were committed`);
+    check(
+      rowsAfter - rowsBefore === answered,
+      `HTTP: ${answered} requests answered 201 but ${rowsAfter - rowsBefore} log rows were committed`,
+    );
     log(`  durability check: ${answered} requests answered 201, ${rowsAfter - rowsBefore} log rows committed`);
     await raw.close();
     rawOpen = false;
@@ -444,7 +506,10 @@ async function main(): Promise<number> {
       events: P.logEvents,
       batch: P.logBatch,
     });
-    check(built.version === P.logEvents - 1, `the builder ended at version ${built.version}, expected ${P.logEvents - 1}`);
+    check(
+      built.version === P.logEvents - 1,
+      `the builder ended at version ${built.version}, expected ${P.logEvents - 1}`,
+    );
     const buildSeconds = built.seconds;
     log(
       `  log built (not measured) in a separate process by WorkflowEngine.sendInTransaction, ${P.logBatch} events per ` +
@@ -474,7 +539,9 @@ async function main(): Promise<number> {
     try {
       const report = await engine.verify(workflowId);
       if (!report.ok || report.events !== P.logEvents) {
-        log(`  VERIFY FAILED: ${JSON.stringify({ ok: report.ok, events: report.events, firstDivergence: report.firstDivergence, problems: report.problems.length })}`);
+        log(
+          `  VERIFY FAILED: ${JSON.stringify({ ok: report.ok, events: report.events, firstDivergence: report.firstDivergence, problems: report.problems.length })}`,
+        );
         throw new BenchFailure('verify did not report ok on the benchmark log');
       }
     } finally {
@@ -525,7 +592,9 @@ async function main(): Promise<number> {
       const report = await engine.verify(workflowId);
       const seconds = (now() - t0) / 1000;
       if (!report.ok || report.events !== P.logEvents) {
-        log(`  VERIFY FAILED: ${JSON.stringify({ ok: report.ok, events: report.events, firstDivergence: report.firstDivergence, problems: report.problems.length })}`);
+        log(
+          `  VERIFY FAILED: ${JSON.stringify({ ok: report.ok, events: report.events, firstDivergence: report.firstDivergence, problems: report.problems.length })}`,
+        );
         throw new BenchFailure('verify did not report ok on the benchmark log');
       }
       return seconds;
@@ -547,14 +616,23 @@ async function main(): Promise<number> {
     const actorPerSec = P.logEvents / actorSeconds;
     const verifyPerSec = P.logEvents / verifySeconds;
     const verifyRatio = verifyPerSec / actorPerSec;
-    log(`  actor.send: createActor(membershipMachine, { input }).start() + ${events.length} sends; runs ${actorTimes.map((t) => t.toFixed(3) + ' s').join(', ')}; mean ${actorPerSec.toFixed(0)} events/s`);
-    log(`  verify: ok=true, events=${P.logEvents}; runs ${verifyTimes.map((t) => t.toFixed(3) + ' s').join(', ')}; mean ${verifyPerSec.toFixed(0)} events/s`);
+    log(
+      `  actor.send: createActor(membershipMachine, { input }).start() + ${events.length} sends; runs ${actorTimes.map((t) => t.toFixed(3) + ' s').join(', ')}; mean ${actorPerSec.toFixed(0)} events/s`,
+    );
+    log(
+      `  verify: ok=true, events=${P.logEvents}; runs ${verifyTimes.map((t) => t.toFixed(3) + ' s').join(', ')}; mean ${verifyPerSec.toFixed(0)} events/s`,
+    );
 
-    log(`  ratio verify / actor.send = ${verifyRatio.toFixed(3)} (target >= ${TARGETS.verifyOverActorRatio}) ${verifyRatio >= TARGETS.verifyOverActorRatio ? 'MET' : 'MISSED'}`);
+    log(
+      `  ratio verify / actor.send = ${verifyRatio.toFixed(3)} (target >= ${TARGETS.verifyOverActorRatio}) ${verifyRatio >= TARGETS.verifyOverActorRatio ? 'MET' : 'MISSED'}`,
+    );
 
     // ================================================================ summary
     phase = 'reporting';
-    const meets = { httpOverRawRatio: httpRatio >= TARGETS.httpOverRawRatio, verifyOverActorRatio: verifyRatio >= TARGETS.verifyOverActorRatio };
+    const meets = {
+      httpOverRawRatio: httpRatio >= TARGETS.httpOverRawRatio,
+      verifyOverActorRatio: verifyRatio >= TARGETS.verifyOverActorRatio,
+    };
     const totalSeconds = (now() - started) / 1000;
     log('');
     for (const [k, ok] of Object.entries(meets)) if (!ok) log(`TARGET MISSED: ${k}`);
@@ -576,7 +654,12 @@ async function main(): Promise<number> {
         transitions: httpTransitions,
         seconds: round(httpSeconds, 3),
         perRound: httpRounds.map((r) => round(r.measuredRequests / (r.elapsedMs / 1000))),
-        latencyMsLastRound: { p50: round(lat.p50, 2), p90: round(lat.p90, 2), p99: round(lat.p99, 2), max: round(lat.max, 2) },
+        latencyMsLastRound: {
+          p50: round(lat.p50, 2),
+          p90: round(lat.p90, 2),
+          p99: round(lat.p99, 2),
+          max: round(lat.max, 2),
+        },
         oneClientTransitionsPerSec: round(serialPerSec),
         oneClientLatencyP50Ms: round(serial.latencyMs.p50, 2),
         serverEventLoopUtilisation: round(serverEventLoopUtilisation, 3),
@@ -585,7 +668,9 @@ async function main(): Promise<number> {
         committedRows: rowsAfter - rowsBefore,
         statementsPerTransition: round(breakdown.statementsPerRequest, 2),
         statementMsPerTransition: round(breakdown.statementMsPerRequest, 3),
-        statements: Object.fromEntries(breakdown.kinds.map((k) => [k.kind, { perTransition: round(k.perRequest, 2), meanMs: round(k.meanMs, 3) }])),
+        statements: Object.fromEntries(
+          breakdown.kinds.map((k) => [k.kind, { perTransition: round(k.perRequest, 2), meanMs: round(k.meanMs, 3) }]),
+        ),
         durability: { journalMode: pragmas.journal_mode, synchronous: 'FULL' },
       },
       raw: {
@@ -601,7 +686,11 @@ async function main(): Promise<number> {
         meanSeconds: round(verifySeconds, 3),
         logBuildSeconds: round(buildSeconds, 1),
       },
-      actorSend: { events: P.logEvents, runsSeconds: actorTimes.map((t) => round(t, 3)), meanSeconds: round(actorSeconds, 3) },
+      actorSend: {
+        events: P.logEvents,
+        runsSeconds: actorTimes.map((t) => round(t, 3)),
+        meanSeconds: round(actorSeconds, 3),
+      },
       memory,
       loadAverage: os.loadavg().map((l) => round(l, 2)),
       totalSeconds: round(totalSeconds, 1),
@@ -620,7 +709,9 @@ main().then(
   (code) => process.exit(code),
   (error) => {
     failureReported = true;
-    process.stderr.write(`BENCHMARK FAILED while ${phase}: ${error instanceof BenchFailure ? error.message : ((error as Error)?.stack ?? error)}\n`);
+    process.stderr.write(
+      `BENCHMARK FAILED while ${phase}: ${error instanceof BenchFailure ? error.message : ((error as Error)?.stack ?? error)}\n`,
+    );
     process.exit(1);
   },
 );

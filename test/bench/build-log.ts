@@ -10,6 +10,7 @@
  *
  * Protocol (IPC): one `BuildJob` in, one `BuildResult` (or `{ fatal }`) out, then exit.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- must run before the imports below load TypeORM
 const sqlite3Module = require('sqlite3');
 sqlite3Module.verbose = () => sqlite3Module;
 
@@ -36,9 +37,15 @@ export interface BuildResult {
 }
 
 async function build(job: BuildJob): Promise<BuildResult> {
-  const app = await createApp(loadConfig({}, { DATABASE_URL: job.databaseUrl, SEED: 'none', DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' }), {
-    logger: false,
-  });
+  const app = await createApp(
+    loadConfig(
+      {},
+      { DATABASE_URL: job.databaseUrl, SEED: 'none', DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' },
+    ),
+    {
+      logger: false,
+    },
+  );
   try {
     const engine = app.get(WorkflowEngine);
     const t0 = performance.now();
@@ -50,7 +57,8 @@ async function build(job: BuildJob): Promise<BuildResult> {
         for (let i = 1; i <= n; i++) {
           const informedOn = `2025-02-${String(1 + ((from + i) % 28)).padStart(2, '0')}`;
           const r = await wtx.send(job.workflowId, { type: 'COUNCIL_INFORMED', informedOn }, job.actor);
-          if (r.instance.version !== from + i) throw new Error(`expected version ${from + i}, got ${r.instance.version}`);
+          if (r.instance.version !== from + i)
+            throw new Error(`expected version ${from + i}, got ${r.instance.version}`);
         }
       });
       version += n;

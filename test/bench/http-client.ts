@@ -35,7 +35,13 @@ export interface ClientResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 }
 
-function post(agent: http.Agent, port: number, path: string, token: string, body: string): Promise<{ status: number; text: string }> {
+function post(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  token: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -75,7 +81,13 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
   const latencies: number[] = [];
   const send = async (target: ClientTarget, i: number): Promise<void> => {
     const body = JSON.stringify({ type: 'COUNCIL_INFORMED', informedOn: DATES[i % DATES.length] });
-    const res = await post(agent, job.port, `/api/v1/collaborations/${target.slug}/memberships/${target.code}/events`, job.token, body);
+    const res = await post(
+      agent,
+      job.port,
+      `/api/v1/collaborations/${target.slug}/memberships/${target.code}/events`,
+      job.token,
+      body,
+    );
     if (res.status !== 201) {
       errors++;
       firstError ??= `${res.status} ${res.text.slice(0, 300)}`;
@@ -112,7 +124,8 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
     }),
   );
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : 0);
+  const pct = (p: number) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : 0;
   return {
     warmupRequests,
     measuredRequests,

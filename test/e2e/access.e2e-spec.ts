@@ -1,7 +1,21 @@
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { TokenService } from '../../src/auth/token.service';
-import { accepted, apiClient, bearer, createCollaboration, enter, ev, expectErrorBody, expectRefused, membershipWorkflowId, postEvent, sql, useTestApp, workflowFootprint } from './kit';
+import {
+  accepted,
+  apiClient,
+  bearer,
+  createCollaboration,
+  enter,
+  ev,
+  expectErrorBody,
+  expectRefused,
+  membershipWorkflowId,
+  postEvent,
+  sql,
+  useTestApp,
+  workflowFootprint,
+} from './kit';
 
 // Access: every endpoint needs a bearer token (401), and a role that may not do something gets 403 with the standard
 // error body. Roles: admin, coordinator, clerk (bound to one municipality), auditor (reads everything, writes nothing).
@@ -39,8 +53,18 @@ describe('access control', () => {
   let counter = 0;
   const endpoints: Endpoint[] = [
     { name: 'GET /collaborations', method: 'get', path: () => '/api/v1/collaborations', expect: READ } as Endpoint,
-    { name: 'GET /collaborations/:slug', method: 'get', path: () => `/api/v1/collaborations/${slug}`, expect: READ } as Endpoint,
-    { name: 'GET membership', method: 'get', path: () => `/api/v1/collaborations/${slug}/memberships/1492`, expect: READ } as Endpoint,
+    {
+      name: 'GET /collaborations/:slug',
+      method: 'get',
+      path: () => `/api/v1/collaborations/${slug}`,
+      expect: READ,
+    } as Endpoint,
+    {
+      name: 'GET membership',
+      method: 'get',
+      path: () => `/api/v1/collaborations/${slug}/memberships/1492`,
+      expect: READ,
+    } as Endpoint,
     {
       name: 'POST membership event (COUNCIL_INFORMED)',
       method: 'post',
@@ -52,7 +76,13 @@ describe('access control', () => {
       name: 'POST /collaborations',
       method: 'post',
       path: () => '/api/v1/collaborations',
-      body: (who) => ({ slug: `access-new-${who}-${++counter}`, name: 'Ny', parties: ['1460'], declarationVersion: 'v1', declarationEffectiveDate: '2024-01-01' }),
+      body: (who) => ({
+        slug: `access-new-${who}-${++counter}`,
+        name: 'Ny',
+        parties: ['1460'],
+        declarationVersion: 'v1',
+        declarationEffectiveDate: '2024-01-01',
+      }),
       expect: ADMIN_ONLY(201),
     } as Endpoint,
     {
@@ -62,10 +92,31 @@ describe('access control', () => {
       body: () => ({ settings: { exitRequestDate: 'noticeArrival' }, reason: 'Oförändrat', changedOn: '2025-01-01' }),
       expect: ADMIN_ONLY(200),
     } as Endpoint,
-    { name: 'GET /workflows/:id/history', method: 'get', path: () => `/api/v1/workflows/${workflowId}/history`, expect: READ } as Endpoint,
-    { name: 'POST /workflows/:id/verify', method: 'post', path: () => `/api/v1/workflows/${workflowId}/verify`, expect: READ } as Endpoint,
-    { name: 'GET /workflows/:id', method: 'get', path: () => `/api/v1/workflows/${workflowId}`, expect: READ } as Endpoint,
-    { name: 'POST /workflows/due-events/run', method: 'post', path: () => '/api/v1/workflows/due-events/run', body: () => ({}), expect: ADMIN_ONLY(200) } as Endpoint,
+    {
+      name: 'GET /workflows/:id/history',
+      method: 'get',
+      path: () => `/api/v1/workflows/${workflowId}/history`,
+      expect: READ,
+    } as Endpoint,
+    {
+      name: 'POST /workflows/:id/verify',
+      method: 'post',
+      path: () => `/api/v1/workflows/${workflowId}/verify`,
+      expect: READ,
+    } as Endpoint,
+    {
+      name: 'GET /workflows/:id',
+      method: 'get',
+      path: () => `/api/v1/workflows/${workflowId}`,
+      expect: READ,
+    } as Endpoint,
+    {
+      name: 'POST /workflows/due-events/run',
+      method: 'post',
+      path: () => '/api/v1/workflows/due-events/run',
+      body: () => ({}),
+      expect: ADMIN_ONLY(200),
+    } as Endpoint,
     { name: 'GET /municipalities', method: 'get', path: () => '/api/v1/municipalities', expect: READ } as Endpoint,
     {
       name: 'POST /municipalities',
@@ -82,7 +133,13 @@ describe('access control', () => {
 
   describe.each(endpoints.map((e) => [e.name, e] as const))('%s', (_name, e) => {
     it('401 UNAUTHENTICATED without a token, with an unknown token, and with a malformed Authorization header', async () => {
-      for (const headers of [{}, bearer('svk_not-a-real-token'), { Authorization: `Basic ${ctx.tokens.admin}` }, { Authorization: 'Bearer' }, { Authorization: ctx.tokens.admin }]) {
+      for (const headers of [
+        {},
+        bearer('svk_not-a-real-token'),
+        { Authorization: `Basic ${ctx.tokens.admin}` },
+        { Authorization: 'Bearer' },
+        { Authorization: ctx.tokens.admin },
+      ]) {
         const res = await request(e, headers);
         expect({ headers, status: res.status }).toEqual({ headers, status: 401 });
         expectErrorBody(res.body, 'UNAUTHENTICATED');
@@ -102,12 +159,20 @@ describe('access control', () => {
   it('SEED=none: the service starts without collaborations (everything here was set up through the API), with the reference municipalities', async () => {
     expect(initialCollaborations).toEqual([]);
     const municipalities = await api.get('/municipalities');
-    expect(municipalities.body).toEqual(expect.arrayContaining([{ code: '1460', name: 'Bengtsfors' }, { code: '1492', name: 'Åmål' }, { code: '1984', name: 'Arboga' }]));
+    expect(municipalities.body).toEqual(
+      expect.arrayContaining([
+        { code: '1460', name: 'Bengtsfors' },
+        { code: '1492', name: 'Åmål' },
+        { code: '1984', name: 'Arboga' },
+      ]),
+    );
   });
 
   it('the auditor writes nothing: its refused writes left no collaboration, municipality or log row behind', async () => {
     const list = await api.get('/collaborations');
-    expect(list.body.map((c: any) => c.slug).filter((s: string) => s.startsWith('access-new-'))).toEqual([expect.stringMatching(/^access-new-admin-/)]);
+    expect(list.body.map((c: any) => c.slug).filter((s: string) => s.startsWith('access-new-'))).toEqual([
+      expect.stringMatching(/^access-new-admin-/),
+    ]);
     const municipalities = await api.get('/municipalities');
     expect(municipalities.body.map((m: any) => m.code)).toContain('1998');
     expect(municipalities.body.map((m: any) => m.code)).not.toContain('1999');
@@ -116,7 +181,9 @@ describe('access control', () => {
   });
 
   it('the token decides before the input: no token with an invalid body or an unknown slug is 401, not 400 or 404', async () => {
-    expect((await ctx.http.post(`/api/v1/collaborations/${slug}/memberships/1492/events`).send({ type: 'NOPE' })).status).toBe(401);
+    expect(
+      (await ctx.http.post(`/api/v1/collaborations/${slug}/memberships/1492/events`).send({ type: 'NOPE' })).status,
+    ).toBe(401);
     expect((await ctx.http.get('/api/v1/collaborations/no-such-collaboration')).status).toBe(401);
     expect((await ctx.http.get('/api/v1/workflows/not-a-uuid')).status).toBe(401);
     // The auditor's write is refused for its role before the body is read.
@@ -143,32 +210,67 @@ describe('access control', () => {
     it('a clerk records events for its own municipality; the log names the clerk and the municipality', async () => {
       const body = await accepted(ctx, '1438', ev.adopt('2023-11-29'), { slug: s, token: ctx.tokens.clerk['1438'] });
       expect(body.transition.actor).toMatchObject({ role: 'clerk', municipality: '1438' });
-      expect((await accepted(ctx, '1438', ev.sign('2023-12-08'), { slug: s, token: ctx.tokens.clerk['1438'] })).state).toBe('member.active');
+      expect(
+        (await accepted(ctx, '1438', ev.sign('2023-12-08'), { slug: s, token: ctx.tokens.clerk['1438'] })).state,
+      ).toBe('member.active');
     });
 
     it('a clerk acting for another municipality gets 403, for every event type, and nothing is written', async () => {
       for (const body of [ev.adopt('2023-11-29'), ev.sign('2023-12-08'), ev.councilApproved('2025-04-02')]) {
-        await expectRefused(ctx, '1460', body, { status: 403, code: 'FORBIDDEN' }, { slug: s, token: ctx.tokens.clerk['1438'] });
+        await expectRefused(
+          ctx,
+          '1460',
+          body,
+          { status: 403, code: 'FORBIDDEN' },
+          { slug: s, token: ctx.tokens.clerk['1438'] },
+        );
       }
-      for (const body of [ev.notice('2025-03-20T10:00:00+01:00'), ev.withdraw('2025-04-01', '2025-04-02T10:00:00+02:00')]) {
-        await expectRefused(ctx, '1461', body, { status: 403, code: 'FORBIDDEN' }, { slug: s, token: ctx.tokens.clerk['1492'] });
+      for (const body of [
+        ev.notice('2025-03-20T10:00:00+01:00'),
+        ev.withdraw('2025-04-01', '2025-04-02T10:00:00+02:00'),
+      ]) {
+        await expectRefused(
+          ctx,
+          '1461',
+          body,
+          { status: 403, code: 'FORBIDDEN' },
+          { slug: s, token: ctx.tokens.clerk['1492'] },
+        );
       }
     });
 
     it('the coordinator may not record FULLMAKTIGE_* events, a signature or a withdrawal (403, nothing written)', async () => {
       for (const body of [ev.adopt('2023-11-29'), ev.sign('2023-12-08')]) {
-        await expectRefused(ctx, '1460', body, { status: 403, code: 'FORBIDDEN' }, { slug: s, token: ctx.tokens.coordinator });
+        await expectRefused(
+          ctx,
+          '1460',
+          body,
+          { status: 403, code: 'FORBIDDEN' },
+          { slug: s, token: ctx.tokens.coordinator },
+        );
       }
       for (const body of [ev.requestExit('2025-03-10'), ev.withdraw('2025-04-01', '2025-04-02T10:00:00+02:00')]) {
-        const res = await expectRefused(ctx, '1461', body, { status: 403, code: 'FORBIDDEN' }, { slug: s, token: ctx.tokens.coordinator });
+        const res = await expectRefused(
+          ctx,
+          '1461',
+          body,
+          { status: 403, code: 'FORBIDDEN' },
+          { slug: s, token: ctx.tokens.coordinator },
+        );
         expect(res.body.details).toMatchObject({ allowed: expect.not.arrayContaining(['coordinator']) });
       }
     });
 
     it('the coordinator records EXIT_NOTICE_DELIVERED and COUNCIL_INFORMED', async () => {
-      const notice = await accepted(ctx, '1461', ev.notice('2025-03-20T10:00:00+01:00'), { slug: s, token: ctx.tokens.coordinator });
+      const notice = await accepted(ctx, '1461', ev.notice('2025-03-20T10:00:00+01:00'), {
+        slug: s,
+        token: ctx.tokens.coordinator,
+      });
       expect(notice).toMatchObject({ state: 'member.leaving', exitEffectiveOn: '2035-12-31' });
-      const informed = await accepted(ctx, '1461', ev.informed('2025-04-02'), { slug: s, token: ctx.tokens.coordinator });
+      const informed = await accepted(ctx, '1461', ev.informed('2025-04-02'), {
+        slug: s,
+        token: ctx.tokens.coordinator,
+      });
       expect(informed.transition.actor).toMatchObject({ role: 'coordinator', municipality: null });
     });
 
@@ -258,11 +360,19 @@ describe('access control', () => {
       const doc = (await ctx.http.get('/api/docs-json')).body;
       const schemas = doc.components.schemas;
       const op = doc.paths['/api/v1/collaborations/{slug}/memberships/{municipalityCode}/events'].post;
-      const refs: string[] = op.requestBody.content['application/json'].schema.oneOf.map((o: any) => o.$ref.split('/').pop());
-      const documentedTypes = refs.map((name) => schemas[name].properties.type.enum[0]).sort();
-      expect(documentedTypes).toEqual(
-        ['COUNCIL_APPROVED_EXIT', 'COUNCIL_INFORMED', 'EXIT_NOTICE_DELIVERED', 'EXIT_REQUEST_WITHDRAWN', 'FULLMAKTIGE_ADOPTED_DECLARATION', 'FULLMAKTIGE_REQUESTED_EXIT', 'KSO_SIGNED'],
+      const refs: string[] = op.requestBody.content['application/json'].schema.oneOf.map((o: any) =>
+        o.$ref.split('/').pop(),
       );
+      const documentedTypes = refs.map((name) => schemas[name].properties.type.enum[0]).sort();
+      expect(documentedTypes).toEqual([
+        'COUNCIL_APPROVED_EXIT',
+        'COUNCIL_INFORMED',
+        'EXIT_NOTICE_DELIVERED',
+        'EXIT_REQUEST_WITHDRAWN',
+        'FULLMAKTIGE_ADOPTED_DECLARATION',
+        'FULLMAKTIGE_REQUESTED_EXIT',
+        'KSO_SIGNED',
+      ]);
       const byType = Object.fromEntries(refs.map((name) => [schemas[name].properties.type.enum[0], schemas[name]]));
       expect(byType.EXIT_NOTICE_DELIVERED.properties).toHaveProperty('arrivedAt');
       expect(byType.COUNCIL_INFORMED.properties).toHaveProperty('informedOn');
@@ -270,8 +380,12 @@ describe('access control', () => {
       expect(byType.FULLMAKTIGE_REQUESTED_EXIT.properties).toHaveProperty('desiredExitDate');
       expect(byType.KSO_SIGNED.properties).toHaveProperty('standIn');
       for (const schema of Object.values(byType) as any[]) expect(schema.properties).toHaveProperty('expectedVersion');
-      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']));
-      expect(op.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['slug', 'municipalityCode', 'Idempotency-Key']));
+      expect(Object.keys(op.responses)).toEqual(
+        expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']),
+      );
+      expect(op.parameters.map((p: any) => p.name)).toEqual(
+        expect.arrayContaining(['slug', 'municipalityCode', 'Idempotency-Key']),
+      );
       expect(schemas.ErrorBodyDto.required).toEqual(expect.arrayContaining(['code', 'message', 'messageSv']));
     });
   });

@@ -1,4 +1,14 @@
-import { createDalsland, decisionKit, getMembership, ledamoter, MELLERUD, MELLERUD_PARAGRAPH, postEvent, SOCIALNAMNDEN_ATTENDEES, useTestApp } from './kit';
+import {
+  createDalsland,
+  decisionKit,
+  getMembership,
+  ledamoter,
+  MELLERUD,
+  MELLERUD_PARAGRAPH,
+  postEvent,
+  SOCIALNAMNDEN_ATTENDEES,
+  useTestApp,
+} from './kit';
 
 // Issue 3 acceptance: decisions as clerks record them, driving workflows (D10) and compensated when annulled (R-C11).
 describe('decision records drive workflows (R-H19, R-I6, D10, R-C11)', () => {
@@ -9,7 +19,11 @@ describe('decision records drive workflows (R-H19, R-I6, D10, R-C11)', () => {
 
   it('R-H19: the Mellerud socialnämnd paragraph is recorded as written and rendered as an extract', async () => {
     const sn = await body(MELLERUD, 'NAMND', 9, 'Socialnämnden');
-    const meeting = await post(`/bodies/${sn}/meetings`, { date: '2024-05-22', attendees: SOCIALNAMNDEN_ATTENDEES }, ctx.tokens.clerk[MELLERUD]);
+    const meeting = await post(
+      `/bodies/${sn}/meetings`,
+      { date: '2024-05-22', attendees: SOCIALNAMNDEN_ATTENDEES },
+      ctx.tokens.clerk[MELLERUD],
+    );
     expect(meeting.status).toBe(201);
     const p = await post(`/meetings/${meeting.body.id}/paragraphs`, MELLERUD_PARAGRAPH, ctx.tokens.clerk[MELLERUD]);
     expect(p.status).toBe(201);
@@ -24,12 +38,24 @@ describe('decision records drive workflows (R-H19, R-I6, D10, R-C11)', () => {
 
   it('R-H2: a nämnd of 9 with 4 present cannot decide; with 5 it can', async () => {
     const bn = await body('1460', 'NAMND', 9, 'Kultur- och fritidsnämnden');
-    const para = { ...MELLERUD_PARAGRAPH, proposals: [{ id: 'A', by: [{ name: 'L1' }], text: 'Bifall' }], reservations: [] };
-    const m4 = await post(`/bodies/${bn}/meetings`, { date: '2024-06-01', attendees: ledamoter(4, { parties: false }) }, ctx.tokens.clerk['1460']);
+    const para = {
+      ...MELLERUD_PARAGRAPH,
+      proposals: [{ id: 'A', by: [{ name: 'L1' }], text: 'Bifall' }],
+      reservations: [],
+    };
+    const m4 = await post(
+      `/bodies/${bn}/meetings`,
+      { date: '2024-06-01', attendees: ledamoter(4, { parties: false }) },
+      ctx.tokens.clerk['1460'],
+    );
     const r4 = await post(`/meetings/${m4.body.id}/paragraphs`, para, ctx.tokens.clerk['1460']);
     expect(r4.status).toBe(422);
     expect(r4.body).toMatchObject({ code: 'NOT_QUORATE', ruleId: 'R-H2' });
-    const m5 = await post(`/bodies/${bn}/meetings`, { date: '2024-06-02', attendees: ledamoter(5, { parties: false }) }, ctx.tokens.clerk['1460']);
+    const m5 = await post(
+      `/bodies/${bn}/meetings`,
+      { date: '2024-06-02', attendees: ledamoter(5, { parties: false }) },
+      ctx.tokens.clerk['1460'],
+    );
     expect((await post(`/meetings/${m5.body.id}/paragraphs`, para, ctx.tokens.clerk['1460'])).status).toBe(201);
   });
 
@@ -47,27 +73,85 @@ describe('decision records drive workflows (R-H19, R-I6, D10, R-C11)', () => {
       reservations: [],
       sendTo: ['Samverkansrådet'],
     };
-    const ksMeeting = await post(`/bodies/${ks}/meetings`, { date: '2023-11-13', attendees: ledamoter(6, { prefix: 'F', parties: false }) }, clerk);
+    const ksMeeting = await post(
+      `/bodies/${ks}/meetings`,
+      { date: '2023-11-13', attendees: ledamoter(6, { prefix: 'F', parties: false }) },
+      clerk,
+    );
     const ksDecision = await post(`/meetings/${ksMeeting.body.id}/paragraphs`, adoption, clerk);
     expect(ksDecision.status).toBe(201);
     await post(`/meetings/${ksMeeting.body.id}/justering`, { justeradOn: '2023-11-15', justerare: ['F2'] }, clerk);
-    const refused = await postEvent(ctx, code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: ksDecision.body.id }, clerk);
+    const refused = await postEvent(
+      ctx,
+      code,
+      { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: ksDecision.body.id },
+      clerk,
+    );
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' });
 
-    const kfMeeting = await post(`/bodies/${kf}/meetings`, { date: '2023-11-22', attendees: ledamoter(20, { prefix: 'F', parties: false }) }, clerk);
+    const kfMeeting = await post(
+      `/bodies/${kf}/meetings`,
+      { date: '2023-11-22', attendees: ledamoter(20, { prefix: 'F', parties: false }) },
+      clerk,
+    );
     const kfDecision = await post(`/meetings/${kfMeeting.body.id}/paragraphs`, adoption, clerk);
-    const notYet = await postEvent(ctx, code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: kfDecision.body.id }, clerk);
+    const notYet = await postEvent(
+      ctx,
+      code,
+      { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: kfDecision.body.id },
+      clerk,
+    );
     expect(notYet.body.code).toBe('DECISION_NOT_JUSTERAT');
-    expect((await post(`/meetings/${kfMeeting.body.id}/justering`, { justeradOn: '2023-11-24', justerare: ['F2', 'F3'] }, clerk)).status).toBe(200);
-    const entry = await postEvent(ctx, code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: kfDecision.body.id }, clerk);
+    expect(
+      (
+        await post(
+          `/meetings/${kfMeeting.body.id}/justering`,
+          { justeradOn: '2023-11-24', justerare: ['F2', 'F3'] },
+          clerk,
+        )
+      ).status,
+    ).toBe(200);
+    const entry = await postEvent(
+      ctx,
+      code,
+      { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: kfDecision.body.id },
+      clerk,
+    );
     expect(entry.status).toBe(201);
-    expect((await postEvent(ctx, code, { type: 'KSO_SIGNED', signedOn: '2023-12-08', signatory: { name: 'Ulla Börjesson', office: 'KSO' } }, clerk)).status).toBe(201);
+    expect(
+      (
+        await postEvent(
+          ctx,
+          code,
+          { type: 'KSO_SIGNED', signedOn: '2023-12-08', signatory: { name: 'Ulla Börjesson', office: 'KSO' } },
+          clerk,
+        )
+      ).status,
+    ).toBe(201);
     expect((await getMembership(ctx, code, '2024-01-01')).body.status).toBe('ACTIVE');
 
     expect((await post(`/meetings/${kfMeeting.body.id}/anslag`, { anslagOn: '2023-11-27' }, clerk)).status).toBe(200);
-    expect((await post(`/decisions/${kfDecision.body.id}/events`, { type: 'APPEAL_RECEIVED', receivedOn: '2023-12-10', court: 'Förvaltningsrätten i Göteborg' }, clerk)).status).toBe(201);
-    const annul = await post(`/decisions/${kfDecision.body.id}/events`, { type: 'APPEAL_DECIDED', outcome: 'ANNULLED', decidedOn: '2024-03-01', court: 'Förvaltningsrätten i Göteborg', caseNumber: '123-23' }, clerk);
+    expect(
+      (
+        await post(
+          `/decisions/${kfDecision.body.id}/events`,
+          { type: 'APPEAL_RECEIVED', receivedOn: '2023-12-10', court: 'Förvaltningsrätten i Göteborg' },
+          clerk,
+        )
+      ).status,
+    ).toBe(201);
+    const annul = await post(
+      `/decisions/${kfDecision.body.id}/events`,
+      {
+        type: 'APPEAL_DECIDED',
+        outcome: 'ANNULLED',
+        decidedOn: '2024-03-01',
+        court: 'Förvaltningsrätten i Göteborg',
+        caseNumber: '123-23',
+      },
+      clerk,
+    );
     expect(annul.status).toBe(201);
     expect(annul.body.status).toBe('ANNULLED');
     expect(annul.body.compensations).toHaveLength(1);
@@ -79,12 +163,22 @@ describe('decision records drive workflows (R-H19, R-I6, D10, R-C11)', () => {
     expect(last.payload.cause).toContain(kfDecision.body.workflowId);
     const verify = await post(`/workflows/${after.body.workflowId}/verify`, undefined, ctx.tokens.auditor);
     expect(verify.body).toMatchObject({ ok: true });
-    const again = await postEvent(ctx, code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: kfDecision.body.id }, clerk);
+    const again = await postEvent(
+      ctx,
+      code,
+      { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decisionId: kfDecision.body.id },
+      clerk,
+    );
     expect(again.body.code).toBe('DECISION_ANNULLED');
   });
 
   it('R-I6: appeal periods through the calendar endpoint', async () => {
-    for (const [anslag, last] of [['2024-12-04', '2024-12-27'], ['2025-12-10', '2026-01-02'], ['2026-03-13', '2026-04-07'], ['2018-11-14', '2018-12-05']]) {
+    for (const [anslag, last] of [
+      ['2024-12-04', '2024-12-27'],
+      ['2025-12-10', '2026-01-02'],
+      ['2026-03-13', '2026-04-07'],
+      ['2018-11-14', '2018-12-05'],
+    ]) {
       const res = await get(`/calendar/deadlines?anslagDate=${anslag}`);
       expect(res.status).toBe(200);
       expect(res.body.appealLastDay).toBe(last);

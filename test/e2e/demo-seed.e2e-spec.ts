@@ -17,19 +17,47 @@ describe('demo seed (SEED=demo)', () => {
     const res = await api.get('/collaborations');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ slug: 'dalslandssamverkan', name: 'Dalslandssamverkan', parties: 5, declaration: { version: expect.any(String), effectiveDate: '2024-01-01' } }),
-      expect.objectContaining({ slug: 'vastra-malardalen', parties: 3, declaration: { version: expect.any(String), effectiveDate: '2016-08-31' } }),
+      expect.objectContaining({
+        slug: 'dalslandssamverkan',
+        name: 'Dalslandssamverkan',
+        parties: 5,
+        declaration: { version: expect.any(String), effectiveDate: '2024-01-01' },
+      }),
+      expect.objectContaining({
+        slug: 'vastra-malardalen',
+        parties: 3,
+        declaration: { version: expect.any(String), effectiveDate: '2016-08-31' },
+      }),
     ]);
   });
 
   it('R-A1, R-A2: Dalslandssamverkan has the five parties, ACTIVE on 2024-01-01 and SIGNED_NOT_IN_FORCE on 2023-12-20', async () => {
     const active = await describeCollaboration('dalslandssamverkan', '2024-01-01');
     expect(active.settings).toEqual({ exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KF' });
-    expect(active.members.map((m: any) => m.municipality.code).sort()).toEqual(['1438', '1439', '1460', '1461', '1492']);
-    expect(active.members.map((m: any) => m.municipality.name).sort()).toEqual(['Bengtsfors', 'Dals-Ed', 'Färgelanda', 'Mellerud', 'Åmål']);
-    for (const m of active.members) expect(m).toMatchObject({ status: 'ACTIVE', memberFrom: '2024-01-01', state: 'member.active', asOf: '2024-01-01' });
+    expect(active.members.map((m: any) => m.municipality.code).sort()).toEqual([
+      '1438',
+      '1439',
+      '1460',
+      '1461',
+      '1492',
+    ]);
+    expect(active.members.map((m: any) => m.municipality.name).sort()).toEqual([
+      'Bengtsfors',
+      'Dals-Ed',
+      'Färgelanda',
+      'Mellerud',
+      'Åmål',
+    ]);
+    for (const m of active.members)
+      expect(m).toMatchObject({
+        status: 'ACTIVE',
+        memberFrom: '2024-01-01',
+        state: 'member.active',
+        asOf: '2024-01-01',
+      });
     const before = await describeCollaboration('dalslandssamverkan', '2023-12-20');
-    for (const m of before.members) expect(m).toMatchObject({ status: 'SIGNED_NOT_IN_FORCE', memberFrom: '2024-01-01' });
+    for (const m of before.members)
+      expect(m).toMatchObject({ status: 'SIGNED_NOT_IN_FORCE', memberFrom: '2024-01-01' });
     const today = await describeCollaboration('dalslandssamverkan');
     for (const m of today.members) expect(m.status).toBe('ACTIVE');
   });
@@ -38,7 +66,8 @@ describe('demo seed (SEED=demo)', () => {
     const body = await describeCollaboration('vastra-malardalen');
     expect(body.settings).toEqual({ exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KS' });
     expect(body.members.map((m: any) => m.municipality.name).sort()).toEqual(['Arboga', 'Kungsör', 'Köping']);
-    for (const m of body.members) expect(m).toMatchObject({ status: 'ACTIVE', memberFrom: '2016-09-26', state: 'member.active' });
+    for (const m of body.members)
+      expect(m).toMatchObject({ status: 'ACTIVE', memberFrom: '2016-09-26', state: 'member.active' });
     const signedOnly = await describeCollaboration('vastra-malardalen', '2016-09-01');
     for (const m of signedOnly.members) expect(m.status).toBe('NOT_MEMBER');
   });
@@ -72,7 +101,10 @@ describe('demo seed (SEED=demo)', () => {
         }
         // The seed's signatures are the KSO's (R-B3), dated as the sources say.
         const signature = history.find((t) => t.eventType === 'KSO_SIGNED');
-        expect(signature.payload).toMatchObject({ signedOn: slug === 'dalslandssamverkan' ? '2023-12-08' : '2016-08-31', signatory: { office: 'KSO' } });
+        expect(signature.payload).toMatchObject({
+          signedOn: slug === 'dalslandssamverkan' ? '2023-12-08' : '2016-08-31',
+          signatory: { office: 'KSO' },
+        });
         expect(signature.payload.note).toMatch(/SEED-(PR|VM)/);
       }
     }
@@ -86,6 +118,12 @@ describe('demo seed (SEED=demo)', () => {
       dates[m.municipality.code] = history.find((t) => t.eventType === 'FULLMAKTIGE_ADOPTED_DECLARATION').legalDate;
       expect(history.find((t) => t.eventType === 'KSO_SIGNED').legalDate).toBe('2023-12-08');
     }
-    expect(dates).toEqual({ '1460': '2023-11-27', '1438': '2023-11-29', '1439': '2023-11-22', '1461': '2023-11-29', '1492': '2023-11-29' });
+    expect(dates).toEqual({
+      '1460': '2023-11-27',
+      '1438': '2023-11-29',
+      '1439': '2023-11-22',
+      '1461': '2023-11-29',
+      '1492': '2023-11-29',
+    });
   });
 });

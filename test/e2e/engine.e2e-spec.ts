@@ -1,4 +1,20 @@
-import { accepted, ALL_CODES, apiClient, createCollaboration, enter, ev, expectErrorBody, getHistory, membershipWorkflowId, postEvent, rowCount, sql, useTestApp, verifyWorkflow, workflowFootprint } from './kit';
+import {
+  accepted,
+  ALL_CODES,
+  apiClient,
+  createCollaboration,
+  enter,
+  ev,
+  expectErrorBody,
+  getHistory,
+  membershipWorkflowId,
+  postEvent,
+  rowCount,
+  sql,
+  useTestApp,
+  verifyWorkflow,
+  workflowFootprint,
+} from './kit';
 
 // The workflow engine through the API: optimistic concurrency, idempotency, the history, and verify (hash chain and
 // replay) against single-byte tampering of stored rows.
@@ -52,7 +68,9 @@ describe('workflow engine', () => {
       const before = (await getHistory(ctx, workflowId)).length;
       // COUNCIL_INFORMED may be recorded repeatedly in 'member.leaving'.
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => postEvent(ctx, code, ev.informed(`2025-04-${String(i + 10)}`), ctx.tokens.coordinator, slug)),
+        Array.from({ length: 10 }, (_, i) =>
+          postEvent(ctx, code, ev.informed(`2025-04-${String(i + 10)}`), ctx.tokens.coordinator, slug),
+        ),
       );
       for (const r of results) {
         expect([201, 409]).toContain(r.status);
@@ -73,7 +91,11 @@ describe('workflow engine', () => {
 
     it('concurrent writers on different instances do not block each other: all succeed', async () => {
       const codes = ['1983', '1960'];
-      const results = await Promise.all(codes.map((code) => postEvent(ctx, code, { ...ev.adopt('2016-09-26'), expectedVersion: 0 }, ctx.tokens.admin, slug)));
+      const results = await Promise.all(
+        codes.map((code) =>
+          postEvent(ctx, code, { ...ev.adopt('2016-09-26'), expectedVersion: 0 }, ctx.tokens.admin, slug),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201]);
       for (const code of codes) expectContiguous(await getHistory(ctx, await membershipWorkflowId(ctx, code, slug)));
     });
@@ -81,7 +103,13 @@ describe('workflow engine', () => {
     it('two concurrent POST /collaborations with the same slug: one 201, one 409 SLUG_TAKEN; one collaboration, no orphan rows', async () => {
       const count = (table: string) => rowCount(ctx, table);
       const instancesBefore = await count('workflow_instance');
-      const body = { slug: 'engine-same-slug', name: 'Samma', parties: ['1460', '1438'], declarationVersion: 'v1', declarationEffectiveDate: '2024-01-01' };
+      const body = {
+        slug: 'engine-same-slug',
+        name: 'Samma',
+        parties: ['1460', '1438'],
+        declarationVersion: 'v1',
+        declarationEffectiveDate: '2024-01-01',
+      };
       const results = await Promise.all([0, 1].map(() => api.post('/collaborations', body)));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expectErrorBody(results.find((r) => r.status === 409)!.body, 'SLUG_TAKEN');
@@ -116,7 +144,8 @@ describe('workflow engine', () => {
     beforeAll(async () => {
       await createCollaboration(ctx, slug);
     });
-    const post = (code: string, body: Record<string, unknown>, key?: string) => postEvent(ctx, code, body, ctx.tokens.admin, slug, { idempotencyKey: key });
+    const post = (code: string, body: Record<string, unknown>, key?: string) =>
+      postEvent(ctx, code, body, ctx.tokens.admin, slug, { idempotencyKey: key });
 
     it('same key and same body: the first result again, replayed: true, nothing new written', async () => {
       const body = { ...ev.adopt('2023-11-29'), expectedVersion: 0 };
@@ -146,7 +175,10 @@ describe('workflow engine', () => {
       await post('1460', ev.sign('2023-12-08'), 'key-2');
       const again = await post('1460', { ...ev.adopt('2023-11-29'), expectedVersion: 0 }, 'key-1');
       expect(again.status).toBe(201);
-      expect(again.body).toMatchObject({ replayed: true, transition: { seq: 1, eventType: 'FULLMAKTIGE_ADOPTED_DECLARATION' } });
+      expect(again.body).toMatchObject({
+        replayed: true,
+        transition: { seq: 1, eventType: 'FULLMAKTIGE_ADOPTED_DECLARATION' },
+      });
       expect(await getHistory(ctx, again.body.workflowId)).toHaveLength(3);
     });
 
@@ -161,7 +193,11 @@ describe('workflow engine', () => {
 
     it('the key is stored with the row it produced, and the row verifies', async () => {
       const workflowId = await membershipWorkflowId(ctx, '1460', slug);
-      const rows = await sql(ctx, 'SELECT seq, idempotency_key FROM workflow_transition WHERE instance_id = ? ORDER BY seq', [workflowId]);
+      const rows = await sql(
+        ctx,
+        'SELECT seq, idempotency_key FROM workflow_transition WHERE instance_id = ? ORDER BY seq',
+        [workflowId],
+      );
       expect(rows.map((r: any) => [Number(r.seq), r.idempotency_key])).toEqual([
         [0, null],
         [1, 'key-1'],
@@ -194,7 +230,9 @@ describe('workflow engine', () => {
         const history = await getHistory(ctx, workflowId);
         expect(history).toHaveLength(before + 1);
         expectContiguous(history);
-        expect(results.map((r) => ({ round, status: r.status, code: r.body.code }))).toEqual([0, 1, 2].map(() => ({ round, status: 201, code: undefined })));
+        expect(results.map((r) => ({ round, status: r.status, code: r.body.code }))).toEqual(
+          [0, 1, 2].map(() => ({ round, status: 201, code: undefined })),
+        );
         expect(results.map((r) => r.body.replayed).sort()).toEqual([false, true, true]);
         for (const r of results) expect(r.body.transition).toEqual(results[0].body.transition);
       }
@@ -209,11 +247,19 @@ describe('workflow engine', () => {
       const send = () => postEvent(ctx, '1461', body, ctx.tokens.admin, s, { idempotencyKey: 'key-settings' });
       const first = await send();
       expect(first.status).toBe(201);
-      const patched = await api.patch(`/collaborations/${s}/settings`, { settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'Jurister', changedOn: '2025-03-11' });
+      const patched = await api.patch(`/collaborations/${s}/settings`, {
+        settings: { exitRequestDate: 'fullmaktigeDecision' },
+        reason: 'Jurister',
+        changedOn: '2025-03-11',
+      });
       expect(patched.status).toBe(200);
       const footprint = await workflowFootprint(ctx, first.body.workflowId);
       const again = await send();
-      expect({ status: again.status, code: again.body.code, replayed: again.body.replayed }).toEqual({ status: 201, code: undefined, replayed: true });
+      expect({ status: again.status, code: again.body.code, replayed: again.body.replayed }).toEqual({
+        status: 201,
+        code: undefined,
+        replayed: true,
+      });
       expect(again.body.transition).toEqual(first.body.transition);
       expect(await workflowFootprint(ctx, first.body.workflowId)).toEqual(footprint);
     });
@@ -228,7 +274,9 @@ describe('workflow engine', () => {
       await enter(ctx, '1460', '2023-11-29', '2023-12-08', slug);
       await accepted(ctx, '1460', ev.requestExit('2023-12-11'), { slug });
       // Exit 2024-12-31: due on 2025-01-01, which has passed by the real clock.
-      expect((await accepted(ctx, '1460', ev.notice('2023-12-13T10:00:00+01:00'), { slug })).exitEffectiveOn).toBe('2024-12-31');
+      expect((await accepted(ctx, '1460', ev.notice('2023-12-13T10:00:00+01:00'), { slug })).exitEffectiveOn).toBe(
+        '2024-12-31',
+      );
     });
 
     it('a due event that fails for another reason than a refusal is kept and fires on a later run', async () => {
@@ -239,12 +287,18 @@ describe('workflow engine', () => {
       const failed = await api.post('/workflows/due-events/run', {});
       expect(failed.status).toBe(200);
       expect(failed.body).toMatchObject({ fired: 0 });
-      expect(await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [workflowId])).toEqual([{ due_on: '2025-01-01' }]);
+      expect(await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [workflowId])).toEqual([
+        { due_on: '2025-01-01' },
+      ]);
       await sql(ctx, 'UPDATE workflow_instance SET snapshot = ? WHERE id = ?', [head.snapshot, workflowId]);
       const run = await api.post('/workflows/due-events/run', {});
       expect(run.body.fired).toBeGreaterThanOrEqual(1);
       const history = await getHistory(ctx, workflowId);
-      expect(history[history.length - 1]).toMatchObject({ eventType: 'EXIT_TOOK_EFFECT', toState: 'exited', legalDate: '2025-01-01' });
+      expect(history[history.length - 1]).toMatchObject({
+        eventType: 'EXIT_TOOK_EFFECT',
+        toState: 'exited',
+        legalDate: '2025-01-01',
+      });
       expect(await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [workflowId])).toEqual([]);
       expect((await verifyWorkflow(ctx, workflowId)).ok).toBe(true);
     });
@@ -276,7 +330,10 @@ describe('workflow engine', () => {
     it('history shape: genesis seq 0 (xstate.init, input, zero prevHash), then linked rows with legal date, actor and UTC instant', async () => {
       await accepted(ctx, '1492', ev.adopt('2023-11-29'), { slug, token: ctx.tokens.clerk['1492'] });
       await accepted(ctx, '1492', ev.sign('2023-12-08'), { slug });
-      await accepted(ctx, '1492', ev.requestExit('2025-03-10', '2035-12-31'), { slug, token: ctx.tokens.clerk['1492'] });
+      await accepted(ctx, '1492', ev.requestExit('2025-03-10', '2035-12-31'), {
+        slug,
+        token: ctx.tokens.clerk['1492'],
+      });
       await accepted(ctx, '1492', ev.notice('2025-03-20T23:30:00Z'), { slug, token: ctx.tokens.coordinator });
       const res = await api.get(`/workflows/${workflowId}/history`);
       expect(res.status).toBe(200);
@@ -286,7 +343,12 @@ describe('workflow engine', () => {
       expect(t[0]).toMatchObject({
         seq: 0,
         eventType: 'xstate.init',
-        payload: { collaboration: slug, municipality: '1492', declarationVersion: '2023-12-08', declarationEffectiveDate: '2024-01-01' },
+        payload: {
+          collaboration: slug,
+          municipality: '1492',
+          declarationVersion: '2023-12-08',
+          declarationEffectiveDate: '2024-01-01',
+        },
         actor: { role: 'admin', municipality: null },
         legalDate: null,
         fromState: null,
@@ -295,7 +357,13 @@ describe('workflow engine', () => {
         machineVersion: 1,
         prevHash: '0'.repeat(64),
       });
-      expect(t.map((r: any) => r.eventType)).toEqual(['xstate.init', 'FULLMAKTIGE_ADOPTED_DECLARATION', 'KSO_SIGNED', 'FULLMAKTIGE_REQUESTED_EXIT', 'EXIT_NOTICE_DELIVERED']);
+      expect(t.map((r: any) => r.eventType)).toEqual([
+        'xstate.init',
+        'FULLMAKTIGE_ADOPTED_DECLARATION',
+        'KSO_SIGNED',
+        'FULLMAKTIGE_REQUESTED_EXIT',
+        'EXIT_NOTICE_DELIVERED',
+      ]);
       expect(t.map((r: any) => r.legalDate)).toEqual([null, '2023-11-29', '2023-12-08', '2025-03-10', '2025-03-21']);
       expect(t.map((r: any) => [r.fromState, r.toState])).toEqual([
         [null, 'notMember'],
@@ -320,16 +388,35 @@ describe('workflow engine', () => {
       expectContiguous(t);
       expect(new Set(t.map((r: any) => r.hash)).size).toBe(t.length);
       // The payload is the event's data as recorded (the settings in force added by the service).
-      expect(t[4].payload).toMatchObject({ type: 'EXIT_NOTICE_DELIVERED', arrivedAt: '2025-03-20T23:30:00Z', settings: { exitRequestDate: 'noticeArrival' } });
-      expect(await verifyWorkflow(ctx, workflowId)).toMatchObject({ ok: true, events: 5, firstDivergence: null, problems: [] });
+      expect(t[4].payload).toMatchObject({
+        type: 'EXIT_NOTICE_DELIVERED',
+        arrivedAt: '2025-03-20T23:30:00Z',
+        settings: { exitRequestDate: 'noticeArrival' },
+      });
+      expect(await verifyWorkflow(ctx, workflowId)).toMatchObject({
+        ok: true,
+        events: 5,
+        firstDivergence: null,
+        problems: [],
+      });
     });
 
     it('GET /workflows/{id} gives the head: machine, pinned version, state, version, context and allowed events', async () => {
       const res = await api.get(`/workflows/${workflowId}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: workflowId, machineId: 'membership', machineVersion: 1, state: 'member.leaving', version: 4, subject: `membership:${slug}:1492` });
+      expect(res.body).toMatchObject({
+        id: workflowId,
+        machineId: 'membership',
+        machineVersion: 1,
+        state: 'member.leaving',
+        version: 4,
+        subject: `membership:${slug}:1492`,
+      });
       expect(res.body.allowedEvents).toEqual(['COUNCIL_INFORMED', 'EXIT_REQUEST_WITHDRAWN']);
-      expect(res.body.context.periods[0].exitRequests[0]).toMatchObject({ noticeOn: '2025-03-21', effectiveOn: '2035-12-31' });
+      expect(res.body.context.periods[0].exitRequests[0]).toMatchObject({
+        noticeOn: '2025-03-21',
+        effectiveOn: '2035-12-31',
+      });
     });
   });
 
@@ -345,7 +432,9 @@ describe('workflow engine', () => {
         await createCollaboration(ctx, slug, { parties: ALL_CODES });
         for (const code of ALL_CODES) {
           await accepted(ctx, code, ev.adopt('2023-11-29'), { slug, token: ctx.tokens.clerk[code] });
-          const signed = await postEvent(ctx, code, ev.sign('2023-12-08'), ctx.tokens.admin, slug, { idempotencyKey: `sign-${slug}-${code}` });
+          const signed = await postEvent(ctx, code, ev.sign('2023-12-08'), ctx.tokens.admin, slug, {
+            idempotencyKey: `sign-${slug}-${code}`,
+          });
           expect(signed.status).toBe(201);
           await accepted(ctx, code, ev.requestExit('2025-03-10', '2035-12-31'), { slug });
           instances.push(signed.body.workflowId);
@@ -381,7 +470,9 @@ describe('workflow engine', () => {
     const expectDivergenceAt = async (id: string, seq: number, kind?: string) => {
       const report = await verifyWorkflow(ctx, id);
       expect(report.ok).toBe(false);
-      expect(report.firstDivergence).toEqual(expect.objectContaining({ seq, kind: kind ?? expect.any(String), message: expect.any(String) }));
+      expect(report.firstDivergence).toEqual(
+        expect.objectContaining({ seq, kind: kind ?? expect.any(String), message: expect.any(String) }),
+      );
       expect(report.problems.length).toBeGreaterThanOrEqual(1);
       return report;
     };
@@ -412,16 +503,26 @@ describe('workflow engine', () => {
       const changed = bump(value, at(value));
       expect(changed).not.toBe(value);
       expect(changed).toHaveLength(value.length);
-      await sql(ctx, `UPDATE workflow_transition SET ${column} = ? WHERE instance_id = ? AND seq = ?`, [changed, id, seq]);
+      await sql(ctx, `UPDATE workflow_transition SET ${column} = ? WHERE instance_id = ? AND seq = ?`, [
+        changed,
+        id,
+        seq,
+      ]);
       expect((await readRow(id, seq))[column]).toBe(changed);
       await expectDivergenceAt(id, seq);
     });
 
     it('a changed digit in machine_version of row 2 is reported at seq 2', async () => {
       const id = await freshInstance();
-      await sql(ctx, 'UPDATE workflow_transition SET machine_version = ? WHERE instance_id = ? AND seq = ?', [2, id, 2]);
+      await sql(ctx, 'UPDATE workflow_transition SET machine_version = ? WHERE instance_id = ? AND seq = ?', [
+        2,
+        id,
+        2,
+      ]);
       const report = await expectDivergenceAt(id, 2);
-      expect(report.problems.map((p: any) => p.kind)).toEqual(expect.arrayContaining(['HASH_MISMATCH', 'MACHINE_MISMATCH']));
+      expect(report.problems.map((p: any) => p.kind)).toEqual(
+        expect.arrayContaining(['HASH_MISMATCH', 'MACHINE_MISMATCH']),
+      );
     });
 
     it('a changed digit in seq (2 → 5) is reported at seq 2 (MISSING_ROW)', async () => {
@@ -442,9 +543,15 @@ describe('workflow engine', () => {
     it('a payload that is no longer JSON is reported at its seq (HASH_MISMATCH, BAD_PAYLOAD); history still answers', async () => {
       const id = await freshInstance();
       const row = await readRow(id, 2);
-      await sql(ctx, 'UPDATE workflow_transition SET payload = ? WHERE instance_id = ? AND seq = ?', [bump(row.payload, 0), id, 2]);
+      await sql(ctx, 'UPDATE workflow_transition SET payload = ? WHERE instance_id = ? AND seq = ?', [
+        bump(row.payload, 0),
+        id,
+        2,
+      ]);
       const report = await expectDivergenceAt(id, 2, 'HASH_MISMATCH');
-      expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ seq: 2, kind: 'BAD_PAYLOAD' })]));
+      expect(report.problems).toEqual(
+        expect.arrayContaining([expect.objectContaining({ seq: 2, kind: 'BAD_PAYLOAD' })]),
+      );
       expect(await getHistory(ctx, id)).toHaveLength(4);
     });
 
@@ -461,17 +568,20 @@ describe('workflow engine', () => {
       ['snapshot', (v: string) => v.indexOf('2023-12-08') + 9],
       ['state', (v: string) => v.length - 1],
       ['last_hash', () => 5],
-    ] as Array<[string, (v: string) => number]>)('a changed byte in the head (workflow_instance.%s) is reported as HEAD_MISMATCH', async (column, at) => {
-      const id = await freshInstance();
-      const [head] = await sql(ctx, 'SELECT * FROM workflow_instance WHERE id = ?', [id]);
-      const value = String(head[column]);
-      const changed = bump(value, at(value));
-      expect(changed).not.toBe(value);
-      await sql(ctx, `UPDATE workflow_instance SET ${column} = ? WHERE id = ?`, [changed, id]);
-      const report = await verifyWorkflow(ctx, id);
-      expect(report.ok).toBe(false);
-      expect(report.firstDivergence).toMatchObject({ seq: 3, kind: 'HEAD_MISMATCH' });
-    });
+    ] as Array<[string, (v: string) => number]>)(
+      'a changed byte in the head (workflow_instance.%s) is reported as HEAD_MISMATCH',
+      async (column, at) => {
+        const id = await freshInstance();
+        const [head] = await sql(ctx, 'SELECT * FROM workflow_instance WHERE id = ?', [id]);
+        const value = String(head[column]);
+        const changed = bump(value, at(value));
+        expect(changed).not.toBe(value);
+        await sql(ctx, `UPDATE workflow_instance SET ${column} = ? WHERE id = ?`, [changed, id]);
+        const report = await verifyWorkflow(ctx, id);
+        expect(report.ok).toBe(false);
+        expect(report.firstDivergence).toMatchObject({ seq: 3, kind: 'HEAD_MISMATCH' });
+      },
+    );
 
     it('a changed head version is reported as HEAD_MISMATCH', async () => {
       const id = await freshInstance();
@@ -488,7 +598,9 @@ describe('workflow engine', () => {
       const report = await verifyWorkflow(ctx, id);
       expect(report.ok).toBe(false);
       expect(report.firstDivergence).toMatchObject({ seq: 1, kind: 'HASH_MISMATCH' });
-      expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ seq: 1, kind: 'REPLAY_REFUSED' })]));
+      expect(report.problems).toEqual(
+        expect.arrayContaining([expect.objectContaining({ seq: 1, kind: 'REPLAY_REFUSED' })]),
+      );
       // XState reports an unobserved actor error on a timer: give it the chance, then the service must still answer.
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect((await api.get('/collaborations')).status).toBe(200);

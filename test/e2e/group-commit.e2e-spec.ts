@@ -2,7 +2,19 @@ import { MunicipalityEntity } from '../../src/municipality/municipality.entity';
 import { Db } from '../../src/database/db';
 import type { Actor } from '../../src/workflow/actor';
 import { WorkflowEngine } from '../../src/workflow/engine/workflow-engine.service';
-import { accepted, ALL_CODES, createCollaboration, enter, ev, getHistory, membershipWorkflowId, postEvent, sql, useTestApp, verifyWorkflow } from './kit';
+import {
+  accepted,
+  ALL_CODES,
+  createCollaboration,
+  enter,
+  ev,
+  getHistory,
+  membershipWorkflowId,
+  postEvent,
+  sql,
+  useTestApp,
+  verifyWorkflow,
+} from './kit';
 
 // Group commit (SQLite): concurrent writes share one transaction and one COMMIT, yet each write is all or nothing and
 // is answered only once it is durable. On PostgreSQL every write is its own transaction; the same outcomes must hold.
@@ -26,25 +38,35 @@ describe('group commit', () => {
     }
   });
 
-  const informed = (day: number) => ({ type: 'COUNCIL_INFORMED', informedOn: `2025-02-${String(day).padStart(2, '0')}` });
-  const municipality = async (code: string) => (await sql(ctx, 'SELECT code FROM municipality WHERE code = ?', [code])) as unknown[];
-  const settle = <T>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: Error) => ({ ok: false as const, error }));
+  const informed = (day: number) => ({
+    type: 'COUNCIL_INFORMED',
+    informedOn: `2025-02-${String(day).padStart(2, '0')}`,
+  });
+  const municipality = async (code: string) =>
+    (await sql(ctx, 'SELECT code FROM municipality WHERE code = ?', [code])) as unknown[];
+  const settle = <T>(p: Promise<T>) =>
+    p.then(
+      (value) => ({ ok: true as const, value }),
+      (error: Error) => ({ ok: false as const, error }),
+    );
 
   it('three rounds of 8 concurrent requests, one per membership, are all recorded, each log contiguous and verifiable', async () => {
     const before = { ...db.groupStats };
     const responses = [];
     for (const day of [1, 2, 3]) {
       responses.push(
-        ...(await Promise.all(
-          ALL_CODES.map((code) => postEvent(ctx, code, informed(day), ctx.tokens.admin, slug)),
-        )),
+        ...(await Promise.all(ALL_CODES.map((code) => postEvent(ctx, code, informed(day), ctx.tokens.admin, slug)))),
       );
     }
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
     for (const code of ALL_CODES) {
       const history = await getHistory(ctx, workflows[code]);
       expect(history.map((t) => t.seq)).toEqual(history.map((_, i) => i));
-      expect(history.slice(-3).map((t) => t.eventType)).toEqual(['COUNCIL_INFORMED', 'COUNCIL_INFORMED', 'COUNCIL_INFORMED']);
+      expect(history.slice(-3).map((t) => t.eventType)).toEqual([
+        'COUNCIL_INFORMED',
+        'COUNCIL_INFORMED',
+        'COUNCIL_INFORMED',
+      ]);
       expect((await verifyWorkflow(ctx, workflows[code])).ok).toBe(true);
     }
     if (ctx.databaseKind === 'sqlite') {
@@ -78,7 +100,11 @@ describe('group commit', () => {
     expect(await municipality('9003')).toHaveLength(1);
     const after = await getHistory(ctx, workflows['1492']);
     expect(after).toHaveLength(history.length + 1);
-    expect(after[after.length - 1]).toMatchObject({ eventType: 'COUNCIL_INFORMED', legalDate: '2025-02-10', seq: history.length });
+    expect(after[after.length - 1]).toMatchObject({
+      eventType: 'COUNCIL_INFORMED',
+      legalDate: '2025-02-10',
+      seq: history.length,
+    });
     expect((await verifyWorkflow(ctx, workflows['1492'])).ok).toBe(true);
     if (ctx.databaseKind === 'sqlite') {
       // The failure after a write rolled the group back once; the others ran again and committed.
@@ -112,7 +138,9 @@ describe('group commit', () => {
     const placeholder = ctx.databaseKind === 'postgres' ? '$1' : '?';
     const seen = await Promise.all(
       ['9201', '9202', '9203'].map((code) =>
-        db.write((m) => m.insert(MunicipalityEntity, { code, name: code })).then(() => db.lookup(`SELECT code FROM municipality WHERE code = ${placeholder}`, [code])),
+        db
+          .write((m) => m.insert(MunicipalityEntity, { code, name: code }))
+          .then(() => db.lookup(`SELECT code FROM municipality WHERE code = ${placeholder}`, [code])),
       ),
     );
     expect(seen).toEqual([[{ code: '9201' }], [{ code: '9202' }], [{ code: '9203' }]]);
@@ -128,12 +156,22 @@ describe('group commit', () => {
     const clean = await verifyWorkflow(ctx, id);
     expect({ ok: clean.ok, events: clean.events }).toEqual({ ok: true, events: 5_200 });
     // A write that arrives while verify runs is not seen by it (and does not make it fail).
-    const [report, written] = await Promise.all([verifyWorkflow(ctx, id), engine.sendNow(id, informed(9), coordinator)]);
+    const [report, written] = await Promise.all([
+      verifyWorkflow(ctx, id),
+      engine.sendNow(id, informed(9), coordinator),
+    ]);
     expect(written.transition.seq).toBe(5_200);
     expect(report.ok).toBe(true);
     expect([5_200, 5_201]).toContain(report.events);
-    const [row] = await sql(ctx, 'SELECT payload FROM workflow_transition WHERE instance_id = ? AND seq = ?', [id, 5_150]);
-    await sql(ctx, 'UPDATE workflow_transition SET payload = ? WHERE instance_id = ? AND seq = ?', [row.payload.replace('2025-02', '2025-03'), id, 5_150]);
+    const [row] = await sql(ctx, 'SELECT payload FROM workflow_transition WHERE instance_id = ? AND seq = ?', [
+      id,
+      5_150,
+    ]);
+    await sql(ctx, 'UPDATE workflow_transition SET payload = ? WHERE instance_id = ? AND seq = ?', [
+      row.payload.replace('2025-02', '2025-03'),
+      id,
+      5_150,
+    ]);
     const tampered = await verifyWorkflow(ctx, id);
     expect(tampered.ok).toBe(false);
     expect(tampered.firstDivergence).toMatchObject({ seq: 5_150, kind: 'HASH_MISMATCH' });

@@ -1,4 +1,16 @@
-import { accepted, apiClient, createCollaboration, enter, ev, expectErrorBody, expectRefused, getHistory, rowCount, useTestApp, workflowFootprint } from './kit';
+import {
+  accepted,
+  apiClient,
+  createCollaboration,
+  enter,
+  ev,
+  expectErrorBody,
+  expectRefused,
+  getHistory,
+  rowCount,
+  useTestApp,
+  workflowFootprint,
+} from './kit';
 
 // Malformed input is refused with 400 VALIDATION_FAILED naming the field (details.fields[].field), or 404 for what does
 // not exist, and nothing is written.
@@ -19,7 +31,9 @@ describe('input validation', () => {
   /** Each expected field must be named; a RegExp accepts any matching name (e.g. decision or decisionId). */
   const expectFields = (body: any, ...fields: Array<string | RegExp>) => {
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(fieldsOf(body)).toEqual(expect.arrayContaining(fields.map((f) => (typeof f === 'string' ? f : expect.stringMatching(f)))));
+    expect(fieldsOf(body)).toEqual(
+      expect.arrayContaining(fields.map((f) => (typeof f === 'string' ? f : expect.stringMatching(f)))),
+    );
     for (const f of body.details.fields) {
       expect(f).toEqual({ field: expect.any(String), reason: expect.any(String), reasonSv: expect.any(String) });
     }
@@ -48,20 +62,40 @@ describe('input validation', () => {
     ['decision as a string', '1460', { ...adopt, decision: 'KF 2023-11-29' }, 'decision'],
     ['decision null', '1460', { ...adopt, decision: null }, /^decision(Id)?$/],
     ['decision missing', '1460', { type: 'FULLMAKTIGE_ADOPTED_DECLARATION' }, /^decision(Id)?$/],
-    ['decision.organ not an organ', '1460', { ...adopt, decision: { organ: 'KOMMUNSTYRELSEN', date: '2023-11-29' } }, 'decision.organ'],
+    [
+      'decision.organ not an organ',
+      '1460',
+      { ...adopt, decision: { organ: 'KOMMUNSTYRELSEN', date: '2023-11-29' } },
+      'decision.organ',
+    ],
     ['expectedVersion as a string', '1460', { ...adopt, expectedVersion: '0' }, 'expectedVersion'],
     ['expectedVersion negative', '1460', { ...adopt, expectedVersion: -1 }, 'expectedVersion'],
     ['expectedVersion not an integer', '1460', { ...adopt, expectedVersion: 0.5 }, 'expectedVersion'],
     ['note as a number', '1460', { ...adopt, note: 42 }, 'note'],
     ['signatory missing', '1460', { type: 'KSO_SIGNED', signedOn: '2023-12-08' }, /^signat(ory|ureId)$/],
-    ['signatory.office unknown', '1460', { ...sign, signatory: { name: 'A', office: 'ORDFORANDE' } }, 'signatory.office'],
+    [
+      'signatory.office unknown',
+      '1460',
+      { ...sign, signatory: { name: 'A', office: 'ORDFORANDE' } },
+      'signatory.office',
+    ],
     ['signatory.name empty', '1460', { ...sign, signatory: { name: '', office: 'KSO' } }, 'signatory.name'],
     ['standIn.legalBasis empty', '1460', { ...sign, standIn: { legalBasis: '' } }, 'standIn.legalBasis'],
     ['standIn without legalBasis', '1460', { ...sign, standIn: {} }, 'standIn.legalBasis'],
     // unknown fields
     ['an unknown top-level field', '1460', { ...adopt, approvedBy: 'council' }, 'approvedBy'],
-    ['an unknown nested field', '1460', { ...adopt, decision: { organ: 'KF', date: '2023-11-29', approved: true } }, 'decision.approved'],
-    ['settings sent by the client (added by the service only)', '1492', { ...ev.notice('2025-03-20T10:00:00+01:00'), settings: { exitRequestDate: 'fullmaktigeDecision' } }, 'settings'],
+    [
+      'an unknown nested field',
+      '1460',
+      { ...adopt, decision: { organ: 'KF', date: '2023-11-29', approved: true } },
+      'decision.approved',
+    ],
+    [
+      'settings sent by the client (added by the service only)',
+      '1492',
+      { ...ev.notice('2025-03-20T10:00:00+01:00'), settings: { exitRequestDate: 'fullmaktigeDecision' } },
+      'settings',
+    ],
     // bad dates (R-L2: a real date YYYY-MM-DD)
     ['decision.date 2025-02-30', '1460', ev.adopt('2025-02-30'), 'decision.date'],
     ['decision.date 2025-13-01', '1460', ev.adopt('2025-13-01'), 'decision.date'],
@@ -86,44 +120,64 @@ describe('input validation', () => {
     ['type as a number', '1460', { type: 7 }, 'type'],
     ['the lower-case type', '1460', { ...adopt, type: 'fullmaktige_adopted_declaration' }, 'type'],
     ['EXIT_TOOK_EFFECT from a client', '1492', { type: 'EXIT_TOOK_EFFECT', on: '2025-01-01' }, 'type'],
-    ['DECISION_ANNULLED from a client', '1492', { type: 'DECISION_ANNULLED', decisionId: 'x', annulledOn: '2025-01-01', cause: 'x' }, 'type'],
+    [
+      'DECISION_ANNULLED from a client',
+      '1492',
+      { type: 'DECISION_ANNULLED', decisionId: 'x', annulledOn: '2025-01-01', cause: 'x' },
+      'type',
+    ],
     ['xstate.init from a client', '1460', { type: 'xstate.init' }, 'type'],
     // not an object
     ['an array body', '1460', [adopt], 'body'],
     ['an empty array body', '1460', [], 'body'],
   ];
 
-  it.each(cases)('membership event with %s → 400 naming the field, nothing written', async (_name, code, body, field) => {
-    const res = await expectRefused(ctx, code, body, { status: 400, code: 'VALIDATION_FAILED' }, { slug });
-    expectFields(res.body, field);
-  });
+  it.each(cases)(
+    'membership event with %s → 400 naming the field, nothing written',
+    async (_name, code, body, field) => {
+      const res = await expectRefused(ctx, code, body, { status: 400, code: 'VALIDATION_FAILED' }, { slug });
+      expectFields(res.body, field);
+    },
+  );
 
   it.each([
     ['invalid JSON', '{"type": "KSO_SIGNED",'],
     ['a JSON string', '"KSO_SIGNED"'],
     ['a JSON number', '42'],
     ['JSON null', 'null'],
-  ])('membership event with %s as the body → 400 VALIDATION_FAILED naming the body, nothing written', async (_name, raw) => {
-    const workflowId = (await api.get(`/collaborations/${slug}/memberships/1460`)).body.workflowId;
-    const before = await workflowFootprint(ctx, workflowId);
-    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, raw, ctx.tokens.admin, { headers: { 'Content-Type': 'application/json' } });
-    expect(res.status).toBe(400);
-    expectErrorBody(res.body);
-    expectFields(res.body, 'body');
-    expect(await workflowFootprint(ctx, workflowId)).toEqual(before);
-  });
+  ])(
+    'membership event with %s as the body → 400 VALIDATION_FAILED naming the body, nothing written',
+    async (_name, raw) => {
+      const workflowId = (await api.get(`/collaborations/${slug}/memberships/1460`)).body.workflowId;
+      const before = await workflowFootprint(ctx, workflowId);
+      const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, raw, ctx.tokens.admin, {
+        headers: { 'Content-Type': 'application/json' },
+      });
+      expect(res.status).toBe(400);
+      expectErrorBody(res.body);
+      expectFields(res.body, 'body');
+      expect(await workflowFootprint(ctx, workflowId)).toEqual(before);
+    },
+  );
 
   it('a body over the size limit → 413 with the standard error body, nothing written', async () => {
     const before = await counts();
-    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, { ...adopt, note: 'x'.repeat(200_000) });
+    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, {
+      ...adopt,
+      note: 'x'.repeat(200_000),
+    });
     expect(res.status).toBe(413);
     expectErrorBody(res.body, 'PAYLOAD_TOO_LARGE');
     expect(await counts()).toEqual(before);
   });
 
   it('the valid versions of the refused bodies are accepted (the 400s were about the input)', async () => {
-    expect((await accepted(ctx, '1460', { ...adopt, expectedVersion: 0, note: 'ok' }, { slug })).state).toBe('awaitingSignature');
-    expect((await accepted(ctx, '1492', ev.notice('2025-03-20T10:00:00+01:00'), { slug })).state).toBe('member.leaving');
+    expect((await accepted(ctx, '1460', { ...adopt, expectedVersion: 0, note: 'ok' }, { slug })).state).toBe(
+      'awaitingSignature',
+    );
+    expect((await accepted(ctx, '1492', ev.notice('2025-03-20T10:00:00+01:00'), { slug })).state).toBe(
+      'member.leaving',
+    );
   });
 
   it.each([
@@ -131,23 +185,30 @@ describe('input validation', () => {
     ['an unknown municipality', `/collaborations/${slug}/memberships/9999`, 'UNKNOWN_MUNICIPALITY', '9999'],
     ['a malformed municipality code', `/collaborations/${slug}/memberships/abc`, 'UNKNOWN_MUNICIPALITY', 'abc'],
     ['a municipality that is not a party', `/collaborations/${slug}/memberships/1984`, 'NOT_A_PARTY', '1984'],
-  ])('%s → 404 for reading and for recording an event; nothing written', async (_name, path, code, municipalityCode) => {
-    const before = await counts();
-    const read = await api.get(path);
-    const write = await api.post(`${path}/events`, adopt);
-    for (const res of [read, write]) {
-      expect(res.status).toBe(404);
-      expectErrorBody(res.body, code);
-      if (municipalityCode) expect(res.body.details).toMatchObject({ municipalityCode });
-    }
-    expect(await counts()).toEqual(before);
-  });
+  ])(
+    '%s → 404 for reading and for recording an event; nothing written',
+    async (_name, path, code, municipalityCode) => {
+      const before = await counts();
+      const read = await api.get(path);
+      const write = await api.post(`${path}/events`, adopt);
+      for (const res of [read, write]) {
+        expect(res.status).toBe(404);
+        expectErrorBody(res.body, code);
+        if (municipalityCode) expect(res.body.details).toMatchObject({ municipalityCode });
+      }
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('an unknown collaboration → 404 NOT_FOUND for GET /collaborations/:slug and PATCH settings', async () => {
     const get = await api.get('/collaborations/no-such-collaboration');
     expect(get.status).toBe(404);
     expectErrorBody(get.body, 'NOT_FOUND');
-    const patch = await api.patch('/collaborations/no-such-collaboration/settings', { settings: { exitRequestDate: 'fullmaktigeDecision' }, reason: 'x', changedOn: '2025-01-01' });
+    const patch = await api.patch('/collaborations/no-such-collaboration/settings', {
+      settings: { exitRequestDate: 'fullmaktigeDecision' },
+      reason: 'x',
+      changedOn: '2025-01-01',
+    });
     expect(patch.status).toBe(404);
     expectErrorBody(patch.body, 'NOT_FOUND');
   });
@@ -160,30 +221,41 @@ describe('input validation', () => {
 
   it('a body in another media type (XML) → 415 UNSUPPORTED_MEDIA_TYPE with the standard error body, nothing written', async () => {
     const before = await counts();
-    const res = await api.post(`/collaborations/${slug}/memberships/1460/events`, '<event type="COUNCIL_INFORMED"/>', ctx.tokens.admin, { headers: { 'Content-Type': 'application/xml' } });
+    const res = await api.post(
+      `/collaborations/${slug}/memberships/1460/events`,
+      '<event type="COUNCIL_INFORMED"/>',
+      ctx.tokens.admin,
+      { headers: { 'Content-Type': 'application/xml' } },
+    );
     expect(res.status).toBe(415);
     expectErrorBody(res.body, 'UNSUPPORTED_MEDIA_TYPE');
     expect(await counts()).toEqual(before);
   });
 
-  it.each(['%ZZ', '%E0%A4%A'])('an undecodable path (%s) → 400 naming the path, with the standard error body; nothing written', async (bad) => {
-    const before = await counts();
-    for (const res of [
-      await api.get(`/collaborations/${bad}`),
-      await api.post(`/collaborations/${slug}/memberships/${bad}/events`, ev.informed('2025-04-01')),
-    ]) {
-      expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/^application\/json/);
-      expectErrorBody(res.body, 'VALIDATION_FAILED');
-      expectFields(res.body, 'path');
-    }
-    expect(await counts()).toEqual(before);
-  });
+  it.each(['%ZZ', '%E0%A4%A'])(
+    'an undecodable path (%s) → 400 naming the path, with the standard error body; nothing written',
+    async (bad) => {
+      const before = await counts();
+      for (const res of [
+        await api.get(`/collaborations/${bad}`),
+        await api.post(`/collaborations/${slug}/memberships/${bad}/events`, ev.informed('2025-04-01')),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expectErrorBody(res.body, 'VALIDATION_FAILED');
+        expectFields(res.body, 'path');
+      }
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   // ------------------------------------------------------------------------------------------------ asOf, ids
 
   it.each(['2025-13-01', '2025-02-29', '20250101', '2025-1-1', 'today'])('asOf=%s → 400 naming asOf', async (asOf) => {
-    for (const path of [`/collaborations/${slug}/memberships/1492?asOf=${asOf}`, `/collaborations/${slug}?asOf=${asOf}`]) {
+    for (const path of [
+      `/collaborations/${slug}/memberships/1492?asOf=${asOf}`,
+      `/collaborations/${slug}?asOf=${asOf}`,
+    ]) {
       const res = await api.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expectErrorBody(res.body);
@@ -197,22 +269,25 @@ describe('input validation', () => {
     expect(res.body).toMatchObject({ asOf: '2024-02-29', status: 'ACTIVE' });
   });
 
-  it.each(['get', 'history', 'verify'])('workflow %s: an id that is not a UUID → 400 naming id; an unknown UUID → 404 NOT_FOUND', async (what) => {
-    const call = (id: string) => {
-      if (what === 'get') return api.get(`/workflows/${id}`);
-      if (what === 'history') return api.get(`/workflows/${id}/history`);
-      return api.post(`/workflows/${id}/verify`, undefined, ctx.tokens.auditor);
-    };
-    for (const id of ['not-a-uuid', '123', "1' OR '1'='1"]) {
-      const res = await call(encodeURIComponent(id));
-      expect(res.status).toBe(400);
-      expectErrorBody(res.body);
-      expectFields(res.body, 'id');
-    }
-    const unknown = await call('0b4e7a1c-2f3d-4e5a-9b6c-7d8e9f0a1b2c');
-    expect(unknown.status).toBe(404);
-    expectErrorBody(unknown.body, 'NOT_FOUND');
-  });
+  it.each(['get', 'history', 'verify'])(
+    'workflow %s: an id that is not a UUID → 400 naming id; an unknown UUID → 404 NOT_FOUND',
+    async (what) => {
+      const call = (id: string) => {
+        if (what === 'get') return api.get(`/workflows/${id}`);
+        if (what === 'history') return api.get(`/workflows/${id}/history`);
+        return api.post(`/workflows/${id}/verify`, undefined, ctx.tokens.auditor);
+      };
+      for (const id of ['not-a-uuid', '123', "1' OR '1'='1"]) {
+        const res = await call(encodeURIComponent(id));
+        expect(res.status).toBe(400);
+        expectErrorBody(res.body);
+        expectFields(res.body, 'id');
+      }
+      const unknown = await call('0b4e7a1c-2f3d-4e5a-9b6c-7d8e9f0a1b2c');
+      expect(unknown.status).toBe(404);
+      expectErrorBody(unknown.body, 'NOT_FOUND');
+    },
+  );
 
   it.each([
     [{ asOf: '2025-13-01' }, 'asOf'],
@@ -230,7 +305,13 @@ describe('input validation', () => {
   // ------------------------------------------------------------------------------------------------ collaborations
 
   describe('POST /collaborations', () => {
-    const valid = { slug: 'new-one', name: 'Ny samverkan', parties: ['1460', '1438'], declarationVersion: 'v1', declarationEffectiveDate: '2024-01-01' };
+    const valid = {
+      slug: 'new-one',
+      name: 'Ny samverkan',
+      parties: ['1460', '1438'],
+      declarationVersion: 'v1',
+      declarationEffectiveDate: '2024-01-01',
+    };
     const bad: Array<[string, Record<string, unknown>, string]> = [
       ['slug with a space', { ...valid, slug: 'bad slug' }, 'slug'],
       ['slug with capitals', { ...valid, slug: 'Bad' }, 'slug'],
@@ -247,10 +328,26 @@ describe('input validation', () => {
       ['a malformed party code', { ...valid, parties: ['1460', 'abc'] }, 'parties'],
       ['an unknown party code', { ...valid, parties: ['1460', '9999'] }, 'parties[1]'],
       ['a missing declarationVersion', { ...valid, declarationVersion: undefined }, 'declarationVersion'],
-      ['declarationEffectiveDate 2024-02-30', { ...valid, declarationEffectiveDate: '2024-02-30' }, 'declarationEffectiveDate'],
-      ['declarationEffectiveDate as an instant', { ...valid, declarationEffectiveDate: '2024-01-01T00:00:00Z' }, 'declarationEffectiveDate'],
-      ['an unknown setting value', { ...valid, settings: { exitRequestDate: 'decisionDate' } }, 'settings.exitRequestDate'],
-      ['an unknown entry organ', { ...valid, settings: { entryDecisionOrgan: 'NAMND' } }, 'settings.entryDecisionOrgan'],
+      [
+        'declarationEffectiveDate 2024-02-30',
+        { ...valid, declarationEffectiveDate: '2024-02-30' },
+        'declarationEffectiveDate',
+      ],
+      [
+        'declarationEffectiveDate as an instant',
+        { ...valid, declarationEffectiveDate: '2024-01-01T00:00:00Z' },
+        'declarationEffectiveDate',
+      ],
+      [
+        'an unknown setting value',
+        { ...valid, settings: { exitRequestDate: 'decisionDate' } },
+        'settings.exitRequestDate',
+      ],
+      [
+        'an unknown entry organ',
+        { ...valid, settings: { entryDecisionOrgan: 'NAMND' } },
+        'settings.entryDecisionOrgan',
+      ],
       ['an unknown setting', { ...valid, settings: { exitNoticeMonths: 12 } }, 'settings.exitNoticeMonths'],
       ['settings as a string', { ...valid, settings: 'noticeArrival' }, 'settings'],
       ['an unknown field', { ...valid, owner: 'x' }, 'owner'],
@@ -275,7 +372,9 @@ describe('input validation', () => {
     it('invalid JSON and a non-object body → 400, nothing written', async () => {
       const before = await counts();
       for (const raw of ['{"slug": "x",', '[]', '"x"']) {
-        const res = await api.post('/collaborations', raw, ctx.tokens.admin, { headers: { 'Content-Type': 'application/json' } });
+        const res = await api.post('/collaborations', raw, ctx.tokens.admin, {
+          headers: { 'Content-Type': 'application/json' },
+        });
         expect(res.status).toBe(400);
         expectErrorBody(res.body, 'VALIDATION_FAILED');
       }

@@ -1,4 +1,17 @@
-import { accepted, apiClient, createCollaboration, DALSLAND_PARTIES, enter, ev, expectRefused, getHistory, membershipOf, membershipWorkflowId, sql, useTestApp } from './kit';
+import {
+  accepted,
+  apiClient,
+  createCollaboration,
+  DALSLAND_PARTIES,
+  enter,
+  ev,
+  expectRefused,
+  getHistory,
+  membershipOf,
+  membershipWorkflowId,
+  sql,
+  useTestApp,
+} from './kit';
 
 // Acceptance scenarios drawn from RULEBOOK §3 B (entry), C (exit), L (calendar and time) and DECISIONS D1, D5, D6,
 // D13, where a date decides the outcome. Every expected value was computed by hand from the rule text (Stockholm
@@ -9,15 +22,24 @@ import { accepted, apiClient, createCollaboration, DALSLAND_PARTIES, enter, ev, 
 describe('rulebook scenarios: dates that decide outcomes', () => {
   const ctx = useTestApp();
   const api = apiClient(ctx);
-  const statusOn = async (slug: string, code: string, asOf: string) => (await membershipOf(ctx, slug, code, asOf)).status;
+  const statusOn = async (slug: string, code: string, asOf: string) =>
+    (await membershipOf(ctx, slug, code, asOf)).status;
   const collaborationOn = async (slug: string, asOf: string) => {
     const res = await api.get(`/collaborations/${slug}?asOf=${asOf}`);
     expect(res.status).toBe(200);
     return Object.fromEntries(res.body.members.map((m: any) => [m.municipality.code, m.status]));
   };
   const dueOn = async (slug: string, code: string) =>
-    (await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [await membershipWorkflowId(ctx, code, slug)])).map((r: any) => r.due_on);
-  const setUp = async (slug: string, options: { settings?: Record<string, string>; declarationEffectiveDate?: string } = {}, codes = DALSLAND_PARTIES) => {
+    (
+      await sql(ctx, 'SELECT due_on FROM workflow_due_event WHERE instance_id = ?', [
+        await membershipWorkflowId(ctx, code, slug),
+      ])
+    ).map((r: any) => r.due_on);
+  const setUp = async (
+    slug: string,
+    options: { settings?: Record<string, string>; declarationEffectiveDate?: string } = {},
+    codes = DALSLAND_PARTIES,
+  ) => {
     await createCollaboration(ctx, slug, options);
     for (const code of codes) await enter(ctx, code, '2023-11-29', '2023-12-08', slug);
   };
@@ -33,7 +55,11 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('R-L2, R-C2: 2025-12-31T20:00:00-05:00 (New York evening of nyårsafton) is 02:00 on 2026-01-01 in Stockholm → request 2026-01-01, exit 2027-12-31', async () => {
       const body = await accepted(ctx, '1460', ev.notice('2025-12-31T20:00:00-05:00'), { slug });
-      expect(body).toMatchObject({ state: 'member.leaving', exitRequestedOn: '2026-01-01', exitEffectiveOn: '2027-12-31' });
+      expect(body).toMatchObject({
+        state: 'member.leaving',
+        exitRequestedOn: '2026-01-01',
+        exitEffectiveOn: '2027-12-31',
+      });
       expect(body.transition.legalDate).toBe('2026-01-01');
       // D1: decision 2025, notice 2026 → the warning.
       expect(body.warnings).toEqual([expect.objectContaining({ code: 'REQUEST_YEAR_AMBIGUOUS', ruleId: 'R-C5' })]);
@@ -62,10 +88,34 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     });
 
     it('R-C7: the collaboration view on the two exit dates: 1438/1439 leave after 2026-12-31, the others after 2027-12-31', async () => {
-      expect(await collaborationOn(slug, '2026-12-31')).toEqual({ '1460': 'LEAVING', '1438': 'LEAVING', '1439': 'LEAVING', '1461': 'LEAVING', '1492': 'LEAVING' });
-      expect(await collaborationOn(slug, '2027-01-01')).toEqual({ '1460': 'LEAVING', '1438': 'EXITED', '1439': 'EXITED', '1461': 'LEAVING', '1492': 'LEAVING' });
-      expect(await collaborationOn(slug, '2027-12-31')).toEqual({ '1460': 'LEAVING', '1438': 'EXITED', '1439': 'EXITED', '1461': 'LEAVING', '1492': 'LEAVING' });
-      expect(await collaborationOn(slug, '2028-01-01')).toEqual({ '1460': 'EXITED', '1438': 'EXITED', '1439': 'EXITED', '1461': 'EXITED', '1492': 'EXITED' });
+      expect(await collaborationOn(slug, '2026-12-31')).toEqual({
+        '1460': 'LEAVING',
+        '1438': 'LEAVING',
+        '1439': 'LEAVING',
+        '1461': 'LEAVING',
+        '1492': 'LEAVING',
+      });
+      expect(await collaborationOn(slug, '2027-01-01')).toEqual({
+        '1460': 'LEAVING',
+        '1438': 'EXITED',
+        '1439': 'EXITED',
+        '1461': 'LEAVING',
+        '1492': 'LEAVING',
+      });
+      expect(await collaborationOn(slug, '2027-12-31')).toEqual({
+        '1460': 'LEAVING',
+        '1438': 'EXITED',
+        '1439': 'EXITED',
+        '1461': 'LEAVING',
+        '1492': 'LEAVING',
+      });
+      expect(await collaborationOn(slug, '2028-01-01')).toEqual({
+        '1460': 'EXITED',
+        '1438': 'EXITED',
+        '1439': 'EXITED',
+        '1461': 'EXITED',
+        '1492': 'EXITED',
+      });
     });
   });
 
@@ -77,7 +127,13 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('R-C5, R-L1: in summer (CEST) 2025-06-30T21:59:59Z is still 30 June → refused against a decision of 1 July; 22:00:00Z is 1 July → accepted', async () => {
       await accepted(ctx, '1460', ev.requestExit('2025-07-01'), { slug });
-      const res = await expectRefused(ctx, '1460', ev.notice('2025-06-30T21:59:59Z'), { status: 422, code: 'NO_FULLMAKTIGE_DECISION', ruleId: 'R-C5' }, { slug });
+      const res = await expectRefused(
+        ctx,
+        '1460',
+        ev.notice('2025-06-30T21:59:59Z'),
+        { status: 422, code: 'NO_FULLMAKTIGE_DECISION', ruleId: 'R-C5' },
+        { slug },
+      );
       expect(res.body.details).toMatchObject({ noticeOn: '2025-06-30', decisionOn: '2025-07-01' });
       const body = await accepted(ctx, '1460', ev.notice('2025-06-30T22:00:00Z'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2025-07-01', exitEffectiveOn: '2026-12-31' });
@@ -86,7 +142,13 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('R-C5, R-L1: on the autumn switch day (Sunday 2026-10-25) 2026-10-24T22:00:00Z is 00:00 CEST on the 25th → accepted; 21:59:59Z the day before is refused', async () => {
       await accepted(ctx, '1438', ev.requestExit('2026-10-25'), { slug });
-      await expectRefused(ctx, '1438', ev.notice('2026-10-24T21:59:59Z'), { status: 422, code: 'NO_FULLMAKTIGE_DECISION', ruleId: 'R-C5' }, { slug });
+      await expectRefused(
+        ctx,
+        '1438',
+        ev.notice('2026-10-24T21:59:59Z'),
+        { status: 422, code: 'NO_FULLMAKTIGE_DECISION', ruleId: 'R-C5' },
+        { slug },
+      );
       const body = await accepted(ctx, '1438', ev.notice('2026-10-24T22:00:00Z'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2026-10-25', exitEffectiveOn: '2027-12-31' });
     });
@@ -96,8 +158,17 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       const body = await accepted(ctx, '1439', ev.notice('2026-10-25T22:30:00Z'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2026-10-25', exitEffectiveOn: '2027-12-31' });
       expect(body.transition.legalDate).toBe('2026-10-25');
-      await expectRefused(ctx, '1439', ev.informed('2026-10-24'), { status: 422, code: 'COUNCIL_INFORMED_BEFORE_NOTICE', ruleId: 'R-C6' }, { slug, token: ctx.tokens.coordinator });
-      expect((await accepted(ctx, '1439', ev.informed('2026-10-25'), { slug, token: ctx.tokens.coordinator })).councilInformedOn).toBe('2026-10-25');
+      await expectRefused(
+        ctx,
+        '1439',
+        ev.informed('2026-10-24'),
+        { status: 422, code: 'COUNCIL_INFORMED_BEFORE_NOTICE', ruleId: 'R-C6' },
+        { slug, token: ctx.tokens.coordinator },
+      );
+      expect(
+        (await accepted(ctx, '1439', ev.informed('2026-10-25'), { slug, token: ctx.tokens.coordinator }))
+          .councilInformedOn,
+      ).toBe('2026-10-25');
     });
 
     it('R-L1: the repeated hour of the autumn switch: 02:30+02:00 and 02:30+01:00 on 2026-10-25 are both 25 October', async () => {
@@ -106,12 +177,21 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       expect(body).toMatchObject({ exitRequestedOn: '2026-10-25', exitEffectiveOn: '2027-12-31' });
       expect(body.transition.legalDate).toBe('2026-10-25');
       // The second 02:30 (CET) is an hour later, same date: the council may be informed that day.
-      expect((await accepted(ctx, '1461', ev.informed('2026-10-25'), { slug, token: ctx.tokens.coordinator })).councilInformedOn).toBe('2026-10-25');
+      expect(
+        (await accepted(ctx, '1461', ev.informed('2026-10-25'), { slug, token: ctx.tokens.coordinator }))
+          .councilInformedOn,
+      ).toBe('2026-10-25');
     });
 
     it('R-C5, R-L1: on the spring switch day (Sunday 2026-03-29) summer time has begun: 2026-03-29T22:00:00Z is 00:00 CEST on 30 March, on the day of a decision of 2026-03-30', async () => {
       await accepted(ctx, '1492', ev.requestExit('2026-03-30'), { slug });
-      await expectRefused(ctx, '1492', ev.notice('2026-03-29T21:59:59Z'), { status: 422, code: 'NO_FULLMAKTIGE_DECISION', ruleId: 'R-C5' }, { slug });
+      await expectRefused(
+        ctx,
+        '1492',
+        ev.notice('2026-03-29T21:59:59Z'),
+        { status: 422, code: 'NO_FULLMAKTIGE_DECISION', ruleId: 'R-C5' },
+        { slug },
+      );
       const body = await accepted(ctx, '1492', ev.notice('2026-03-29T22:00:00Z'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2026-03-30', exitEffectiveOn: '2027-12-31' });
     });
@@ -131,8 +211,18 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('R-C4, R-C2: the same desired date with the notice one second later (23:00:00Z = nyårsdagen) is EXIT_NOTICE_TOO_SHORT, earliest 2027-12-31', async () => {
       await accepted(ctx, '1438', ev.requestExit('2025-12-15', '2026-12-31'), { slug });
-      const res = await expectRefused(ctx, '1438', ev.notice('2025-12-31T23:00:00Z'), { status: 422, code: 'EXIT_NOTICE_TOO_SHORT', ruleId: 'R-C2' }, { slug });
-      expect(res.body.details).toMatchObject({ requestedOn: '2026-01-01', desiredExitDate: '2026-12-31', earliestExitDate: '2027-12-31' });
+      const res = await expectRefused(
+        ctx,
+        '1438',
+        ev.notice('2025-12-31T23:00:00Z'),
+        { status: 422, code: 'EXIT_NOTICE_TOO_SHORT', ruleId: 'R-C2' },
+        { slug },
+      );
+      expect(res.body.details).toMatchObject({
+        requestedOn: '2026-01-01',
+        desiredExitDate: '2026-12-31',
+        earliestExitDate: '2027-12-31',
+      });
       expect((await membershipOf(ctx, slug, '1438')).state).toBe('member.exitDecided');
     });
 
@@ -140,13 +230,28 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       ['2025-03-10', '2024-12-31', '2026-12-31'],
       ['2025-12-31', '2025-12-31', '2026-12-31'],
       ['2024-02-29', '2024-12-31', '2025-12-31'],
-    ])('R-C4, R-C2: a decision of %s with desired exit %s is EXIT_NOTICE_TOO_SHORT (earliest %s)', async (decision, desired, earliest) => {
-      const res = await expectRefused(ctx, '1439', ev.requestExit(decision, desired), { status: 422, code: 'EXIT_NOTICE_TOO_SHORT', ruleId: 'R-C2' }, { slug });
-      expect(res.body.details).toMatchObject({ desiredExitDate: desired, earliestExitDate: earliest });
-    });
+    ])(
+      'R-C4, R-C2: a decision of %s with desired exit %s is EXIT_NOTICE_TOO_SHORT (earliest %s)',
+      async (decision, desired, earliest) => {
+        const res = await expectRefused(
+          ctx,
+          '1439',
+          ev.requestExit(decision, desired),
+          { status: 422, code: 'EXIT_NOTICE_TOO_SHORT', ruleId: 'R-C2' },
+          { slug },
+        );
+        expect(res.body.details).toMatchObject({ desiredExitDate: desired, earliestExitDate: earliest });
+      },
+    );
 
     it('R-C4: a leap day 2028-02-29 is not a 31 December → EXIT_NOT_ON_31_DEC', async () => {
-      await expectRefused(ctx, '1439', ev.requestExit('2025-03-10', '2028-02-29'), { status: 422, code: 'EXIT_NOT_ON_31_DEC', ruleId: 'R-C4' }, { slug });
+      await expectRefused(
+        ctx,
+        '1439',
+        ev.requestExit('2025-03-10', '2028-02-29'),
+        { status: 422, code: 'EXIT_NOT_ON_31_DEC', ruleId: 'R-C4' },
+        { slug },
+      );
     });
 
     it('R-C4: a decision on nyårsafton 2025 with desired 2026-12-31 passes the decision check (earliest from the decision), and the notice the same evening keeps it', async () => {
@@ -169,7 +274,11 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       const body = await accepted(ctx, '1460', ev.notice('2027-12-31T10:00:00+01:00'), { slug });
       expect(body.transition.legalDate).toBe('2027-12-31');
       // The POST answer is the status as of today; read the membership on the request date to see its dates.
-      expect(await membershipOf(ctx, slug, '1460', '2027-12-31')).toMatchObject({ status: 'LEAVING', exitRequestedOn: '2027-12-31', exitEffectiveOn: '2028-12-31' });
+      expect(await membershipOf(ctx, slug, '1460', '2027-12-31')).toMatchObject({
+        status: 'LEAVING',
+        exitRequestedOn: '2027-12-31',
+        exitEffectiveOn: '2028-12-31',
+      });
       expect(await dueOn(slug, '1460')).toEqual(['2029-01-01']);
       expect(await statusOn(slug, '1460', '2028-12-31')).toBe('LEAVING');
       expect(await statusOn(slug, '1460', '2029-01-01')).toBe('EXITED');
@@ -180,7 +289,11 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       const body = await accepted(ctx, '1438', ev.notice('2026-03-12T09:00:00+01:00'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2026-03-12', exitEffectiveOn: '2033-12-31' });
       expect(await dueOn(slug, '1438')).toEqual(['2034-01-01']);
-      expect(await collaborationOn(slug, '2033-12-31')).toMatchObject({ '1438': 'LEAVING', '1460': 'EXITED', '1439': 'ACTIVE' });
+      expect(await collaborationOn(slug, '2033-12-31')).toMatchObject({
+        '1438': 'LEAVING',
+        '1460': 'EXITED',
+        '1439': 'ACTIVE',
+      });
       expect(await collaborationOn(slug, '2034-01-01')).toMatchObject({ '1438': 'EXITED' });
     });
 
@@ -213,7 +326,13 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it('R-B2, D1: a collaboration created with only the exit setting still requires fullmäktige for entry (KS → WRONG_DECISION_ORGAN)', async () => {
       const s = 'sc-d1-kf-entry';
       await createCollaboration(ctx, s, { settings: { exitRequestDate: 'fullmaktigeDecision' } });
-      await expectRefused(ctx, '1492', ev.adopt('2023-11-29', 'KS'), { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' }, { slug: s });
+      await expectRefused(
+        ctx,
+        '1492',
+        ev.adopt('2023-11-29', 'KS'),
+        { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' },
+        { slug: s },
+      );
     });
 
     it('D1, R-C2: a KF decision on nyårsafton 2025 and the notice on 2 January 2026 → request 2025-12-31, exit 2026-12-31, REQUEST_YEAR_AMBIGUOUS', async () => {
@@ -225,7 +344,11 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       const body = await accepted(ctx, '1460', ev.notice('2026-01-02T09:00:00+01:00'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2025-12-31', exitEffectiveOn: '2026-12-31' });
       expect(body.warnings).toEqual([
-        expect.objectContaining({ code: 'REQUEST_YEAR_AMBIGUOUS', ruleId: 'R-C5', details: { decisionOn: '2025-12-31', noticeOn: '2026-01-02', requestedOn: '2025-12-31' } }),
+        expect.objectContaining({
+          code: 'REQUEST_YEAR_AMBIGUOUS',
+          ruleId: 'R-C5',
+          details: { decisionOn: '2025-12-31', noticeOn: '2026-01-02', requestedOn: '2025-12-31' },
+        }),
       ]);
       expect(body.transition.payload.settings).toMatchObject({ exitRequestDate: 'fullmaktigeDecision' });
     });
@@ -234,7 +357,12 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       await accepted(ctx, '1438', ev.requestExit('2025-12-31', '2026-12-31'), { slug });
       const body = await accepted(ctx, '1438', ev.notice('2025-12-31T23:30:00Z'), { slug });
       expect(body).toMatchObject({ exitRequestedOn: '2025-12-31', exitEffectiveOn: '2026-12-31' });
-      expect(body.warnings).toEqual([expect.objectContaining({ code: 'REQUEST_YEAR_AMBIGUOUS', details: expect.objectContaining({ noticeOn: '2026-01-01' }) })]);
+      expect(body.warnings).toEqual([
+        expect.objectContaining({
+          code: 'REQUEST_YEAR_AMBIGUOUS',
+          details: expect.objectContaining({ noticeOn: '2026-01-01' }),
+        }),
+      ]);
     });
 
     it('D1, R-L9: a KF decision on 2 January 2026 (the first vardag) counts for 2026 → exit 2027-12-31, no warning', async () => {
@@ -302,8 +430,18 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('R-B2 (contrast SEED-VM): with entryDecisionOrgan KS a kommunstyrelse decision enters; a nämnd decision is still WRONG_DECISION_ORGAN', async () => {
       const s = 'sc-entry-ks';
-      await createCollaboration(ctx, s, { parties: ['1984', '1983', '1960'], declarationEffectiveDate: '2016-08-31', settings: { entryDecisionOrgan: 'KS' } });
-      const res = await expectRefused(ctx, '1984', ev.adopt('2016-09-05', 'NAMND'), { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' }, { slug: s });
+      await createCollaboration(ctx, s, {
+        parties: ['1984', '1983', '1960'],
+        declarationEffectiveDate: '2016-08-31',
+        settings: { entryDecisionOrgan: 'KS' },
+      });
+      const res = await expectRefused(
+        ctx,
+        '1984',
+        ev.adopt('2016-09-05', 'NAMND'),
+        { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2' },
+        { slug: s },
+      );
       expect(res.body.details).toMatchObject({ requiredOrgan: 'KS', organ: 'NAMND' });
       await accepted(ctx, '1984', ev.sign('2016-08-31'), { slug: s });
       expect((await accepted(ctx, '1984', ev.adopt('2016-09-05', 'KS'), { slug: s })).memberFrom).toBe('2016-09-05');
@@ -319,7 +457,13 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it('R-C10: a withdrawal decided by a nämnd is WRONG_DECISION_ORGAN', async () => {
       await accepted(ctx, '1460', ev.requestExit('2025-03-10', '2030-12-31'), { slug });
       await accepted(ctx, '1460', ev.notice('2025-03-20T10:00:00+01:00'), { slug });
-      await expectRefused(ctx, '1460', ev.withdraw('2030-12-01', '2030-12-02T10:00:00+01:00', 'NAMND'), { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-C10' }, { slug });
+      await expectRefused(
+        ctx,
+        '1460',
+        ev.withdraw('2030-12-01', '2030-12-02T10:00:00+01:00', 'NAMND'),
+        { status: 422, code: 'WRONG_DECISION_ORGAN', ruleId: 'R-C10' },
+        { slug },
+      );
     });
 
     it('D6: a withdrawal notice at 23:59:59 on 30 December (22:59:59Z) is before the exit date 2030-12-31: accepted, the exit and its due event are gone', async () => {
@@ -335,7 +479,9 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('D6, R-L1: a withdrawal notice at 2026-03-28T23:30:00Z is 00:30 CET on 29 March: LEAVING on the 28th, ACTIVE from the 29th', async () => {
       await accepted(ctx, '1438', ev.requestExit('2026-03-02'), { slug });
-      expect((await accepted(ctx, '1438', ev.notice('2026-03-05T10:00:00+01:00'), { slug })).exitEffectiveOn).toBe('2027-12-31');
+      expect((await accepted(ctx, '1438', ev.notice('2026-03-05T10:00:00+01:00'), { slug })).exitEffectiveOn).toBe(
+        '2027-12-31',
+      );
       const body = await accepted(ctx, '1438', ev.withdraw('2026-03-20', '2026-03-28T23:30:00Z'), { slug });
       expect(body.transition.legalDate).toBe('2026-03-29');
       expect(await statusOn(slug, '1438', '2026-03-05')).toBe('LEAVING');
@@ -347,7 +493,10 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       await accepted(ctx, '1438', ev.requestExit('2026-11-30'), { slug });
       const body = await accepted(ctx, '1438', ev.notice('2026-12-31T23:30:00Z'), { slug });
       expect(body.transition.legalDate).toBe('2027-01-01');
-      expect(await membershipOf(ctx, slug, '1438', '2027-01-01')).toMatchObject({ exitRequestedOn: '2027-01-01', exitEffectiveOn: '2028-12-31' });
+      expect(await membershipOf(ctx, slug, '1438', '2027-01-01')).toMatchObject({
+        exitRequestedOn: '2027-01-01',
+        exitEffectiveOn: '2028-12-31',
+      });
       expect(body.warnings).toEqual([expect.objectContaining({ code: 'REQUEST_YEAR_AMBIGUOUS' })]);
       expect(await statusOn(slug, '1438', '2026-12-31')).toBe('ACTIVE'); // neither request stands on that day
       expect(await statusOn(slug, '1438', '2027-01-01')).toBe('LEAVING');
@@ -356,7 +505,13 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it('D6 (R-C10): a withdrawal notice exactly at midnight of the exit date (2030-12-30T23:00:00Z = 31 Dec 00:00 CET) is WITHDRAWAL_TOO_LATE', async () => {
       await accepted(ctx, '1439', ev.requestExit('2025-03-10', '2030-12-31'), { slug });
       await accepted(ctx, '1439', ev.notice('2025-03-20T10:00:00+01:00'), { slug });
-      const res = await expectRefused(ctx, '1439', ev.withdraw('2030-12-01', '2030-12-30T23:00:00Z'), { status: 422, code: 'WITHDRAWAL_TOO_LATE', ruleId: 'R-C10' }, { slug });
+      const res = await expectRefused(
+        ctx,
+        '1439',
+        ev.withdraw('2030-12-01', '2030-12-30T23:00:00Z'),
+        { status: 422, code: 'WITHDRAWAL_TOO_LATE', ruleId: 'R-C10' },
+        { slug },
+      );
       expect(res.body.details).toMatchObject({ noticeOn: '2030-12-31', exitEffectiveOn: '2030-12-31' });
     });
   });
@@ -380,7 +535,13 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     });
 
     it('D5, R-B3: a re-entry signature by the oppositionsråd is WRONG_SIGNATORY', async () => {
-      await expectRefused(ctx, '1460', ev.sign('2026-02-10', 'OPPOSITIONSRAD'), { status: 422, code: 'WRONG_SIGNATORY', ruleId: 'R-B3' }, { slug });
+      await expectRefused(
+        ctx,
+        '1460',
+        ev.sign('2026-02-10', 'OPPOSITIONSRAD'),
+        { status: 422, code: 'WRONG_SIGNATORY', ruleId: 'R-B3' },
+        { slug },
+      );
     });
 
     it('D5, R-B4: re-entry signature first (2026-02-10), KF decision later (2026-03-02): member again from 2026-03-02, EXITED in between', async () => {
@@ -396,7 +557,11 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it('D5, R-C2, R-L1: a second exit after re-entry, notice at 2026-06-30T22:30:00Z (00:30 CEST on 1 July) → request 2026-07-01, exit 2027-12-31', async () => {
       await accepted(ctx, '1460', ev.requestExit('2026-06-15'), { slug });
       const body = await accepted(ctx, '1460', ev.notice('2026-06-30T22:30:00Z'), { slug });
-      expect(body).toMatchObject({ exitRequestedOn: '2026-07-01', exitEffectiveOn: '2027-12-31', memberFrom: '2026-03-02' });
+      expect(body).toMatchObject({
+        exitRequestedOn: '2026-07-01',
+        exitEffectiveOn: '2027-12-31',
+        memberFrom: '2026-03-02',
+      });
       expect(await statusOn(slug, '1460', '2026-06-30')).toBe('ACTIVE');
       expect(await statusOn(slug, '1460', '2026-07-01')).toBe('LEAVING');
       expect(await statusOn(slug, '1460', '2028-01-01')).toBe('EXITED');
@@ -408,20 +573,60 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
   describe('GET /calendar/deadlines: the appeal last day, three weeks from the anslag, moved past non-vardagar (R-I6, R-I7, R-L4, R-L5, R-L6)', () => {
     it.each([
       // anslag, raw +21 days, last day, final from, why
-      ['2025-05-30', '2025-06-23', '2025-06-24', 'R-L4: raw 2025-06-20 is midsommarafton; 21 Jun midsommardagen, 22 Jun Sunday'],
+      [
+        '2025-05-30',
+        '2025-06-23',
+        '2025-06-24',
+        'R-L4: raw 2025-06-20 is midsommarafton; 21 Jun midsommardagen, 22 Jun Sunday',
+      ],
       ['2025-10-11', '2025-11-03', '2025-11-04', 'R-L5: raw 2025-11-01 is alla helgons dag (Saturday); 2 Nov Sunday'],
-      ['2026-04-23', '2026-05-15', '2026-05-16', 'R-L5: raw 2026-05-14 is Kristi himmelsfärdsdag; the Friday after is a vardag'],
-      ['2028-05-04', '2028-05-26', '2028-05-27', 'R-L5: raw 2028-05-25 is Kristi himmelsfärdsdag (påsk 2028-04-16 + 39)'],
+      [
+        '2026-04-23',
+        '2026-05-15',
+        '2026-05-16',
+        'R-L5: raw 2026-05-14 is Kristi himmelsfärdsdag; the Friday after is a vardag',
+      ],
+      [
+        '2028-05-04',
+        '2028-05-26',
+        '2028-05-27',
+        'R-L5: raw 2028-05-25 is Kristi himmelsfärdsdag (påsk 2028-04-16 + 39)',
+      ],
       ['2026-04-10', '2026-05-04', '2026-05-05', 'R-L5: raw 2026-05-01 is första maj (Friday), then the weekend'],
-      ['2025-05-16', '2025-06-09', '2025-06-10', 'R-L5: raw 2025-06-06 is nationaldagen (Friday); Monday 9 June (annandag pingst) is not a holiday since 2005'],
+      [
+        '2025-05-16',
+        '2025-06-09',
+        '2025-06-10',
+        'R-L5: raw 2025-06-06 is nationaldagen (Friday); Monday 9 June (annandag pingst) is not a holiday since 2005',
+      ],
       ['2025-12-16', '2026-01-07', '2026-01-08', 'R-L5: raw 2026-01-06 is trettondedag jul'],
-      ['2025-12-03', '2025-12-29', '2025-12-30', 'R-L4: raw 2025-12-24 julafton (Wednesday) → juldagen, annandag jul, Saturday, Sunday'],
-      ['2027-12-10', '2028-01-03', '2028-01-04', 'R-L4: raw 2027-12-31 nyårsafton (Friday) → nyårsdagen (Saturday), Sunday'],
-      ['2027-03-05', '2027-03-30', '2027-03-31', 'R-L5: raw 2027-03-26 långfredagen → påskafton, påskdagen, annandag påsk'],
+      [
+        '2025-12-03',
+        '2025-12-29',
+        '2025-12-30',
+        'R-L4: raw 2025-12-24 julafton (Wednesday) → juldagen, annandag jul, Saturday, Sunday',
+      ],
+      [
+        '2027-12-10',
+        '2028-01-03',
+        '2028-01-04',
+        'R-L4: raw 2027-12-31 nyårsafton (Friday) → nyårsdagen (Saturday), Sunday',
+      ],
+      [
+        '2027-03-05',
+        '2027-03-30',
+        '2027-03-31',
+        'R-L5: raw 2027-03-26 långfredagen → påskafton, påskdagen, annandag påsk',
+      ],
       ['2025-03-30', '2025-04-22', '2025-04-23', 'R-L5: raw 2025-04-20 påskdagen → annandag påsk'],
       ['2024-03-08', '2024-04-02', '2024-04-03', 'R-L5: raw 2024-03-29 långfredagen → annandag påsk 1 April'],
       ['2025-02-08', '2025-03-03', '2025-03-04', 'R-L4: raw 2025-03-01 is a Saturday (no leap day in 2025)'],
-      ['2004-05-10', '2004-06-01', '2004-06-02', 'R-L5: raw 2004-05-31 annandag pingst, still a holiday before 1 April 2005'],
+      [
+        '2004-05-10',
+        '2004-06-01',
+        '2004-06-02',
+        'R-L5: raw 2004-05-31 annandag pingst, still a holiday before 1 April 2005',
+      ],
     ])('R-I6, R-L4: anslag %s → appealLastDay %s, finalFrom %s (%s)', async (anslag, last, finalFrom) => {
       const res = await api.get(`/calendar/deadlines?anslagDate=${anslag}`);
       expect(res.status).toBe(200);
@@ -463,24 +668,62 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it.each([
       ['meetingDate', '2025-06-07', 'justeringDeadline', '2025-06-21', '2025-06-23', ['midsommardagen', 'söndag']],
       ['meetingDate', '2024-12-17', 'justeringDeadline', '2024-12-31', '2025-01-02', ['nyårsafton', 'nyårsdagen']],
-      ['meetingDate', '2026-06-05', 'justeringDeadline', '2026-06-19', '2026-06-22', ['midsommarafton', 'midsommardagen', 'söndag']],
-      ['meetingDate', '2025-04-04', 'justeringDeadline', '2025-04-18', '2025-04-22', ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']],
+      [
+        'meetingDate',
+        '2026-06-05',
+        'justeringDeadline',
+        '2026-06-19',
+        '2026-06-22',
+        ['midsommarafton', 'midsommardagen', 'söndag'],
+      ],
+      [
+        'meetingDate',
+        '2025-04-04',
+        'justeringDeadline',
+        '2025-04-18',
+        '2025-04-22',
+        ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk'],
+      ],
       ['justeringDate', '2025-12-29', 'anslagDeadline', '2025-12-31', '2026-01-02', ['nyårsafton', 'nyårsdagen']],
       ['justeringDate', '2025-10-30', 'anslagDeadline', '2025-11-01', '2025-11-03', ['alla helgons dag', 'söndag']],
-      ['justeringDate', '2025-12-22', 'anslagDeadline', '2025-12-24', '2025-12-29', ['julafton', 'juldagen', 'annandag jul', 'lördag', 'söndag']],
-      ['justeringDate', '2025-06-18', 'anslagDeadline', '2025-06-20', '2025-06-23', ['midsommarafton', 'midsommardagen', 'söndag']],
-      ['justeringDate', '2026-04-01', 'anslagDeadline', '2026-04-03', '2026-04-07', ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk']],
+      [
+        'justeringDate',
+        '2025-12-22',
+        'anslagDeadline',
+        '2025-12-24',
+        '2025-12-29',
+        ['julafton', 'juldagen', 'annandag jul', 'lördag', 'söndag'],
+      ],
+      [
+        'justeringDate',
+        '2025-06-18',
+        'anslagDeadline',
+        '2025-06-20',
+        '2025-06-23',
+        ['midsommarafton', 'midsommardagen', 'söndag'],
+      ],
+      [
+        'justeringDate',
+        '2026-04-01',
+        'anslagDeadline',
+        '2026-04-03',
+        '2026-04-07',
+        ['långfredagen', 'lördag', 'påskdagen', 'annandag påsk'],
+      ],
       ['justeringDate', '2025-03-07', 'anslagDeadline', '2025-03-09', '2025-03-10', ['söndag']],
-    ])('R-L4, R-L7, D8: %s=%s → %s raw %s, not a vardag → moved to %s, with a note naming each day passed over', async (param, date, key, raw, moved, sv) => {
-      const res = await api.get(`/calendar/deadlines?${param}=${date}`);
-      expect(res.status).toBe(200);
-      expect(res.body[key]).toBe(moved);
-      expect(res.body.notes?.[key]).toMatchObject({ date: moved, code: 'DEADLINE_MOVED' });
-      expect(res.body.notes[key].messageSv).toContain(`(${raw})`);
-      expect(res.body.notes[key].messageSv).toContain(`nästa vardag ${moved} (lag 1930:173 2 §)`);
-      for (const name of sv) expect(res.body.notes[key].messageSv).toContain(name);
-      expect(res.body.notes[key].message).toContain(`next working day, ${moved}`);
-    });
+    ])(
+      'R-L4, R-L7, D8: %s=%s → %s raw %s, not a vardag → moved to %s, with a note naming each day passed over',
+      async (param, date, key, raw, moved, sv) => {
+        const res = await api.get(`/calendar/deadlines?${param}=${date}`);
+        expect(res.status).toBe(200);
+        expect(res.body[key]).toBe(moved);
+        expect(res.body.notes?.[key]).toMatchObject({ date: moved, code: 'DEADLINE_MOVED' });
+        expect(res.body.notes[key].messageSv).toContain(`(${raw})`);
+        expect(res.body.notes[key].messageSv).toContain(`nästa vardag ${moved} (lag 1930:173 2 §)`);
+        for (const name of sv) expect(res.body.notes[key].messageSv).toContain(name);
+        expect(res.body.notes[key].message).toContain(`next working day, ${moved}`);
+      },
+    );
 
     it.each([
       ['meetingDate', '2024-02-15', 'justeringDeadline', '2024-02-29'],
@@ -501,15 +744,31 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       const res = await api.get(`/calendar/holidays?year=${year}`);
       expect(res.status).toBe(200);
       expect(res.body.year).toBe(year);
-      return res.body as { year: number; holidays: Array<{ date: string; name: string; nameEn: string }>; aftnar: Array<{ date: string; reason: { code: string } }> };
+      return res.body as {
+        year: number;
+        holidays: Array<{ date: string; name: string; nameEn: string }>;
+        aftnar: Array<{ date: string; reason: { code: string } }>;
+      };
     };
-    const dateOf = (list: Array<{ date: string; name: string }>, pattern: RegExp) => list.filter((h) => pattern.test(h.name)).map((h) => h.date);
+    const dateOf = (list: Array<{ date: string; name: string }>, pattern: RegExp) =>
+      list.filter((h) => pattern.test(h.name)).map((h) => h.date);
 
     it('R-L5, §5: 2027 in full: thirteen helgdagar (påskdagen and pingstdagen included) and midsommarafton, julafton, nyårsafton', async () => {
       const body = await holidays(2027);
       expect(body.holidays.map((h) => h.date)).toEqual([
-        '2027-01-01', '2027-01-06', '2027-03-26', '2027-03-28', '2027-03-29', '2027-05-01', '2027-05-06',
-        '2027-05-16', '2027-06-06', '2027-06-26', '2027-11-06', '2027-12-25', '2027-12-26',
+        '2027-01-01',
+        '2027-01-06',
+        '2027-03-26',
+        '2027-03-28',
+        '2027-03-29',
+        '2027-05-01',
+        '2027-05-06',
+        '2027-05-16',
+        '2027-06-06',
+        '2027-06-26',
+        '2027-11-06',
+        '2027-12-25',
+        '2027-12-26',
       ]);
       expect(body.aftnar.map((a) => [a.date, a.reason.code])).toEqual([
         ['2027-06-25', 'MIDSOMMARAFTON'],
@@ -542,14 +801,17 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
       [2030, '2030-04-19', '2030-04-21', '2030-04-22', '2030-05-30', '2030-06-09'],
       [2038, '2038-04-23', '2038-04-25', '2038-04-26', '2038-06-03', '2038-06-13'],
       [2285, '2285-03-20', '2285-03-22', '2285-03-23', '2285-04-30', '2285-05-10'],
-    ])('R-L5: %i: långfredagen %s, påskdagen %s, annandag påsk %s, Kristi himmelsfärdsdag %s, pingstdagen %s', async (year, fri, easter, mon, ascension, pentecost) => {
-      const body = await holidays(year);
-      expect(dateOf(body.holidays, /långfredag/i)).toEqual([fri]);
-      expect(dateOf(body.holidays, /^påskdagen$/i)).toEqual([easter]);
-      expect(dateOf(body.holidays, /annandag påsk/i)).toEqual([mon]);
-      expect(dateOf(body.holidays, /himmelsfärd/i)).toEqual([ascension]);
-      expect(dateOf(body.holidays, /^pingstdagen$/i)).toEqual([pentecost]);
-    });
+    ])(
+      'R-L5: %i: långfredagen %s, påskdagen %s, annandag påsk %s, Kristi himmelsfärdsdag %s, pingstdagen %s',
+      async (year, fri, easter, mon, ascension, pentecost) => {
+        const body = await holidays(year);
+        expect(dateOf(body.holidays, /långfredag/i)).toEqual([fri]);
+        expect(dateOf(body.holidays, /^påskdagen$/i)).toEqual([easter]);
+        expect(dateOf(body.holidays, /annandag påsk/i)).toEqual([mon]);
+        expect(dateOf(body.holidays, /himmelsfärd/i)).toEqual([ascension]);
+        expect(dateOf(body.holidays, /^pingstdagen$/i)).toEqual([pentecost]);
+      },
+    );
 
     it('R-L5: 2008: Kristi himmelsfärdsdag falls on första maj (påsk 2008-03-23); both are listed on 2008-05-01', async () => {
       const body = await holidays(2008);

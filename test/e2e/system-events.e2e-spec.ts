@@ -16,7 +16,10 @@ describe('system events are refused from clients, by the engine, for every machi
     const api = apiClient(ctx);
     instances.membership = await membershipWorkflowId(ctx, '1492');
     instances.collaboration = (await api.get('/collaborations/dalslandssamverkan')).body.workflowId;
-    const decisions = (await api.get('/municipalities/1461/decisions')).body as Array<{ id: string; workflowId: string | null }>;
+    const decisions = (await api.get('/municipalities/1461/decisions')).body as Array<{
+      id: string;
+      workflowId: string | null;
+    }>;
     const recorded = decisions.find((d) => d.workflowId)!;
     decisionId = recorded.id;
     instances.protocol = recorded.workflowId!;
@@ -28,35 +31,50 @@ describe('system events are refused from clients, by the engine, for every machi
 
   const cases = MACHINE_DEFINITIONS.flatMap((def) => (def.systemEvents ?? []).map((type) => [def.id, type] as const));
 
-  it.each(cases)('%s: %s from any client role is refused by the engine with 403, and nothing is written', async (machineId, type) => {
-    const engine = ctx.app.get(WorkflowEngine);
-    const tokens = ctx.app.get(TokenService);
-    const id = instances[machineId];
-    const before = (await getHistory(ctx, id)).length;
-    for (const token of [ctx.tokens.admin, ctx.tokens.coordinator, ctx.tokens.auditor, ctx.tokens.clerk['1492']]) {
-      const actor = (await tokens.authenticate(token)) as Actor;
-      const refused = await engine.sendNow(id, { type, on: '2027-01-01' }, actor).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(refused).toBeInstanceOf(AppError);
-      expect(refused).toMatchObject({ kind: 'FORBIDDEN', code: 'FORBIDDEN', details: { eventType: type, systemEvent: true } });
-    }
-    // An actor that merely looks like the engine's is a client all the same: only the engine's own actor passes.
-    const lookalike: Actor = { ...SYSTEM_ACTOR };
-    await expect(engine.sendNow(id, { type, on: '2027-01-01' }, lookalike)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
-    expect((await getHistory(ctx, id)).length).toBe(before);
-  });
+  it.each(cases)(
+    '%s: %s from any client role is refused by the engine with 403, and nothing is written',
+    async (machineId, type) => {
+      const engine = ctx.app.get(WorkflowEngine);
+      const tokens = ctx.app.get(TokenService);
+      const id = instances[machineId];
+      const before = (await getHistory(ctx, id)).length;
+      for (const token of [ctx.tokens.admin, ctx.tokens.coordinator, ctx.tokens.auditor, ctx.tokens.clerk['1492']]) {
+        const actor = (await tokens.authenticate(token)) as Actor;
+        const refused = await engine.sendNow(id, { type, on: '2027-01-01' }, actor).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(refused).toBeInstanceOf(AppError);
+        expect(refused).toMatchObject({
+          kind: 'FORBIDDEN',
+          code: 'FORBIDDEN',
+          details: { eventType: type, systemEvent: true },
+        });
+      }
+      // An actor that merely looks like the engine's is a client all the same: only the engine's own actor passes.
+      const lookalike: Actor = { ...SYSTEM_ACTOR };
+      await expect(engine.sendNow(id, { type, on: '2027-01-01' }, lookalike)).rejects.toMatchObject({
+        kind: 'FORBIDDEN',
+      });
+      expect((await getHistory(ctx, id)).length).toBe(before);
+    },
+  );
 
-  it.each(cases)('%s: %s sent through every client event endpoint is refused, and nothing is written', async (_machineId, type) => {
-    const api = apiClient(ctx);
-    const ids = Object.values(instances);
-    const before = await Promise.all(ids.map(async (id) => (await getHistory(ctx, id)).length));
-    const body = { type, on: '2027-01-01', decisionId, annulledOn: '2027-01-01', cause: 'x' };
-    for (const path of ['/collaborations/dalslandssamverkan/memberships/1492/events', `/decisions/${decisionId}/events`]) {
-      const res = await api.post(path, body);
-      expect([400, 403]).toContain(res.status);
-    }
-    expect(await Promise.all(ids.map(async (id) => (await getHistory(ctx, id)).length))).toEqual(before);
-  });
+  it.each(cases)(
+    '%s: %s sent through every client event endpoint is refused, and nothing is written',
+    async (_machineId, type) => {
+      const api = apiClient(ctx);
+      const ids = Object.values(instances);
+      const before = await Promise.all(ids.map(async (id) => (await getHistory(ctx, id)).length));
+      const body = { type, on: '2027-01-01', decisionId, annulledOn: '2027-01-01', cause: 'x' };
+      for (const path of [
+        '/collaborations/dalslandssamverkan/memberships/1492/events',
+        `/decisions/${decisionId}/events`,
+      ]) {
+        const res = await api.post(path, body);
+        expect([400, 403]).toContain(res.status);
+      }
+      expect(await Promise.all(ids.map(async (id) => (await getHistory(ctx, id)).length))).toEqual(before);
+    },
+  );
 });

@@ -26,7 +26,8 @@ const stockholmFormat = new Intl.DateTimeFormat('sv-SE', {
 /** The Stockholm wall-clock time of an instant by Intl, 'YYYY-MM-DDTHH:mm:ss'. */
 function intlLocalDateTime(instant: string): string {
   const p: Record<string, string> = {};
-  for (const part of stockholmFormat.formatToParts(new Date(instant))) if (part.type !== 'literal') p[part.type] = part.value;
+  for (const part of stockholmFormat.formatToParts(new Date(instant)))
+    if (part.type !== 'literal') p[part.type] = part.value;
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 

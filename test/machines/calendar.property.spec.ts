@@ -205,21 +205,24 @@ describe('R-I1 / R-I4 / R-L7 (D8) deadline properties', () => {
   it.each([
     ['R-I1 justeringDeadline', justeringDeadline, 14],
     ['R-I4 anslagDeadline', anslagDeadline, 2],
-  ] as const)('%s(d) is the first vardag on or after d + %i days, and notes the move exactly when it moved', (_name, deadline, days) => {
-    fc.assert(
-      fc.property(localDate(), (d) => {
-        const r = deadline(d);
-        expect(r.rawDate).toBe(addDays(d, days));
-        expect(isVardag(r.date)).toBe(true);
-        expect(compareDates(r.date, r.rawDate)).toBeGreaterThanOrEqual(0);
-        for (let x = r.rawDate; x !== r.date; x = addDays(x, 1)) expect(isVardag(x)).toBe(false);
-        expect(r.moved).toBe(!isVardag(r.rawDate));
-        expect(r.skipped.length).toBe(daysBetween(r.rawDate, r.date));
-        expect(r.warning?.code).toBe(r.moved ? 'DEADLINE_MOVED' : undefined);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  ] as const)(
+    '%s(d) is the first vardag on or after d + %i days, and notes the move exactly when it moved',
+    (_name, deadline, days) => {
+      fc.assert(
+        fc.property(localDate(), (d) => {
+          const r = deadline(d);
+          expect(r.rawDate).toBe(addDays(d, days));
+          expect(isVardag(r.date)).toBe(true);
+          expect(compareDates(r.date, r.rawDate)).toBeGreaterThanOrEqual(0);
+          for (let x = r.rawDate; x !== r.date; x = addDays(x, 1)) expect(isVardag(x)).toBe(false);
+          expect(r.moved).toBe(!isVardag(r.rawDate));
+          expect(r.skipped.length).toBe(daysBetween(r.rawDate, r.date));
+          expect(r.warning?.code).toBe(r.moved ? 'DEADLINE_MOVED' : undefined);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });
 
 describe('R-L3 arithmetic properties', () => {

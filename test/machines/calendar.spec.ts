@@ -137,16 +137,19 @@ describe('R-L5 holiday table 2024–2027 (RULEBOOK §5)', () => {
     expect(nonVardagReason(date)?.code).toBe(code);
   });
 
-  it.each([2024, 2025, 2026, 2027])('R-L5 swedishPublicHolidays(%i) is exactly the table plus påskdagen and pingstdagen', (y) => {
-    const expected = [
-      ...(HOLIDAY_TABLE[y] ?? []).map(([date, name]) => `${date} ${name}`),
-      `${EASTER_SUNDAYS[y]?.[0]} påskdagen`,
-      `${EASTER_SUNDAYS[y]?.[1]} pingstdagen`,
-    ].sort();
-    const actual = swedishPublicHolidays(y).map((h) => `${h.date} ${h.name}`);
-    expect(actual).toEqual(expected); // also checks the list is sorted by date
-    for (const h of swedishPublicHolidays(y)) expect(h.nameEn.length).toBeGreaterThan(0);
-  });
+  it.each([2024, 2025, 2026, 2027])(
+    'R-L5 swedishPublicHolidays(%i) is exactly the table plus påskdagen and pingstdagen',
+    (y) => {
+      const expected = [
+        ...(HOLIDAY_TABLE[y] ?? []).map(([date, name]) => `${date} ${name}`),
+        `${EASTER_SUNDAYS[y]?.[0]} påskdagen`,
+        `${EASTER_SUNDAYS[y]?.[1]} pingstdagen`,
+      ].sort();
+      const actual = swedishPublicHolidays(y).map((h) => `${h.date} ${h.name}`);
+      expect(actual).toEqual(expected); // also checks the list is sorted by date
+      for (const h of swedishPublicHolidays(y)) expect(h.nameEn.length).toBeGreaterThan(0);
+    },
+  );
 
   it('R-L5 the returned holiday list is a copy: mutating it does not change later answers', () => {
     const list = swedishPublicHolidays(2025);
@@ -159,9 +162,24 @@ describe('R-L5 holiday table 2024–2027 (RULEBOOK §5)', () => {
   });
 
   it('R-L5 midsommarafton/midsommardagen and alla helgons dag helpers match the table', () => {
-    expect([2024, 2025, 2026, 2027].map(midsommardagen)).toEqual(['2024-06-22', '2025-06-21', '2026-06-20', '2027-06-26']);
-    expect([2024, 2025, 2026, 2027].map(midsommarafton)).toEqual(['2024-06-21', '2025-06-20', '2026-06-19', '2027-06-25']);
-    expect([2024, 2025, 2026, 2027].map(allaHelgonsDag)).toEqual(['2024-11-02', '2025-11-01', '2026-10-31', '2027-11-06']);
+    expect([2024, 2025, 2026, 2027].map(midsommardagen)).toEqual([
+      '2024-06-22',
+      '2025-06-21',
+      '2026-06-20',
+      '2027-06-26',
+    ]);
+    expect([2024, 2025, 2026, 2027].map(midsommarafton)).toEqual([
+      '2024-06-21',
+      '2025-06-20',
+      '2026-06-19',
+      '2027-06-25',
+    ]);
+    expect([2024, 2025, 2026, 2027].map(allaHelgonsDag)).toEqual([
+      '2024-11-02',
+      '2025-11-01',
+      '2026-10-31',
+      '2027-11-06',
+    ]);
   });
 
   it.each([
@@ -218,7 +236,11 @@ describe('R-L5 holiday table 2024–2027 (RULEBOOK §5)', () => {
   it('R-L5 coinciding holidays: Kristi himmelsfärdsdag on första maj 2008', () => {
     expect(holidaysOn('2008-05-01').map((h) => h.name)).toEqual(['första maj', 'Kristi himmelsfärdsdag']);
     expect(nonVardagReason('2008-05-01')?.sv).toContain('första maj och Kristi himmelsfärdsdag');
-    expect(holidaysOn('2049-06-06').map((h) => h.name).sort()).toEqual(['nationaldagen', 'pingstdagen']);
+    expect(
+      holidaysOn('2049-06-06')
+        .map((h) => h.name)
+        .sort(),
+    ).toEqual(['nationaldagen', 'pingstdagen']);
     expect(holidaysOn('2025-03-20')).toEqual([]);
   });
 
@@ -306,7 +328,12 @@ describe('R-I6 appeal period (lag 1930:173 1–2 §§)', () => {
 describe('R-I1 / R-I4 / R-L7 (D8) justering and anslag deadlines move to the next vardag (lag 1930:173 2 §)', () => {
   it('R-I1 justering deadline = meeting + 14 days when that is a vardag: not moved, no warning', () => {
     // Mon 2025-03-03 + 14 = Mon 2025-03-17.
-    expect(justeringDeadline('2025-03-03')).toEqual({ date: '2025-03-17', rawDate: '2025-03-17', moved: false, skipped: [] });
+    expect(justeringDeadline('2025-03-03')).toEqual({
+      date: '2025-03-17',
+      rawDate: '2025-03-17',
+      moved: false,
+      skipped: [],
+    });
   });
 
   it('R-I1 R-L7 justering deadline on midsommardagen moves to Monday, with a DEADLINE_MOVED note', () => {
@@ -343,13 +370,23 @@ describe('R-I1 / R-I4 / R-L7 (D8) justering and anslag deadlines move to the nex
 
   it('R-I4 anslag deadline = justering + 2 days when that is a vardag: not moved, no warning', () => {
     // Mon 2025-03-17 + 2 = Wed 2025-03-19.
-    expect(anslagDeadline('2025-03-17')).toEqual({ date: '2025-03-19', rawDate: '2025-03-19', moved: false, skipped: [] });
+    expect(anslagDeadline('2025-03-17')).toEqual({
+      date: '2025-03-19',
+      rawDate: '2025-03-19',
+      moved: false,
+      skipped: [],
+    });
   });
 
   it('R-I4 R-L7 D8 a Friday justering: the anslag deadline Sunday moves to Monday', () => {
     // Fri 2025-03-07 + 2 = Sun 2025-03-09 → Mon 2025-03-10.
     const d = anslagDeadline('2025-03-07');
-    expect(d).toMatchObject({ date: '2025-03-10', rawDate: '2025-03-09', moved: true, warning: { code: 'DEADLINE_MOVED' } });
+    expect(d).toMatchObject({
+      date: '2025-03-10',
+      rawDate: '2025-03-09',
+      moved: true,
+      warning: { code: 'DEADLINE_MOVED' },
+    });
     expect(d.skipped.map((s) => s.reason.code)).toEqual(['SUNDAY']);
     expect(d.warning?.sv).toContain('anslag');
   });
@@ -363,15 +400,78 @@ describe('R-I1 / R-I4 / R-L7 (D8) justering and anslag deadlines move to the nex
 
   it.each([
     // [what, deadline function, from, raw deadline, moved deadline, skipped reason codes]
-    ['anslag on midsommarafton 2025', 'anslag', '2025-06-18', '2025-06-20', '2025-06-23', ['MIDSOMMARAFTON', 'HOLIDAY', 'SUNDAY']],
-    ['justering on midsommarafton 2026', 'justering', '2026-06-05', '2026-06-19', '2026-06-22', ['MIDSOMMARAFTON', 'HOLIDAY', 'SUNDAY']],
-    ['anslag on julafton (Wednesday) 2025: juldagen, annandag jul, the weekend', 'anslag', '2025-12-22', '2025-12-24', '2025-12-29', ['JULAFTON', 'HOLIDAY', 'HOLIDAY', 'SATURDAY', 'SUNDAY']],
-    ['anslag on julafton (Tuesday) 2024: juldagen, annandag jul', 'anslag', '2024-12-22', '2024-12-24', '2024-12-27', ['JULAFTON', 'HOLIDAY', 'HOLIDAY']],
-    ['justering on nyårsafton (Tuesday) 2024: nyårsdagen', 'justering', '2024-12-17', '2024-12-31', '2025-01-02', ['NYARSAFTON', 'HOLIDAY']],
-    ['anslag on nyårsafton (Wednesday) 2025: nyårsdagen', 'anslag', '2025-12-29', '2025-12-31', '2026-01-02', ['NYARSAFTON', 'HOLIDAY']],
-    ['justering on långfredagen 2025: påskafton, påskdagen, annandag påsk', 'justering', '2025-04-04', '2025-04-18', '2025-04-22', ['HOLIDAY', 'SATURDAY', 'HOLIDAY', 'HOLIDAY']],
-    ['anslag on långfredagen 2026: påskafton, påskdagen, annandag påsk', 'anslag', '2026-04-01', '2026-04-03', '2026-04-07', ['HOLIDAY', 'SATURDAY', 'HOLIDAY', 'HOLIDAY']],
-    ['anslag on påskafton 2025 (from skärtorsdagen, a vardag)', 'anslag', '2025-04-17', '2025-04-19', '2025-04-22', ['SATURDAY', 'HOLIDAY', 'HOLIDAY']],
+    [
+      'anslag on midsommarafton 2025',
+      'anslag',
+      '2025-06-18',
+      '2025-06-20',
+      '2025-06-23',
+      ['MIDSOMMARAFTON', 'HOLIDAY', 'SUNDAY'],
+    ],
+    [
+      'justering on midsommarafton 2026',
+      'justering',
+      '2026-06-05',
+      '2026-06-19',
+      '2026-06-22',
+      ['MIDSOMMARAFTON', 'HOLIDAY', 'SUNDAY'],
+    ],
+    [
+      'anslag on julafton (Wednesday) 2025: juldagen, annandag jul, the weekend',
+      'anslag',
+      '2025-12-22',
+      '2025-12-24',
+      '2025-12-29',
+      ['JULAFTON', 'HOLIDAY', 'HOLIDAY', 'SATURDAY', 'SUNDAY'],
+    ],
+    [
+      'anslag on julafton (Tuesday) 2024: juldagen, annandag jul',
+      'anslag',
+      '2024-12-22',
+      '2024-12-24',
+      '2024-12-27',
+      ['JULAFTON', 'HOLIDAY', 'HOLIDAY'],
+    ],
+    [
+      'justering on nyårsafton (Tuesday) 2024: nyårsdagen',
+      'justering',
+      '2024-12-17',
+      '2024-12-31',
+      '2025-01-02',
+      ['NYARSAFTON', 'HOLIDAY'],
+    ],
+    [
+      'anslag on nyårsafton (Wednesday) 2025: nyårsdagen',
+      'anslag',
+      '2025-12-29',
+      '2025-12-31',
+      '2026-01-02',
+      ['NYARSAFTON', 'HOLIDAY'],
+    ],
+    [
+      'justering on långfredagen 2025: påskafton, påskdagen, annandag påsk',
+      'justering',
+      '2025-04-04',
+      '2025-04-18',
+      '2025-04-22',
+      ['HOLIDAY', 'SATURDAY', 'HOLIDAY', 'HOLIDAY'],
+    ],
+    [
+      'anslag on långfredagen 2026: påskafton, påskdagen, annandag påsk',
+      'anslag',
+      '2026-04-01',
+      '2026-04-03',
+      '2026-04-07',
+      ['HOLIDAY', 'SATURDAY', 'HOLIDAY', 'HOLIDAY'],
+    ],
+    [
+      'anslag on påskafton 2025 (from skärtorsdagen, a vardag)',
+      'anslag',
+      '2025-04-17',
+      '2025-04-19',
+      '2025-04-22',
+      ['SATURDAY', 'HOLIDAY', 'HOLIDAY'],
+    ],
     ['anslag on alla helgons dag 2025', 'anslag', '2025-10-30', '2025-11-01', '2025-11-03', ['HOLIDAY', 'SUNDAY']],
     ['justering on annandag jul 2024', 'justering', '2024-12-12', '2024-12-26', '2024-12-27', ['HOLIDAY']],
   ] as const)('R-L4 R-L7 %s: %s from %s → raw %s → %s', (_what, kind, from, raw, moved, codes) => {
@@ -385,8 +485,18 @@ describe('R-I1 / R-I4 / R-L7 (D8) justering and anslag deadlines move to the nex
 
   it('R-L6 R-L7 deadlines on valborgsmässoafton and trettondedagsafton are vardagar: not moved', () => {
     // Mon 2025-04-28 + 2 = Wed 2025-04-30 (valborgsmässoafton); Sat 2026-01-03 + 2 = Mon 2026-01-05 (trettondedagsafton).
-    expect(anslagDeadline('2025-04-28')).toEqual({ date: '2025-04-30', rawDate: '2025-04-30', moved: false, skipped: [] });
-    expect(anslagDeadline('2026-01-03')).toEqual({ date: '2026-01-05', rawDate: '2026-01-05', moved: false, skipped: [] });
+    expect(anslagDeadline('2025-04-28')).toEqual({
+      date: '2025-04-30',
+      rawDate: '2025-04-30',
+      moved: false,
+      skipped: [],
+    });
+    expect(anslagDeadline('2026-01-03')).toEqual({
+      date: '2026-01-05',
+      rawDate: '2026-01-05',
+      moved: false,
+      skipped: [],
+    });
   });
 });
 
@@ -519,20 +629,49 @@ describe('validation', () => {
   );
 
   it.each([
-    '2025-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-01-00', '2025-1-01',
-    '25-01-01', '2025-01-01T00:00:00Z', ' 2025-01-01', '2025-01-01 ', '2025/01/01', '', '0000-01-01', '+2025-01-01',
+    '2025-02-29',
+    '1900-02-29',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-04-31',
+    '2025-01-00',
+    '2025-1-01',
+    '25-01-01',
+    '2025-01-01T00:00:00Z',
+    ' 2025-01-01',
+    '2025-01-01 ',
+    '2025/01/01',
+    '',
+    '0000-01-01',
+    '+2025-01-01',
   ])('isValidLocalDate rejects %j', (s) => expect(isValidLocalDate(s)).toBe(false));
 
   it.each([
-    '2025-03-20T09:00:00Z', '2025-03-20T09:00Z', '2025-03-20T09:00:00+01:00', '2025-03-20T09:00:00.5-05:30',
-    '2024-02-29T23:59:59.123456Z', '2025-03-20T00:00:00+14:00',
+    '2025-03-20T09:00:00Z',
+    '2025-03-20T09:00Z',
+    '2025-03-20T09:00:00+01:00',
+    '2025-03-20T09:00:00.5-05:30',
+    '2024-02-29T23:59:59.123456Z',
+    '2025-03-20T00:00:00+14:00',
   ])('isValidInstant accepts %s', (s) => expect(isValidInstant(s)).toBe(true));
 
   it.each([
-    '2025-03-20T09:00:00', '2025-03-20', '2025-02-29T09:00:00Z', '2025-03-20T24:00:00Z', '2025-03-20T09:60:00Z',
-    '2025-03-20T09:00:60Z', '2025-03-20 09:00:00Z', '2025-03-20T09:00:00+0100', '2025-03-20T09:00:00+01',
-    '2025-03-20T09:00:00+24:00', '2025-03-20T09:00:00+01:60', '2025-03-20T09:00.5Z', '2025-03-20T9:00:00Z',
-    '2025-03-20t09:00:00z', '2025-03-20T09:00:00.Z', '',
+    '2025-03-20T09:00:00',
+    '2025-03-20',
+    '2025-02-29T09:00:00Z',
+    '2025-03-20T24:00:00Z',
+    '2025-03-20T09:60:00Z',
+    '2025-03-20T09:00:60Z',
+    '2025-03-20 09:00:00Z',
+    '2025-03-20T09:00:00+0100',
+    '2025-03-20T09:00:00+01',
+    '2025-03-20T09:00:00+24:00',
+    '2025-03-20T09:00:00+01:60',
+    '2025-03-20T09:00.5Z',
+    '2025-03-20T9:00:00Z',
+    '2025-03-20t09:00:00z',
+    '2025-03-20T09:00:00.Z',
+    '',
   ])('isValidInstant rejects %j', (s) => expect(isValidInstant(s)).toBe(false));
 
   it('functions throw RangeError on invalid input instead of guessing', () => {

@@ -16,7 +16,6 @@ const SOCIALNAMNDEN_ATTENDEES: Attendee[] = [
   { name: 'Ersättare Sex', party: 'SD', role: 'ERSATTARE' },
 ];
 
-
 /**
  * Socialnämnden (9 ledamöter): Daniel Jensen (KD, chair), Marianne Sand Wallin (S), Sara Kanyinda (S), Ledamot Fyra
  * (M), Ersättare Fem (C, tjänstgörande) and Ersättare Sex (SD, not serving): five serve, quorum is five.
@@ -94,7 +93,11 @@ describe('quorum and the chair (R-H2, R-H3)', () => {
     const m = meeting(attendees);
     expect(attendees.find((a) => a.chair)).toMatchObject({ name: 'Ersättare Sex', role: 'ERSATTARE' });
     expect(servingAttendees(m).map((a) => a.name)).not.toContain('Ersättare Sex');
-    expect(checkQuorum(m, { jav: [] })).toMatchObject({ code: 'NOT_QUORATE', ruleId: 'R-H2', details: { memberCount: 9, required: 5, present: 4 } });
+    expect(checkQuorum(m, { jav: [] })).toMatchObject({
+      code: 'NOT_QUORATE',
+      ruleId: 'R-H2',
+      details: { memberCount: 9, required: 5, present: 4 },
+    });
     expect(checkParagraph(m, election({}))).toMatchObject({ code: 'NOT_QUORATE', ruleId: 'R-H2' });
 
     // The same chair as a tjänstgörande ersättare serves, and the meeting is quorate.

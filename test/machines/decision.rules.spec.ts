@@ -47,7 +47,11 @@ function meeting(attendees: Attendee[], extra: Partial<MeetingFacts> = {}): Meet
 /** A nämnd of 9: seven ledamöter present (L1 chairs), one tjänstgörande ersättare, one ersättare who does not serve. */
 const SEVEN = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'];
 const FULL = meeting(
-  [...SEVEN.map((n) => ledamot(n, n === 'L1' ? { chair: true } : {})), att('T1', 'TJANSTGORANDE_ERSATTARE'), att('E1', 'ERSATTARE')],
+  [
+    ...SEVEN.map((n) => ledamot(n, n === 'L1' ? { chair: true } : {})),
+    att('T1', 'TJANSTGORANDE_ERSATTARE'),
+    att('E1', 'ERSATTARE'),
+  ],
   { closedAt: '2024-11-19T17:00:00Z', justeringAt: '2024-11-25T13:00:00Z' },
 );
 
@@ -115,7 +119,11 @@ describe('checkQuorum (R-H2, R-H3, R-H4)', () => {
 
   it('R-H2: a nämnd of 9 with 4 serving members present is NOT_QUORATE', () => {
     expect(checkQuorum(meeting(serving(4)), { jav: [] })).toEqual(
-      expect.objectContaining({ code: 'NOT_QUORATE', ruleId: 'R-H2', details: { memberCount: 9, required: 5, present: 4 } }),
+      expect.objectContaining({
+        code: 'NOT_QUORATE',
+        ruleId: 'R-H2',
+        details: { memberCount: 9, required: 5, present: 4 },
+      }),
     );
   });
 
@@ -142,13 +150,24 @@ describe('checkQuorum (R-H2, R-H3, R-H4)', () => {
 
   it('R-H2: the body size drives the requirement (fullmäktige of 31 needs 16)', () => {
     const kf = (k: number) => meeting(serving(k), { bodyKind: 'KF', bodyName: 'Kommunfullmäktige', memberCount: 31 });
-    expect(checkQuorum(kf(15), { jav: [] })).toMatchObject({ code: 'NOT_QUORATE', details: { required: 16, present: 15 } });
+    expect(checkQuorum(kf(15), { jav: [] })).toMatchObject({
+      code: 'NOT_QUORATE',
+      details: { required: 16, present: 15 },
+    });
     expect(checkQuorum(kf(16), { jav: [] })).toBeNull();
   });
 
   it('R-H3, R-H4: servingAttendees keeps ledamöter and tjänstgörande ersättare; participants also drops the jäviga', () => {
     expect(servingAttendees(FULL).map((a) => a.name)).toEqual([...SEVEN, 'T1']);
-    expect(participants(FULL, { jav: [{ member: 'L2', reason: 'jäv' }] }).map((a) => a.name)).toEqual(['L1', 'L3', 'L4', 'L5', 'L6', 'L7', 'T1']);
+    expect(participants(FULL, { jav: [{ member: 'L2', reason: 'jäv' }] }).map((a) => a.name)).toEqual([
+      'L1',
+      'L3',
+      'L4',
+      'L5',
+      'L6',
+      'L7',
+      'T1',
+    ]);
   });
 });
 
@@ -188,7 +207,10 @@ describe('checkMethod: open vote (R-H9, R-H10)', () => {
   it('R-H10: a nej majority adopts the nej proposal', () => {
     const spec = 'L1:N L2:N L3:N L4:J T1:N';
     expect(checkMethod(FULL, withMethod(openVote(spec, 'B')))).toBeNull();
-    expect(checkMethod(FULL, withMethod(openVote(spec, 'A')))).toMatchObject({ code: 'VOTE_RESULT_MISMATCH', details: { result: 'B' } });
+    expect(checkMethod(FULL, withMethod(openVote(spec, 'A')))).toMatchObject({
+      code: 'VOTE_RESULT_MISMATCH',
+      details: { result: 'B' },
+    });
   });
 
   it('R-H10: abstentions are not votes cast (2 ja, 1 nej, 5 avstår → ja wins although 2 of 8 is not half)', () => {
@@ -220,8 +242,13 @@ describe('checkMethod: open vote (R-H9, R-H10)', () => {
   });
 
   it('R-H9: a vote needs distinct ja and nej proposals (VOTE_QUESTION_MISSING)', () => {
-    expect(checkMethod(FULL, withMethod(openVote('L1:J', 'A', { nej: 'A' })))).toMatchObject({ code: 'VOTE_QUESTION_MISSING', ruleId: 'R-H9' });
-    expect(checkMethod(FULL, withMethod({ kind: 'OPEN_VOTE', adopted: 'A', ja: 'A', votes: votes('L1:J') }))).toMatchObject({
+    expect(checkMethod(FULL, withMethod(openVote('L1:J', 'A', { nej: 'A' })))).toMatchObject({
+      code: 'VOTE_QUESTION_MISSING',
+      ruleId: 'R-H9',
+    });
+    expect(
+      checkMethod(FULL, withMethod({ kind: 'OPEN_VOTE', adopted: 'A', ja: 'A', votes: votes('L1:J') })),
+    ).toMatchObject({
       code: 'VOTE_QUESTION_MISSING',
     });
   });
@@ -270,7 +297,9 @@ describe("checkMethod: the chair's casting vote and lottning (R-H11)", () => {
       ruleId: 'R-H11',
     });
     const chairAbsentFromVotes = 'L2:J L3:J L4:N L5:N';
-    expect(checkMethod(FULL, withMethod({ ...openVote(chairAbsentFromVotes, 'A'), kind: 'CASTING_VOTE' }))).toMatchObject({
+    expect(
+      checkMethod(FULL, withMethod({ ...openVote(chairAbsentFromVotes, 'A'), kind: 'CASTING_VOTE' })),
+    ).toMatchObject({
       code: 'CHAIR_DID_NOT_VOTE',
     });
   });
@@ -280,20 +309,29 @@ describe("checkMethod: the chair's casting vote and lottning (R-H11)", () => {
       code: 'NOT_A_TIE',
       ruleId: 'R-H11',
     });
-    expect(checkMethod(FULL, withMethod({ ...openVote('L1:J L2:J L3:N', 'A', { election: true, lotFellOn: 'A' }), kind: 'LOTTNING' }))).toMatchObject({
+    expect(
+      checkMethod(
+        FULL,
+        withMethod({ ...openVote('L1:J L2:J L3:N', 'A', { election: true, lotFellOn: 'A' }), kind: 'LOTTNING' }),
+      ),
+    ).toMatchObject({
       code: 'NOT_A_TIE',
     });
   });
 
   it('R-H11: CASTING_VOTE in an election is refused (CASTING_VOTE_IN_ELECTION)', () => {
-    expect(checkMethod(FULL, withMethod({ ...openVote(TIE_CHAIR_NEJ, 'B', { election: true }), kind: 'CASTING_VOTE' }))).toMatchObject({
+    expect(
+      checkMethod(FULL, withMethod({ ...openVote(TIE_CHAIR_NEJ, 'B', { election: true }), kind: 'CASTING_VOTE' })),
+    ).toMatchObject({
       code: 'CASTING_VOTE_IN_ELECTION',
       ruleId: 'R-H11',
     });
   });
 
   it('R-H11: LOTTNING outside an election is refused (LOTTNING_ONLY_IN_ELECTIONS)', () => {
-    expect(checkMethod(FULL, withMethod({ ...openVote(TIE_CHAIR_NEJ, 'A', { lotFellOn: 'A' }), kind: 'LOTTNING' }))).toMatchObject({
+    expect(
+      checkMethod(FULL, withMethod({ ...openVote(TIE_CHAIR_NEJ, 'A', { lotFellOn: 'A' }), kind: 'LOTTNING' })),
+    ).toMatchObject({
       code: 'LOTTNING_ONLY_IN_ELECTIONS',
       ruleId: 'R-H11',
     });
@@ -301,10 +339,16 @@ describe("checkMethod: the chair's casting vote and lottning (R-H11)", () => {
 
   it('R-H11: LOTTNING in a tied election adopts the proposal the lot fell on', () => {
     const lot = (adopted: string, lotFellOn?: string) =>
-      withMethod({ ...openVote(TIE_CHAIR_NEJ, adopted, { election: true, ...(lotFellOn ? { lotFellOn } : {}) }), kind: 'LOTTNING' });
+      withMethod({
+        ...openVote(TIE_CHAIR_NEJ, adopted, { election: true, ...(lotFellOn ? { lotFellOn } : {}) }),
+        kind: 'LOTTNING',
+      });
     expect(checkMethod(FULL, lot('A', 'A'))).toBeNull();
     expect(checkMethod(FULL, lot('B', 'B'))).toBeNull();
-    expect(checkMethod(FULL, lot('A', 'B'))).toMatchObject({ code: 'VOTE_RESULT_MISMATCH', details: { adopted: 'A', result: 'B' } });
+    expect(checkMethod(FULL, lot('A', 'B'))).toMatchObject({
+      code: 'VOTE_RESULT_MISMATCH',
+      details: { adopted: 'A', result: 'B' },
+    });
     expect(checkMethod(FULL, lot('A'))).toMatchObject({ code: 'VOTE_RESULT_MISMATCH', details: { result: null } });
   });
 });
@@ -317,7 +361,8 @@ describe('checkReservations (R-H13, R-H14)', () => {
     inFavourOf: 'B',
     ...extra,
   });
-  const reserving = (r: Reservation, extra: Partial<DecisionParagraph> = {}) => paragraph({ reservations: [r], ...extra });
+  const reserving = (r: Reservation, extra: Partial<DecisionParagraph> = {}) =>
+    paragraph({ reservations: [r], ...extra });
 
   it('R-H13, R-H14: a participating member may reserve in favour of the rejected proposal, or blank', () => {
     expect(checkReservations(FULL, reserving(reservation(['L2', 'L3'])))).toBeNull();
@@ -337,7 +382,9 @@ describe('checkReservations (R-H13, R-H14)', () => {
   });
 
   it('R-H13: a jävig member cannot reserve (NOT_ELIGIBLE_TO_RESERVE)', () => {
-    expect(checkReservations(FULL, reserving(reservation(['L4']), { jav: [{ member: 'L4', reason: 'jäv' }] }))).toMatchObject({
+    expect(
+      checkReservations(FULL, reserving(reservation(['L4']), { jav: [{ member: 'L4', reason: 'jäv' }] })),
+    ).toMatchObject({
       code: 'NOT_ELIGIBLE_TO_RESERVE',
       ruleId: 'R-H13',
       details: { member: 'L4' },
@@ -354,7 +401,9 @@ describe('checkReservations (R-H13, R-H14)', () => {
   });
 
   it('R-H13: someone not at the meeting cannot reserve', () => {
-    expect(checkReservations(FULL, reserving(reservation(['Stranger'])))).toMatchObject({ code: 'NOT_ELIGIBLE_TO_RESERVE' });
+    expect(checkReservations(FULL, reserving(reservation(['Stranger'])))).toMatchObject({
+      code: 'NOT_ELIGIBLE_TO_RESERVE',
+    });
   });
 
   it('R-H14: a reservation in favour of the adopted proposal is refused (RESERVATION_FOR_ADOPTED)', () => {
@@ -365,15 +414,24 @@ describe('checkReservations (R-H13, R-H14)', () => {
   });
 
   it('R-H14 a: a reservation announced after closedAt is RESERVATION_TOO_LATE; before (or at) it, accepted', () => {
-    expect(checkReservations(FULL, reserving(reservation(['L2'], { announcedAt: '2024-11-19T17:00:01Z' })))).toMatchObject({
+    expect(
+      checkReservations(FULL, reserving(reservation(['L2'], { announcedAt: '2024-11-19T17:00:01Z' }))),
+    ).toMatchObject({
       code: 'RESERVATION_TOO_LATE',
       ruleId: 'R-H14',
     });
     // 17:30 CET is 16:30Z, before the meeting closed at 17:00Z.
-    expect(checkReservations(FULL, reserving(reservation(['L2'], { announcedAt: '2024-11-19T17:30:00+01:00' })))).toBeNull();
+    expect(
+      checkReservations(FULL, reserving(reservation(['L2'], { announcedAt: '2024-11-19T17:30:00+01:00' }))),
+    ).toBeNull();
     expect(checkReservations(FULL, reserving(reservation(['L2'], { announcedAt: '2024-11-19T17:00:00Z' })))).toBeNull();
     // Without closedAt there is nothing to compare with.
-    expect(checkReservations({ ...FULL, closedAt: undefined }, reserving(reservation(['L2'], { announcedAt: '2024-11-20T09:00:00Z' })))).toBeNull();
+    expect(
+      checkReservations(
+        { ...FULL, closedAt: undefined },
+        reserving(reservation(['L2'], { announcedAt: '2024-11-20T09:00:00Z' })),
+      ),
+    ).toBeNull();
   });
 
   it('R-H14 c: a written motivation after justeringAt is refused (MOTIVATION_TOO_LATE) while the reservation stands', () => {
@@ -384,7 +442,11 @@ describe('checkReservations (R-H13, R-H14)', () => {
     // ... the motivation is: the paragraph is recorded without it, and the refusal travels as a warning.
     const { paragraph: recorded, warnings } = withoutLateMotivations(FULL, p);
     expect(warnings).toEqual([
-      expect.objectContaining({ code: 'MOTIVATION_TOO_LATE', ruleId: 'R-H14', details: { justeringAt: '2024-11-25T13:00:00Z', submittedAt: '2024-11-25T13:00:01Z' } }),
+      expect.objectContaining({
+        code: 'MOTIVATION_TOO_LATE',
+        ruleId: 'R-H14',
+        details: { justeringAt: '2024-11-25T13:00:00Z', submittedAt: '2024-11-25T13:00:01Z' },
+      }),
     ]);
     expect(recorded.reservations).toEqual([{ members: [{ name: 'L2' }], inFavourOf: 'B' }]);
     expect(p.reservations[0].motivation).toBeDefined(); // the input is not mutated
@@ -395,7 +457,10 @@ describe('checkReservations (R-H13, R-H14)', () => {
       [{ text: 'Därför.', submittedAt: '2024-11-25T12:59:59Z' }, FULL],
       [{ text: 'Därför.', submittedAt: '2024-11-25T13:00:00Z' }, FULL],
       [{ text: 'Därför.' }, FULL],
-      [{ text: 'Därför.', submittedAt: '2030-01-01T00:00:00Z' }, { ...FULL, justeringAt: undefined }],
+      [
+        { text: 'Därför.', submittedAt: '2030-01-01T00:00:00Z' },
+        { ...FULL, justeringAt: undefined },
+      ],
     ] as const) {
       const p = reserving(reservation(['L2'], { motivation: m }));
       expect(checkReservations(meetingFacts, p)).toBeNull();
@@ -424,7 +489,9 @@ describe('checkReservations (R-H13, R-H14)', () => {
 
   it('R-H14 c: checkMotivationTime compares instants, not local wall-clock strings', () => {
     // 14:30+01:00 is 13:30Z, after 13:00Z.
-    expect(checkMotivationTime('2024-11-25T13:00:00Z', '2024-11-25T14:30:00+01:00', 'L2')).toMatchObject({ code: 'MOTIVATION_TOO_LATE' });
+    expect(checkMotivationTime('2024-11-25T13:00:00Z', '2024-11-25T14:30:00+01:00', 'L2')).toMatchObject({
+      code: 'MOTIVATION_TOO_LATE',
+    });
     // 13:30+01:00 is 12:30Z, before.
     expect(checkMotivationTime('2024-11-25T13:00:00Z', '2024-11-25T13:30:00+01:00', 'L2')).toBeNull();
     expect(checkMotivationTime(undefined, '2030-01-01T00:00:00Z', 'L2')).toBeNull();
@@ -440,8 +507,13 @@ describe('checkParagraph (R-H4, R-H5, R-H15)', () => {
       ruleId: 'R-H5',
       details: { proposal: 'C' },
     });
-    expect(checkParagraph(FULL, withMethod(openVote('L1:J', 'A', { nej: 'X' })))).toMatchObject({ code: 'UNKNOWN_PROPOSAL', details: { proposal: 'X' } });
-    expect(checkParagraph(FULL, paragraph({ reservations: [{ members: [{ name: 'L2' }], inFavourOf: 'Z' }] }))).toMatchObject({
+    expect(checkParagraph(FULL, withMethod(openVote('L1:J', 'A', { nej: 'X' })))).toMatchObject({
+      code: 'UNKNOWN_PROPOSAL',
+      details: { proposal: 'X' },
+    });
+    expect(
+      checkParagraph(FULL, paragraph({ reservations: [{ members: [{ name: 'L2' }], inFavourOf: 'Z' }] })),
+    ).toMatchObject({
       code: 'UNKNOWN_PROPOSAL',
       details: { proposal: 'Z' },
     });
@@ -458,17 +530,27 @@ describe('checkParagraph (R-H4, R-H5, R-H15)', () => {
   });
 
   it('R-H15: a protokollsanteckning by someone absent is refused (NOT_AT_MEETING); by anyone present it is accepted', () => {
-    expect(checkParagraph(FULL, paragraph({ protokollsanteckningar: [{ member: { name: 'Frånvarande' }, text: 'Anteckning' }] }))).toMatchObject({
+    expect(
+      checkParagraph(
+        FULL,
+        paragraph({ protokollsanteckningar: [{ member: { name: 'Frånvarande' }, text: 'Anteckning' }] }),
+      ),
+    ).toMatchObject({
       code: 'NOT_AT_MEETING',
       ruleId: 'R-H15',
       details: { member: 'Frånvarande' },
     });
     // Not a reservation: even a non-serving ersättare present may have one recorded if the chair allows it.
-    expect(checkParagraph(FULL, paragraph({ protokollsanteckningar: [{ member: { name: 'E1' }, text: 'Anteckning' }] }))).toBeNull();
+    expect(
+      checkParagraph(FULL, paragraph({ protokollsanteckningar: [{ member: { name: 'E1' }, text: 'Anteckning' }] })),
+    ).toBeNull();
   });
 
   it('R-H4: a jäv declaration by someone not at the meeting is refused (NOT_AT_MEETING)', () => {
-    expect(checkParagraph(FULL, paragraph({ jav: [{ member: 'Nobody', reason: 'x' }] }))).toMatchObject({ code: 'NOT_AT_MEETING', ruleId: 'R-H4' });
+    expect(checkParagraph(FULL, paragraph({ jav: [{ member: 'Nobody', reason: 'x' }] }))).toMatchObject({
+      code: 'NOT_AT_MEETING',
+      ruleId: 'R-H4',
+    });
   });
 
   it('R-H2: checkParagraph refuses a paragraph of a meeting that is not quorate', () => {
@@ -477,8 +559,12 @@ describe('checkParagraph (R-H4, R-H5, R-H15)', () => {
   });
 
   it('R-H7, R-H13: checkParagraph runs the method and reservation checks', () => {
-    expect(checkParagraph(FULL, withMethod({ kind: 'ACKLAMATION', adopted: 'A', voteRequestedBy: 'L3' }))).toMatchObject({ code: 'VOTE_REQUESTED' });
-    expect(checkParagraph(FULL, paragraph({ reservations: [{ members: [{ name: 'E1' }], inFavourOf: 'B' }] }))).toMatchObject({
+    expect(
+      checkParagraph(FULL, withMethod({ kind: 'ACKLAMATION', adopted: 'A', voteRequestedBy: 'L3' })),
+    ).toMatchObject({ code: 'VOTE_REQUESTED' });
+    expect(
+      checkParagraph(FULL, paragraph({ reservations: [{ members: [{ name: 'E1' }], inFavourOf: 'B' }] })),
+    ).toMatchObject({
       code: 'NOT_ELIGIBLE_TO_RESERVE',
     });
   });
@@ -524,7 +610,12 @@ describe('R-H19: the Mellerud socialnämnd paragraph (seed 002)', () => {
   });
 
   it('R-H19, R-H14: an S motivation handed in after the justering time is refused (MOTIVATION_TOO_LATE); the reservation stands', () => {
-    const late = { ...MELLERUD, reservations: [{ ...MELLERUD.reservations[0], motivation: { text: MOTIVATION, submittedAt: '2024-06-17T10:05:00Z' } }] };
+    const late = {
+      ...MELLERUD,
+      reservations: [
+        { ...MELLERUD.reservations[0], motivation: { text: MOTIVATION, submittedAt: '2024-06-17T10:05:00Z' } },
+      ],
+    };
     expect(checkParagraph(SOCIALNAMNDEN, late)).toBeNull();
     const { paragraph: recorded, warnings } = withoutLateMotivations(SOCIALNAMNDEN, late);
     expect(warnings).toEqual([expect.objectContaining({ code: 'MOTIVATION_TOO_LATE', ruleId: 'R-H14' })]);
@@ -536,9 +627,17 @@ describe('R-H19: the Mellerud socialnämnd paragraph (seed 002)', () => {
   it('R-H19, R-H13: the non-serving ersättare (SD) could not have joined the reservation', () => {
     const joined = {
       ...MELLERUD,
-      reservations: [{ ...MELLERUD.reservations[0], members: [...MELLERUD.reservations[0].members, { name: 'Ersättare Sex', party: 'SD' }] }],
+      reservations: [
+        {
+          ...MELLERUD.reservations[0],
+          members: [...MELLERUD.reservations[0].members, { name: 'Ersättare Sex', party: 'SD' }],
+        },
+      ],
     };
-    expect(checkParagraph(SOCIALNAMNDEN, joined)).toMatchObject({ code: 'NOT_ELIGIBLE_TO_RESERVE', details: { member: 'Ersättare Sex' } });
+    expect(checkParagraph(SOCIALNAMNDEN, joined)).toMatchObject({
+      code: 'NOT_ELIGIBLE_TO_RESERVE',
+      details: { member: 'Ersättare Sex' },
+    });
   });
 });
 
@@ -560,9 +659,12 @@ describe('parseDiarienummer (R-K6)', () => {
     expect(parseDiarienummer(dnr)).toEqual(parts);
   });
 
-  it.each(['', 'okänt diarienummer', 'KS', '17/61', 'KS 2017', '2013', 'Dnr:'])('R-K6: unparseable %j → {} (the string itself stays the identity)', (dnr) => {
-    expect(parseDiarienummer(dnr)).toEqual({});
-  });
+  it.each(['', 'okänt diarienummer', 'KS', '17/61', 'KS 2017', '2013', 'Dnr:'])(
+    'R-K6: unparseable %j → {} (the string itself stays the identity)',
+    (dnr) => {
+      expect(parseDiarienummer(dnr)).toEqual({});
+    },
+  );
 });
 
 describe('organOfBody', () => {
@@ -577,8 +679,17 @@ describe('organOfBody', () => {
 });
 
 describe('checkDecisionDrives (D10, R-C11, R-B1, R-C1, R-I8)', () => {
-  const decision = { municipalityCode: '1439', collaboration: 'dalslandssamverkan', subject: 'DECLARATION_ADOPTION', protocolState: 'justerat' };
-  const target = { municipalityCode: '1439', collaboration: 'dalslandssamverkan', eventType: 'FULLMAKTIGE_ADOPTED_DECLARATION' };
+  const decision = {
+    municipalityCode: '1439',
+    collaboration: 'dalslandssamverkan',
+    subject: 'DECLARATION_ADOPTION',
+    protocolState: 'justerat',
+  };
+  const target = {
+    municipalityCode: '1439',
+    collaboration: 'dalslandssamverkan',
+    eventType: 'FULLMAKTIGE_ADOPTED_DECLARATION',
+  };
 
   it('D10: a justerat decision of the right municipality, collaboration and subject drives the event; a minimal record too', () => {
     for (const protocolState of ['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final', null]) {
@@ -587,10 +698,24 @@ describe('checkDecisionDrives (D10, R-C11, R-B1, R-C1, R-I8)', () => {
   });
 
   it('R-B1, R-C1, R-I8, R-C11: wrong municipality, collaboration or subject, a draft, an annulled decision are refused', () => {
-    expect(checkDecisionDrives({ ...decision, municipalityCode: '1461' }, target)).toMatchObject({ code: 'DECISION_WRONG_MUNICIPALITY', ruleId: 'R-B1' });
-    expect(checkDecisionDrives({ ...decision, collaboration: 'vastra-malardalen' }, target)).toMatchObject({ code: 'DECISION_WRONG_COLLABORATION' });
-    expect(checkDecisionDrives(decision, { ...target, eventType: 'FULLMAKTIGE_REQUESTED_EXIT' })).toMatchObject({ code: 'DECISION_WRONG_SUBJECT', ruleId: 'R-C1' });
-    expect(checkDecisionDrives({ ...decision, protocolState: 'draft' }, target)).toMatchObject({ code: 'DECISION_NOT_JUSTERAT', ruleId: 'R-I8' });
-    expect(checkDecisionDrives({ ...decision, protocolState: 'annulled' }, target)).toMatchObject({ code: 'DECISION_ANNULLED', ruleId: 'R-C11' });
+    expect(checkDecisionDrives({ ...decision, municipalityCode: '1461' }, target)).toMatchObject({
+      code: 'DECISION_WRONG_MUNICIPALITY',
+      ruleId: 'R-B1',
+    });
+    expect(checkDecisionDrives({ ...decision, collaboration: 'vastra-malardalen' }, target)).toMatchObject({
+      code: 'DECISION_WRONG_COLLABORATION',
+    });
+    expect(checkDecisionDrives(decision, { ...target, eventType: 'FULLMAKTIGE_REQUESTED_EXIT' })).toMatchObject({
+      code: 'DECISION_WRONG_SUBJECT',
+      ruleId: 'R-C1',
+    });
+    expect(checkDecisionDrives({ ...decision, protocolState: 'draft' }, target)).toMatchObject({
+      code: 'DECISION_NOT_JUSTERAT',
+      ruleId: 'R-I8',
+    });
+    expect(checkDecisionDrives({ ...decision, protocolState: 'annulled' }, target)).toMatchObject({
+      code: 'DECISION_ANNULLED',
+      ruleId: 'R-C11',
+    });
   });
 });

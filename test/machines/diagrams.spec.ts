@@ -29,46 +29,54 @@ function mermaidBlock(markdown: string): string | null {
   return match ? match[1] : null;
 }
 
-describe.each(MACHINE_DEFINITIONS.map((d) => [`${d.id}@${d.version}`, d] as const))('the diagram of %s', (_, definition) => {
-  const file = path.join(DIAGRAM_DIR, diagramFileName(definition, MACHINE_DEFINITIONS));
-  const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+describe.each(MACHINE_DEFINITIONS.map((d) => [`${d.id}@${d.version}`, d] as const))(
+  'the diagram of %s',
+  (_, definition) => {
+    const file = path.join(DIAGRAM_DIR, diagramFileName(definition, MACHINE_DEFINITIONS));
+    const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 
-  it('is committed and equals what renderMermaid draws from the machine now (else run `npm run docs:diagrams`)', () => {
-    expect(fs.existsSync(file)).toBe(true);
-    expect(mermaidBlock(committed)).toBe(renderMermaid(definition));
-    expect(committed).toBe(renderDiagramFile(definition));
-  });
+    it('is committed and equals what renderMermaid draws from the machine now (else run `npm run docs:diagrams`)', () => {
+      expect(fs.existsSync(file)).toBe(true);
+      expect(mermaidBlock(committed)).toBe(renderMermaid(definition));
+      expect(committed).toBe(renderDiagramFile(definition));
+    });
 
-  it('shows every state node of the machine, with its initial state', () => {
-    const mermaid = renderMermaid(definition);
-    for (const node of stateNodes(definition.machine)) {
-      const mermaidId = node.id.replace(/[^A-Za-z0-9_]/g, '_');
-      expect(mermaid).toMatch(new RegExp(`^\\s*state "[^"]+" as ${mermaidId}( \\{)?$`, 'm'));
-      expect(committed).toContain(`\`${node.id}\``);
-    }
-    const initial = definition.machine.root.initial.target[0].id;
-    expect(mermaid).toMatch(new RegExp(`^\\s*\\[\\*\\] --> ${initial.replace(/[^A-Za-z0-9_]/g, '_')}$`, 'm'));
-  });
-
-  it('draws one edge per transition, labelled with its event type and guard', () => {
-    const mermaid = renderMermaid(definition);
-    const edges = mermaid.split('\n').filter((l) => / --> /.test(l) && !l.includes('[*]'));
-    let expected = 0;
-    for (const node of stateNodes(definition.machine)) {
-      for (const [event, transitions] of node.transitions) {
-        for (const t of transitions as Array<{ guard?: unknown; target?: unknown[]; meta?: { refusalOnly?: boolean } }>) {
-          expected += Math.max(1, t.target?.length ?? 0);
-          const from = node.id.replace(/[^A-Za-z0-9_]/g, '_');
-          const line = edges.find((l) => l.trim().startsWith(`${from} --> `) && l.includes(` : ${event}`));
-          expect(line).toBeDefined();
-          if (typeof t.guard === 'string') expect(edges.some((l) => l.includes(` : ${event}`) && l.includes(t.guard as string))).toBe(true);
-        }
+    it('shows every state node of the machine, with its initial state', () => {
+      const mermaid = renderMermaid(definition);
+      for (const node of stateNodes(definition.machine)) {
+        const mermaidId = node.id.replace(/[^A-Za-z0-9_]/g, '_');
+        expect(mermaid).toMatch(new RegExp(`^\\s*state "[^"]+" as ${mermaidId}( \\{)?$`, 'm'));
+        expect(committed).toContain(`\`${node.id}\``);
       }
-      expected += node.always?.length ?? 0;
-    }
-    expect(edges).toHaveLength(expected);
-  });
-});
+      const initial = definition.machine.root.initial.target[0].id;
+      expect(mermaid).toMatch(new RegExp(`^\\s*\\[\\*\\] --> ${initial.replace(/[^A-Za-z0-9_]/g, '_')}$`, 'm'));
+    });
+
+    it('draws one edge per transition, labelled with its event type and guard', () => {
+      const mermaid = renderMermaid(definition);
+      const edges = mermaid.split('\n').filter((l) => / --> /.test(l) && !l.includes('[*]'));
+      let expected = 0;
+      for (const node of stateNodes(definition.machine)) {
+        for (const [event, transitions] of node.transitions) {
+          for (const t of transitions as Array<{
+            guard?: unknown;
+            target?: unknown[];
+            meta?: { refusalOnly?: boolean };
+          }>) {
+            expected += Math.max(1, t.target?.length ?? 0);
+            const from = node.id.replace(/[^A-Za-z0-9_]/g, '_');
+            const line = edges.find((l) => l.trim().startsWith(`${from} --> `) && l.includes(` : ${event}`));
+            expect(line).toBeDefined();
+            if (typeof t.guard === 'string')
+              expect(edges.some((l) => l.includes(` : ${event}`) && l.includes(t.guard as string))).toBe(true);
+          }
+        }
+        expected += node.always?.length ?? 0;
+      }
+      expect(edges).toHaveLength(expected);
+    });
+  },
+);
 
 it('marks refusal-only transitions as refused in the diagram', () => {
   for (const definition of MACHINE_DEFINITIONS) {
@@ -76,7 +84,8 @@ it('marks refusal-only transitions as refused in the diagram', () => {
     for (const node of stateNodes(definition.machine)) {
       for (const [event, transitions] of node.transitions) {
         for (const t of transitions as Array<{ guard?: unknown; meta?: { refusalOnly?: boolean } }>) {
-          if (t.meta?.refusalOnly && typeof t.guard === 'string') expect(mermaid).toContain(`: ${event} (refused by ${t.guard})`);
+          if (t.meta?.refusalOnly && typeof t.guard === 'string')
+            expect(mermaid).toContain(`: ${event} (refused by ${t.guard})`);
         }
       }
     }

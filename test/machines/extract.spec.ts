@@ -13,12 +13,27 @@ import { inflateSync } from 'zlib';
 import type { DecisionParagraph, Vote } from '../../machines/protocol/decision.types';
 import type { DecisionView } from '../../src/decision/decision.views';
 import { renderExtractHtml } from '../../src/decision/extract/extract-html';
-import { buildExtract, CERTIFICATION, DRAFT_BANNER, genitive, joinSv, municipalityName, paragraphLabel } from '../../src/decision/extract/extract-model';
+import {
+  buildExtract,
+  CERTIFICATION,
+  DRAFT_BANNER,
+  genitive,
+  joinSv,
+  municipalityName,
+  paragraphLabel,
+} from '../../src/decision/extract/extract-model';
 import { pdfText, renderExtractPdf } from '../../src/decision/extract/extract-pdf';
 
-const BESLUTSGANG = 'Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.';
-const ATT_SATSER = ['anta reviderad avsiktsförklaring.', 'föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.'];
-const UNDERLAG = ['Tjänsteskrivelse', 'Tjänsteanteckning Avsiktsförklaring version 1.2 för ett gemensamt socialt verksamhetsområde Mellerud och Bengtsfors kommun'];
+const BESLUTSGANG =
+  'Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.';
+const ATT_SATSER = [
+  'anta reviderad avsiktsförklaring.',
+  'föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.',
+];
+const UNDERLAG = [
+  'Tjänsteskrivelse',
+  'Tjänsteanteckning Avsiktsförklaring version 1.2 för ett gemensamt socialt verksamhetsområde Mellerud och Bengtsfors kommun',
+];
 const MOTIVATION = [
   'Vi socialdemokrater anser att Socialnämndens verksamhet lyder under mål och budget som beslutats i Melleruds Kommunfullmäktige. Utöver det har nämnden beslutat om att framtida samverkan inom sociala området skall ske inom ramen Dalslandssamverkan.',
   "Syftet med avtalssamverkan som formuleras måste vara mycket tydligt och mätbart - inte så svepande som det står i dokumentet 'att uppnå högre kvalitet till lägre kostnader'; hur skall vi i nämnden kunna granska om detta skett - vilka är nyckeltalen som skall uppnås?",
@@ -49,7 +64,14 @@ function paragraph(over: Partial<DecisionParagraph> = {}): DecisionParagraph {
     method: { kind: 'ACKLAMATION', adopted: 'A' },
     decision: { text: 'Socialnämnden beslutar att:', attSatser: [...ATT_SATSER] },
     jav: [],
-    reservations: [{ members: [SAND_WALLIN, KANYINDA], inFavourOf: 'B', announcedAt: '2024-04-23T10:40:00Z', motivation: { text: MOTIVATION, submittedAt: '2024-04-25T08:00:00Z' } }],
+    reservations: [
+      {
+        members: [SAND_WALLIN, KANYINDA],
+        inFavourOf: 'B',
+        announcedAt: '2024-04-23T10:40:00Z',
+        motivation: { text: MOTIVATION, submittedAt: '2024-04-25T08:00:00Z' },
+      },
+    ],
     protokollsanteckningar: [],
     sendTo: ['Kommunstyrelsen'],
     ...over,
@@ -109,11 +131,13 @@ function view(over: Partial<DecisionView> = {}, p: Partial<DecisionParagraph> = 
 
 const draftView = (over: Partial<DecisionView> = {}, p: Partial<DecisionParagraph> = {}) => {
   const v = view({ status: 'DRAFT', state: 'draft', outcome: undefined, ...over }, p);
-  for (const k of ['justeradOn', 'justerare', 'immediate', 'anslagOn', 'appealLastDay', 'finalFrom'] as const) if (!(k in over)) delete v[k];
+  for (const k of ['justeradOn', 'justerare', 'immediate', 'anslagOn', 'appealLastDay', 'finalFrom'] as const)
+    if (!(k in over)) delete v[k];
   return v;
 };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The HTML of one section (by its key), or undefined. */
 function sectionOf(html: string, key: string): string | undefined {
@@ -160,7 +184,10 @@ describe('extract model helpers', () => {
   it('orders the sections as a protocol extract does, and the HTML follows the model', () => {
     const v = view(
       { corrections: [{ correctedOn: '2024-05-06', reason: 'Skrivfel', text: 'Rättat', index: 1 }] },
-      { jav: [{ member: 'Bo Prov', reason: 'Närstående' }], protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'Anteckning.' }] },
+      {
+        jav: [{ member: 'Bo Prov', reason: 'Närstående' }],
+        protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'Anteckning.' }],
+      },
     );
     const model = buildExtract(v);
     expect(model.sections.map((s) => s.key)).toEqual([
@@ -186,7 +213,15 @@ describe('extract model helpers', () => {
 
   it('leaves out the sections that have nothing to say', () => {
     const keys = buildExtract(view({}, { summary: undefined })).sections.map((s) => s.key);
-    expect(keys).toEqual(['beslutsunderlag', 'forslag', 'beslutsgang', 'beslut', 'reservationer', 'skickas', 'justering']);
+    expect(keys).toEqual([
+      'beslutsunderlag',
+      'forslag',
+      'beslutsgang',
+      'beslut',
+      'reservationer',
+      'skickas',
+      'justering',
+    ]);
   });
 });
 
@@ -211,7 +246,9 @@ describe('renderExtractHtml: SEED-MEL (R-H19)', () => {
     expect(head).toContain('Socialnämnden');
     expect(head).toContain('Sammanträdesdatum');
     expect(head).toContain('2024-04-23');
-    expect(html).toMatch(/<h1 class="paragraph"><span class="num">§ 45<\/span><span class="title">Avsiktsförklaring sociala området version 1\.2<\/span><\/h1>/);
+    expect(html).toMatch(
+      /<h1 class="paragraph"><span class="num">§ 45<\/span><span class="title">Avsiktsförklaring sociala området version 1\.2<\/span><\/h1>/,
+    );
     expect(html).toContain('<p class="dnr">Dnr SN 2024/15</p>');
     expect(html.indexOf('</header>')).toBeLessThan(html.indexOf('<h1'));
   });
@@ -220,7 +257,9 @@ describe('renderExtractHtml: SEED-MEL (R-H19)', () => {
     expect(textOf(sectionOf(html, 'sammanfattning')!)).toBe(`Sammanfattning av ärendet ${SUMMARY}`);
     const underlag = sectionOf(html, 'beslutsunderlag')!;
     expect(underlag).toContain('<li>Tjänsteskrivelse</li>');
-    expect(underlag).toContain('<li>Tjänsteanteckning Avsiktsförklaring version 1.2 för ett gemensamt socialt verksamhetsområde Mellerud och Bengtsfors kommun</li>');
+    expect(underlag).toContain(
+      '<li>Tjänsteanteckning Avsiktsförklaring version 1.2 för ett gemensamt socialt verksamhetsområde Mellerud och Bengtsfors kommun</li>',
+    );
   });
 
   it('has both proposals with their proposers and parties, the chair as Ordföranden', () => {
@@ -241,14 +280,20 @@ describe('renderExtractHtml: SEED-MEL (R-H19)', () => {
 
   it('has the decision with numbered att-satser', () => {
     const s = sectionOf(html, 'beslut')!;
-    expect(textOf(s)).toBe('Beslut Socialnämnden beslutar att: 1. anta reviderad avsiktsförklaring. 2. föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.');
+    expect(textOf(s)).toBe(
+      'Beslut Socialnämnden beslutar att: 1. anta reviderad avsiktsförklaring. 2. föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.',
+    );
     expect(s).toContain('<li><span class="marker">1.</span><span>anta reviderad avsiktsförklaring.</span></li>');
-    expect(s).toContain('<li><span class="marker">2.</span><span>föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.</span></li>');
+    expect(s).toContain(
+      '<li><span class="marker">2.</span><span>föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.</span></li>',
+    );
   });
 
   it('has the reservation "till förmån för eget förslag" followed by the written motivation, verbatim', () => {
     const s = sectionOf(html, 'reservationer')!;
-    expect(textOf(s)).toContain('Marianne Sand Wallin (S) och Sara Kanyinda (S): reserverar sig mot beslutet till förmån för eget förslag.');
+    expect(textOf(s)).toContain(
+      'Marianne Sand Wallin (S) och Sara Kanyinda (S): reserverar sig mot beslutet till förmån för eget förslag.',
+    );
     // The motivation keeps its lines (white-space: pre-line) and follows the reservation.
     expect(s).toContain(`<p class="quote">${esc(MOTIVATION)}</p>`);
     expect(s.indexOf('eget förslag')).toBeLessThan(s.indexOf('Vi socialdemokrater'));
@@ -258,7 +303,9 @@ describe('renderExtractHtml: SEED-MEL (R-H19)', () => {
     expect(textOf(sectionOf(html, 'skickas')!)).toBe('Beslutet skickas till Kommunstyrelsen');
     const j = textOf(sectionOf(html, 'justering')!);
     expect(j).toContain('Justerat 2024-04-30 av Daniel Jensen och Anna Exempel');
-    expect(j).toContain('Anslaget på kommunens anslagstavla 2024-05-02; överklagandetiden löper till och med 2024-05-23');
+    expect(j).toContain(
+      'Anslaget på kommunens anslagstavla 2024-05-02; överklagandetiden löper till och med 2024-05-23',
+    );
     expect(j).toContain('Status: Vunnit laga kraft 2024-05-24');
     expect(html).not.toContain(DRAFT_BANNER);
     expect(html).not.toContain('Ej justerat');
@@ -270,7 +317,9 @@ describe('renderExtractHtml: SEED-MEL (R-H19)', () => {
     expect(textOf(footer)).toBe('Protokollsutdrag – rätt utdraget intygar Eva Exempelsson Sekreterare');
     expect(html.indexOf('<footer')).toBeGreaterThan(html.indexOf('section-justering'));
     const none = renderExtractHtml(view({ meeting: { ...view().meeting!, secretary: null } }));
-    expect(textOf(none.match(/<footer class="cert">[\s\S]*?<\/footer>/)![0])).toBe('Protokollsutdrag – rätt utdraget intygar Sekreterare');
+    expect(textOf(none.match(/<footer class="cert">[\s\S]*?<\/footer>/)![0])).toBe(
+      'Protokollsutdrag – rätt utdraget intygar Sekreterare',
+    );
   });
 
   it('has no sections the paragraph lacks', () => {
@@ -286,12 +335,17 @@ describe('renderExtractHtml: escaping and verbatim text', () => {
     const html = renderExtractHtml(
       view(
         { meeting: { ...view().meeting!, secretary: 'Eva <Sekr> & Co' } },
-        { proposals: [{ id: 'A', by: [JENSEN], text: evil, attSatser: ['a & b < c'] }, paragraph().proposals[1]], matter: { title: 'Titel <i>&</i>', diarienummer: 'SN 2024/15' } },
+        {
+          proposals: [{ id: 'A', by: [JENSEN], text: evil, attSatser: ['a & b < c'] }, paragraph().proposals[1]],
+          matter: { title: 'Titel <i>&</i>', diarienummer: 'SN 2024/15' },
+        },
       ),
     );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('<b>stöd');
-    expect(html).toContain('Socialnämnden beslutar &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;mer&quot; om &lt;b&gt;stöd&lt;/b&gt;');
+    expect(html).toContain(
+      'Socialnämnden beslutar &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;mer&quot; om &lt;b&gt;stöd&lt;/b&gt;',
+    );
     expect(html).toContain('a &amp; b &lt; c');
     expect(html).toContain('Titel &lt;i&gt;&amp;&lt;/i&gt;');
     expect(html).toContain('Eva &lt;Sekr&gt; &amp; Co');
@@ -307,15 +361,25 @@ describe('renderExtractHtml: escaping and verbatim text', () => {
 });
 
 describe('renderExtractHtml: reservations (R-H14)', () => {
-  const three = paragraph().proposals.concat({ id: 'C', by: [{ name: 'Bo Prov', party: 'C' }], text: 'Ärendet återremitteras.' });
+  const three = paragraph().proposals.concat({
+    id: 'C',
+    by: [{ name: 'Bo Prov', party: 'C' }],
+    text: 'Ärendet återremitteras.',
+  });
 
   it('"till förmån för <names>s förslag" when the reservers did not make the proposal', () => {
-    const html = renderExtractHtml(view({}, { proposals: three, reservations: [{ members: [SAND_WALLIN], inFavourOf: 'C' }] }));
-    expect(textOf(sectionOf(html, 'reservationer')!)).toBe('Reservationer Marianne Sand Wallin (S): reserverar sig mot beslutet till förmån för Bo Provs förslag.');
+    const html = renderExtractHtml(
+      view({}, { proposals: three, reservations: [{ members: [SAND_WALLIN], inFavourOf: 'C' }] }),
+    );
+    expect(textOf(sectionOf(html, 'reservationer')!)).toBe(
+      'Reservationer Marianne Sand Wallin (S): reserverar sig mot beslutet till förmån för Bo Provs förslag.',
+    );
   });
 
   it('"eget förslag" only when all reservers are proposers of it', () => {
-    const html = renderExtractHtml(view({}, { reservations: [{ members: [SAND_WALLIN, { name: 'Bo Prov', party: 'C' }], inFavourOf: 'B' }] }));
+    const html = renderExtractHtml(
+      view({}, { reservations: [{ members: [SAND_WALLIN, { name: 'Bo Prov', party: 'C' }], inFavourOf: 'B' }] }),
+    );
     expect(textOf(sectionOf(html, 'reservationer')!)).toContain(
       'Marianne Sand Wallin (S) och Bo Prov (C): reserverar sig mot beslutet till förmån för Marianne Sand Wallin och Sara Kanyindas förslag.',
     );
@@ -323,7 +387,9 @@ describe('renderExtractHtml: reservations (R-H14)', () => {
 
   it('a blank reservation just "reserverar sig mot beslutet"', () => {
     const html = renderExtractHtml(view({}, { reservations: [{ members: [{ name: 'Sara Kanyinda' }] }] }));
-    expect(textOf(sectionOf(html, 'reservationer')!)).toBe('Reservationer Sara Kanyinda (S): reserverar sig mot beslutet.');
+    expect(textOf(sectionOf(html, 'reservationer')!)).toBe(
+      'Reservationer Sara Kanyinda (S): reserverar sig mot beslutet.',
+    );
   });
 
   it('takes a motivation submitted after recording from view.motivations, once', () => {
@@ -348,41 +414,70 @@ describe('renderExtractHtml: reservations (R-H14)', () => {
 
 describe('renderExtractHtml: jäv, protokollsanteckningar, votes', () => {
   it('records jäv and protokollsanteckningar', () => {
-    const html = renderExtractHtml(view({}, { jav: [{ member: 'Bo Prov', reason: 'Närstående är anställd i verksamheten' }], protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'M vill att uppföljningen redovisas.' }] }));
-    expect(textOf(sectionOf(html, 'jav')!)).toBe('Jäv Bo Prov (C): anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: Närstående är anställd i verksamheten');
-    expect(textOf(sectionOf(html, 'protokollsanteckningar')!)).toBe('Protokollsanteckningar Anna Exempel (M): M vill att uppföljningen redovisas.');
+    const html = renderExtractHtml(
+      view(
+        {},
+        {
+          jav: [{ member: 'Bo Prov', reason: 'Närstående är anställd i verksamheten' }],
+          protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'M vill att uppföljningen redovisas.' }],
+        },
+      ),
+    );
+    expect(textOf(sectionOf(html, 'jav')!)).toBe(
+      'Jäv Bo Prov (C): anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: Närstående är anställd i verksamheten',
+    );
+    expect(textOf(sectionOf(html, 'protokollsanteckningar')!)).toBe(
+      'Protokollsanteckningar Anna Exempel (M): M vill att uppföljningen redovisas.',
+    );
   });
 
   it('OPEN_VOTE: the omröstning with each member’s vote, the tally and the result', () => {
     const html = renderExtractHtml(
-      view({}, {
-        method: {
-          kind: 'OPEN_VOTE',
-          adopted: 'A',
-          ja: 'A',
-          nej: 'B',
-          voteRequestedBy: 'Marianne Sand Wallin',
-          votes: [
-            { member: 'Marianne Sand Wallin', vote: 'NEJ' },
-            { member: 'Sara Kanyinda', vote: 'NEJ' },
-            { member: 'Anna Exempel', vote: 'JA' },
-            { member: 'Bo Prov', vote: 'AVSTAR' },
-            { member: 'Cecilia Test', vote: 'JA' },
-            { member: 'Daniel Jensen', vote: 'JA' },
-          ],
+      view(
+        {},
+        {
+          method: {
+            kind: 'OPEN_VOTE',
+            adopted: 'A',
+            ja: 'A',
+            nej: 'B',
+            voteRequestedBy: 'Marianne Sand Wallin',
+            votes: [
+              { member: 'Marianne Sand Wallin', vote: 'NEJ' },
+              { member: 'Sara Kanyinda', vote: 'NEJ' },
+              { member: 'Anna Exempel', vote: 'JA' },
+              { member: 'Bo Prov', vote: 'AVSTAR' },
+              { member: 'Cecilia Test', vote: 'JA' },
+              { member: 'Daniel Jensen', vote: 'JA' },
+            ],
+          },
         },
-      }),
+      ),
     );
     const s = sectionOf(html, 'beslutsgang')!;
     expect(s.indexOf(BESLUTSGANG)).toBeLessThan(s.indexOf('<h3>Omröstning</h3>'));
     expect(textOf(s)).toContain('Omröstning begärs av Marianne Sand Wallin (S).');
-    expect(textOf(s)).toContain('Ja-röst för Daniel Jensens förslag, nej-röst för Marianne Sand Wallin och Sara Kanyindas förslag.');
-    expect(s).toContain('<thead><tr><th>Ledamot</th><th class="mark">Ja</th><th class="mark">Nej</th><th class="mark">Avstår</th></tr></thead>');
-    expect(s).toContain('<tr><td>Marianne Sand Wallin (S)</td><td class="mark"></td><td class="mark">X</td><td class="mark"></td></tr>');
-    expect(s).toContain('<tr><td>Bo Prov (C)</td><td class="mark"></td><td class="mark"></td><td class="mark">X</td></tr>');
-    expect(s).toContain('<tr><td>Cecilia Test (SD), tjänstgörande ersättare</td><td class="mark">X</td><td class="mark"></td><td class="mark"></td></tr>');
-    expect(s).toContain('<tr><td>Daniel Jensen (KD), ordförande</td><td class="mark">X</td><td class="mark"></td><td class="mark"></td></tr>');
-    expect(s).toContain('<tfoot><tr><td>Summa</td><td class="mark">3</td><td class="mark">2</td><td class="mark">1</td></tr></tfoot>');
+    expect(textOf(s)).toContain(
+      'Ja-röst för Daniel Jensens förslag, nej-röst för Marianne Sand Wallin och Sara Kanyindas förslag.',
+    );
+    expect(s).toContain(
+      '<thead><tr><th>Ledamot</th><th class="mark">Ja</th><th class="mark">Nej</th><th class="mark">Avstår</th></tr></thead>',
+    );
+    expect(s).toContain(
+      '<tr><td>Marianne Sand Wallin (S)</td><td class="mark"></td><td class="mark">X</td><td class="mark"></td></tr>',
+    );
+    expect(s).toContain(
+      '<tr><td>Bo Prov (C)</td><td class="mark"></td><td class="mark"></td><td class="mark">X</td></tr>',
+    );
+    expect(s).toContain(
+      '<tr><td>Cecilia Test (SD), tjänstgörande ersättare</td><td class="mark">X</td><td class="mark"></td><td class="mark"></td></tr>',
+    );
+    expect(s).toContain(
+      '<tr><td>Daniel Jensen (KD), ordförande</td><td class="mark">X</td><td class="mark"></td><td class="mark"></td></tr>',
+    );
+    expect(s).toContain(
+      '<tfoot><tr><td>Summa</td><td class="mark">3</td><td class="mark">2</td><td class="mark">1</td></tr></tfoot>',
+    );
     expect(textOf(s)).toContain('Omröstningsresultat: 3 ja-röster, 2 nej-röster, 1 avstår.');
     expect(textOf(s)).toContain('Därmed är Daniel Jensens förslag bifallet.');
     expect(s).not.toContain('utslagsröst');
@@ -390,49 +485,59 @@ describe('renderExtractHtml: jäv, protokollsanteckningar, votes', () => {
 
   it('CASTING_VOTE: a table, and the chair’s utslagsröst decides (R-H11)', () => {
     const html = renderExtractHtml(
-      view({}, {
-        method: {
-          kind: 'CASTING_VOTE',
-          adopted: 'A',
-          ja: 'A',
-          nej: 'B',
-          votes: [
-            { member: 'Marianne Sand Wallin', vote: 'NEJ' },
-            { member: 'Sara Kanyinda', vote: 'NEJ' },
-            { member: 'Anna Exempel', vote: 'JA' },
-            { member: 'Daniel Jensen', vote: 'JA' },
-          ],
+      view(
+        {},
+        {
+          method: {
+            kind: 'CASTING_VOTE',
+            adopted: 'A',
+            ja: 'A',
+            nej: 'B',
+            votes: [
+              { member: 'Marianne Sand Wallin', vote: 'NEJ' },
+              { member: 'Sara Kanyinda', vote: 'NEJ' },
+              { member: 'Anna Exempel', vote: 'JA' },
+              { member: 'Daniel Jensen', vote: 'JA' },
+            ],
+          },
         },
-      }),
+      ),
     );
     const s = sectionOf(html, 'beslutsgang')!;
     expect(s).toContain('<table class="votes">');
     expect(textOf(s)).toContain('Omröstningsresultat: 2 ja-röster, 2 nej-röster, 0 avstår.');
-    expect(textOf(s)).toContain('Röstetalet är lika. Ordförandens utslagsröst avgör (ordföranden Daniel Jensen (KD) röstade ja); därmed är Daniel Jensens förslag bifallet.');
+    expect(textOf(s)).toContain(
+      'Röstetalet är lika. Ordförandens utslagsröst avgör (ordföranden Daniel Jensen (KD) röstade ja); därmed är Daniel Jensens förslag bifallet.',
+    );
   });
 
   it('LOTTNING: the lot decides; no list of who voted how (an election may be closed, R-H9)', () => {
     const html = renderExtractHtml(
-      view({}, {
-        method: {
-          kind: 'LOTTNING',
-          election: true,
-          adopted: 'B',
-          ja: 'A',
-          nej: 'B',
-          lotFellOn: 'B',
-          votes: [
-            { member: 'Marianne Sand Wallin', vote: 'NEJ' },
-            { member: 'Daniel Jensen', vote: 'JA' },
-          ],
+      view(
+        {},
+        {
+          method: {
+            kind: 'LOTTNING',
+            election: true,
+            adopted: 'B',
+            ja: 'A',
+            nej: 'B',
+            lotFellOn: 'B',
+            votes: [
+              { member: 'Marianne Sand Wallin', vote: 'NEJ' },
+              { member: 'Daniel Jensen', vote: 'JA' },
+            ],
+          },
+          reservations: [],
         },
-        reservations: [],
-      }),
+      ),
     );
     const s = sectionOf(html, 'beslutsgang')!;
     expect(s).not.toContain('<table');
     expect(textOf(s)).toContain('Omröstningsresultat: 1 ja-röst, 1 nej-röst, 0 avstår.');
-    expect(textOf(s)).toContain('Röstetalet är lika och lotten avgör (lottning). Lotten föll på Marianne Sand Wallin och Sara Kanyindas förslag');
+    expect(textOf(s)).toContain(
+      'Röstetalet är lika och lotten avgör (lottning). Lotten föll på Marianne Sand Wallin och Sara Kanyindas förslag',
+    );
   });
 });
 
@@ -453,7 +558,14 @@ describe('renderExtractHtml: status, drafts and corrections', () => {
   });
 
   it('a DRAFT that carries justering data is still not shown as justerat', () => {
-    const html = renderExtractHtml(draftView({ justeradOn: '2024-04-30', justerare: ['Daniel Jensen'], anslagOn: '2024-05-02', appealLastDay: '2024-05-23' }));
+    const html = renderExtractHtml(
+      draftView({
+        justeradOn: '2024-04-30',
+        justerare: ['Daniel Jensen'],
+        anslagOn: '2024-05-02',
+        appealLastDay: '2024-05-23',
+      }),
+    );
     expect(html).toContain(DRAFT_BANNER);
     expect(html).not.toMatch(/Justerat \d/);
     expect(html).not.toContain('Anslaget på');
@@ -461,35 +573,84 @@ describe('renderExtractHtml: status, drafts and corrections', () => {
 
   it('"Ej justerat" without the draft banner for a minimal record', () => {
     const html = renderExtractHtml(
-      view({ minimal: true, status: 'RECORDED', state: null, paragraph: null, meeting: null, justeradOn: undefined, justerare: undefined, anslagOn: undefined, appealLastDay: undefined, finalFrom: undefined, outcome: undefined, organ: 'KF', body: null, subject: 'EXIT_REQUEST' }),
+      view({
+        minimal: true,
+        status: 'RECORDED',
+        state: null,
+        paragraph: null,
+        meeting: null,
+        justeradOn: undefined,
+        justerare: undefined,
+        anslagOn: undefined,
+        appealLastDay: undefined,
+        finalFrom: undefined,
+        outcome: undefined,
+        organ: 'KF',
+        body: null,
+        subject: 'EXIT_REQUEST',
+      }),
     );
     expect(html).not.toContain(DRAFT_BANNER);
-    expect(textOf(sectionOf(html, 'justering')!)).toBe('Justering och anslag Ej justerat Status: Registrerat beslut utan protokollsförlopp i systemet');
+    expect(textOf(sectionOf(html, 'justering')!)).toBe(
+      'Justering och anslag Ej justerat Status: Registrerat beslut utan protokollsförlopp i systemet',
+    );
     expect(textOf(sectionOf(html, 'beslut')!)).toContain('Kommunfullmäktige beslutade 2024-04-23: Begäran om utträde.');
     expect(html).toContain('Beslutsdatum');
   });
 
   it.each([
-    ['JUSTERAT', { anslagOn: undefined, appealLastDay: undefined, finalFrom: undefined, outcome: undefined }, 'Status: Justerat, ännu inte anslaget'],
-    ['ANSLAGET', { finalFrom: undefined, outcome: undefined }, 'Status: Anslaget; överklagandetiden löper till och med 2024-05-23'],
+    [
+      'JUSTERAT',
+      { anslagOn: undefined, appealLastDay: undefined, finalFrom: undefined, outcome: undefined },
+      'Status: Justerat, ännu inte anslaget',
+    ],
+    [
+      'ANSLAGET',
+      { finalFrom: undefined, outcome: undefined },
+      'Status: Anslaget; överklagandetiden löper till och med 2024-05-23',
+    ],
     ['PRESUMED_FINAL', { outcome: undefined }, 'Status: Överklagandetiden har gått ut'],
-    ['APPEALED', { outcome: undefined, appeal: { receivedOn: '2024-05-20', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-24' } }, 'Status: Överklagat; överklagandet kom in 2024-05-20 av Förvaltningsrätten i Göteborg, mål nr 1234-24'],
+    [
+      'APPEALED',
+      {
+        outcome: undefined,
+        appeal: { receivedOn: '2024-05-20', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-24' },
+      },
+      'Status: Överklagat; överklagandet kom in 2024-05-20 av Förvaltningsrätten i Göteborg, mål nr 1234-24',
+    ],
     ['FINAL', {}, 'Status: Vunnit laga kraft 2024-05-24'],
-    ['ANNULLED', { outcome: { kind: 'ANNULLED', on: '2024-09-10', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-24' } }, 'Status: Upphävt 2024-09-10 av Förvaltningsrätten i Göteborg, mål nr 1234-24'],
+    [
+      'ANNULLED',
+      {
+        outcome: { kind: 'ANNULLED', on: '2024-09-10', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-24' },
+      },
+      'Status: Upphävt 2024-09-10 av Förvaltningsrätten i Göteborg, mål nr 1234-24',
+    ],
   ] as [string, Partial<DecisionView>, string][])('status %s', (status, over, expected) => {
     const html = renderExtractHtml(view({ status, ...over }));
     expect(textOf(sectionOf(html, 'justering')!)).toContain(expected);
     expect(html).toContain('Justerat 2024-04-30');
     expect(html.includes('class="banner"')).toBe(status === 'ANNULLED');
-    if (status === 'ANNULLED') expect(html).toContain('UPPHÄVT – beslutet har upphävts 2024-09-10 av Förvaltningsrätten i Göteborg');
+    if (status === 'ANNULLED')
+      expect(html).toContain('UPPHÄVT – beslutet har upphävts 2024-09-10 av Förvaltningsrätten i Göteborg');
   });
 
   it('lists corrections after the paragraph, each referring to it (R-K9)', () => {
     const html = renderExtractHtml(
       view({
         corrections: [
-          { correctedOn: '2024-05-08', reason: 'Fel datum i beslutsunderlaget', text: 'Tjänsteskrivelsen är daterad 2024-04-02.', index: 2 },
-          { correctedOn: '2024-05-06', reason: 'Skrivfel', text: 'Ska vara "avsiktsförklaringen" & inte "avtalet".', index: 1 },
+          {
+            correctedOn: '2024-05-08',
+            reason: 'Fel datum i beslutsunderlaget',
+            text: 'Tjänsteskrivelsen är daterad 2024-04-02.',
+            index: 2,
+          },
+          {
+            correctedOn: '2024-05-06',
+            reason: 'Skrivfel',
+            text: 'Ska vara "avsiktsförklaringen" & inte "avtalet".',
+            index: 1,
+          },
         ],
       }),
     );
@@ -512,7 +673,17 @@ describe('renderExtractHtml: status, drafts and corrections', () => {
 
 // ---- PDF -------------------------------------------------------------------------------------------------------
 
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' };
+const WIN_ANSI_HIGH: Record<number, string> = {
+  0x80: '€',
+  0x85: '…',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+};
 
 /** The text pdfkit drew: every TJ operator of every (inflated) content stream, decoded from WinAnsi, one per entry. */
 function pdfTextRuns(pdf: Buffer): string[] {
@@ -543,11 +714,29 @@ function pdfTextRuns(pdf: Buffer): string[] {
 function pdfInfo(pdf: Buffer, key: string): string | undefined {
   const raw = pdf.toString('latin1');
   const ref = raw.match(new RegExp(`/${key} (\\d+) 0 R`));
-  const literal = ref ? raw.match(new RegExp(`\\n${ref[1]} 0 obj\\n\\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)\\nendobj`))?.[1] : raw.match(new RegExp(`/${key} \\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)`))?.[1];
+  const literal = ref
+    ? raw.match(new RegExp(`\\n${ref[1]} 0 obj\\n\\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)\\nendobj`))?.[1]
+    : raw.match(new RegExp(`/${key} \\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)`))?.[1];
   if (literal === undefined) return undefined;
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
-  const bytes = Buffer.from(literal.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e))), 'latin1');
-  return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+  const escapes: Record<string, string> = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    b: '\b',
+    f: '\f',
+    '(': '(',
+    ')': ')',
+    '\\': '\\',
+  };
+  const bytes = Buffer.from(
+    literal.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) =>
+      /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e),
+    ),
+    'latin1',
+  );
+  return bytes[0] === 0xfe && bytes[1] === 0xff
+    ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
+    : bytes.toString('latin1');
 }
 
 const pdfPlain = (pdf: Buffer) => pdfTextRuns(pdf).join(' ').replace(/\s+/g, ' ');
@@ -585,15 +774,21 @@ describe('renderExtractPdf', () => {
     expect(text).toContain('§ 45');
     expect(text).toContain('Dnr SN 2024/15');
     expect(text).toContain('Ordföranden Daniel Jensen (KD): Socialnämnden beslutar att:');
-    expect(text).toContain('Marianne Sand Wallin (S) och Sara Kanyinda (S): Socialnämnden avslår reviderad avsiktsförklaring.');
+    expect(text).toContain(
+      'Marianne Sand Wallin (S) och Sara Kanyinda (S): Socialnämnden avslår reviderad avsiktsförklaring.',
+    );
     expect(text).toContain(BESLUTSGANG);
     expect(text).toContain('1. anta reviderad avsiktsförklaring.');
     expect(text).toContain('2. föreslå kommunstyrelsen ställa sig bakom den reviderade avsiktsförklaringen.');
     expect(text).toContain('reserverar sig mot beslutet till förmån för eget förslag.');
-    expect(text).toContain('Vi yrkar avslag till att i det läget i nämnden besluta om utvidgning av avsiktsförklaring för samverkan med enbart Bengtsfors.');
+    expect(text).toContain(
+      'Vi yrkar avslag till att i det läget i nämnden besluta om utvidgning av avsiktsförklaring för samverkan med enbart Bengtsfors.',
+    );
     expect(text).toContain('Kommunstyrelsen');
     expect(text).toContain('Justerat 2024-04-30 av Daniel Jensen och Anna Exempel');
-    expect(text).toContain('Anslaget på kommunens anslagstavla 2024-05-02; överklagandetiden löper till och med 2024-05-23');
+    expect(text).toContain(
+      'Anslaget på kommunens anslagstavla 2024-05-02; överklagandetiden löper till och med 2024-05-23',
+    );
     expect(text).toContain('Vunnit laga kraft 2024-05-24');
     expect(text).toContain(CERTIFICATION);
     expect(text).toContain('Eva Exempelsson');
@@ -605,7 +800,12 @@ describe('renderExtractPdf', () => {
     const decomposed = 'A\u030Angermanland o\u0308 \u2212 ł'; // "Ångermanland ö − ł" with combining marks
     expect(pdfText(decomposed)).toBe('Ångermanland ö - l');
     expect(pdfText('ÅÄÖ åäö § “x” €\t✓')).toBe('ÅÄÖ åäö § “x” €    ?');
-    const doc = await renderExtractPdf(view({}, { beslutsgang: [`Å Ä Ö å ä ö § ${decomposed} 😀`], matter: { title: 'ÅÄÖ åäö §', diarienummer: 'SN 2024/15' } }));
+    const doc = await renderExtractPdf(
+      view(
+        {},
+        { beslutsgang: [`Å Ä Ö å ä ö § ${decomposed} 😀`], matter: { title: 'ÅÄÖ åäö §', diarienummer: 'SN 2024/15' } },
+      ),
+    );
     const text = pdfPlain(doc);
     expect(text).toContain('Å Ä Ö å ä ö § Ångermanland ö - l ?');
     expect(text).toContain('§ 45 ÅÄÖ åäö §');
@@ -617,11 +817,17 @@ describe('renderExtractPdf', () => {
     expect(pdfTextRuns(doc)[0]).toBe(DRAFT_BANNER); // the first thing drawn
     expect(text).toContain('Ej justerat');
     expect(text).not.toMatch(/Justerat \d/);
-    expect(pdfInfo(doc, 'Title')).toBe(`${DRAFT_BANNER}: Protokollsutdrag § 45 – Socialnämnden, Melleruds kommun, 2024-04-23`);
+    expect(pdfInfo(doc, 'Title')).toBe(
+      `${DRAFT_BANNER}: Protokollsutdrag § 45 – Socialnämnden, Melleruds kommun, 2024-04-23`,
+    );
   });
 
   it('wraps long text and breaks pages, with tables for votes', async () => {
-    const long = Array.from({ length: 120 }, (_, i) => `Mening ${i + 1} i en mycket lång motivering om samverkan mellan Mellerud och Bengtsfors, där åäö ÅÄÖ förekommer.`).join(' ');
+    const long = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `Mening ${i + 1} i en mycket lång motivering om samverkan mellan Mellerud och Bengtsfors, där åäö ÅÄÖ förekommer.`,
+    ).join(' ');
     const votes: Vote[] = [
       { member: 'Marianne Sand Wallin', vote: 'NEJ' },
       { member: 'Sara Kanyinda', vote: 'NEJ' },
@@ -630,7 +836,9 @@ describe('renderExtractPdf', () => {
       { member: 'Cecilia Test', vote: 'JA' },
       { member: 'Daniel Jensen', vote: 'JA' },
     ];
-    const doc = await renderExtractPdf(view({}, { summary: long, method: { kind: 'OPEN_VOTE', adopted: 'A', ja: 'A', nej: 'B', votes } }));
+    const doc = await renderExtractPdf(
+      view({}, { summary: long, method: { kind: 'OPEN_VOTE', adopted: 'A', ja: 'A', nej: 'B', votes } }),
+    );
     const pages = (doc.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     expect(pages).toBeGreaterThan(1);
     const runs = pdfTextRuns(doc);

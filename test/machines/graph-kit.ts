@@ -1,4 +1,10 @@
-import { getAdjacencyMap, getShortestPaths, toDirectedGraph, type DirectedGraphEdge, type DirectedGraphNode } from '@xstate/graph';
+import {
+  getAdjacencyMap,
+  getShortestPaths,
+  toDirectedGraph,
+  type DirectedGraphEdge,
+  type DirectedGraphNode,
+} from '@xstate/graph';
 import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import { MachineRegistry } from '../../src/workflow/machine-registry';
 
@@ -19,7 +25,8 @@ export function allEdges(graph: DirectedGraphNode): DirectedGraphEdge[] {
 export const edgeKey = (e: DirectedGraphEdge) => `${e.source.id} --${e.label.text}--> ${e.target.id}`;
 
 /** Transitions modelled only so that a rule can say why they are refused (e.g. COUNCIL_APPROVED_EXIT). */
-export const isRefusalOnly = (e: DirectedGraphEdge) => (e.transition.meta as { refusalOnly?: boolean } | undefined)?.refusalOnly === true;
+export const isRefusalOnly = (e: DirectedGraphEdge) =>
+  (e.transition.meta as { refusalOnly?: boolean } | undefined)?.refusalOnly === true;
 
 /** A snapshot's identity for the path tests: its state value and context. */
 export const serialize = (s: AnyMachineSnapshot) => JSON.stringify({ value: s.value, context: s.context });
@@ -37,7 +44,10 @@ export interface GraphPath<S, E> {
 export function pathsTakingEveryStep<S extends AnyMachineSnapshot, E>(machine: AnyStateMachine, traversal: object) {
   const edges = allEdges(toDirectedGraph(machine));
   const shortestPaths = getShortestPaths(machine, traversal as never) as unknown as Array<GraphPath<S, E>>;
-  const adjacency = getAdjacencyMap(machine, traversal as never) as unknown as Record<string, { state: S; transitions: Record<string, { event: E; state: S }> }>;
+  const adjacency = getAdjacencyMap(machine, traversal as never) as unknown as Record<
+    string,
+    { state: S; transitions: Record<string, { event: E; state: S }> }
+  >;
   const pathTo = new Map(shortestPaths.map((p) => [serialize(p.state), p]));
   const edgePaths: Array<GraphPath<S, E>> = [];
   for (const { state, transitions } of Object.values(adjacency)) {
@@ -58,7 +68,10 @@ export function pathsTakingEveryStep<S extends AnyMachineSnapshot, E>(machine: A
  */
 export function compareEngineTransition(
   machine: AnyStateMachine,
-  adjacency: Record<string, { state: AnyMachineSnapshot; transitions: Record<string, { event: unknown; state: AnyMachineSnapshot }> }>,
+  adjacency: Record<
+    string,
+    { state: AnyMachineSnapshot; transitions: Record<string, { event: unknown; state: AnyMachineSnapshot }> }
+  >,
 ): { compared: number; refused: number } {
   const registry = new MachineRegistry();
   let compared = 0;

@@ -28,19 +28,33 @@ const KF_DATE: MembershipSettings = { exitRequestDate: 'fullmaktigeDecision', en
 
 // ---------------------------------------------------------------- events
 
-const adopt = (date: string, decisionId = `kf-entry-${date}`, organ: DecisionOrgan = 'KF', declarationVersion?: string): Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'> => ({
+const adopt = (
+  date: string,
+  decisionId = `kf-entry-${date}`,
+  organ: DecisionOrgan = 'KF',
+  declarationVersion?: string,
+): Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'> => ({
   type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
   decision: { organ, date, decisionId },
   settings: NOTICE,
   ...(declarationVersion ? { declarationVersion } : {}),
 });
-const sign = (signedOn: string, office: SignatoryOffice = 'KSO', extra: Partial<Ev<'KSO_SIGNED'>> = {}): Ev<'KSO_SIGNED'> => ({
+const sign = (
+  signedOn: string,
+  office: SignatoryOffice = 'KSO',
+  extra: Partial<Ev<'KSO_SIGNED'>> = {},
+): Ev<'KSO_SIGNED'> => ({
   type: 'KSO_SIGNED',
   signedOn,
   signatory: { name: office === 'KSO' ? 'Anna Andersson' : 'Bertil Berg', office },
   ...extra,
 });
-const requestExit = (date: string, decisionId = `kf-exit-${date}`, desiredExitDate?: string, organ: DecisionOrgan = 'KF'): Ev<'FULLMAKTIGE_REQUESTED_EXIT'> => ({
+const requestExit = (
+  date: string,
+  decisionId = `kf-exit-${date}`,
+  desiredExitDate?: string,
+  organ: DecisionOrgan = 'KF',
+): Ev<'FULLMAKTIGE_REQUESTED_EXIT'> => ({
   type: 'FULLMAKTIGE_REQUESTED_EXIT',
   decision: { organ, date, decisionId },
   settings: NOTICE,
@@ -52,7 +66,12 @@ const notice = (arrivedAt: string, settings: MembershipSettings = NOTICE): Ev<'E
   settings,
 });
 const informed = (informedOn: string): Ev<'COUNCIL_INFORMED'> => ({ type: 'COUNCIL_INFORMED', informedOn });
-const withdraw = (date: string, noticeArrivedAt: string, decisionId = `kf-withdraw-${date}`, organ: DecisionOrgan = 'KF'): Ev<'EXIT_REQUEST_WITHDRAWN'> => ({
+const withdraw = (
+  date: string,
+  noticeArrivedAt: string,
+  decisionId = `kf-withdraw-${date}`,
+  organ: DecisionOrgan = 'KF',
+): Ev<'EXIT_REQUEST_WITHDRAWN'> => ({
   type: 'EXIT_REQUEST_WITHDRAWN',
   decision: { organ, date, decisionId },
   noticeArrivedAt,
@@ -65,7 +84,10 @@ const annul = (decisionId: string, annulledOn: string): Ev<'DECISION_ANNULLED'> 
   annulledOn,
   cause: 'Upphävt efter laglighetsprövning (förvaltningsrätten)',
 });
-const councilApproves = (decidedOn = '2025-04-01'): Ev<'COUNCIL_APPROVED_EXIT'> => ({ type: 'COUNCIL_APPROVED_EXIT', decidedOn });
+const councilApproves = (decidedOn = '2025-04-01'): Ev<'COUNCIL_APPROVED_EXIT'> => ({
+  type: 'COUNCIL_APPROVED_EXIT',
+  decidedOn,
+});
 
 // ---------------------------------------------------------------- helpers
 
@@ -79,13 +101,13 @@ function run(...events: MembershipEvent[]) {
   for (const e of events) {
     const before = actor.getSnapshot();
     actor.send(e);
-    if (actor.getSnapshot() === before) throw new Error(`event refused in ${JSON.stringify(before.value)}: ${JSON.stringify(e)}`);
+    if (actor.getSnapshot() === before)
+      throw new Error(`event refused in ${JSON.stringify(before.value)}: ${JSON.stringify(e)}`);
   }
   return actor;
 }
 
 const state = (s: Snap) => stateString(s.value);
-
 
 /** What the engine does to explain a refusal (the same function). */
 const explain = (snapshot: Snap, event: { type: string }) => explainRefusal(membershipDefinition, snapshot, event);
@@ -131,7 +153,11 @@ describe('entry (R-B1, R-B2, R-B3, R-B4, R-B5, D12)', () => {
   it('R-B1: decision first, then the KSO signature → member.active; memberFrom 2024-01-01 (R-B4)', () => {
     const actor = run(adopt('2023-11-20', 'kf-entry'));
     expect(state(actor.getSnapshot())).toBe('awaitingSignature');
-    expect(actor.getSnapshot().context.pendingEntry.decision).toEqual({ organ: 'KF', date: '2023-11-20', decisionId: 'kf-entry' });
+    expect(actor.getSnapshot().context.pendingEntry.decision).toEqual({
+      organ: 'KF',
+      date: '2023-11-20',
+      decisionId: 'kf-entry',
+    });
     expect(actor.getSnapshot().context.periods).toEqual([]);
     actor.send(sign('2023-12-08'));
     const s = actor.getSnapshot();
@@ -140,7 +166,11 @@ describe('entry (R-B1, R-B2, R-B3, R-B4, R-B5, D12)', () => {
     expect(s.context.periods).toEqual([
       {
         decision: { organ: 'KF', date: '2023-11-20', decisionId: 'kf-entry' },
-        signature: { signedOn: '2023-12-08', signatory: { name: 'Anna Andersson', office: 'KSO' }, declarationVersion: 'AF-2023' },
+        signature: {
+          signedOn: '2023-12-08',
+          signatory: { name: 'Anna Andersson', office: 'KSO' },
+          declarationVersion: 'AF-2023',
+        },
         enteredOn: '2023-12-08',
         memberFrom: '2024-01-01',
         exitRequests: [],
@@ -172,9 +202,20 @@ describe('entry (R-B1, R-B2, R-B3, R-B4, R-B5, D12)', () => {
   });
 
   it('R-B2: an entry decision by KS or a nämnd is refused (WRONG_DECISION_ORGAN), in notMember and awaitingDecision', () => {
-    expectRefused(start().getSnapshot(), adopt('2023-11-20', 'ks', 'KS'), 'WRONG_DECISION_ORGAN', 'R-B2', 'entryDecisionOk');
+    expectRefused(
+      start().getSnapshot(),
+      adopt('2023-11-20', 'ks', 'KS'),
+      'WRONG_DECISION_ORGAN',
+      'R-B2',
+      'entryDecisionOk',
+    );
     expectRefused(start().getSnapshot(), adopt('2023-11-20', 'n', 'NAMND'), 'WRONG_DECISION_ORGAN', 'R-B2');
-    expectRefused(run(sign('2023-12-08')).getSnapshot(), adopt('2023-11-20', 'ks', 'KS'), 'WRONG_DECISION_ORGAN', 'R-B2');
+    expectRefused(
+      run(sign('2023-12-08')).getSnapshot(),
+      adopt('2023-11-20', 'ks', 'KS'),
+      'WRONG_DECISION_ORGAN',
+      'R-B2',
+    );
   });
 
   it('R-B3: a signature by someone other than the KSO is refused (WRONG_SIGNATORY), in notMember and awaitingSignature', () => {
@@ -185,7 +226,10 @@ describe('entry (R-B1, R-B2, R-B3, R-B4, R-B5, D12)', () => {
   });
 
   it('R-B3, D12: a stand-in with a recorded legal basis completes the entry and is kept with the signature', () => {
-    const s = run(adopt('2023-11-20'), sign('2023-12-08', 'OTHER', { standIn: { legalBasis: 'KS 2023-11-28 § 201' } })).getSnapshot();
+    const s = run(
+      adopt('2023-11-20'),
+      sign('2023-12-08', 'OTHER', { standIn: { legalBasis: 'KS 2023-11-28 § 201' } }),
+    ).getSnapshot();
     expect(state(s)).toBe('member.active');
     expect(s.context.periods[0].signature).toEqual({
       signedOn: '2023-12-08',
@@ -197,13 +241,28 @@ describe('entry (R-B1, R-B2, R-B3, R-B4, R-B5, D12)', () => {
 
   it('R-B5: a decision or signature on another version of the declaration is refused (VERSION_MISMATCH)', () => {
     expectRefused(start().getSnapshot(), adopt('2023-11-20', 'x', 'KF', 'AF-2022'), 'VERSION_MISMATCH', 'R-B5');
-    expectRefused(run(adopt('2023-11-20')).getSnapshot(), sign('2023-12-08', 'KSO', { declarationVersion: 'AF-2022' }), 'VERSION_MISMATCH', 'R-B5');
-    expectRefused(run(sign('2023-12-08')).getSnapshot(), adopt('2023-11-20', 'x', 'KF', 'AF-2022'), 'VERSION_MISMATCH', 'R-B5');
+    expectRefused(
+      run(adopt('2023-11-20')).getSnapshot(),
+      sign('2023-12-08', 'KSO', { declarationVersion: 'AF-2022' }),
+      'VERSION_MISMATCH',
+      'R-B5',
+    );
+    expectRefused(
+      run(sign('2023-12-08')).getSnapshot(),
+      adopt('2023-11-20', 'x', 'KF', 'AF-2022'),
+      'VERSION_MISMATCH',
+      'R-B5',
+    );
   });
 
   it('R-C1, R-C6: exit events before the entry are not handled at all', () => {
     const s = start().getSnapshot();
-    for (const e of [requestExit('2025-03-01'), notice('2025-03-10T09:00:00Z'), tookEffect('2027-01-01'), informed('2025-04-01')]) {
+    for (const e of [
+      requestExit('2025-03-01'),
+      notice('2025-03-10T09:00:00Z'),
+      tookEffect('2027-01-01'),
+      informed('2025-04-01'),
+    ]) {
       expectIgnored(s, e);
     }
   });
@@ -231,7 +290,13 @@ describe('exit (R-C1..R-C7, D1)', () => {
       warnings: [],
     });
 
-    expectRefused(actor.getSnapshot(), informed('2025-03-09'), 'COUNCIL_INFORMED_BEFORE_NOTICE', 'R-C6', 'councilInformedOk');
+    expectRefused(
+      actor.getSnapshot(),
+      informed('2025-03-09'),
+      'COUNCIL_INFORMED_BEFORE_NOTICE',
+      'R-C6',
+      'councilInformedOk',
+    );
     actor.send(informed('2025-04-01'));
     expect(state(actor.getSnapshot())).toBe('member.leaving');
     expect(actor.getSnapshot().context.periods[0].exitRequests[0].councilInformedOn).toBe('2025-04-01');
@@ -248,7 +313,13 @@ describe('exit (R-C1..R-C7, D1)', () => {
   });
 
   it('R-C1: an exit decision by KS is refused (WRONG_DECISION_ORGAN)', () => {
-    expectRefused(run(...ENTRY).getSnapshot(), requestExit('2025-03-01', 'ks', undefined, 'KS'), 'WRONG_DECISION_ORGAN', 'R-C1', 'exitDecisionOk');
+    expectRefused(
+      run(...ENTRY).getSnapshot(),
+      requestExit('2025-03-01', 'ks', undefined, 'KS'),
+      'WRONG_DECISION_ORGAN',
+      'R-C1',
+      'exitDecisionOk',
+    );
   });
 
   it('R-C4: a desired exit that is not a 31 December is refused (EXIT_NOT_ON_31_DEC); too early → EXIT_NOTICE_TOO_SHORT (R-C2)', () => {
@@ -258,24 +329,47 @@ describe('exit (R-C1..R-C7, D1)', () => {
   });
 
   it('R-C4: a later desired 31 December is the exit date', () => {
-    const s = run(...ENTRY, requestExit('2025-03-01', 'kf-exit', '2027-12-31'), notice('2025-03-10T09:00:00Z')).getSnapshot();
-    expect(s.context.periods[0].exitRequests[0]).toMatchObject({ desiredExitDate: '2027-12-31', effectiveOn: '2027-12-31' });
+    const s = run(
+      ...ENTRY,
+      requestExit('2025-03-01', 'kf-exit', '2027-12-31'),
+      notice('2025-03-10T09:00:00Z'),
+    ).getSnapshot();
+    expect(s.context.periods[0].exitRequests[0]).toMatchObject({
+      desiredExitDate: '2027-12-31',
+      effectiveOn: '2027-12-31',
+    });
     expect(membershipDefinition.dueEvents!(s.context, state(s))).toEqual([
       { type: 'EXIT_TOOK_EFFECT', dueOn: '2028-01-01', payload: { on: '2028-01-01' } },
     ]);
   });
 
   it('R-C1: a notice without a fullmäktige decision (in active) is refused with NO_FULLMAKTIGE_DECISION', () => {
-    expectRefused(run(...ENTRY).getSnapshot(), notice('2025-03-10T09:00:00Z'), 'NO_FULLMAKTIGE_DECISION', 'R-C1', 'exitNoticeOk');
+    expectRefused(
+      run(...ENTRY).getSnapshot(),
+      notice('2025-03-10T09:00:00Z'),
+      'NO_FULLMAKTIGE_DECISION',
+      'R-C1',
+      'exitNoticeOk',
+    );
   });
 
   it('R-C5, D1: a notice arriving before the fullmäktige decision is refused with NO_FULLMAKTIGE_DECISION', () => {
-    expectRefused(run(...ENTRY, requestExit('2025-03-01')).getSnapshot(), notice('2025-02-27T09:00:00Z'), 'NO_FULLMAKTIGE_DECISION', 'R-C5');
+    expectRefused(
+      run(...ENTRY, requestExit('2025-03-01')).getSnapshot(),
+      notice('2025-02-27T09:00:00Z'),
+      'NO_FULLMAKTIGE_DECISION',
+      'R-C5',
+    );
   });
 
   it("R-L2, R-L9: a notice at '2025-12-31T22:59:59Z' is nyårsafton in Stockholm → exit 2026-12-31", () => {
     const s = run(...ENTRY, requestExit('2025-12-15'), notice('2025-12-31T22:59:59Z')).getSnapshot();
-    expect(s.context.periods[0].exitRequests[0]).toMatchObject({ noticeOn: '2025-12-31', requestedOn: '2025-12-31', effectiveOn: '2026-12-31', warnings: [] });
+    expect(s.context.periods[0].exitRequests[0]).toMatchObject({
+      noticeOn: '2025-12-31',
+      requestedOn: '2025-12-31',
+      effectiveOn: '2026-12-31',
+      warnings: [],
+    });
   });
 
   it("R-L2, R-C5: a notice at '2025-12-31T23:30:00Z' is 2026-01-01 in Stockholm → exit 2027-12-31, REQUEST_YEAR_AMBIGUOUS", () => {
@@ -296,8 +390,20 @@ describe('exit (R-C1..R-C7, D1)', () => {
 
   it('R-C2, R-L3: a request on leap day 2024-02-29 → exit 2025-12-31', () => {
     const s = run(...ENTRY, requestExit('2024-02-29'), notice('2024-02-29T10:00:00Z')).getSnapshot();
-    expect(s.context.periods[0].exitRequests[0]).toMatchObject({ requestedOn: '2024-02-29', effectiveOn: '2025-12-31' });
-    expect(state(run(...ENTRY, requestExit('2024-02-29'), notice('2024-02-29T10:00:00Z'), tookEffect('2026-01-01')).getSnapshot())).toBe('exited');
+    expect(s.context.periods[0].exitRequests[0]).toMatchObject({
+      requestedOn: '2024-02-29',
+      effectiveOn: '2025-12-31',
+    });
+    expect(
+      state(
+        run(
+          ...ENTRY,
+          requestExit('2024-02-29'),
+          notice('2024-02-29T10:00:00Z'),
+          tookEffect('2026-01-01'),
+        ).getSnapshot(),
+      ),
+    ).toBe('exited');
   });
 
   it('R-C6, R-E2: COUNCIL_APPROVED_EXIT is refused in every state with COUNCIL_NOT_DECISION_MAKING', () => {
@@ -311,7 +417,8 @@ describe('exit (R-C1..R-C7, D1)', () => {
       run(...EXITED),
     ].map((a) => a.getSnapshot());
     expect(new Set(states.map(state)).size).toBe(7);
-    for (const s of states) expectRefused(s, councilApproves(), 'COUNCIL_NOT_DECISION_MAKING', 'R-E2', 'councilMayDecide');
+    for (const s of states)
+      expectRefused(s, councilApproves(), 'COUNCIL_NOT_DECISION_MAKING', 'R-E2', 'councilMayDecide');
   });
 
   it('R-C6: the council may be informed after the exit took effect (the record comes late)', () => {
@@ -327,11 +434,18 @@ describe('exit (R-C1..R-C7, D1)', () => {
 
 describe('withdrawal (D6, R-C10)', () => {
   it('D6: from exitDecided a KF withdrawal returns to active; the request is kept, marked withdrawn', () => {
-    const s = run(...ENTRY, requestExit('2025-03-01'), withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'kf-withdraw')).getSnapshot();
+    const s = run(
+      ...ENTRY,
+      requestExit('2025-03-01'),
+      withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'kf-withdraw'),
+    ).getSnapshot();
     expect(state(s)).toBe('member.active');
     expect(s.context.periods[0].exitRequests[0]).toMatchObject({
       withdrawnOn: '2025-05-21',
-      withdrawal: { decision: { organ: 'KF', date: '2025-05-20', decisionId: 'kf-withdraw' }, noticeArrivedAt: '2025-05-21T09:00:00Z' },
+      withdrawal: {
+        decision: { organ: 'KF', date: '2025-05-20', decisionId: 'kf-withdraw' },
+        noticeArrivedAt: '2025-05-21T09:00:00Z',
+      },
     });
     expectRefused(s, notice('2025-06-01T09:00:00Z'), 'NO_FULLMAKTIGE_DECISION', 'R-C1');
   });
@@ -360,15 +474,32 @@ describe('withdrawal (D6, R-C10)', () => {
   });
 
   it('D6, R-C11: after an annulled re-entry (exited), the annulled period’s exit request cannot be withdrawn (WITHDRAWAL_TOO_LATE)', () => {
-    const s = run(...EXITED, adopt('2027-03-01', 'kf-reentry'), sign('2027-03-15'), requestExit('2028-03-01', 'kf-exit-2'), annul('kf-reentry', '2028-09-01')).getSnapshot();
+    const s = run(
+      ...EXITED,
+      adopt('2027-03-01', 'kf-reentry'),
+      sign('2027-03-15'),
+      requestExit('2028-03-01', 'kf-exit-2'),
+      annul('kf-reentry', '2028-09-01'),
+    ).getSnapshot();
     expect(state(s)).toBe('exited');
     expect(s.context.periods[1].voidedOn).toBe('2028-09-01');
     expectRefused(s, withdraw('2028-10-01', '2028-10-02T09:00:00Z'), 'WITHDRAWAL_TOO_LATE', 'R-C10', 'withdrawalOk');
   });
 
   it('D6: a withdrawal by KS is refused (WRONG_DECISION_ORGAN); after the exit took effect it is WITHDRAWAL_TOO_LATE', () => {
-    expectRefused(run(...LEAVING).getSnapshot(), withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'x', 'KS'), 'WRONG_DECISION_ORGAN', 'R-C10');
-    expectRefused(run(...EXITED).getSnapshot(), withdraw('2026-12-15', '2026-12-31T09:00:00+01:00'), 'WITHDRAWAL_TOO_LATE', 'R-C10', 'withdrawalOk');
+    expectRefused(
+      run(...LEAVING).getSnapshot(),
+      withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'x', 'KS'),
+      'WRONG_DECISION_ORGAN',
+      'R-C10',
+    );
+    expectRefused(
+      run(...EXITED).getSnapshot(),
+      withdraw('2026-12-15', '2026-12-31T09:00:00+01:00'),
+      'WITHDRAWAL_TOO_LATE',
+      'R-C10',
+      'withdrawalOk',
+    );
   });
 
   it('D6: a withdrawal whose notice reached the chair before the exit date, recorded after the exit took effect, undoes the exit', () => {
@@ -382,7 +513,13 @@ describe('withdrawal (D6, R-C10)', () => {
   });
 
   it('R-C10: the withdrawal notice cannot precede fullmäktige’s decision to withdraw', () => {
-    expectRefused(run(...LEAVING).getSnapshot(), withdraw('2025-05-20', '2025-05-19T09:00:00Z'), 'NO_FULLMAKTIGE_DECISION', 'R-C10', 'withdrawalOk');
+    expectRefused(
+      run(...LEAVING).getSnapshot(),
+      withdraw('2025-05-20', '2025-05-19T09:00:00Z'),
+      'NO_FULLMAKTIGE_DECISION',
+      'R-C10',
+      'withdrawalOk',
+    );
   });
 });
 
@@ -456,7 +593,12 @@ describe('DECISION_ANNULLED compensations (R-C11, D10)', () => {
     expect(pending.context.pendingEntry).toEqual({});
     expect(pending.context.periods).toHaveLength(1);
 
-    const done = run(...EXITED, adopt('2027-03-01', 'kf-reentry'), sign('2027-03-15'), annul('kf-reentry', '2027-09-01')).getSnapshot();
+    const done = run(
+      ...EXITED,
+      adopt('2027-03-01', 'kf-reentry'),
+      sign('2027-03-15'),
+      annul('kf-reentry', '2027-09-01'),
+    ).getSnapshot();
     expect(state(done)).toBe('exited');
     expect(done.context.periods[1].voidedOn).toBe('2027-09-01');
     expect(statusOn(done.context, '2027-08-31').status).toBe('ACTIVE');
@@ -494,14 +636,33 @@ describe('DECISION_ANNULLED compensations (R-C11, D10)', () => {
   });
 
   it('R-C11, D6: an annulled withdrawal of a request without notice revives it in exitDecided', () => {
-    const s = run(...ENTRY, requestExit('2025-03-01', 'kf-exit'), withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'kf-withdraw'), annul('kf-withdraw', '2025-10-01')).getSnapshot();
+    const s = run(
+      ...ENTRY,
+      requestExit('2025-03-01', 'kf-exit'),
+      withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'kf-withdraw'),
+      annul('kf-withdraw', '2025-10-01'),
+    ).getSnapshot();
     expect(state(s)).toBe('member.exitDecided');
-    expect(s.context.periods[0].exitRequests[0]).toEqual({ decision: { organ: 'KF', date: '2025-03-01', decisionId: 'kf-exit' }, warnings: [] });
+    expect(s.context.periods[0].exitRequests[0]).toEqual({
+      decision: { organ: 'KF', date: '2025-03-01', decisionId: 'kf-exit' },
+      warnings: [],
+    });
   });
 
   it('R-C11: an annulment naming a decision that did not drive the membership is refused (DECISION_NOT_IN_WORKFLOW)', () => {
-    expectRefused(run(...ENTRY).getSnapshot(), annul('kf-other', '2024-06-01'), 'DECISION_NOT_IN_WORKFLOW', 'R-C11', 'annulmentOk');
-    expectRefused(run(adopt('2023-11-20', 'kf-entry')).getSnapshot(), annul('kf-other', '2024-06-01'), 'DECISION_NOT_IN_WORKFLOW', 'R-C11');
+    expectRefused(
+      run(...ENTRY).getSnapshot(),
+      annul('kf-other', '2024-06-01'),
+      'DECISION_NOT_IN_WORKFLOW',
+      'R-C11',
+      'annulmentOk',
+    );
+    expectRefused(
+      run(adopt('2023-11-20', 'kf-entry')).getSnapshot(),
+      annul('kf-other', '2024-06-01'),
+      'DECISION_NOT_IN_WORKFLOW',
+      'R-C11',
+    );
     // The exit decision of a withdrawn request no longer drives anything.
     const withdrawn = run(...LEAVING, withdraw('2025-05-20', '2025-05-21T09:00:00Z', 'kf-withdraw')).getSnapshot();
     expectRefused(withdrawn, annul('kf-exit', '2025-10-01'), 'DECISION_NOT_IN_WORKFLOW', 'R-C11');
@@ -522,8 +683,19 @@ describe('membershipDefinition (guardRules, dueEvents, legalDateOf)', () => {
     expect(machineGuards).toEqual(expect.arrayContaining(Object.keys(membershipDefinition.guardRules)));
     // The guards without a rule only select among annulment branches; each such branch also has annulmentOk.
     const helpers = machineGuards.filter((g) => !(g in membershipDefinition.guardRules)).sort();
-    expect(helpers).toEqual(['annulsEffectedExit', 'annulsEntry', 'annulsExit', 'annulsWithdrawal', 'revivedRequestWasNoticed', 'wasMemberBefore']);
-    const nodes = [membershipMachine.root, ...Object.values(membershipMachine.root.states), ...Object.values(membershipMachine.root.states.member.states)];
+    expect(helpers).toEqual([
+      'annulsEffectedExit',
+      'annulsEntry',
+      'annulsExit',
+      'annulsWithdrawal',
+      'revivedRequestWasNoticed',
+      'wasMemberBefore',
+    ]);
+    const nodes = [
+      membershipMachine.root,
+      ...Object.values(membershipMachine.root.states),
+      ...Object.values(membershipMachine.root.states.member.states),
+    ];
     for (const node of nodes) {
       for (const transitions of node.transitions.values()) {
         for (const t of transitions) {
@@ -535,17 +707,24 @@ describe('membershipDefinition (guardRules, dueEvents, legalDateOf)', () => {
   });
 
   // Each guard with an event it refuses (and the state it is sent in): the machine refuses and the rule says why.
-  const cases: Array<[guard: string, setup: MembershipEvent[], event: MembershipEvent, code: string, ruleId: string]> = [
-    ['entryDecisionOk', [], adopt('2023-11-20', 'ks', 'KS'), 'WRONG_DECISION_ORGAN', 'R-B2'],
-    ['entrySignatureOk', [adopt('2023-11-20')], sign('2023-12-08', 'KOMMUNDIREKTOR'), 'WRONG_SIGNATORY', 'R-B3'],
-    ['exitDecisionOk', ENTRY, requestExit('2025-03-01', 'x', '2026-06-30'), 'EXIT_NOT_ON_31_DEC', 'R-C4'],
-    ['exitNoticeOk', [...ENTRY, requestExit('2025-03-01', 'x', '2026-12-31')], notice('2026-01-05T09:00:00Z'), 'EXIT_NOTICE_TOO_SHORT', 'R-C2'],
-    ['councilInformedOk', LEAVING, informed('2025-03-01'), 'COUNCIL_INFORMED_BEFORE_NOTICE', 'R-C6'],
-    ['withdrawalOk', LEAVING, withdraw('2025-02-01', '2025-05-01T09:00:00Z'), 'WITHDRAWAL_BEFORE_REQUEST', 'R-C10'],
-    ['exitTookEffectOk', LEAVING, tookEffect('2026-12-31'), 'EXIT_NOT_YET_EFFECTIVE', 'R-C7'],
-    ['councilMayDecide', LEAVING, councilApproves(), 'COUNCIL_NOT_DECISION_MAKING', 'R-E2'],
-    ['annulmentOk', LEAVING, annul('kf-nope', '2025-09-01'), 'DECISION_NOT_IN_WORKFLOW', 'R-C11'],
-  ];
+  const cases: Array<[guard: string, setup: MembershipEvent[], event: MembershipEvent, code: string, ruleId: string]> =
+    [
+      ['entryDecisionOk', [], adopt('2023-11-20', 'ks', 'KS'), 'WRONG_DECISION_ORGAN', 'R-B2'],
+      ['entrySignatureOk', [adopt('2023-11-20')], sign('2023-12-08', 'KOMMUNDIREKTOR'), 'WRONG_SIGNATORY', 'R-B3'],
+      ['exitDecisionOk', ENTRY, requestExit('2025-03-01', 'x', '2026-06-30'), 'EXIT_NOT_ON_31_DEC', 'R-C4'],
+      [
+        'exitNoticeOk',
+        [...ENTRY, requestExit('2025-03-01', 'x', '2026-12-31')],
+        notice('2026-01-05T09:00:00Z'),
+        'EXIT_NOTICE_TOO_SHORT',
+        'R-C2',
+      ],
+      ['councilInformedOk', LEAVING, informed('2025-03-01'), 'COUNCIL_INFORMED_BEFORE_NOTICE', 'R-C6'],
+      ['withdrawalOk', LEAVING, withdraw('2025-02-01', '2025-05-01T09:00:00Z'), 'WITHDRAWAL_BEFORE_REQUEST', 'R-C10'],
+      ['exitTookEffectOk', LEAVING, tookEffect('2026-12-31'), 'EXIT_NOT_YET_EFFECTIVE', 'R-C7'],
+      ['councilMayDecide', LEAVING, councilApproves(), 'COUNCIL_NOT_DECISION_MAKING', 'R-E2'],
+      ['annulmentOk', LEAVING, annul('kf-nope', '2025-09-01'), 'DECISION_NOT_IN_WORKFLOW', 'R-C11'],
+    ];
 
   it('the cases cover every guardRules entry', () => {
     expect(cases.map((c) => c[0]).sort()).toEqual(Object.keys(membershipDefinition.guardRules).sort());
@@ -583,7 +762,13 @@ describe('membershipDefinition (guardRules, dueEvents, legalDateOf)', () => {
     // The due event, sent as the engine sends it, is accepted on its due date.
     const [next] = transition(membershipMachine, leaving, { type: due[0].type, ...due[0].payload } as MembershipEvent);
     expect(state(next)).toBe('exited');
-    for (const s of [start(), run(adopt('2023-11-20')), run(...ENTRY), run(...ENTRY, requestExit('2025-03-01')), run(...EXITED)].map((a) => a.getSnapshot())) {
+    for (const s of [
+      start(),
+      run(adopt('2023-11-20')),
+      run(...ENTRY),
+      run(...ENTRY, requestExit('2025-03-01')),
+      run(...EXITED),
+    ].map((a) => a.getSnapshot())) {
       expect([state(s), membershipDefinition.dueEvents!(s.context, state(s))]).toEqual([state(s), []]);
     }
   });
@@ -602,7 +787,9 @@ describe('membershipDefinition (guardRules, dueEvents, legalDateOf)', () => {
   });
 
   it('EXIT_TOOK_EFFECT and DECISION_ANNULLED are system events that no client role may send', () => {
-    expect(membershipDefinition.systemEvents).toEqual(expect.arrayContaining(['EXIT_TOOK_EFFECT', 'DECISION_ANNULLED']));
+    expect(membershipDefinition.systemEvents).toEqual(
+      expect.arrayContaining(['EXIT_TOOK_EFFECT', 'DECISION_ANNULLED']),
+    );
     expect(membershipDefinition.eventRoles.EXIT_TOOK_EFFECT).toEqual([]);
     expect(membershipDefinition.eventRoles.DECISION_ANNULLED).toEqual([]);
   });

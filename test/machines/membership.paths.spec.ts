@@ -6,7 +6,14 @@
  */
 import { createActor, type SnapshotFrom } from 'xstate';
 import { type DirectedGraphEdge } from '@xstate/graph';
-import { allStateNodes, edgeKey, isRefusalOnly, pathsTakingEveryStep, serialize, compareEngineTransition } from './graph-kit';
+import {
+  allStateNodes,
+  edgeKey,
+  isRefusalOnly,
+  pathsTakingEveryStep,
+  serialize,
+  compareEngineTransition,
+} from './graph-kit';
 import { membershipMachine } from '../../machines/membership/membership.machine';
 import type { MembershipEvent, MembershipInput, MembershipSettings } from '../../machines/membership/membership.types';
 
@@ -36,8 +43,16 @@ function eventsFor(snapshot: Snap): MembershipEvent[] {
   const y = (n: number) => String(Y + n);
   return [
     // entry (R-B1..R-B5, D12)
-    { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date: `${y(0)}-11-20`, decisionId: `entry-${k}` }, settings: SETTINGS },
-    { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KS', date: `${y(0)}-11-21`, decisionId: `ks-${k}` }, settings: SETTINGS },
+    {
+      type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
+      decision: { organ: 'KF', date: `${y(0)}-11-20`, decisionId: `entry-${k}` },
+      settings: SETTINGS,
+    },
+    {
+      type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
+      decision: { organ: 'KS', date: `${y(0)}-11-21`, decisionId: `ks-${k}` },
+      settings: SETTINGS,
+    },
     {
       type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
       decision: { organ: 'KF', date: `${y(0)}-11-22`, decisionId: `old-${k}` },
@@ -47,8 +62,16 @@ function eventsFor(snapshot: Snap): MembershipEvent[] {
     { type: 'KSO_SIGNED', signedOn: `${y(0)}-12-08`, signatory: { name: 'Anna Andersson', office: 'KSO' } },
     { type: 'KSO_SIGNED', signedOn: `${y(0)}-12-09`, signatory: { name: 'Bertil Berg', office: 'KOMMUNDIREKTOR' } },
     // exit (R-C1..R-C7, D1)
-    { type: 'FULLMAKTIGE_REQUESTED_EXIT', decision: { organ: 'KF', date: `${y(1)}-03-01`, decisionId: `exit-${k}` }, settings: SETTINGS },
-    { type: 'FULLMAKTIGE_REQUESTED_EXIT', decision: { organ: 'KS', date: `${y(1)}-03-02`, decisionId: `ks-exit-${k}` }, settings: SETTINGS },
+    {
+      type: 'FULLMAKTIGE_REQUESTED_EXIT',
+      decision: { organ: 'KF', date: `${y(1)}-03-01`, decisionId: `exit-${k}` },
+      settings: SETTINGS,
+    },
+    {
+      type: 'FULLMAKTIGE_REQUESTED_EXIT',
+      decision: { organ: 'KS', date: `${y(1)}-03-02`, decisionId: `ks-exit-${k}` },
+      settings: SETTINGS,
+    },
     {
       type: 'FULLMAKTIGE_REQUESTED_EXIT',
       decision: { organ: 'KF', date: `${y(1)}-03-03`, decisionId: `june-${k}` },
@@ -82,7 +105,16 @@ function eventsFor(snapshot: Snap): MembershipEvent[] {
     { type: 'DECISION_ANNULLED', decisionId: `withdraw-${k}`, annulledOn: `${y(1)}-09-03`, cause: 'upphävt' },
     { type: 'DECISION_ANNULLED', decisionId: 'not-in-workflow', annulledOn: `${y(1)}-09-04`, cause: 'upphävt' },
     // R-C11: the previous cycle's exit decision annulled after the exit took effect
-    ...(k > 0 ? [{ type: 'DECISION_ANNULLED' as const, decisionId: `exit-${k - 1}`, annulledOn: `${y(0)}-02-01`, cause: 'upphävt' }] : []),
+    ...(k > 0
+      ? [
+          {
+            type: 'DECISION_ANNULLED' as const,
+            decisionId: `exit-${k - 1}`,
+            annulledOn: `${y(0)}-02-01`,
+            cause: 'upphävt',
+          },
+        ]
+      : []),
     // D6: the previous cycle's withdrawal, notified before its exit date but recorded after the exit took effect
     ...(k > 0
       ? [
@@ -131,12 +163,14 @@ const traversal = {
 
 // ---------------------------------------------------------------- the machine's own structure
 
-
 // ---------------------------------------------------------------- traversal (computed once)
 
 const stateNodes = allStateNodes(membershipMachine.root);
 const leafIds = stateNodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
-const { edges, shortestPaths, adjacency, allPaths } = pathsTakingEveryStep<Snap, MembershipEvent>(membershipMachine, traversal);
+const { edges, shortestPaths, adjacency, allPaths } = pathsTakingEveryStep<Snap, MembershipEvent>(
+  membershipMachine,
+  traversal,
+);
 /** Transitions that can pass: not refusal-only (e.g. COUNCIL_APPROVED_EXIT, R-C6/R-E2). */
 const passableEdges = edges.filter((e) => !isRefusalOnly(e));
 const refusalOnlyEdges = edges.filter(isRefusalOnly);
@@ -156,7 +190,9 @@ describe('membership machine: model-based paths (@xstate/graph)', () => {
   it('the traversal is finite and non-trivial; the event list offers every event type of the machine', () => {
     expect(Object.keys(adjacency).length).toBeGreaterThan(20);
     expect(shortestPaths.length).toBe(Object.keys(adjacency).length);
-    const offered = new Set(eventsFor(createActor(membershipMachine, { input: INPUT }).getSnapshot()).map((e) => e.type));
+    const offered = new Set(
+      eventsFor(createActor(membershipMachine, { input: INPUT }).getSnapshot()).map((e) => e.type),
+    );
     expect([...offered].sort()).toEqual([...ALL_EVENT_TYPES].sort());
     const declared = new Set(edges.map((e) => e.label.text));
     expect([...declared].sort()).toEqual([...ALL_EVENT_TYPES].sort());
@@ -212,7 +248,8 @@ describe('membership machine: model-based paths (@xstate/graph)', () => {
       for (const { event, state: next } of Object.values(transitions)) {
         const s = state;
         for (const e of refusalOnlyEdges) {
-          const inSource = e.source === membershipMachine.root || s.matches(e.source.id.replace(/^membership\./, '') as any);
+          const inSource =
+            e.source === membershipMachine.root || s.matches(e.source.id.replace(/^membership\./, '') as any);
           if (inSource && event.type === e.label.text) {
             tried.add(edgeKey(e));
             expect([edgeKey(e), next === state]).toEqual([edgeKey(e), true]);
@@ -235,12 +272,15 @@ describe('membership machine: model-based paths (@xstate/graph)', () => {
         trail.push(step.event.type);
         const got = actor.getSnapshot();
         if (serialize(got) !== serialize(step.state)) {
-          mismatches.push(`${trail.join(' → ')}: expected ${JSON.stringify(step.state.value)}, got ${JSON.stringify(got.value)}`);
+          mismatches.push(
+            `${trail.join(' → ')}: expected ${JSON.stringify(step.state.value)}, got ${JSON.stringify(got.value)}`,
+          );
           break;
         }
         steps++;
       }
-      if (serialize(actor.getSnapshot()) !== serialize(p.state)) mismatches.push(`path end differs: ${trail.join(' → ')}`);
+      if (serialize(actor.getSnapshot()) !== serialize(p.state))
+        mismatches.push(`path end differs: ${trail.join(' → ')}`);
       actor.stop();
     }
     if (mismatches.length) console.error(mismatches.slice(0, 20).join('\n'));
@@ -248,7 +288,7 @@ describe('membership machine: model-based paths (@xstate/graph)', () => {
     expect(steps).toBeGreaterThan(allPaths.length);
   });
 
-  it('the engine\'s transition (one inert scope per machine) answers as xstate\'s transition() for every state and event of the traversal', () => {
+  it("the engine's transition (one inert scope per machine) answers as xstate's transition() for every state and event of the traversal", () => {
     const { compared, refused } = compareEngineTransition(membershipMachine, adjacency as never);
     expect(compared).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(0);

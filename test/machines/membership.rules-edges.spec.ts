@@ -7,7 +7,12 @@
 import { createActor, transition } from 'xstate';
 import { stateString } from '../../machines/kernel/explain';
 import { membershipMachine } from '../../machines/membership/membership.machine';
-import { checkEntryDecision, checkExitWithdrawal, memberFromDate, statusOn } from '../../machines/membership/membership.rules';
+import {
+  checkEntryDecision,
+  checkExitWithdrawal,
+  memberFromDate,
+  statusOn,
+} from '../../machines/membership/membership.rules';
 import type {
   DecisionOrgan,
   DecisionRef,
@@ -66,28 +71,50 @@ function period(over: Partial<MembershipPeriod> = {}): MembershipPeriod {
 }
 
 /** An exit decided by fullmäktige on 2025-03-01, its notice not yet delivered (state exitDecided). */
-const request = (over: Partial<ExitRequest> = {}): ExitRequest => ({ decision: decision('2025-03-01', 'KF', 'kf-exit'), warnings: [], ...over });
+const request = (over: Partial<ExitRequest> = {}): ExitRequest => ({
+  decision: decision('2025-03-01', 'KF', 'kf-exit'),
+  warnings: [],
+  ...over,
+});
 
 /** The same request after its notice of 2025-03-10: exit 2026-12-31 (state leaving). */
 const noticed = (over: Partial<ExitRequest> = {}): ExitRequest =>
-  request({ noticeArrivedAt: '2025-03-10T09:00:00Z', noticeOn: '2025-03-10', requestedOn: '2025-03-10', effectiveOn: '2026-12-31', ...over });
+  request({
+    noticeArrivedAt: '2025-03-10T09:00:00Z',
+    noticeOn: '2025-03-10',
+    requestedOn: '2025-03-10',
+    effectiveOn: '2026-12-31',
+    ...over,
+  });
 
 const withRequests = (...exitRequests: ExitRequest[]) => ctx({ periods: [period({ exitRequests })] });
 
 // ---------------------------------------------------------------- events
 
-const adopt = (date: string, organ: DecisionOrgan = 'KF', settings: MembershipSettings = NOTICE): Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'> => ({
+const adopt = (
+  date: string,
+  organ: DecisionOrgan = 'KF',
+  settings: MembershipSettings = NOTICE,
+): Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'> => ({
   type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
   decision: { organ, date, decisionId: `${organ.toLowerCase()}-entry-${date}` },
   settings,
 });
-const sign = (signedOn: string): Ev<'KSO_SIGNED'> => ({ type: 'KSO_SIGNED', signedOn, signatory: { name: 'Anna Andersson', office: 'KSO' } });
+const sign = (signedOn: string): Ev<'KSO_SIGNED'> => ({
+  type: 'KSO_SIGNED',
+  signedOn,
+  signatory: { name: 'Anna Andersson', office: 'KSO' },
+});
 const requestExit = (date: string): Ev<'FULLMAKTIGE_REQUESTED_EXIT'> => ({
   type: 'FULLMAKTIGE_REQUESTED_EXIT',
   decision: { organ: 'KF', date, decisionId: `kf-exit-${date}` },
   settings: NOTICE,
 });
-const notice = (arrivedAt: string): Ev<'EXIT_NOTICE_DELIVERED'> => ({ type: 'EXIT_NOTICE_DELIVERED', arrivedAt, settings: NOTICE });
+const notice = (arrivedAt: string): Ev<'EXIT_NOTICE_DELIVERED'> => ({
+  type: 'EXIT_NOTICE_DELIVERED',
+  arrivedAt,
+  settings: NOTICE,
+});
 const withdraw = (date: string, noticeArrivedAt: string): Ev<'EXIT_REQUEST_WITHDRAWN'> => ({
   type: 'EXIT_REQUEST_WITHDRAWN',
   decision: { organ: 'KF', date, decisionId: `kf-withdraw-${date}` },
@@ -102,7 +129,8 @@ function run(input: MembershipInput, ...events: MembershipEvent[]) {
   for (const e of events) {
     const before = actor.getSnapshot();
     actor.send(e);
-    if (actor.getSnapshot() === before) throw new Error(`event refused in ${JSON.stringify(before.value)}: ${JSON.stringify(e)}`);
+    if (actor.getSnapshot() === before)
+      throw new Error(`event refused in ${JSON.stringify(before.value)}: ${JSON.stringify(e)}`);
   }
   return actor.getSnapshot();
 }
@@ -123,7 +151,9 @@ describe('entry decision under settings stored without entryDecisionOrgan (R-B2)
       // The machine's guard is the same rule: KS changes nothing, KF awaits the signature.
       const s0 = createActor(membershipMachine, { input: INPUT }).start().getSnapshot();
       expect(transition(membershipMachine, s0, adopt('2023-11-20', 'KS', legacy))[0]).toBe(s0);
-      expect(stateString(transition(membershipMachine, s0, adopt('2023-11-20', 'KF', legacy))[0].value)).toBe('awaitingSignature');
+      expect(stateString(transition(membershipMachine, s0, adopt('2023-11-20', 'KF', legacy))[0].value)).toBe(
+        'awaitingSignature',
+      );
     }
   });
 });
@@ -144,7 +174,14 @@ describe('withdrawal of an exit request: same-day dates (R-C10, D6)', () => {
       details: { noticeOn: '2025-05-31', decisionOn: '2025-06-01' },
     });
 
-    const s = run(INPUT, adopt('2023-11-20'), sign('2023-12-08'), requestExit('2025-03-01'), notice('2025-03-10T09:00:00Z'), withdraw('2025-06-01', '2025-05-31T22:30:00Z'));
+    const s = run(
+      INPUT,
+      adopt('2023-11-20'),
+      sign('2023-12-08'),
+      requestExit('2025-03-01'),
+      notice('2025-03-10T09:00:00Z'),
+      withdraw('2025-06-01', '2025-05-31T22:30:00Z'),
+    );
     expect(stateString(s.value)).toBe('member.active');
     expect(s.context.periods[0].exitRequests[0].withdrawnOn).toBe('2025-06-01');
   });
@@ -159,9 +196,18 @@ describe('withdrawal of an exit request: same-day dates (R-C10, D6)', () => {
       ruleId: 'R-C10',
     });
 
-    const s = run(INPUT, adopt('2023-11-20'), sign('2023-12-08'), requestExit('2025-03-01'), withdraw('2025-03-01', '2025-03-02T09:00:00Z'));
+    const s = run(
+      INPUT,
+      adopt('2023-11-20'),
+      sign('2023-12-08'),
+      requestExit('2025-03-01'),
+      withdraw('2025-03-01', '2025-03-02T09:00:00Z'),
+    );
     expect(stateString(s.value)).toBe('member.active');
-    expect(s.context.periods[0].exitRequests[0]).toMatchObject({ withdrawnOn: '2025-03-02', withdrawal: { decision: { date: '2025-03-01' } } });
+    expect(s.context.periods[0].exitRequests[0]).toMatchObject({
+      withdrawnOn: '2025-03-02',
+      withdrawal: { decision: { date: '2025-03-01' } },
+    });
   });
 });
 
@@ -181,7 +227,14 @@ describe('memberFrom of a re-entry when the declaration takes effect later (R-B4
       periods: [
         period({
           memberFrom: '2025-07-01',
-          exitRequests: [request({ decision: decision('2023-12-20'), noticeOn: '2023-12-21', requestedOn: '2023-12-21', effectiveOn: '2024-12-31' })],
+          exitRequests: [
+            request({
+              decision: decision('2023-12-20'),
+              noticeOn: '2023-12-21',
+              requestedOn: '2023-12-21',
+              effectiveOn: '2024-12-31',
+            }),
+          ],
           exitedAfter: '2024-12-31',
         }),
       ],

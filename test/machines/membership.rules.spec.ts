@@ -91,7 +91,10 @@ const noticed = (over: Partial<ExitRequest> = {}): ExitRequest =>
 
 const withRequests = (...exitRequests: ExitRequest[]) => ctx({ periods: [period({ exitRequests })] });
 
-const adopt = (d: DecisionRef, over: Partial<Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'>> = {}): Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'> => ({
+const adopt = (
+  d: DecisionRef,
+  over: Partial<Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'>> = {},
+): Ev<'FULLMAKTIGE_ADOPTED_DECLARATION'> => ({
   type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
   decision: d,
   settings: NOTICE,
@@ -130,12 +133,19 @@ describe('checkEntryDecision (R-B1, R-B2, R-B5)', () => {
     expect(checkEntryDecision(ctx(), adopt(decision('2023-11-20')))).toBeNull();
   });
 
-  it.each<DecisionOrgan>(['KS', 'NAMND'])('R-B2: an entry decision by %s is refused with WRONG_DECISION_ORGAN', (organ) => {
-    const r = checkEntryDecision(ctx(), adopt(decision('2023-11-20', organ)));
-    expect(r).toMatchObject({ code: 'WRONG_DECISION_ORGAN', ruleId: 'R-B2', details: { requiredOrgan: 'KF', organ } });
-    expect(r!.message).toMatch(/municipal council/);
-    expect(r!.messageSv).toMatch(/kommunfullmäktige/);
-  });
+  it.each<DecisionOrgan>(['KS', 'NAMND'])(
+    'R-B2: an entry decision by %s is refused with WRONG_DECISION_ORGAN',
+    (organ) => {
+      const r = checkEntryDecision(ctx(), adopt(decision('2023-11-20', organ)));
+      expect(r).toMatchObject({
+        code: 'WRONG_DECISION_ORGAN',
+        ruleId: 'R-B2',
+        details: { requiredOrgan: 'KF', organ },
+      });
+      expect(r!.message).toMatch(/municipal council/);
+      expect(r!.messageSv).toMatch(/kommunfullmäktige/);
+    },
+  );
 
   it('R-B2: the organ follows the collaboration setting entryDecisionOrgan', () => {
     const ks: MembershipSettings = { exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KS' };
@@ -162,7 +172,10 @@ describe('checkEntryDecision (R-B1, R-B2, R-B5)', () => {
 
   it('R-B5: a decision whose version differs from the pending signature is refused with VERSION_MISMATCH', () => {
     const c = ctx({ pendingEntry: { signature: signature('2023-12-08', 'KSO', 'AF-2022') } });
-    expect(checkEntryDecision(c, adopt(decision('2023-11-20')))).toMatchObject({ code: 'VERSION_MISMATCH', ruleId: 'R-B5' });
+    expect(checkEntryDecision(c, adopt(decision('2023-11-20')))).toMatchObject({
+      code: 'VERSION_MISMATCH',
+      ruleId: 'R-B5',
+    });
     const same = ctx({ pendingEntry: { signature: signature('2023-12-08') } });
     expect(checkEntryDecision(same, adopt(decision('2023-11-20')))).toBeNull();
   });
@@ -184,7 +197,9 @@ describe('checkEntrySignature (R-B3, D12, R-B5)', () => {
 
   it('R-B3, D12: a stand-in with a recorded legal basis is accepted', () => {
     expect(checkEntrySignature(ctx(), sign('OTHER', { standIn: { legalBasis: 'KS 2023-11-28 § 201' } }))).toBeNull();
-    expect(checkEntrySignature(ctx(), sign('KOMMUNDIREKTOR', { standIn: { legalBasis: 'KS delegation 2023:14' } }))).toBeNull();
+    expect(
+      checkEntrySignature(ctx(), sign('KOMMUNDIREKTOR', { standIn: { legalBasis: 'KS delegation 2023:14' } })),
+    ).toBeNull();
   });
 
   it('R-B3, D12: a stand-in without a legal basis (empty or blank) is refused with WRONG_SIGNATORY', () => {
@@ -204,7 +219,9 @@ describe('checkEntrySignature (R-B3, D12, R-B5)', () => {
       ruleId: 'R-B5',
     });
     const c = ctx({ pendingEntry: { decision: decision('2023-11-20') } });
-    expect(checkEntrySignature(c, sign('KSO', { declarationVersion: 'AF-2022' }))).toMatchObject({ code: 'VERSION_MISMATCH' });
+    expect(checkEntrySignature(c, sign('KSO', { declarationVersion: 'AF-2022' }))).toMatchObject({
+      code: 'VERSION_MISMATCH',
+    });
     expect(checkEntrySignature(c, sign('KSO', { declarationVersion: VERSION }))).toBeNull();
   });
 });
@@ -213,7 +230,10 @@ describe('checkDeclarationVersion (R-B5)', () => {
   it('R-B5: passes only when both versions are the current one', () => {
     expect(checkDeclarationVersion(ctx(), undefined, undefined)).toBeNull();
     expect(checkDeclarationVersion(ctx(), VERSION, VERSION)).toBeNull();
-    expect(checkDeclarationVersion(ctx(), 'AF-2022', undefined)).toMatchObject({ code: 'VERSION_MISMATCH', ruleId: 'R-B5' });
+    expect(checkDeclarationVersion(ctx(), 'AF-2022', undefined)).toMatchObject({
+      code: 'VERSION_MISMATCH',
+      ruleId: 'R-B5',
+    });
     expect(checkDeclarationVersion(ctx(), VERSION, 'AF-2022')).toMatchObject({
       code: 'VERSION_MISMATCH',
       details: { version: VERSION, otherVersion: 'AF-2022' },
@@ -235,7 +255,10 @@ describe('checkDocumentHash (R-B5)', () => {
 
   it('R-B5: a signature of another text than the one adopted is refused, in either order', () => {
     const adopted = ctx({ pendingEntry: { decision: { ...decision('2023-11-20'), documentHash: 'sha-a' } } });
-    expect(checkEntrySignature(adopted, sign('KSO', { documentHash: 'sha-b' }))).toMatchObject({ code: 'VERSION_MISMATCH', ruleId: 'R-B5' });
+    expect(checkEntrySignature(adopted, sign('KSO', { documentHash: 'sha-b' }))).toMatchObject({
+      code: 'VERSION_MISMATCH',
+      ruleId: 'R-B5',
+    });
     expect(checkEntrySignature(adopted, sign('KSO', { documentHash: 'sha-a' }))).toBeNull();
     const signed = ctx({ pendingEntry: { signature: { ...signature('2023-12-08'), documentHash: 'sha-b' } } });
     expect(checkEntryDecision(signed, adopt({ ...decision('2023-11-20'), documentHash: 'sha-a' }))).toMatchObject({
@@ -302,21 +325,27 @@ describe('checkExitDecision (R-C1, R-C2, R-C4)', () => {
     expect(checkExitDecision(ctx(), requestExit(decision('2025-03-01')))).toBeNull();
   });
 
-  it.each<DecisionOrgan>(['KS', 'NAMND'])('R-C1: an exit decision by %s is refused with WRONG_DECISION_ORGAN', (organ) => {
-    expect(checkExitDecision(ctx(), requestExit(decision('2025-03-01', organ)))).toMatchObject({
-      code: 'WRONG_DECISION_ORGAN',
-      ruleId: 'R-C1',
-      details: { requiredOrgan: 'KF', organ },
-    });
-  });
+  it.each<DecisionOrgan>(['KS', 'NAMND'])(
+    'R-C1: an exit decision by %s is refused with WRONG_DECISION_ORGAN',
+    (organ) => {
+      expect(checkExitDecision(ctx(), requestExit(decision('2025-03-01', organ)))).toMatchObject({
+        code: 'WRONG_DECISION_ORGAN',
+        ruleId: 'R-C1',
+        details: { requiredOrgan: 'KF', organ },
+      });
+    },
+  );
 
-  it.each(['2026-06-30', '2026-12-30', '2027-01-01'])('R-C4: a desired exit date %s is refused with EXIT_NOT_ON_31_DEC', (desired) => {
-    expect(checkExitDecision(ctx(), requestExit(decision('2025-03-01'), desired))).toMatchObject({
-      code: 'EXIT_NOT_ON_31_DEC',
-      ruleId: 'R-C4',
-      details: { desiredExitDate: desired },
-    });
-  });
+  it.each(['2026-06-30', '2026-12-30', '2027-01-01'])(
+    'R-C4: a desired exit date %s is refused with EXIT_NOT_ON_31_DEC',
+    (desired) => {
+      expect(checkExitDecision(ctx(), requestExit(decision('2025-03-01'), desired))).toMatchObject({
+        code: 'EXIT_NOT_ON_31_DEC',
+        ruleId: 'R-C4',
+        details: { desiredExitDate: desired },
+      });
+    },
+  );
 
   it('R-C2, R-C4: a 31 December in the request year is too early: EXIT_NOTICE_TOO_SHORT suggests the earliest exit', () => {
     const r = checkExitDecision(ctx(), requestExit(decision('2025-03-01'), '2025-12-31'));
@@ -368,7 +397,9 @@ describe('checkExitNotice (R-C1, R-C2, R-C4, R-C5, D1)', () => {
       code: 'NO_FULLMAKTIGE_DECISION',
       ruleId: 'R-C1',
     });
-    expect(checkExitNotice(withRequests(request({ withdrawnOn: '2025-03-05' })), notice('2025-03-12T09:00:00Z'))).toMatchObject({
+    expect(
+      checkExitNotice(withRequests(request({ withdrawnOn: '2025-03-05' })), notice('2025-03-12T09:00:00Z')),
+    ).toMatchObject({
       code: 'NO_FULLMAKTIGE_DECISION',
     });
   });
@@ -462,7 +493,11 @@ describe('deliverExitNotice (R-C2, R-C5, R-L2, R-L3, R-L9, D1)', () => {
     const r = deliverExitNotice(dec, notice('2026-01-02T08:00:00Z', KF_DATE));
     expect(r).toMatchObject({ noticeOn: '2026-01-02', requestedOn: '2025-12-15', effectiveOn: '2026-12-31' });
     expect(r.warnings.map((w) => w.code)).toEqual(['REQUEST_YEAR_AMBIGUOUS']);
-    expect(r.warnings[0].details).toEqual({ decisionOn: '2025-12-15', noticeOn: '2026-01-02', requestedOn: '2025-12-15' });
+    expect(r.warnings[0].details).toEqual({
+      decisionOn: '2025-12-15',
+      noticeOn: '2026-01-02',
+      requestedOn: '2025-12-15',
+    });
     expect(r.warnings[0].message).toMatch(/fullmaktigeDecision/);
   });
 
@@ -514,16 +549,23 @@ describe('checkCouncilInformed (R-C6)', () => {
       code: 'NO_EXIT_NOTICE',
       ruleId: 'R-C6',
     });
-    expect(checkCouncilInformed(withRequests(request()), { type: 'COUNCIL_INFORMED', informedOn: '2025-04-01' })).toMatchObject({
+    expect(
+      checkCouncilInformed(withRequests(request()), { type: 'COUNCIL_INFORMED', informedOn: '2025-04-01' }),
+    ).toMatchObject({
       code: 'NO_EXIT_NOTICE',
     });
     expect(
-      checkCouncilInformed(withRequests(noticed({ withdrawnOn: '2025-05-01' })), { type: 'COUNCIL_INFORMED', informedOn: '2025-06-01' }),
+      checkCouncilInformed(withRequests(noticed({ withdrawnOn: '2025-05-01' })), {
+        type: 'COUNCIL_INFORMED',
+        informedOn: '2025-06-01',
+      }),
     ).toMatchObject({ code: 'NO_EXIT_NOTICE' });
   });
 
   it('R-C6: the council informed before the notice reached the chair is refused with COUNCIL_INFORMED_BEFORE_NOTICE', () => {
-    expect(checkCouncilInformed(withRequests(noticed()), { type: 'COUNCIL_INFORMED', informedOn: '2025-03-09' })).toMatchObject({
+    expect(
+      checkCouncilInformed(withRequests(noticed()), { type: 'COUNCIL_INFORMED', informedOn: '2025-03-09' }),
+    ).toMatchObject({
       code: 'COUNCIL_INFORMED_BEFORE_NOTICE',
       ruleId: 'R-C6',
       details: { informedOn: '2025-03-09', noticeOn: '2025-03-10' },
@@ -531,8 +573,12 @@ describe('checkCouncilInformed (R-C6)', () => {
   });
 
   it('R-C6: the council informed on or after the notice day passes', () => {
-    expect(checkCouncilInformed(withRequests(noticed()), { type: 'COUNCIL_INFORMED', informedOn: '2025-03-10' })).toBeNull();
-    expect(checkCouncilInformed(withRequests(noticed()), { type: 'COUNCIL_INFORMED', informedOn: '2025-04-01' })).toBeNull();
+    expect(
+      checkCouncilInformed(withRequests(noticed()), { type: 'COUNCIL_INFORMED', informedOn: '2025-03-10' }),
+    ).toBeNull();
+    expect(
+      checkCouncilInformed(withRequests(noticed()), { type: 'COUNCIL_INFORMED', informedOn: '2025-04-01' }),
+    ).toBeNull();
   });
 });
 
@@ -549,12 +595,18 @@ describe('checkCouncilDecision (R-C6, R-E2)', () => {
 
 describe('checkExitWithdrawal (R-C10, D6)', () => {
   it('R-C10, D6: a KF withdrawal before the exit date passes, from exitDecided and from leaving', () => {
-    expect(checkExitWithdrawal(withRequests(request()), withdraw(decision('2025-06-01'), '2025-06-02T09:00:00Z'))).toBeNull();
-    expect(checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2026-12-01'), '2026-12-30T12:00:00Z'))).toBeNull();
+    expect(
+      checkExitWithdrawal(withRequests(request()), withdraw(decision('2025-06-01'), '2025-06-02T09:00:00Z')),
+    ).toBeNull();
+    expect(
+      checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2026-12-01'), '2026-12-30T12:00:00Z')),
+    ).toBeNull();
   });
 
   it('R-C10, D6: a withdrawal decided by KS is refused with WRONG_DECISION_ORGAN', () => {
-    expect(checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2025-06-01', 'KS'), '2025-06-02T09:00:00Z'))).toMatchObject({
+    expect(
+      checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2025-06-01', 'KS'), '2025-06-02T09:00:00Z')),
+    ).toMatchObject({
       code: 'WRONG_DECISION_ORGAN',
       ruleId: 'R-C10',
       details: { requiredOrgan: 'KF', organ: 'KS' },
@@ -574,7 +626,9 @@ describe('checkExitWithdrawal (R-C10, D6)', () => {
   });
 
   it('R-C10, D6: the last Stockholm minute before the exit date still counts (2026-12-30T22:59:59Z)', () => {
-    expect(checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2026-12-01'), '2026-12-30T22:59:59Z'))).toBeNull();
+    expect(
+      checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2026-12-01'), '2026-12-30T22:59:59Z')),
+    ).toBeNull();
   });
 
   it('R-C10, D6: after the exit took effect only a notice that reached the chair before the exit date counts', () => {
@@ -588,23 +642,39 @@ describe('checkExitWithdrawal (R-C10, D6)', () => {
 
   it('R-C10, R-C11: with no standing request (none, withdrawn, voided, or its period annulled) it is WITHDRAWAL_TOO_LATE', () => {
     const w = withdraw(decision('2025-06-01'), '2025-06-02T09:00:00Z');
-    expect(checkExitWithdrawal(ctx({ periods: [period()] }), w)).toMatchObject({ code: 'WITHDRAWAL_TOO_LATE', ruleId: 'R-C10' });
-    expect(checkExitWithdrawal(withRequests(request({ withdrawnOn: '2025-05-01' })), w)).toMatchObject({ code: 'WITHDRAWAL_TOO_LATE' });
-    expect(checkExitWithdrawal(withRequests(request({ voidedOn: '2025-05-01' })), w)).toMatchObject({ code: 'WITHDRAWAL_TOO_LATE' });
+    expect(checkExitWithdrawal(ctx({ periods: [period()] }), w)).toMatchObject({
+      code: 'WITHDRAWAL_TOO_LATE',
+      ruleId: 'R-C10',
+    });
+    expect(checkExitWithdrawal(withRequests(request({ withdrawnOn: '2025-05-01' })), w)).toMatchObject({
+      code: 'WITHDRAWAL_TOO_LATE',
+    });
+    expect(checkExitWithdrawal(withRequests(request({ voidedOn: '2025-05-01' })), w)).toMatchObject({
+      code: 'WITHDRAWAL_TOO_LATE',
+    });
     const annulledReEntry = ctx({
       periods: [
         period({ exitRequests: [noticed()], exitedAfter: '2026-12-31' }),
-        period({ enteredOn: '2027-03-15', memberFrom: '2027-03-15', exitRequests: [request({ decision: decision('2028-03-01') })], voidedOn: '2028-09-01' }),
+        period({
+          enteredOn: '2027-03-15',
+          memberFrom: '2027-03-15',
+          exitRequests: [request({ decision: decision('2028-03-01') })],
+          voidedOn: '2028-09-01',
+        }),
       ],
     });
-    expect(checkExitWithdrawal(annulledReEntry, withdraw(decision('2028-10-01'), '2028-10-02T09:00:00Z'))).toMatchObject({
+    expect(
+      checkExitWithdrawal(annulledReEntry, withdraw(decision('2028-10-01'), '2028-10-02T09:00:00Z')),
+    ).toMatchObject({
       code: 'WITHDRAWAL_TOO_LATE',
       ruleId: 'R-C10',
     });
   });
 
   it('R-C10: a withdrawal decision older than the exit decision is refused with WITHDRAWAL_BEFORE_REQUEST', () => {
-    expect(checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2025-02-01'), '2025-06-02T09:00:00Z'))).toMatchObject({
+    expect(
+      checkExitWithdrawal(withRequests(noticed()), withdraw(decision('2025-02-01'), '2025-06-02T09:00:00Z')),
+    ).toMatchObject({
       code: 'WITHDRAWAL_BEFORE_REQUEST',
       ruleId: 'R-C10',
     });
@@ -619,18 +689,25 @@ describe('checkExitTookEffect (R-C7)', () => {
     expect(checkExitTookEffect(withRequests(noticed()), { type: 'EXIT_TOOK_EFFECT', on: '2027-01-04' })).toBeNull();
   });
 
-  it.each(['2026-12-31', '2026-06-01'])('R-C7: recorded on %s (not after the exit date) it is EXIT_NOT_YET_EFFECTIVE', (on) => {
-    const r = checkExitTookEffect(withRequests(noticed()), { type: 'EXIT_TOOK_EFFECT', on });
-    expect(r).toMatchObject({ code: 'EXIT_NOT_YET_EFFECTIVE', ruleId: 'R-C7' });
-    expect(r!.message).toContain('2026-12-31');
-  });
+  it.each(['2026-12-31', '2026-06-01'])(
+    'R-C7: recorded on %s (not after the exit date) it is EXIT_NOT_YET_EFFECTIVE',
+    (on) => {
+      const r = checkExitTookEffect(withRequests(noticed()), { type: 'EXIT_TOOK_EFFECT', on });
+      expect(r).toMatchObject({ code: 'EXIT_NOT_YET_EFFECTIVE', ruleId: 'R-C7' });
+      expect(r!.message).toContain('2026-12-31');
+    },
+  );
 
   it('R-C7: without a noticed, standing request it is EXIT_NOT_YET_EFFECTIVE', () => {
     const on = { type: 'EXIT_TOOK_EFFECT', on: '2027-01-01' } as const;
     expect(checkExitTookEffect(ctx({ periods: [period()] }), on)).toMatchObject({ code: 'EXIT_NOT_YET_EFFECTIVE' });
     expect(checkExitTookEffect(withRequests(request()), on)).toMatchObject({ code: 'EXIT_NOT_YET_EFFECTIVE' });
-    expect(checkExitTookEffect(withRequests(noticed({ withdrawnOn: '2026-05-01' })), on)).toMatchObject({ code: 'EXIT_NOT_YET_EFFECTIVE' });
-    expect(checkExitTookEffect(withRequests(noticed({ voidedOn: '2026-05-01' })), on)).toMatchObject({ code: 'EXIT_NOT_YET_EFFECTIVE' });
+    expect(checkExitTookEffect(withRequests(noticed({ withdrawnOn: '2026-05-01' })), on)).toMatchObject({
+      code: 'EXIT_NOT_YET_EFFECTIVE',
+    });
+    expect(checkExitTookEffect(withRequests(noticed({ voidedOn: '2026-05-01' })), on)).toMatchObject({
+      code: 'EXIT_NOT_YET_EFFECTIVE',
+    });
   });
 });
 
@@ -645,7 +722,9 @@ describe('annulmentTarget and checkAnnulment (R-C11, D10)', () => {
   });
 
   it('R-C11: names the pending entry decision, the entry decision, the exit decision or the withdrawal decision', () => {
-    expect(annulmentTarget(ctx({ pendingEntry: { decision: decision('2023-11-20', 'KF', 'kf-entry') } }), 'kf-entry')).toBe('pendingEntry');
+    expect(
+      annulmentTarget(ctx({ pendingEntry: { decision: decision('2023-11-20', 'KF', 'kf-entry') } }), 'kf-entry'),
+    ).toBe('pendingEntry');
     expect(annulmentTarget(ctx({ periods: [period()] }), 'kf-entry')).toBe('entry');
     expect(annulmentTarget(withRequests(noticed()), 'kf-exit')).toBe('exit');
     expect(annulmentTarget(withRequests(noticed()), 'kf-entry')).toBe('entry');
@@ -723,8 +802,12 @@ describe('statusOn (R-A2, R-B4, R-C7, D5, D6)', () => {
   });
 
   it('R-B1: NOT_MEMBER while the entry is incomplete (only a decision, or only a signature)', () => {
-    expect(statusOn(ctx({ pendingEntry: { decision: decision('2023-11-20') } }), '2024-06-01')).toEqual({ status: 'NOT_MEMBER' });
-    expect(statusOn(ctx({ pendingEntry: { signature: signature('2023-12-08') } }), '2024-06-01')).toEqual({ status: 'NOT_MEMBER' });
+    expect(statusOn(ctx({ pendingEntry: { decision: decision('2023-11-20') } }), '2024-06-01')).toEqual({
+      status: 'NOT_MEMBER',
+    });
+    expect(statusOn(ctx({ pendingEntry: { signature: signature('2023-12-08') } }), '2024-06-01')).toEqual({
+      status: 'NOT_MEMBER',
+    });
   });
 
   it('R-B4: an entry completed after 2024-01-01 is ACTIVE from its memberFrom, NOT_MEMBER the day before', () => {
@@ -781,7 +864,10 @@ describe('statusOn (R-A2, R-B4, R-C7, D5, D6)', () => {
     });
 
     it('D5: the re-entry answer carries its own memberFrom', () => {
-      expect(statusOn(ctx({ periods: [first, second] }), '2027-06-01')).toEqual({ status: 'ACTIVE', memberFrom: '2027-03-15' });
+      expect(statusOn(ctx({ periods: [first, second] }), '2027-06-01')).toEqual({
+        status: 'ACTIVE',
+        memberFrom: '2027-03-15',
+      });
     });
 
     it('D5, R-C7: a re-entry completed before the previous exit date leaves the municipality LEAVING through 31 December', () => {
@@ -822,7 +908,9 @@ describe('currentWarnings and membershipLegalDate (D1, D13)', () => {
     expect(membershipLegalDate(withdraw(decision('2025-06-01'), '2025-06-01T22:30:00Z'))).toBe('2025-06-02');
     expect(membershipLegalDate({ type: 'COUNCIL_APPROVED_EXIT', decidedOn: '2025-05-05' })).toBe('2025-05-05');
     expect(membershipLegalDate({ type: 'EXIT_TOOK_EFFECT', on: '2027-01-01' })).toBe('2027-01-01');
-    expect(membershipLegalDate({ type: 'DECISION_ANNULLED', decisionId: 'x', annulledOn: '2026-02-01', cause: 'c' })).toBe('2026-02-01');
+    expect(
+      membershipLegalDate({ type: 'DECISION_ANNULLED', decisionId: 'x', annulledOn: '2026-02-01', cause: 'c' }),
+    ).toBe('2026-02-01');
     expect(membershipLegalDate({ type: 'UNKNOWN' } as unknown as MembershipEvent)).toBeNull();
   });
 });

@@ -39,10 +39,23 @@ const PARAGRAPH: DecisionParagraph = {
   subject: 'OTHER',
   beslutsunderlag: ['Tjänsteskrivelse'],
   proposals: [
-    { id: 'A', by: [{ name: 'Daniel Jensen', party: 'KD' }], text: 'Socialnämnden beslutar att anta reviderad avsiktsförklaring.' },
-    { id: 'B', by: [{ name: 'Marianne Sand Wallin', party: 'S' }, { name: 'Sara Kanyinda', party: 'S' }], text: 'Socialnämnden avslår.' },
+    {
+      id: 'A',
+      by: [{ name: 'Daniel Jensen', party: 'KD' }],
+      text: 'Socialnämnden beslutar att anta reviderad avsiktsförklaring.',
+    },
+    {
+      id: 'B',
+      by: [
+        { name: 'Marianne Sand Wallin', party: 'S' },
+        { name: 'Sara Kanyinda', party: 'S' },
+      ],
+      text: 'Socialnämnden avslår.',
+    },
   ],
-  beslutsgang: ['Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.'],
+  beslutsgang: [
+    'Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.',
+  ],
   method: { kind: 'ACKLAMATION', adopted: 'A' },
   decision: { attSatser: ['anta reviderad avsiktsförklaring.'] },
   jav: [],
@@ -63,7 +76,9 @@ const INPUT: ProtocolInput = { decisionId: 'dec-45', meeting: MEETING, paragraph
 
 // ---------------------------------------------------------------- events
 
-const amend = (paragraph: DecisionParagraph = { ...PARAGRAPH, summary: 'Rättad sammanfattning' }): Ev<'PARAGRAPH_AMENDED'> => ({
+const amend = (
+  paragraph: DecisionParagraph = { ...PARAGRAPH, summary: 'Rättad sammanfattning' },
+): Ev<'PARAGRAPH_AMENDED'> => ({
   type: 'PARAGRAPH_AMENDED',
   paragraph,
   reason: 'Skrivfel',
@@ -74,10 +89,23 @@ const justera = (justeradOn: string, extra: Partial<Ev<'JUSTERAT'>> = {}): Ev<'J
   justerare: ['Daniel Jensen', 'Ledamot Fyra'],
   ...extra,
 });
-const anslag = (anslagOn: string, noticeBoard?: string): Ev<'ANSLAG_POSTED'> => ({ type: 'ANSLAG_POSTED', anslagOn, ...(noticeBoard ? { noticeBoard } : {}) });
+const anslag = (anslagOn: string, noticeBoard?: string): Ev<'ANSLAG_POSTED'> => ({
+  type: 'ANSLAG_POSTED',
+  anslagOn,
+  ...(noticeBoard ? { noticeBoard } : {}),
+});
 const periodEnded = (on: string): Ev<'APPEAL_PERIOD_ENDED'> => ({ type: 'APPEAL_PERIOD_ENDED', on });
-const appeal = (receivedOn: string): Ev<'APPEAL_RECEIVED'> => ({ type: 'APPEAL_RECEIVED', receivedOn, court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-25' });
-const noAppeal = (confirmedOn: string, basis?: string): Ev<'NO_APPEAL_CONFIRMED'> => ({ type: 'NO_APPEAL_CONFIRMED', confirmedOn, ...(basis ? { basis } : {}) });
+const appeal = (receivedOn: string): Ev<'APPEAL_RECEIVED'> => ({
+  type: 'APPEAL_RECEIVED',
+  receivedOn,
+  court: 'Förvaltningsrätten i Göteborg',
+  caseNumber: '1234-25',
+});
+const noAppeal = (confirmedOn: string, basis?: string): Ev<'NO_APPEAL_CONFIRMED'> => ({
+  type: 'NO_APPEAL_CONFIRMED',
+  confirmedOn,
+  ...(basis ? { basis } : {}),
+});
 const decided = (outcome: 'REJECTED' | 'ANNULLED', decidedOn: string): Ev<'APPEAL_DECIDED'> => ({
   type: 'APPEAL_DECIDED',
   outcome,
@@ -91,7 +119,11 @@ const correct = (correctedOn: string, text = 'I § 45 ska det stå "version 1.2"
   reason: 'Uppenbart skrivfel',
   text,
 });
-const motivation = (member: string, submittedAt: string, text = 'Vi socialdemokrater anser …'): Ev<'RESERVATION_MOTIVATION_SUBMITTED'> => ({
+const motivation = (
+  member: string,
+  submittedAt: string,
+  text = 'Vi socialdemokrater anser …',
+): Ev<'RESERVATION_MOTIVATION_SUBMITTED'> => ({
   type: 'RESERVATION_MOTIVATION_SUBMITTED',
   member,
   text,
@@ -110,14 +142,14 @@ function runFrom(input: ProtocolInput, ...events: ProtocolEvent[]) {
   for (const e of events) {
     const before = actor.getSnapshot();
     actor.send(e);
-    if (actor.getSnapshot() === before) throw new Error(`event refused in ${JSON.stringify(before.value)}: ${JSON.stringify(e)}`);
+    if (actor.getSnapshot() === before)
+      throw new Error(`event refused in ${JSON.stringify(before.value)}: ${JSON.stringify(e)}`);
   }
   return actor;
 }
 const run = (...events: ProtocolEvent[]) => runFrom(INPUT, ...events);
 
 const state = (s: Snap) => String(s.value);
-
 
 /** What the engine does to explain a refusal (the same function). */
 const explain = (snapshot: Snap, event: { type: string }) => explainRefusal(protocolDefinition, snapshot, event);
@@ -174,7 +206,12 @@ describe('lifecycle: draft → justerat → anslaget → presumedFinal → final
     actor.send(justera('2024-12-02'));
     let s = actor.getSnapshot();
     expect(state(s)).toBe('justerat');
-    expect(s.context).toMatchObject({ justeradOn: '2024-12-02', justerare: ['Daniel Jensen', 'Ledamot Fyra'], immediate: false, warnings: [] });
+    expect(s.context).toMatchObject({
+      justeradOn: '2024-12-02',
+      justerare: ['Daniel Jensen', 'Ledamot Fyra'],
+      immediate: false,
+      warnings: [],
+    });
     expect(s.context.anslagOn).toBeUndefined();
 
     actor.send(anslag('2024-12-04', 'Melleruds kommuns digitala anslagstavla'));
@@ -202,7 +239,11 @@ describe('lifecycle: draft → justerat → anslaget → presumedFinal → final
     expect(state(s)).toBe('final');
     expect(protocolStatusOf(state(s))).toBe('FINAL');
     // Laga kraft from the day after the last appeal day, whenever the clerk confirms it (R-I7).
-    expect(s.context.outcome).toEqual({ kind: 'FINAL', on: '2024-12-28', basis: 'Lagakraftbevis från förvaltningsrätten' });
+    expect(s.context.outcome).toEqual({
+      kind: 'FINAL',
+      on: '2024-12-28',
+      basis: 'Lagakraftbevis från förvaltningsrätten',
+    });
     expect(s.status).toBe('active'); // corrections and motivations may still be recorded
   });
 
@@ -222,7 +263,9 @@ describe('lifecycle: draft → justerat → anslaget → presumedFinal → final
     expect(state(s)).toBe('anslaget');
     expect(s.context).toMatchObject({ anslagOn, appealLastDay: lastDay, finalFrom, warnings: [] });
     expect(appealDates(anslagOn)).toEqual({ appealLastDay: lastDay, finalFrom });
-    expect(protocolDefinition.dueEvents!(s.context, state(s))).toEqual([{ type: 'APPEAL_PERIOD_ENDED', dueOn: finalFrom, payload: { on: finalFrom } }]);
+    expect(protocolDefinition.dueEvents!(s.context, state(s))).toEqual([
+      { type: 'APPEAL_PERIOD_ENDED', dueOn: finalFrom, payload: { on: finalFrom } },
+    ]);
     expectRefused(s, periodEnded(addDays(finalFrom, -1)), 'APPEAL_PERIOD_RUNNING', 'R-I7');
     expect(state(transition(protocolMachine, s, periodEnded(finalFrom))[0])).toBe('presumedFinal');
     // An appeal on the last day is in time; the day after it is too late (R-I5).
@@ -236,13 +279,23 @@ describe('lifecycle: draft → justerat → anslaget → presumedFinal → final
     expectRefused(s, noAppeal('2024-12-27'), 'APPEAL_PERIOD_RUNNING', 'R-I7', 'appealPeriodOver');
     // Even dated after finalFrom: the period ends by the due event APPEAL_PERIOD_ENDED (presumedFinal), not by a claim.
     expectRefused(s, noAppeal('2025-01-10'), 'APPEAL_PERIOD_RUNNING', 'R-I7', 'appealPeriodOver');
-    expect(state(transition(protocolMachine, transition(protocolMachine, s, periodEnded('2024-12-28'))[0], noAppeal('2025-01-10'))[0])).toBe('final');
+    expect(
+      state(
+        transition(
+          protocolMachine,
+          transition(protocolMachine, s, periodEnded('2024-12-28'))[0],
+          noAppeal('2025-01-10'),
+        )[0],
+      ),
+    ).toBe('final');
   });
 
   it('R-I7: the context is JSON-only, so a persisted snapshot survives a JSON round trip', () => {
     const s = run(...FINAL, correct('2025-02-01'), motivation('Sara Kanyinda', '2024-12-01T10:00:00Z')).getSnapshot();
     expect(JSON.parse(JSON.stringify(s.context))).toEqual(s.context);
-    const persisted = JSON.parse(JSON.stringify(createActor(protocolMachine, { snapshot: s, input: INPUT }).getPersistedSnapshot()));
+    const persisted = JSON.parse(
+      JSON.stringify(createActor(protocolMachine, { snapshot: s, input: INPUT }).getPersistedSnapshot()),
+    );
     const restored = createActor(protocolMachine, { snapshot: persisted, input: INPUT }).getSnapshot();
     expect(state(restored)).toBe('final');
     expect(restored.context).toEqual(s.context);
@@ -257,7 +310,11 @@ describe('appeal (R-I5, R-I7, D9, D10)', () => {
     let s = actor.getSnapshot();
     expect(state(s)).toBe('appealed');
     expect(protocolStatusOf(state(s))).toBe('APPEALED');
-    expect(s.context.appeal).toEqual({ receivedOn: '2024-12-20', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-25' });
+    expect(s.context.appeal).toEqual({
+      receivedOn: '2024-12-20',
+      court: 'Förvaltningsrätten i Göteborg',
+      caseNumber: '1234-25',
+    });
     // The appeal period's end does not make an appealed decision presumed final.
     expectIgnored(s, periodEnded('2024-12-28'));
     expectIgnored(s, noAppeal('2025-01-10'));
@@ -265,7 +322,12 @@ describe('appeal (R-I5, R-I7, D9, D10)', () => {
     actor.send(decided('REJECTED', '2025-04-15'));
     s = actor.getSnapshot();
     expect(state(s)).toBe('final');
-    expect(s.context.outcome).toEqual({ kind: 'FINAL', on: '2025-04-15', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-25' });
+    expect(s.context.outcome).toEqual({
+      kind: 'FINAL',
+      on: '2025-04-15',
+      court: 'Förvaltningsrätten i Göteborg',
+      caseNumber: '1234-25',
+    });
   });
 
   it('R-I5, R-I7, D10: APPEAL_DECIDED ANNULLED → annulled, a final state that takes no further events', () => {
@@ -274,10 +336,20 @@ describe('appeal (R-I5, R-I7, D9, D10)', () => {
     expect(state(s)).toBe('annulled');
     expect(protocolStatusOf(state(s))).toBe('ANNULLED');
     expect(s.status).toBe('done');
-    expect(s.context.outcome).toEqual({ kind: 'ANNULLED', on: '2025-04-15', court: 'Förvaltningsrätten i Göteborg', caseNumber: '1234-25' });
+    expect(s.context.outcome).toEqual({
+      kind: 'ANNULLED',
+      on: '2025-04-15',
+      court: 'Förvaltningsrätten i Göteborg',
+      caseNumber: '1234-25',
+    });
     // The decision was justerat and so executable before (D10); the justering facts stay on record.
     expect(s.context).toMatchObject({ justeradOn: '2024-12-02', anslagOn: '2024-12-04' });
-    for (const e of [correct('2025-05-01'), motivation('Sara Kanyinda', '2024-12-01T10:00:00Z'), amend(), decided('REJECTED', '2025-06-01')]) {
+    for (const e of [
+      correct('2025-05-01'),
+      motivation('Sara Kanyinda', '2024-12-01T10:00:00Z'),
+      amend(),
+      decided('REJECTED', '2025-06-01'),
+    ]) {
       expectIgnored(s, e);
     }
   });
@@ -330,7 +402,10 @@ describe('appeal (R-I5, R-I7, D9, D10)', () => {
 // ---------------------------------------------------------------- deadlines moved to the next vardag, late flagged, never blocked (D8)
 
 /** The same meeting held on another day (closed that afternoon). */
-const heldOn = (date: string): ProtocolInput => ({ ...INPUT, meeting: { ...MEETING, date, closedAt: `${date}T16:00:00Z`, justeringAt: `${date}T17:00:00Z` } });
+const heldOn = (date: string): ProtocolInput => ({
+  ...INPUT,
+  meeting: { ...MEETING, date, closedAt: `${date}T16:00:00Z`, justeringAt: `${date}T17:00:00Z` },
+});
 
 describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2 §); late only after the moved deadline, never blocked (R-I1, R-I4, R-L7, D8)', () => {
   it('R-I1, D8: justering on meeting + 14 days (Wed 2024-12-04, a vardag) carries no warning', () => {
@@ -340,15 +415,21 @@ describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2
   it('R-I1, D8: justering on meeting + 15 days is accepted with JUSTERING_LATE', () => {
     const s = run(justera('2024-12-05')).getSnapshot();
     expect(state(s)).toBe('justerat');
-    expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2024-12-04' } })]);
-    expect(s.context.warnings[0].message).toBe('Justerat 2024-12-05, after the deadline 2024-12-04 (meeting + 14 days).');
+    expect(s.context.warnings).toEqual([
+      expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2024-12-04' } }),
+    ]);
+    expect(s.context.warnings[0].message).toBe(
+      'Justerat 2024-12-05, after the deadline 2024-12-04 (meeting + 14 days).',
+    );
   });
 
   it('R-I4, D8: anslag on justering + 2 days carries no warning; + 3 days is accepted with ANSLAG_LATE', () => {
     expect(run(justera('2024-12-02'), anslag('2024-12-04')).getSnapshot().context.warnings).toEqual([]);
     const s = run(justera('2024-12-02'), anslag('2024-12-05')).getSnapshot();
     expect(state(s)).toBe('anslaget');
-    expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2024-12-04' } })]);
+    expect(s.context.warnings).toEqual([
+      expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2024-12-04' } }),
+    ]);
     // The appeal period runs from the actual anslag: 2024-12-05 + 21 = 2024-12-26 annandag jul → 2024-12-27.
     expect(s.context).toMatchObject({ appealLastDay: '2024-12-27', finalFrom: '2024-12-28' });
   });
@@ -364,17 +445,27 @@ describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2
   it('R-I4, R-L7, D8: one day after the moved deadline (Tue 2024-12-03) is ANSLAG_LATE, naming the moved deadline and the raw date', () => {
     const s = run(justera('2024-11-29'), anslag('2024-12-03')).getSnapshot();
     expect(state(s)).toBe('anslaget');
-    expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2024-12-02' } })]);
-    expect(s.context.warnings[0].message).toBe('Anslaget 2024-12-03, after the deadline 2024-12-02 (justering + 2 days = 2024-12-01, moved to the next vardag).');
-    expect(s.context.warnings[0].messageSv).toBe('Anslaget 2024-12-03, efter sista dag 2024-12-02 (justering + 2 dagar = 2024-12-01, flyttad till nästa vardag).');
+    expect(s.context.warnings).toEqual([
+      expect.objectContaining({ code: 'ANSLAG_LATE', ruleId: 'R-I4', details: { deadline: '2024-12-02' } }),
+    ]);
+    expect(s.context.warnings[0].message).toBe(
+      'Anslaget 2024-12-03, after the deadline 2024-12-02 (justering + 2 days = 2024-12-01, moved to the next vardag).',
+    );
+    expect(s.context.warnings[0].messageSv).toBe(
+      'Anslaget 2024-12-03, efter sista dag 2024-12-02 (justering + 2 dagar = 2024-12-01, flyttad till nästa vardag).',
+    );
   });
 
   it('R-I1, R-L7, D8: meeting Fri 2025-05-23 → raw deadline 2025-06-06 (nationaldagen) → Mon 2025-06-09: justering that Monday is on time, on Tuesday late', () => {
     expect(runFrom(heldOn('2025-05-23'), justera('2025-06-09')).getSnapshot().context.warnings).toEqual([]);
     const s = runFrom(heldOn('2025-05-23'), justera('2025-06-10')).getSnapshot();
     expect(state(s)).toBe('justerat');
-    expect(s.context.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2025-06-09' } })]);
-    expect(s.context.warnings[0].messageSv).toBe('Justerat 2025-06-10, efter sista dag 2025-06-09 (sammanträdet + 14 dagar = 2025-06-06, flyttad till nästa vardag).');
+    expect(s.context.warnings).toEqual([
+      expect.objectContaining({ code: 'JUSTERING_LATE', ruleId: 'R-I1', details: { deadline: '2025-06-09' } }),
+    ]);
+    expect(s.context.warnings[0].messageSv).toBe(
+      'Justerat 2025-06-10, efter sista dag 2025-06-09 (sammanträdet + 14 dagar = 2025-06-06, flyttad till nästa vardag).',
+    );
   });
 
   it.each([
@@ -383,13 +474,18 @@ describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2
     ['midsommarafton (Fri 2026-06-19), midsommardagen, Sunday', '2026-06-05', '2026-06-19', '2026-06-22'],
     ['långfredagen 2025, påskafton, påskdagen, annandag påsk', '2025-04-04', '2025-04-18', '2025-04-22'],
     ['annandag jul (Thu 2024-12-26)', '2024-12-12', '2024-12-26', '2024-12-27'],
-  ])('R-I1, R-L7, D8: justering deadline on %s: meeting %s + 14 = %s → %s; justering then is on time, the day after is late', (_what, meeting, raw, moved) => {
-    expect(addDays(meeting, 14)).toBe(raw);
-    expect(runFrom(heldOn(meeting), justera(raw)).getSnapshot().context.warnings).toEqual([]);
-    expect(runFrom(heldOn(meeting), justera(moved)).getSnapshot().context.warnings).toEqual([]);
-    const late = runFrom(heldOn(meeting), justera(addDays(moved, 1))).getSnapshot();
-    expect(late.context.warnings).toEqual([expect.objectContaining({ code: 'JUSTERING_LATE', details: { deadline: moved } })]);
-  });
+  ])(
+    'R-I1, R-L7, D8: justering deadline on %s: meeting %s + 14 = %s → %s; justering then is on time, the day after is late',
+    (_what, meeting, raw, moved) => {
+      expect(addDays(meeting, 14)).toBe(raw);
+      expect(runFrom(heldOn(meeting), justera(raw)).getSnapshot().context.warnings).toEqual([]);
+      expect(runFrom(heldOn(meeting), justera(moved)).getSnapshot().context.warnings).toEqual([]);
+      const late = runFrom(heldOn(meeting), justera(addDays(moved, 1))).getSnapshot();
+      expect(late.context.warnings).toEqual([
+        expect.objectContaining({ code: 'JUSTERING_LATE', details: { deadline: moved } }),
+      ]);
+    },
+  );
 
   it.each([
     // [what, justering, raw deadline, moved deadline]
@@ -397,14 +493,19 @@ describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2
     ['julafton (Wed 2025-12-24), juldagen, annandag jul, the weekend', '2025-12-22', '2025-12-24', '2025-12-29'],
     ['nyårsafton (Wed 2025-12-31), nyårsdagen', '2025-12-29', '2025-12-31', '2026-01-02'],
     ['långfredagen 2026, påskafton, påskdagen, annandag påsk', '2026-04-01', '2026-04-03', '2026-04-07'],
-  ])('R-I4, R-L7, D8: anslag deadline on %s: justering %s + 2 = %s → %s; anslag then is on time, the day after is late', (_what, justeradOn, raw, moved) => {
-    expect(addDays(justeradOn, 2)).toBe(raw);
-    const input = heldOn(justeradOn);
-    expect(runFrom(input, justera(justeradOn), anslag(moved)).getSnapshot().context.warnings).toEqual([]);
-    const late = runFrom(input, justera(justeradOn), anslag(addDays(moved, 1))).getSnapshot();
-    expect(state(late)).toBe('anslaget');
-    expect(late.context.warnings).toEqual([expect.objectContaining({ code: 'ANSLAG_LATE', details: { deadline: moved } })]);
-  });
+  ])(
+    'R-I4, R-L7, D8: anslag deadline on %s: justering %s + 2 = %s → %s; anslag then is on time, the day after is late',
+    (_what, justeradOn, raw, moved) => {
+      expect(addDays(justeradOn, 2)).toBe(raw);
+      const input = heldOn(justeradOn);
+      expect(runFrom(input, justera(justeradOn), anslag(moved)).getSnapshot().context.warnings).toEqual([]);
+      const late = runFrom(input, justera(justeradOn), anslag(addDays(moved, 1))).getSnapshot();
+      expect(state(late)).toBe('anslaget');
+      expect(late.context.warnings).toEqual([
+        expect.objectContaining({ code: 'ANSLAG_LATE', details: { deadline: moved } }),
+      ]);
+    },
+  );
 
   it('R-I1, R-I4, D8: both warnings accumulate, in order', () => {
     const s = run(justera('2024-12-10'), anslag('2024-12-20')).getSnapshot();
@@ -422,7 +523,13 @@ describe('justering and anslag deadlines move to the next vardag (lag 1930:173 2
   });
 
   it('R-I2: a justerare who was not at the meeting is refused (JUSTERARE_NOT_AT_MEETING)', () => {
-    expectRefused(start().getSnapshot(), justera('2024-12-02', { justerare: ['Daniel Jensen', 'Någon Annan'] }), 'JUSTERARE_NOT_AT_MEETING', 'R-I2', 'justeringOk');
+    expectRefused(
+      start().getSnapshot(),
+      justera('2024-12-02', { justerare: ['Daniel Jensen', 'Någon Annan'] }),
+      'JUSTERARE_NOT_AT_MEETING',
+      'R-I2',
+      'justeringOk',
+    );
   });
 
   it('R-I4: anslag before justering is refused (ANSLAG_BEFORE_JUSTERING); on the justering day it is accepted', () => {
@@ -439,22 +546,43 @@ describe('omedelbar justering (R-I3)', () => {
 
   it('R-I3: a paragraph the body decided to justera at once is justerad on the meeting date, and its appeal period runs from its own anslag', () => {
     const s = runFrom(IMMEDIATE, justera('2024-11-20', { immediate: true }), anslag('2024-11-21')).getSnapshot();
-    expect(s.context).toMatchObject({ justeradOn: '2024-11-20', immediate: true, anslagOn: '2024-11-21', appealLastDay: '2024-12-12', finalFrom: '2024-12-13' });
+    expect(s.context).toMatchObject({
+      justeradOn: '2024-11-20',
+      immediate: true,
+      anslagOn: '2024-11-21',
+      appealLastDay: '2024-12-12',
+      finalFrom: '2024-12-13',
+    });
   });
 
   it('R-I3: immediate justering without the body’s decision is refused (IMMEDIATE_JUSTERING_NOT_DECIDED)', () => {
-    expectRefused(start().getSnapshot(), justera('2024-11-20', { immediate: true }), 'IMMEDIATE_JUSTERING_NOT_DECIDED', 'R-I3', 'justeringOk');
+    expectRefused(
+      start().getSnapshot(),
+      justera('2024-11-20', { immediate: true }),
+      'IMMEDIATE_JUSTERING_NOT_DECIDED',
+      'R-I3',
+      'justeringOk',
+    );
   });
 
   it('R-I3: immediate justering on another day than the meeting is refused (IMMEDIATE_JUSTERING_NOT_AT_MEETING)', () => {
     const s = start(IMMEDIATE).getSnapshot();
-    expectRefused(s, justera('2024-11-21', { immediate: true }), 'IMMEDIATE_JUSTERING_NOT_AT_MEETING', 'R-I3', 'justeringOk');
+    expectRefused(
+      s,
+      justera('2024-11-21', { immediate: true }),
+      'IMMEDIATE_JUSTERING_NOT_AT_MEETING',
+      'R-I3',
+      'justeringOk',
+    );
     // Without `immediate`, the paragraph may still be justerad with the rest of the protocol.
     expect(transition(protocolMachine, s, justera('2024-12-02'))[0].context.immediate).toBe(false);
   });
 
   it('R-I3, R-K9: a draft amended to be justerad at once can then be justerad at the meeting', () => {
-    const s = run(amend({ ...PARAGRAPH, immediateJustering: true }), justera('2024-11-20', { immediate: true })).getSnapshot();
+    const s = run(
+      amend({ ...PARAGRAPH, immediateJustering: true }),
+      justera('2024-11-20', { immediate: true }),
+    ).getSnapshot();
     expect(state(s)).toBe('justerat');
     expect(s.context.immediate).toBe(true);
   });
@@ -520,7 +648,9 @@ describe('amendments and corrections (R-K9, R-I11)', () => {
 describe('written motivation of a reservation (R-H14 c)', () => {
   it('R-H14: a motivation before the justering time is accepted, in draft and after justering; a new one replaces the old', () => {
     const actor = run(motivation('Marianne Sand Wallin', '2024-11-25T09:00:00Z', 'Första'));
-    expect(actor.getSnapshot().context.motivations).toEqual([{ member: 'Marianne Sand Wallin', text: 'Första', submittedAt: '2024-11-25T09:00:00Z' }]);
+    expect(actor.getSnapshot().context.motivations).toEqual([
+      { member: 'Marianne Sand Wallin', text: 'Första', submittedAt: '2024-11-25T09:00:00Z' },
+    ]);
     actor.send(justera('2024-12-02'));
     // 13:59 CET is 12:59Z, before justeringAt 13:00Z.
     actor.send(motivation('Sara Kanyinda', '2024-12-02T13:59:00+01:00', 'Andra'));
@@ -538,24 +668,52 @@ describe('written motivation of a reservation (R-H14 c)', () => {
     for (const events of [[], JUSTERAT, ANSLAGET, FINAL]) {
       const s = run(...events).getSnapshot();
       // 14:00:01 CET is 13:00:01Z, one second late.
-      expectRefused(s, motivation('Sara Kanyinda', '2024-12-02T14:00:01+01:00'), 'MOTIVATION_TOO_LATE', 'R-H14', 'motivationOk');
+      expectRefused(
+        s,
+        motivation('Sara Kanyinda', '2024-12-02T14:00:01+01:00'),
+        'MOTIVATION_TOO_LATE',
+        'R-H14',
+        'motivationOk',
+      );
       expect(s.context.paragraph.reservations).toEqual(PARAGRAPH.reservations);
     }
   });
 
   it('R-H14: a motivation from someone who did not reserve is refused (NO_SUCH_RESERVATION)', () => {
-    expectRefused(start().getSnapshot(), motivation('Ledamot Fyra', '2024-11-25T09:00:00Z'), 'NO_SUCH_RESERVATION', 'R-H14', 'motivationOk');
-    expectRefused(run(...JUSTERAT).getSnapshot(), motivation('Daniel Jensen', '2024-11-25T09:00:00Z'), 'NO_SUCH_RESERVATION', 'R-H14');
+    expectRefused(
+      start().getSnapshot(),
+      motivation('Ledamot Fyra', '2024-11-25T09:00:00Z'),
+      'NO_SUCH_RESERVATION',
+      'R-H14',
+      'motivationOk',
+    );
+    expectRefused(
+      run(...JUSTERAT).getSnapshot(),
+      motivation('Daniel Jensen', '2024-11-25T09:00:00Z'),
+      'NO_SUCH_RESERVATION',
+      'R-H14',
+    );
   });
 
   it('R-H14: without a set justering time, a motivation is accepted up to the (Stockholm) justering day', () => {
     const input: ProtocolInput = { ...INPUT, meeting: { ...MEETING, justeringAt: undefined } };
     const s = runFrom(input, justera('2024-12-02')).getSnapshot();
     // 23:30Z on 2 December is 00:30 on 3 December in Stockholm.
-    expectRefused(s, motivation('Sara Kanyinda', '2024-12-02T23:30:00Z'), 'MOTIVATION_TOO_LATE', 'R-H14', 'motivationOk');
-    expect(transition(protocolMachine, s, motivation('Sara Kanyinda', '2024-12-02T22:30:00Z'))[0].context.motivations).toHaveLength(1);
+    expectRefused(
+      s,
+      motivation('Sara Kanyinda', '2024-12-02T23:30:00Z'),
+      'MOTIVATION_TOO_LATE',
+      'R-H14',
+      'motivationOk',
+    );
+    expect(
+      transition(protocolMachine, s, motivation('Sara Kanyinda', '2024-12-02T22:30:00Z'))[0].context.motivations,
+    ).toHaveLength(1);
     // Before justering there is no limit yet.
-    expect(transition(protocolMachine, start(input).getSnapshot(), motivation('Sara Kanyinda', '2025-01-01T10:00:00Z'))[0].context.motivations).toHaveLength(1);
+    expect(
+      transition(protocolMachine, start(input).getSnapshot(), motivation('Sara Kanyinda', '2025-01-01T10:00:00Z'))[0]
+        .context.motivations,
+    ).toHaveLength(1);
   });
 });
 
@@ -588,14 +746,31 @@ describe('protocolDefinition (guardRules, dueEvents, legalDateOf, roles)', () =>
     ['appealPeriodOver', ANSLAGET, noAppeal('2025-01-10'), 'APPEAL_PERIOD_RUNNING', 'R-I7'],
     ['noAppealOk', PRESUMED, noAppeal('2024-12-27'), 'APPEAL_PERIOD_RUNNING', 'R-I7'],
     ['lateKnownAppealOk', PRESUMED, appeal('2024-12-28'), 'APPEAL_TOO_LATE', 'R-I5'],
-    ['lateKnownAppealOk', [...APPEALED, decided('REJECTED', '2025-04-15')], appeal('2024-12-21'), 'APPEAL_ALREADY_JUDGED', 'R-I7'],
+    [
+      'lateKnownAppealOk',
+      [...APPEALED, decided('REJECTED', '2025-04-15')],
+      appeal('2024-12-21'),
+      'APPEAL_ALREADY_JUDGED',
+      'R-I7',
+    ],
     ['appealDecidedOk', APPEALED, decided('ANNULLED', '2024-12-01'), 'JUDGMENT_BEFORE_APPEAL', 'R-I5'],
     ['amendmentOk', JUSTERAT, amend(), 'PARAGRAPH_JUSTERAD', 'R-K9'],
-    ['amendedDraftOk', [], amend({ ...PARAGRAPH, jav: [{ member: 'Ledamot Fyra', reason: 'Närstående' }] }), 'NOT_QUORATE', 'R-H2'],
     [
       'amendedDraftOk',
       [],
-      amend({ ...PARAGRAPH, reservations: [{ ...PARAGRAPH.reservations[0], motivation: { text: 'Sent', submittedAt: '2024-12-02T14:00:00Z' } }] }),
+      amend({ ...PARAGRAPH, jav: [{ member: 'Ledamot Fyra', reason: 'Närstående' }] }),
+      'NOT_QUORATE',
+      'R-H2',
+    ],
+    [
+      'amendedDraftOk',
+      [],
+      amend({
+        ...PARAGRAPH,
+        reservations: [
+          { ...PARAGRAPH.reservations[0], motivation: { text: 'Sent', submittedAt: '2024-12-02T14:00:00Z' } },
+        ],
+      }),
       'MOTIVATION_TOO_LATE',
       'R-H14',
     ],
@@ -640,7 +815,9 @@ describe('protocolDefinition (guardRules, dueEvents, legalDateOf, roles)', () =>
     // amendmentOk passes in a draft, where PARAGRAPH_AMENDED is unguarded.
     // appealPeriodOver guards a refusal-only transition (anslaget): it refuses whatever the event says.
     for (const on of ['2024-12-20', '2024-12-28', '2030-01-01']) {
-      expect(protocolDefinition.guardRules.appealPeriodOver(run(...ANSLAGET).getSnapshot().context, noAppeal(on))).toMatchObject({ code: 'APPEAL_PERIOD_RUNNING' });
+      expect(
+        protocolDefinition.guardRules.appealPeriodOver(run(...ANSLAGET).getSnapshot().context, noAppeal(on)),
+      ).toMatchObject({ code: 'APPEAL_PERIOD_RUNNING' });
     }
     expect(protocolDefinition.guardRules.amendmentOk(start().getSnapshot().context, amend())).toBeNull();
   });
@@ -677,13 +854,23 @@ describe('protocolDefinition (guardRules, dueEvents, legalDateOf, roles)', () =>
       [motivation('Sara Kanyinda', '2024-12-01T23:30:00Z'), '2024-12-02'],
       [amend(), null],
     ];
-    for (const [e, date] of cases) expect([e.type, protocolDefinition.legalDateOf(e as any, ctx)]).toEqual([e.type, date]);
+    for (const [e, date] of cases)
+      expect([e.type, protocolDefinition.legalDateOf(e as any, ctx)]).toEqual([e.type, date]);
   });
 
   it('R-I7: APPEAL_PERIOD_ENDED is a system event no client role may send; every other event is for admin and clerk', () => {
     expect(protocolDefinition.systemEvents).toEqual(['APPEAL_PERIOD_ENDED']);
     expect(protocolDefinition.eventRoles.APPEAL_PERIOD_ENDED).toEqual([]);
-    for (const type of ['PARAGRAPH_AMENDED', 'JUSTERAT', 'ANSLAG_POSTED', 'APPEAL_RECEIVED', 'NO_APPEAL_CONFIRMED', 'APPEAL_DECIDED', 'CORRECTION_RECORDED', 'RESERVATION_MOTIVATION_SUBMITTED']) {
+    for (const type of [
+      'PARAGRAPH_AMENDED',
+      'JUSTERAT',
+      'ANSLAG_POSTED',
+      'APPEAL_RECEIVED',
+      'NO_APPEAL_CONFIRMED',
+      'APPEAL_DECIDED',
+      'CORRECTION_RECORDED',
+      'RESERVATION_MOTIVATION_SUBMITTED',
+    ]) {
       expect([type, protocolDefinition.eventRoles[type]]).toEqual([type, ['admin', 'clerk']]);
     }
   });

@@ -41,7 +41,9 @@ const PARAGRAPH: DecisionParagraph = {
     { id: 'A', by: [{ name: 'Daniel Jensen', party: 'KD' }], text: 'bifall' },
     { id: 'B', by: [{ name: 'Sara Kanyinda', party: 'S' }], text: 'avslag' },
   ],
-  beslutsgang: ['Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.'],
+  beslutsgang: [
+    'Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.',
+  ],
   method: { kind: 'ACKLAMATION', adopted: 'A' },
   decision: { attSatser: ['anta reviderad avsiktsförklaring.'] },
   jav: [],
@@ -97,9 +99,24 @@ function eventsFor(snapshot: Snap): ProtocolEvent[] {
     { type: 'CORRECTION_RECORDED', correctedOn: justeradOn, reason: 'Skrivfel', text: 'Rättelse' },
     { type: 'CORRECTION_RECORDED', correctedOn: addDays(justeradOn, -1), reason: 'Skrivfel', text: 'För tidig' }, // refused
     // written motivations (R-H14)
-    { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'Sara Kanyinda', text: 'Motivering', submittedAt: '2024-11-28T09:00:00Z' },
-    { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'Sara Kanyinda', text: 'Sen', submittedAt: '2024-12-02T13:00:01Z' }, // refused
-    { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'Ledamot Fyra', text: 'Ingen reservation', submittedAt: '2024-11-28T09:00:00Z' }, // refused
+    {
+      type: 'RESERVATION_MOTIVATION_SUBMITTED',
+      member: 'Sara Kanyinda',
+      text: 'Motivering',
+      submittedAt: '2024-11-28T09:00:00Z',
+    },
+    {
+      type: 'RESERVATION_MOTIVATION_SUBMITTED',
+      member: 'Sara Kanyinda',
+      text: 'Sen',
+      submittedAt: '2024-12-02T13:00:01Z',
+    }, // refused
+    {
+      type: 'RESERVATION_MOTIVATION_SUBMITTED',
+      member: 'Ledamot Fyra',
+      text: 'Ingen reservation',
+      submittedAt: '2024-11-28T09:00:00Z',
+    }, // refused
   ];
 }
 
@@ -126,12 +143,14 @@ const traversal = {
 
 // ---------------------------------------------------------------- the machine's own structure
 
-
 // ---------------------------------------------------------------- traversal (computed once)
 
 const stateNodes = allStateNodes(protocolMachine.root);
 const stateIds = stateNodes.map((n) => n.id);
-const { edges, shortestPaths, adjacency, allPaths } = pathsTakingEveryStep<Snap, ProtocolEvent>(protocolMachine, traversal);
+const { edges, shortestPaths, adjacency, allPaths } = pathsTakingEveryStep<Snap, ProtocolEvent>(
+  protocolMachine,
+  traversal,
+);
 /** Transitions that can pass: not refusal-only (e.g. NO_APPEAL_CONFIRMED while the period runs). */
 const passableEdges = edges.filter((e) => !isRefusalOnly(e));
 const refusalOnlyEdges = edges.filter(isRefusalOnly);
@@ -146,7 +165,9 @@ function edgesTaken(from: Snap, event: ProtocolEvent, to: Snap): DirectedGraphEd
 const activeStates = (s: Snap) => stateIds.filter((id) => s.matches(id.replace(/^protocol\./, '') as any));
 
 /** Every step of the traversal: source snapshot, event, resulting snapshot (refused ones included). */
-const allSteps = Object.values(adjacency).flatMap(({ state, transitions }) => Object.values(transitions).map(({ event, state: next }) => ({ state, event, next })));
+const allSteps = Object.values(adjacency).flatMap(({ state, transitions }) =>
+  Object.values(transitions).map(({ event, state: next }) => ({ state, event, next })),
+);
 
 // ---------------------------------------------------------------- tests
 
@@ -167,7 +188,15 @@ describe('protocol machine: model-based paths (@xstate/graph)', () => {
 
   it('the machine has exactly the states the model expects (RULEBOOK I, D9)', () => {
     expect([...stateIds].sort()).toEqual(
-      ['protocol.draft', 'protocol.justerat', 'protocol.anslaget', 'protocol.presumedFinal', 'protocol.appealed', 'protocol.final', 'protocol.annulled'].sort(),
+      [
+        'protocol.draft',
+        'protocol.justerat',
+        'protocol.anslaget',
+        'protocol.presumedFinal',
+        'protocol.appealed',
+        'protocol.final',
+        'protocol.annulled',
+      ].sort(),
     );
     expect(protocolMachine.root.states.annulled.type).toBe('final');
   });
@@ -212,13 +241,20 @@ describe('protocol machine: model-based paths (@xstate/graph)', () => {
         tried.add(edgeKey(e));
         // Refused (the very same snapshot), and the refusal names its rule.
         expect([edgeKey(e), JSON.stringify(event), next === state]).toEqual([edgeKey(e), JSON.stringify(event), true]);
-        expect(explainRefusal(state, event)).toMatchObject({ code: event.type === 'PARAGRAPH_AMENDED' ? 'PARAGRAPH_JUSTERAD' : 'APPEAL_PERIOD_RUNNING' });
+        expect(explainRefusal(state, event)).toMatchObject({
+          code: event.type === 'PARAGRAPH_AMENDED' ? 'PARAGRAPH_JUSTERAD' : 'APPEAL_PERIOD_RUNNING',
+        });
       }
     }
     expect([...tried].sort()).toEqual(keys);
     // NO_APPEAL_CONFIRMED was offered in anslaget both inside the period and after finalFrom.
     const inAnslaget = allSteps.filter((x) => x.state.matches('anslaget') && x.event.type === 'NO_APPEAL_CONFIRMED');
-    const dates = inAnslaget.map((x) => compareDates((x.event as Extract<ProtocolEvent, { type: 'NO_APPEAL_CONFIRMED' }>).confirmedOn, x.state.context.finalFrom!));
+    const dates = inAnslaget.map((x) =>
+      compareDates(
+        (x.event as Extract<ProtocolEvent, { type: 'NO_APPEAL_CONFIRMED' }>).confirmedOn,
+        x.state.context.finalFrom!,
+      ),
+    );
     expect(new Set(dates)).toEqual(new Set([-1, 1]));
   });
 
@@ -232,7 +268,11 @@ describe('protocol machine: model-based paths (@xstate/graph)', () => {
         expect(why).toBeNull();
         continue;
       }
-      expect([String(state.value), event.type, why]).toEqual([String(state.value), event.type, expect.objectContaining({ code: expect.any(String), ruleId: expect.stringMatching(/^R-[A-Z]\d+$/) })]);
+      expect([String(state.value), event.type, why]).toEqual([
+        String(state.value),
+        event.type,
+        expect.objectContaining({ code: expect.any(String), ruleId: expect.stringMatching(/^R-[A-Z]\d+$/) }),
+      ]);
       codes.add(`${why!.code} ${why!.ruleId}`);
     }
     expect([...codes].sort()).toEqual(
@@ -289,7 +329,8 @@ describe('protocol machine: model-based paths (@xstate/graph)', () => {
       // missed: justering 2024-12-05 + 2 = Sat 2024-12-07 → Mon 2024-12-09, so its anslag on Sun 2024-12-08 is on time.
       const late = c.justeradOn !== undefined && compareDates(c.justeradOn, nextVardag(addDays(MEETING.date, 14))) > 0;
       expect(c.warnings.some((w) => w.code === 'JUSTERING_LATE')).toBe(late);
-      const anslagLate = c.anslagOn !== undefined && compareDates(c.anslagOn, nextVardag(addDays(c.justeradOn!, 2))) > 0;
+      const anslagLate =
+        c.anslagOn !== undefined && compareDates(c.anslagOn, nextVardag(addDays(c.justeradOn!, 2))) > 0;
       expect(c.warnings.some((w) => w.code === 'ANSLAG_LATE')).toBe(anslagLate);
       // A justerat paragraph is never edited (R-K9): only a draft may carry the amended paragraph before justering.
       if (c.immediate) expect(c.paragraph).toEqual(AMENDED);
@@ -301,7 +342,7 @@ describe('protocol machine: model-based paths (@xstate/graph)', () => {
     }
   });
 
-  it('the engine\'s transition (one inert scope per machine) answers as xstate\'s transition() for every state and event of the traversal', () => {
+  it("the engine's transition (one inert scope per machine) answers as xstate's transition() for every state and event of the traversal", () => {
     const { compared, refused } = compareEngineTransition(protocolMachine, adjacency as never);
     expect(compared).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(0);
@@ -314,7 +355,6 @@ function candidates(snapshot: Snap, eventType: string): Array<{ guard?: unknown 
   const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, Array<{ guard?: unknown }>> }>;
   return nodes.flatMap((n) => n.transitions.get(eventType) ?? []);
 }
-
 
 function explainRefusal(snapshot: Snap, event: ProtocolEvent) {
   for (const t of candidates(snapshot, event.type)) {

@@ -22,7 +22,6 @@ const SOCIALNAMNDEN_ATTENDEES: Attendee[] = [
   { name: 'Ersättare Sex', party: 'SD', role: 'ERSATTARE' },
 ];
 
-
 type Ev<T extends ProtocolEvent['type']> = Extract<ProtocolEvent, { type: T }>;
 
 /** Meeting on Wednesday 2024-11-20; the time set for justering is Monday 2 December 14:00 CET (13:00Z). */
@@ -37,9 +36,17 @@ const MEETING: MeetingFacts = {
   closedAt: '2024-11-20T16:00:00Z',
   justeringAt: JUSTERING_AT,
 };
-const INPUT: ProtocolInput = { decisionId: 'dec-45', meeting: MEETING, paragraph: MELLERUD_PARAGRAPH as DecisionParagraph };
+const INPUT: ProtocolInput = {
+  decisionId: 'dec-45',
+  meeting: MEETING,
+  paragraph: MELLERUD_PARAGRAPH as DecisionParagraph,
+};
 
-const justera = (justeradOn: string): Ev<'JUSTERAT'> => ({ type: 'JUSTERAT', justeradOn, justerare: ['Daniel Jensen', 'Ledamot Fyra'] });
+const justera = (justeradOn: string): Ev<'JUSTERAT'> => ({
+  type: 'JUSTERAT',
+  justeradOn,
+  justerare: ['Daniel Jensen', 'Ledamot Fyra'],
+});
 const motivation = (submittedAt: string): Ev<'RESERVATION_MOTIVATION_SUBMITTED'> => ({
   type: 'RESERVATION_MOTIVATION_SUBMITTED',
   member: 'Sara Kanyinda',

@@ -99,10 +99,13 @@ describe('the rule id matchers', () => {
     ['// R-C6, R-E2: the council is informed', ['R-C6', 'R-E2']],
     ["refusal('REASON_REQUIRED', 'D1', 'm', 's')", ['D1']],
     ['ruleId: "D9"', ['D9']],
-    [' * The membership rules (RULEBOOK B, C, L; DECISIONS D1, D5, D6,\n * D12). Pure functions', ['D1', 'D5', 'D6', 'D12']],
+    [
+      ' * The membership rules (RULEBOOK B, C, L; DECISIONS D1, D5, D6,\n * D12). Pure functions',
+      ['D1', 'D5', 'D6', 'D12'],
+    ],
     ['// DECISIONS D1 and the entry organ', ['D1']],
     ['/** D12: only an admin records a stand-in. */', ['D12']],
-    ["`A stand-in needs a recorded legal basis (D12).`", ['D12']],
+    ['`A stand-in needs a recorded legal basis (D12).`', ['D12']],
     ['// D8, R-L7: calendar days', ['R-L7', 'D8']],
     ['(R-B3, R-B5, D12)', ['R-B3', 'R-B5', 'D12']],
     ['// entry (R-B1..R-B5, D5)', ['R-B1', 'R-B5', 'D5']],
@@ -157,14 +160,20 @@ describe('docs/rules.md', () => {
     for (const r of rows) {
       if (seen.has(r.id)) problems.push(`${r.id} (line ${r.line}): listed twice`);
       seen.add(r.id);
-      if (!(CODE_TODAY as readonly string[]).includes(r.codeToday)) problems.push(`${r.id} (line ${r.line}): "Code today" is "${r.codeToday}", not one of ${CODE_TODAY.join(' | ')}`);
-      if (r.cells.length < 5 || r.cells.some((c) => c === '')) problems.push(`${r.id} (line ${r.line}): a cell is missing or empty`);
+      if (!(CODE_TODAY as readonly string[]).includes(r.codeToday))
+        problems.push(
+          `${r.id} (line ${r.line}): "Code today" is "${r.codeToday}", not one of ${CODE_TODAY.join(' | ')}`,
+        );
+      if (r.cells.length < 5 || r.cells.some((c) => c === ''))
+        problems.push(`${r.id} (line ${r.line}): a cell is missing or empty`);
     }
     expect(problems).toEqual([]);
   });
 
   it('says "yes" under "Code today" exactly for the ids that src/ or machines/ name', () => {
-    const stale = rows.filter((r) => r.codeToday === 'yes' && !inCode.has(r.id)).map((r) => `${r.id} (line ${r.line}): marked yes, but no file in src/ or machines/ names it`);
+    const stale = rows
+      .filter((r) => r.codeToday === 'yes' && !inCode.has(r.id))
+      .map((r) => `${r.id} (line ${r.line}): marked yes, but no file in src/ or machines/ names it`);
     const unmarked = rows
       .filter((r) => r.codeToday !== 'yes' && inCode.has(r.id))
       .map((r) => `${r.id} (line ${r.line}): marked "${r.codeToday}", but named in ${inCode.get(r.id)!.join(', ')}`);

@@ -1,15 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate, IsMunicipalityCode } from '../../common/validators';
 
 export class CollaborationSettingsDto {
-  @ApiPropertyOptional({ enum: ['noticeArrival', 'fullmaktigeDecision'], description: 'DECISIONS D1: which date is the exit request date' })
-  @IsOptional() @IsIn(['noticeArrival', 'fullmaktigeDecision'])
+  @ApiPropertyOptional({
+    enum: ['noticeArrival', 'fullmaktigeDecision'],
+    description: 'DECISIONS D1: which date is the exit request date',
+  })
+  @IsOptional()
+  @IsIn(['noticeArrival', 'fullmaktigeDecision'])
   exitRequestDate?: 'noticeArrival' | 'fullmaktigeDecision';
 
-  @ApiPropertyOptional({ enum: ['KF', 'KS'], description: 'R-B2: the organ whose decision makes an entry (KF for Dalslandssamverkan)' })
-  @IsOptional() @IsIn(['KF', 'KS'])
+  @ApiPropertyOptional({
+    enum: ['KF', 'KS'],
+    description: 'R-B2: the organ whose decision makes an entry (KF for Dalslandssamverkan)',
+  })
+  @IsOptional()
+  @IsIn(['KF', 'KS'])
   entryDecisionOrgan?: 'KF' | 'KS';
 }
 
@@ -20,15 +40,22 @@ export class CreateCollaborationDto {
   slug: string;
 
   @ApiProperty({ example: 'Dalslandssamverkan' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: ['1460', '1438', '1439', '1461', '1492'], description: 'Municipality codes of the parties' })
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(290) @IsMunicipalityCode({ each: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(290)
+  @IsMunicipalityCode({ each: true })
   parties: string[];
 
   @ApiProperty({ example: '2023-12-08' })
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   declarationVersion: string;
 
   @ApiProperty({ example: '2024-01-01', description: 'The date the declaration takes effect (§9)' })
@@ -36,17 +63,23 @@ export class CreateCollaborationDto {
   declarationEffectiveDate: string;
 
   @ApiPropertyOptional({ type: CollaborationSettingsDto })
-  @IsOptional() @ValidateNested() @Type(() => CollaborationSettingsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CollaborationSettingsDto)
   settings?: CollaborationSettingsDto;
 }
 
 export class ChangeSettingsDto {
   @ApiProperty({ type: CollaborationSettingsDto })
-  @IsObject() @ValidateNested() @Type(() => CollaborationSettingsDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CollaborationSettingsDto)
   settings: CollaborationSettingsDto;
 
   @ApiProperty({ example: 'Beslut av parternas jurister 2025-02-01' })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason: string;
 
   @ApiProperty({ example: '2025-02-01' })
@@ -56,6 +89,7 @@ export class ChangeSettingsDto {
 
 export class AsOfQueryDto {
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Status on this date (default: today in Stockholm)' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   asOf?: string;
 }

@@ -1,10 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 
 export class DecisionDto {
-  @ApiProperty({ enum: ['KF', 'KS', 'NAMND'], description: 'KF = kommunfullmäktige, KS = kommunstyrelsen, NAMND = a nämnd' })
+  @ApiProperty({
+    enum: ['KF', 'KS', 'NAMND'],
+    description: 'KF = kommunfullmäktige, KS = kommunstyrelsen, NAMND = a nämnd',
+  })
   @IsIn(['KF', 'KS', 'NAMND'])
   organ: 'KF' | 'KS' | 'NAMND';
 
@@ -13,17 +28,23 @@ export class DecisionDto {
   date: string;
 
   @ApiPropertyOptional({ example: '§ 112' })
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   paragraph?: string;
 
   @ApiPropertyOptional({ example: 'KS 2023/412', description: "The municipality's own diarienummer (opaque)" })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   diarienummer?: string;
 }
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Michael Karlsson' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: ['KSO', 'OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'] })
@@ -33,7 +54,9 @@ export class SignatoryDto {
 
 export class StandInDto {
   @ApiProperty({ example: 'KS 2023-11-20 § 201: vice ordförande undertecknar i KSO:s ställe' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   legalBasis: string;
 }
 
@@ -43,12 +66,18 @@ export class EventBaseDto {
   @IsString()
   type: string;
 
-  @ApiPropertyOptional({ description: 'Optimistic concurrency: the version the client read; 409 VERSION_CONFLICT if it changed.' })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({
+    description: 'Optimistic concurrency: the version the client read; 409 VERSION_CONFLICT if it changed.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   expectedVersion?: number;
 
   @ApiPropertyOptional({ description: 'Free text kept with the record (for example where the data comes from).' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
@@ -56,16 +85,28 @@ export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {
   @ApiProperty({ enum: ['FULLMAKTIGE_ADOPTED_DECLARATION'] })
   declare type: 'FULLMAKTIGE_ADOPTED_DECLARATION';
 
-  @ApiPropertyOptional({ type: DecisionDto, description: 'R-B1, R-B2: must be a decision of fullmäktige (KF). Inline form: creates a minimal decision record. Give this or decisionId.' })
-  @ValidateIf((o) => o.decisionId === undefined) @IsObject() @ValidateNested() @Type(() => DecisionDto)
+  @ApiPropertyOptional({
+    type: DecisionDto,
+    description:
+      'R-B1, R-B2: must be a decision of fullmäktige (KF). Inline form: creates a minimal decision record. Give this or decisionId.',
+  })
+  @ValidateIf((o) => o.decisionId === undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionDto)
   decision?: DecisionDto;
 
-  @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject DECLARATION_ADOPTION) instead of inline data (D10)' })
-  @ValidateIf((o) => o.decision === undefined) @IsUUID()
+  @ApiPropertyOptional({
+    description: 'A recorded, justerat decision paragraph (subject DECLARATION_ADOPTION) instead of inline data (D10)',
+  })
+  @ValidateIf((o) => o.decision === undefined)
+  @IsUUID()
   decisionId?: string;
 
   @ApiPropertyOptional({ description: 'R-B5: the declaration version adopted (defaults to the current one)' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   declarationVersion?: string;
 }
 
@@ -74,23 +115,37 @@ export class KsoSignedDto extends EventBaseDto {
   declare type: 'KSO_SIGNED';
 
   @ApiPropertyOptional({ example: '2023-12-08', description: 'Required unless signatureId is given' })
-  @ValidateIf((o) => o.signatureId === undefined) @IsLocalDate()
+  @ValidateIf((o) => o.signatureId === undefined)
+  @IsLocalDate()
   signedOn?: string;
 
   @ApiPropertyOptional({ type: SignatoryDto, description: 'R-B3: the KSO signs. Required unless signatureId is given' })
-  @ValidateIf((o) => o.signatureId === undefined) @IsObject() @ValidateNested() @Type(() => SignatoryDto)
+  @ValidateIf((o) => o.signatureId === undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatoryDto)
   signatory?: SignatoryDto;
 
-  @ApiPropertyOptional({ description: 'A recorded signature (POST /signatures) of the declaration version, with its hash (R-B5)' })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({
+    description: 'A recorded signature (POST /signatures) of the declaration version, with its hash (R-B5)',
+  })
+  @IsOptional()
+  @IsUUID()
   signatureId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   declarationVersion?: string;
 
-  @ApiPropertyOptional({ type: StandInDto, description: 'D12: a stand-in for the KSO with its legal basis (admin only)' })
-  @IsOptional() @ValidateNested() @Type(() => StandInDto)
+  @ApiPropertyOptional({
+    type: StandInDto,
+    description: 'D12: a stand-in for the KSO with its legal basis (admin only)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StandInDto)
   standIn?: StandInDto;
 }
 
@@ -98,16 +153,27 @@ export class FullmaktigeRequestedExitDto extends EventBaseDto {
   @ApiProperty({ enum: ['FULLMAKTIGE_REQUESTED_EXIT'] })
   declare type: 'FULLMAKTIGE_REQUESTED_EXIT';
 
-  @ApiPropertyOptional({ type: DecisionDto, description: 'R-C1: a decision of fullmäktige (KF). Give this or decisionId.' })
-  @ValidateIf((o) => o.decisionId === undefined) @IsObject() @ValidateNested() @Type(() => DecisionDto)
+  @ApiPropertyOptional({
+    type: DecisionDto,
+    description: 'R-C1: a decision of fullmäktige (KF). Give this or decisionId.',
+  })
+  @ValidateIf((o) => o.decisionId === undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionDto)
   decision?: DecisionDto;
 
   @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject EXIT_REQUEST)' })
-  @ValidateIf((o) => o.decision === undefined) @IsUUID()
+  @ValidateIf((o) => o.decision === undefined)
+  @IsUUID()
   decisionId?: string;
 
-  @ApiPropertyOptional({ example: '2027-12-31', description: 'R-C4: a 31 December no earlier than 31 December of the year after the request' })
-  @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description: 'R-C4: a 31 December no earlier than 31 December of the year after the request',
+  })
+  @IsOptional()
+  @IsLocalDate()
   desiredExitDate?: string;
 }
 
@@ -115,7 +181,10 @@ export class ExitNoticeDeliveredDto extends EventBaseDto {
   @ApiProperty({ enum: ['EXIT_NOTICE_DELIVERED'] })
   declare type: 'EXIT_NOTICE_DELIVERED';
 
-  @ApiProperty({ example: '2025-03-20T09:15:00+01:00', description: "The instant the KSO's notice reached the council chair (R-C5, D1)" })
+  @ApiProperty({
+    example: '2025-03-20T09:15:00+01:00',
+    description: "The instant the KSO's notice reached the council chair (R-C5, D1)",
+  })
   @IsInstant()
   arrivedAt: string;
 }
@@ -124,7 +193,10 @@ export class CouncilInformedDto extends EventBaseDto {
   @ApiProperty({ enum: ['COUNCIL_INFORMED'] })
   declare type: 'COUNCIL_INFORMED';
 
-  @ApiProperty({ example: '2025-04-02', description: 'R-C6: the chair informed Samverkansrådet (a record, not an approval)' })
+  @ApiProperty({
+    example: '2025-04-02',
+    description: 'R-C6: the chair informed Samverkansrådet (a record, not an approval)',
+  })
   @IsLocalDate()
   informedOn: string;
 }
@@ -133,21 +205,34 @@ export class ExitRequestWithdrawnDto extends EventBaseDto {
   @ApiProperty({ enum: ['EXIT_REQUEST_WITHDRAWN'] })
   declare type: 'EXIT_REQUEST_WITHDRAWN';
 
-  @ApiPropertyOptional({ type: DecisionDto, description: 'D6: fullmäktige decides to withdraw. Give this or decisionId.' })
-  @ValidateIf((o) => o.decisionId === undefined) @IsObject() @ValidateNested() @Type(() => DecisionDto)
+  @ApiPropertyOptional({
+    type: DecisionDto,
+    description: 'D6: fullmäktige decides to withdraw. Give this or decisionId.',
+  })
+  @ValidateIf((o) => o.decisionId === undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionDto)
   decision?: DecisionDto;
 
   @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject EXIT_WITHDRAWAL)' })
-  @ValidateIf((o) => o.decision === undefined) @IsUUID()
+  @ValidateIf((o) => o.decision === undefined)
+  @IsUUID()
   decisionId?: string;
 
-  @ApiProperty({ example: '2025-10-01T10:00:00+02:00', description: "The instant the KSO's withdrawal notice reached the council chair" })
+  @ApiProperty({
+    example: '2025-10-01T10:00:00+02:00',
+    description: "The instant the KSO's withdrawal notice reached the council chair",
+  })
   @IsInstant()
   noticeArrivedAt: string;
 }
 
 export class CouncilApprovedExitDto extends EventBaseDto {
-  @ApiProperty({ enum: ['COUNCIL_APPROVED_EXIT'], description: 'Always refused: Samverkansrådet decides nothing (R-C6, R-E2)' })
+  @ApiProperty({
+    enum: ['COUNCIL_APPROVED_EXIT'],
+    description: 'Always refused: Samverkansrådet decides nothing (R-C6, R-E2)',
+  })
   declare type: 'COUNCIL_APPROVED_EXIT';
 
   @ApiProperty({ example: '2025-04-02' })

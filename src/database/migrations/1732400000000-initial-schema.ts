@@ -1,9 +1,20 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex, TableUnique } from 'typeorm';
 
-const str = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const str = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const text = (name: string) => ({ name, type: 'text' });
 const int = (name: string) => ({ name, type: 'integer' });
-const serial = (name: string) => ({ name, type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const });
+const serial = (name: string) => ({
+  name,
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment' as const,
+});
 
 /**
  * Reference data: official municipality codes (kommunkoder) of Västra Götaland (Dalsland and its neighbours) and
@@ -121,7 +132,9 @@ export class InitialSchema1732400000000 implements MigrationInterface {
           new TableUnique({ name: 'uq_transition_seq', columnNames: ['instance_id', 'seq'] }),
           new TableUnique({ name: 'uq_transition_idempotency', columnNames: ['instance_id', 'idempotency_key'] }),
         ],
-        foreignKeys: [{ columnNames: ['instance_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['instance_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await q.createTable(
@@ -130,7 +143,9 @@ export class InitialSchema1732400000000 implements MigrationInterface {
         columns: [serial('id'), str('instance_id', 36), str('event_type', 64), str('due_on', 10), text('payload')],
         indices: [new TableIndex({ name: 'ix_due_event_due_on', columnNames: ['due_on'] })],
         uniques: [new TableUnique({ name: 'uq_due_event', columnNames: ['instance_id', 'event_type'] })],
-        foreignKeys: [{ columnNames: ['instance_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['instance_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await q.createTable(
@@ -164,14 +179,23 @@ export class InitialSchema1732400000000 implements MigrationInterface {
           str('workflow_id', 36),
           str('created_at', 30),
         ],
-        foreignKeys: [{ columnNames: ['workflow_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['workflow_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'membership',
-        columns: [{ ...str('id', 36), isPrimary: true }, str('collaboration_id', 36), str('municipality_code', 4), str('workflow_id', 36)],
-        uniques: [new TableUnique({ name: 'uq_membership_party', columnNames: ['collaboration_id', 'municipality_code'] })],
+        columns: [
+          { ...str('id', 36), isPrimary: true },
+          str('collaboration_id', 36),
+          str('municipality_code', 4),
+          str('workflow_id', 36),
+        ],
+        uniques: [
+          new TableUnique({ name: 'uq_membership_party', columnNames: ['collaboration_id', 'municipality_code'] }),
+        ],
         foreignKeys: [
           { columnNames: ['collaboration_id'], referencedTableName: 'collaboration', referencedColumnNames: ['id'] },
           { columnNames: ['municipality_code'], referencedTableName: 'municipality', referencedColumnNames: ['code'] },
@@ -182,7 +206,15 @@ export class InitialSchema1732400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['membership', 'collaboration', 'municipality', 'api_token', 'workflow_due_event', 'workflow_transition', 'workflow_instance']) {
+    for (const t of [
+      'membership',
+      'collaboration',
+      'municipality',
+      'api_token',
+      'workflow_due_event',
+      'workflow_transition',
+      'workflow_instance',
+    ]) {
       await q.dropTable(t);
     }
   }

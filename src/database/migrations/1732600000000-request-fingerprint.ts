@@ -8,7 +8,10 @@ export class RequestFingerprint1732600000000 implements MigrationInterface {
   name = 'RequestFingerprint1732600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('workflow_transition', new TableColumn({ name: 'request_hash', type: 'varchar', length: '64', isNullable: true }));
+    await q.addColumn(
+      'workflow_transition',
+      new TableColumn({ name: 'request_hash', type: 'varchar', length: '64', isNullable: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

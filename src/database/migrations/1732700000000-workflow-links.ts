@@ -8,7 +8,12 @@ export class WorkflowLinks1732700000000 implements MigrationInterface {
   name = 'WorkflowLinks1732700000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const str = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+    const str = (name: string, length: number, nullable = false) => ({
+      name,
+      type: 'varchar',
+      length: String(length),
+      isNullable: nullable,
+    });
     await q.createTable(
       new Table({
         name: 'workflow_link',
@@ -22,7 +27,13 @@ export class WorkflowLinks1732700000000 implements MigrationInterface {
           str('event_type', 64),
           str('kind', 16),
         ],
-        foreignKeys: [{ columnNames: ['effect_workflow_id'], referencedTableName: 'workflow_instance', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['effect_workflow_id'],
+            referencedTableName: 'workflow_instance',
+            referencedColumnNames: ['id'],
+          },
+        ],
         indices: [new TableIndex({ name: 'ix_workflow_link_cause', columnNames: ['cause_key'] })],
       }),
     );

@@ -1,16 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 
-const Text = (max = 10000) => (target: object, key: string | symbol) => {
-  IsString()(target, key);
-  IsNotEmpty()(target, key);
-  MaxLength(max)(target, key);
-};
+const Text =
+  (max = 10000) =>
+  (target: object, key: string | symbol) => {
+    IsString()(target, key);
+    IsNotEmpty()(target, key);
+    MaxLength(max)(target, key);
+  };
 
 export class CreateBodyDto {
-  @ApiProperty({ enum: ['KF', 'KS', 'NAMND', 'UTSKOTT'], description: 'kommunfullmäktige, kommunstyrelse, nämnd, utskott' })
+  @ApiProperty({
+    enum: ['KF', 'KS', 'NAMND', 'UTSKOTT'],
+    description: 'kommunfullmäktige, kommunstyrelse, nämnd, utskott',
+  })
   @IsIn(['KF', 'KS', 'NAMND', 'UTSKOTT'])
   kind: 'KF' | 'KS' | 'NAMND' | 'UTSKOTT';
 
@@ -19,7 +40,9 @@ export class CreateBodyDto {
   name: string;
 
   @ApiProperty({ example: 9, description: 'Number of ledamöter (for quorum, R-H2)' })
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   memberCount: number;
 }
 
@@ -29,12 +52,16 @@ export class PersonDto {
 }
 
 export class AttendeeDto extends PersonDto {
-  @ApiProperty({ enum: ['LEDAMOT', 'TJANSTGORANDE_ERSATTARE', 'ERSATTARE'], description: 'Only ledamöter and tjänstgörande ersättare serve (R-H3)' })
+  @ApiProperty({
+    enum: ['LEDAMOT', 'TJANSTGORANDE_ERSATTARE', 'ERSATTARE'],
+    description: 'Only ledamöter and tjänstgörande ersättare serve (R-H3)',
+  })
   @IsIn(['LEDAMOT', 'TJANSTGORANDE_ERSATTARE', 'ERSATTARE'])
   role: 'LEDAMOT' | 'TJANSTGORANDE_ERSATTARE' | 'ERSATTARE';
 
   @ApiPropertyOptional({ description: 'The chair (ordförande) of the meeting' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   chair?: boolean;
 }
 
@@ -42,29 +69,62 @@ export class CreateMeetingDto {
   @ApiProperty({ example: '2024-05-22' }) @IsLocalDate() date: string;
   @ApiPropertyOptional({ example: 'Kommunhuset, Mellerud' }) @IsOptional() @IsString() @MaxLength(200) place?: string;
   @ApiProperty({ type: [AttendeeDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => AttendeeDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendeeDto)
   attendees: AttendeeDto[];
-  @ApiPropertyOptional({ example: '2024-05-22T16:30:00+02:00', description: 'When the meeting closed (reservations must be announced before, R-H14)' })
-  @IsOptional() @IsInstant() closedAt?: string;
-  @ApiPropertyOptional({ example: '2024-05-29T10:00:00+02:00', description: 'The time set for justering (written motivations must arrive before, R-H14)' })
-  @IsOptional() @IsInstant() justeringAt?: string;
+  @ApiPropertyOptional({
+    example: '2024-05-22T16:30:00+02:00',
+    description: 'When the meeting closed (reservations must be announced before, R-H14)',
+  })
+  @IsOptional()
+  @IsInstant()
+  closedAt?: string;
+  @ApiPropertyOptional({
+    example: '2024-05-29T10:00:00+02:00',
+    description: 'The time set for justering (written motivations must arrive before, R-H14)',
+  })
+  @IsOptional()
+  @IsInstant()
+  justeringAt?: string;
   @ApiPropertyOptional({ example: 'Anna Andersson' }) @IsOptional() @IsString() @MaxLength(200) secretary?: string;
 }
 
 export class MatterDto {
   @ApiProperty({ example: 'Avsiktsförklaring sociala området version 1.2' }) @Text(500) title: string;
-  @ApiPropertyOptional({ example: 'SN 2024/15', description: "Opaque diarienummer in the municipality's own diarium (R-K5)" })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) diarienummer?: string;
+  @ApiPropertyOptional({
+    example: 'SN 2024/15',
+    description: "Opaque diarienummer in the municipality's own diarium (R-K5)",
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  diarienummer?: string;
   @ApiPropertyOptional({ example: 'SN', description: 'Which diarium (default: the municipality’s main diarium)' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) diarium?: string;
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  diarium?: string;
 }
 
 export class ProposalDto {
   @ApiProperty({ example: 'A' }) @IsString() @IsNotEmpty() @MaxLength(10) id: string;
-  @ApiProperty({ type: [PersonDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => PersonDto) by: PersonDto[];
+  @ApiProperty({ type: [PersonDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PersonDto)
+  by: PersonDto[];
   @ApiProperty({ example: 'Socialnämnden beslutar att:' }) @Text() text: string;
   @ApiPropertyOptional({ type: [String], example: ['anta reviderad avsiktsförklaring.'] })
-  @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(5000, { each: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
   attSatser?: string[];
 }
 
@@ -77,18 +137,35 @@ export class MethodDto {
   @ApiProperty({ enum: ['ACKLAMATION', 'OPEN_VOTE', 'CASTING_VOTE', 'LOTTNING'], description: 'R-H7..R-H11' })
   @IsIn(['ACKLAMATION', 'OPEN_VOTE', 'CASTING_VOTE', 'LOTTNING'])
   kind: 'ACKLAMATION' | 'OPEN_VOTE' | 'CASTING_VOTE' | 'LOTTNING';
-  @ApiProperty({ example: 'A', description: 'The proposal adopted' }) @IsString() @IsNotEmpty() @MaxLength(10) adopted: string;
+  @ApiProperty({ example: 'A', description: 'The proposal adopted' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10)
+  adopted: string;
   @ApiPropertyOptional({ example: 'A' }) @IsOptional() @IsString() @MaxLength(10) ja?: string;
   @ApiPropertyOptional({ example: 'B' }) @IsOptional() @IsString() @MaxLength(10) nej?: string;
-  @ApiPropertyOptional({ type: [VoteDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => VoteDto) votes?: VoteDto[];
+  @ApiPropertyOptional({ type: [VoteDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => VoteDto)
+  votes?: VoteDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) voteRequestedBy?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() election?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) lotFellOn?: string;
 }
 
 export class DecisionTextDto {
-  @ApiPropertyOptional({ example: 'Socialnämnden beslutar att:' }) @IsOptional() @IsString() @MaxLength(10000) text?: string;
-  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(5000, { each: true }) attSatser: string[];
+  @ApiPropertyOptional({ example: 'Socialnämnden beslutar att:' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  text?: string;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
+  attSatser: string[];
 }
 
 export class JavDto {
@@ -102,10 +179,23 @@ export class MotivationDto {
 }
 
 export class ReservationDto {
-  @ApiProperty({ type: [PersonDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => PersonDto) members: PersonDto[];
-  @ApiPropertyOptional({ example: 'B', description: '"till förmån för" this proposal' }) @IsOptional() @IsString() @MaxLength(10) inFavourOf?: string;
+  @ApiProperty({ type: [PersonDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PersonDto)
+  members: PersonDto[];
+  @ApiPropertyOptional({ example: 'B', description: '"till förmån för" this proposal' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  inFavourOf?: string;
   @ApiPropertyOptional() @IsOptional() @IsInstant() announcedAt?: string;
-  @ApiPropertyOptional({ type: MotivationDto }) @IsOptional() @ValidateNested() @Type(() => MotivationDto) motivation?: MotivationDto;
+  @ApiPropertyOptional({ type: MotivationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MotivationDto)
+  motivation?: MotivationDto;
 }
 
 export class ProtokollsanteckningDto {
@@ -116,34 +206,89 @@ export class ProtokollsanteckningDto {
 export class RecordParagraphDto {
   @ApiProperty({ example: '§ 45' }) @Text(50) paragraphNumber: string;
   @ApiProperty({ type: MatterDto }) @IsObject() @ValidateNested() @Type(() => MatterDto) matter: MatterDto;
-  @ApiProperty({ enum: ['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'], description: 'What the decision is about, checked when it drives a workflow' })
+  @ApiProperty({
+    enum: ['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'],
+    description: 'What the decision is about, checked when it drives a workflow',
+  })
   @IsIn(['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'])
   subject: 'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
-  @ApiPropertyOptional({ example: 'dalslandssamverkan' }) @IsOptional() @IsString() @MaxLength(64) collaboration?: string;
-  @ApiPropertyOptional({ description: 'The document version adopted (R-B5)' }) @IsOptional() @IsUUID() documentVersionId?: string;
-  @ApiPropertyOptional({ description: 'Sammanfattning av ärendet' }) @IsOptional() @IsString() @MaxLength(20000) summary?: string;
-  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(1000, { each: true }) beslutsunderlag: string[];
-  @ApiProperty({ type: [ProposalDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => ProposalDto) proposals: ProposalDto[];
-  @ApiProperty({ type: [String], description: 'Beslutsgång, in order' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @MaxLength(5000, { each: true }) beslutsgang: string[];
+  @ApiPropertyOptional({ example: 'dalslandssamverkan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  collaboration?: string;
+  @ApiPropertyOptional({ description: 'The document version adopted (R-B5)' })
+  @IsOptional()
+  @IsUUID()
+  documentVersionId?: string;
+  @ApiPropertyOptional({ description: 'Sammanfattning av ärendet' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  beslutsunderlag: string[];
+  @ApiProperty({ type: [ProposalDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => ProposalDto)
+  proposals: ProposalDto[];
+  @ApiProperty({ type: [String], description: 'Beslutsgång, in order' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
+  beslutsgang: string[];
   @ApiProperty({ type: MethodDto }) @IsObject() @ValidateNested() @Type(() => MethodDto) method: MethodDto;
-  @ApiProperty({ type: DecisionTextDto }) @IsObject() @ValidateNested() @Type(() => DecisionTextDto) decision: DecisionTextDto;
+  @ApiProperty({ type: DecisionTextDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionTextDto)
+  decision: DecisionTextDto;
   @ApiProperty({ type: [JavDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => JavDto) jav: JavDto[];
-  @ApiProperty({ type: [ReservationDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ReservationDto) reservations: ReservationDto[];
-  @ApiProperty({ type: [ProtokollsanteckningDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ProtokollsanteckningDto) protokollsanteckningar: ProtokollsanteckningDto[];
-  @ApiProperty({ type: [String], example: ['Kommunstyrelsen'], description: 'Beslutet skickas till' }) @IsArray() @IsString({ each: true }) @MaxLength(300, { each: true }) sendTo: string[];
-  @ApiPropertyOptional({ description: 'The body decided to justera this paragraph at once (R-I3)' }) @IsOptional() @IsBoolean() immediateJustering?: boolean;
+  @ApiProperty({ type: [ReservationDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ReservationDto)
+  reservations: ReservationDto[];
+  @ApiProperty({ type: [ProtokollsanteckningDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ProtokollsanteckningDto)
+  protokollsanteckningar: ProtokollsanteckningDto[];
+  @ApiProperty({ type: [String], example: ['Kommunstyrelsen'], description: 'Beslutet skickas till' })
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  sendTo: string[];
+  @ApiPropertyOptional({ description: 'The body decided to justera this paragraph at once (R-I3)' })
+  @IsOptional()
+  @IsBoolean()
+  immediateJustering?: boolean;
 }
 
 export class MeetingJusteringDto {
   @ApiProperty({ example: '2024-05-29' }) @IsLocalDate() justeradOn: string;
   @ApiProperty({ type: [String], example: ['Daniel Jensen', 'Marianne Sand Wallin'] })
-  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
   justerare: string[];
 }
 
 export class MeetingAnslagDto {
   @ApiProperty({ example: '2024-05-30' }) @IsLocalDate() anslagOn: string;
-  @ApiPropertyOptional({ example: 'https://mellerud.se/anslagstavla' }) @IsOptional() @IsString() @MaxLength(500) noticeBoard?: string;
+  @ApiPropertyOptional({ example: 'https://mellerud.se/anslagstavla' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  noticeBoard?: string;
 }
 
 export class DeadlinesQueryDto {

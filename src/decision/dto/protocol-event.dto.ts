@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant, IsLocalDate } from '../../common/validators';
 import { RecordParagraphDto } from './decision.dto';
 
@@ -11,16 +24,30 @@ class ProtocolEventBase {
 }
 
 export class ParagraphAmendedDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['PARAGRAPH_AMENDED'], description: 'Only while the paragraph is a draft' }) declare type: 'PARAGRAPH_AMENDED';
-  @ApiProperty({ type: RecordParagraphDto }) @IsObject() @ValidateNested() @Type(() => RecordParagraphDto) paragraph: RecordParagraphDto;
+  @ApiProperty({ enum: ['PARAGRAPH_AMENDED'], description: 'Only while the paragraph is a draft' })
+  declare type: 'PARAGRAPH_AMENDED';
+  @ApiProperty({ type: RecordParagraphDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RecordParagraphDto)
+  paragraph: RecordParagraphDto;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
 export class JusteratDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['JUSTERAT'], description: 'Omedelbar justering of this paragraph (R-I3) with immediate: true; a whole protocol via POST /meetings/{id}/justering' })
+  @ApiProperty({
+    enum: ['JUSTERAT'],
+    description:
+      'Omedelbar justering of this paragraph (R-I3) with immediate: true; a whole protocol via POST /meetings/{id}/justering',
+  })
   declare type: 'JUSTERAT';
   @ApiProperty() @IsLocalDate() justeradOn: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) justerare: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  justerare: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() immediate?: boolean;
 }
 
@@ -31,20 +58,40 @@ export class AnslagPostedDto extends ProtocolEventBase {
 }
 
 export class AppealReceivedDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['APPEAL_RECEIVED'], description: 'An appeal (laglighetsprövning) reached förvaltningsrätten (R-I5)' }) declare type: 'APPEAL_RECEIVED';
+  @ApiProperty({
+    enum: ['APPEAL_RECEIVED'],
+    description: 'An appeal (laglighetsprövning) reached förvaltningsrätten (R-I5)',
+  })
+  declare type: 'APPEAL_RECEIVED';
   @ApiProperty() @IsLocalDate() receivedOn: string;
-  @ApiPropertyOptional({ example: 'Förvaltningsrätten i Göteborg' }) @IsOptional() @IsString() @MaxLength(200) court?: string;
+  @ApiPropertyOptional({ example: 'Förvaltningsrätten i Göteborg' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  court?: string;
   @ApiPropertyOptional({ example: 'Mål nr 1234-24' }) @IsOptional() @IsString() @MaxLength(100) caseNumber?: string;
 }
 
 export class NoAppealConfirmedDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['NO_APPEAL_CONFIRMED'], description: 'D9: a clerk confirms no appeal arrived in time → FINAL (laga kraft)' }) declare type: 'NO_APPEAL_CONFIRMED';
+  @ApiProperty({
+    enum: ['NO_APPEAL_CONFIRMED'],
+    description: 'D9: a clerk confirms no appeal arrived in time → FINAL (laga kraft)',
+  })
+  declare type: 'NO_APPEAL_CONFIRMED';
   @ApiProperty() @IsLocalDate() confirmedOn: string;
-  @ApiPropertyOptional({ example: 'Lagakraftbevis från förvaltningsrätten' }) @IsOptional() @IsString() @MaxLength(500) basis?: string;
+  @ApiPropertyOptional({ example: 'Lagakraftbevis från förvaltningsrätten' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  basis?: string;
 }
 
 export class AppealDecidedDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['APPEAL_DECIDED'], description: 'The final judgment: REJECTED → FINAL, ANNULLED (upphävt) → ANNULLED and compensations (R-C11)' }) declare type: 'APPEAL_DECIDED';
+  @ApiProperty({
+    enum: ['APPEAL_DECIDED'],
+    description: 'The final judgment: REJECTED → FINAL, ANNULLED (upphävt) → ANNULLED and compensations (R-C11)',
+  })
+  declare type: 'APPEAL_DECIDED';
   @ApiProperty({ enum: ['REJECTED', 'ANNULLED'] }) @IsIn(['REJECTED', 'ANNULLED']) outcome: 'REJECTED' | 'ANNULLED';
   @ApiProperty() @IsLocalDate() decidedOn: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) court?: string;
@@ -52,14 +99,22 @@ export class AppealDecidedDto extends ProtocolEventBase {
 }
 
 export class CorrectionRecordedDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['CORRECTION_RECORDED'], description: 'A correction of a justerat paragraph, referring to it; the paragraph itself is never edited' }) declare type: 'CORRECTION_RECORDED';
+  @ApiProperty({
+    enum: ['CORRECTION_RECORDED'],
+    description: 'A correction of a justerat paragraph, referring to it; the paragraph itself is never edited',
+  })
+  declare type: 'CORRECTION_RECORDED';
   @ApiProperty() @IsLocalDate() correctedOn: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) text: string;
 }
 
 export class ReservationMotivationSubmittedDto extends ProtocolEventBase {
-  @ApiProperty({ enum: ['RESERVATION_MOTIVATION_SUBMITTED'], description: 'R-H14: written motivation, before the time set for justering' }) declare type: 'RESERVATION_MOTIVATION_SUBMITTED';
+  @ApiProperty({
+    enum: ['RESERVATION_MOTIVATION_SUBMITTED'],
+    description: 'R-H14: written motivation, before the time set for justering',
+  })
+  declare type: 'RESERVATION_MOTIVATION_SUBMITTED';
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) member: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
   @ApiProperty() @IsInstant() submittedAt: string;

@@ -69,7 +69,9 @@ export function extractToHtml(x: ProtocolExtract): string {
   out.push(`<main class="extract${x.draft ? ' draft' : ''}">`);
   if (x.banner) out.push(`<p class="banner" role="note">${e(x.banner)}</p>`);
   out.push('<header class="head">');
-  out.push(`<div class="org"><div class="municipality">${e(x.header.municipality)}</div><div class="body">${e(x.header.body)}</div></div>`);
+  out.push(
+    `<div class="org"><div class="municipality">${e(x.header.municipality)}</div><div class="body">${e(x.header.body)}</div></div>`,
+  );
   const place = x.header.place ? `<div class="place"><span class="label">Plats</span> ${e(x.header.place)}</div>` : '';
   out.push(
     `<div class="doc"><div class="kind">${e(x.header.documentKind)}</div><div><span class="label">${e(x.header.dateLabel)}</span> ${e(x.header.date)}</div>${place}</div>`,
@@ -82,7 +84,9 @@ export function extractToHtml(x: ProtocolExtract): string {
   out.push('<footer class="cert">');
   if (x.footer.note) out.push(`<p class="notice">${e(x.footer.note)}</p>`);
   out.push(`<p>${e(x.footer.certification)}</p>`);
-  out.push(`<div class="sign"><div class="secretary">${e(x.footer.secretary ?? '')}</div><div class="role">${e(x.footer.role)}</div></div>`);
+  out.push(
+    `<div class="sign"><div class="secretary">${e(x.footer.secretary ?? '')}</div><div class="role">${e(x.footer.role)}</div></div>`,
+  );
   out.push('</footer>');
   out.push('</main>');
   out.push('</body>');
@@ -91,7 +95,12 @@ export function extractToHtml(x: ProtocolExtract): string {
 }
 
 function section(s: ExtractSection): string {
-  return [`<section class="section section-${s.key}" data-section="${s.key}">`, `<h2>${escapeHtml(s.heading)}</h2>`, ...s.lines.map(line), '</section>'].join('\n');
+  return [
+    `<section class="section section-${s.key}" data-section="${s.key}">`,
+    `<h2>${escapeHtml(s.heading)}</h2>`,
+    ...s.lines.map(line),
+    '</section>',
+  ].join('\n');
 }
 
 function line(l: ExtractLine): string {
@@ -110,7 +119,8 @@ function line(l: ExtractLine): string {
       return `<ul class="${l.style}">${l.items.map((i) => `<li>${e(i.text)}</li>`).join('')}</ul>`;
     }
     case 'table': {
-      const cell = (tag: 'th' | 'td', v: string, i: number) => `<${tag}${i > 0 ? ' class="mark"' : ''}>${e(v)}</${tag}>`;
+      const cell = (tag: 'th' | 'td', v: string, i: number) =>
+        `<${tag}${i > 0 ? ' class="mark"' : ''}>${e(v)}</${tag}>`;
       const head = `<thead><tr>${l.columns.map((c, i) => cell('th', c, i)).join('')}</tr></thead>`;
       const body = `<tbody>${l.rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('')}</tbody>`;
       const foot = l.footer ? `<tfoot><tr>${l.footer.map((c, i) => cell('td', c, i)).join('')}</tr></tfoot>` : '';

@@ -7,7 +7,14 @@
  * (R-H19); the model only adds the fixed Swedish protocol phrases around it. A DRAFT is marked "UTKAST – ej justerat"
  * and never shows a justering (R-K10); the footer is the secretary's certification (R-I12).
  */
-import type { Attendee, DecisionParagraph, Person, Proposal, Reservation, Vote } from '../../../machines/protocol/decision.types';
+import type {
+  Attendee,
+  DecisionParagraph,
+  Person,
+  Proposal,
+  Reservation,
+  Vote,
+} from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
 
 export type SectionKey =
@@ -77,7 +84,12 @@ export const SECTION_HEADINGS: Record<SectionKey, string> = {
   rattelser: 'Rättelser',
 };
 
-const ORGAN_NAMES: Record<string, string> = { KF: 'Kommunfullmäktige', KS: 'Kommunstyrelsen', NAMND: 'Nämnden', UTSKOTT: 'Utskottet' };
+const ORGAN_NAMES: Record<string, string> = {
+  KF: 'Kommunfullmäktige',
+  KS: 'Kommunstyrelsen',
+  NAMND: 'Nämnden',
+  UTSKOTT: 'Utskottet',
+};
 
 const SUBJECTS: Record<string, string> = {
   DECLARATION_ADOPTION: 'Antagande av avsiktsförklaring',
@@ -104,7 +116,11 @@ export function buildExtract(view: DecisionView): ProtocolExtract {
   return {
     title: docTitle,
     draft,
-    banner: draft ? DRAFT_BANNER : view.status === 'ANNULLED' ? `UPPHÄVT – beslutet har upphävts${view.outcome?.on ? ` ${view.outcome.on}` : ''}${courtRef(view.outcome)}` : null,
+    banner: draft
+      ? DRAFT_BANNER
+      : view.status === 'ANNULLED'
+        ? `UPPHÄVT – beslutet har upphävts${view.outcome?.on ? ` ${view.outcome.on}` : ''}${courtRef(view.outcome)}`
+        : null,
     header: {
       municipality,
       documentKind: 'PROTOKOLLSUTDRAG',
@@ -142,16 +158,34 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   if (p) {
     if (p.summary && p.summary.trim()) add('sammanfattning', [text(p.summary)]);
     add('beslutsunderlag', p.beslutsunderlag.length ? [list('bullet', p.beslutsunderlag)] : []);
-    add('forslag', p.proposals.flatMap((x) => proposalLines(x, people)));
-    add('jav', p.jav.map((j) => ({ kind: 'text', lead: `${people.label({ name: j.member })}:`, text: `anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: ${j.reason}` })));
+    add(
+      'forslag',
+      p.proposals.flatMap((x) => proposalLines(x, people)),
+    );
+    add(
+      'jav',
+      p.jav.map((j) => ({
+        kind: 'text',
+        lead: `${people.label({ name: j.member })}:`,
+        text: `anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: ${j.reason}`,
+      })),
+    );
     add('beslutsgang', [...p.beslutsgang.map((s) => text(s)), ...votingLines(p, people)]);
     add('beslut', decisionLines(p, view));
-    add('reservationer', p.reservations.flatMap((r) => reservationLines(r, p, view, people)));
-    add('protokollsanteckningar', p.protokollsanteckningar.map((a) => ({ kind: 'text', lead: `${people.label(a.member)}:`, text: a.text })));
+    add(
+      'reservationer',
+      p.reservations.flatMap((r) => reservationLines(r, p, view, people)),
+    );
+    add(
+      'protokollsanteckningar',
+      p.protokollsanteckningar.map((a) => ({ kind: 'text', lead: `${people.label(a.member)}:`, text: a.text })),
+    );
     add('skickas', p.sendTo.length ? [list('plain', p.sendTo)] : []);
   } else {
     add('beslut', [
-      text(`${ORGAN_NAMES[view.organ] ?? view.organ} beslutade ${view.decidedOn}: ${SUBJECTS[view.subject] ?? view.subject}.`),
+      text(
+        `${ORGAN_NAMES[view.organ] ?? view.organ} beslutade ${view.decidedOn}: ${SUBJECTS[view.subject] ?? view.subject}.`,
+      ),
       text('Paragrafens fullständiga text finns inte registrerad i systemet; se kommunens protokoll.', 'notice'),
     ]);
   }
@@ -183,7 +217,11 @@ function proposalLines(x: Proposal, people: People): ExtractLine[] {
 
 function decisionLines(p: DecisionParagraph, view: DecisionView): ExtractLine[] {
   const lines: ExtractLine[] = [];
-  const lead = p.decision.text ?? (p.decision.attSatser.length ? `${view.body?.name ?? ORGAN_NAMES[view.organ] ?? view.organ} beslutar att:` : undefined);
+  const lead =
+    p.decision.text ??
+    (p.decision.attSatser.length
+      ? `${view.body?.name ?? ORGAN_NAMES[view.organ] ?? view.organ} beslutar att:`
+      : undefined);
   if (lead) lines.push(text(lead));
   if (p.decision.attSatser.length) lines.push(numbered(p.decision.attSatser));
   return lines;
@@ -206,20 +244,37 @@ function votingLines(p: DecisionParagraph, people: People): ExtractLine[] {
     lines.push({
       kind: 'table',
       columns: ['Ledamot', 'Ja', 'Nej', 'Avstår'],
-      rows: votes.map((v) => [people.voter(v.member), v.vote === 'JA' ? 'X' : '', v.vote === 'NEJ' ? 'X' : '', v.vote === 'AVSTAR' ? 'X' : '']),
+      rows: votes.map((v) => [
+        people.voter(v.member),
+        v.vote === 'JA' ? 'X' : '',
+        v.vote === 'NEJ' ? 'X' : '',
+        v.vote === 'AVSTAR' ? 'X' : '',
+      ]),
       footer: ['Summa', String(ja), String(nej), String(avstar)],
     });
   }
-  if (votes.length) lines.push(text(`Omröstningsresultat: ${count(ja, 'ja-röst', 'ja-röster')}, ${count(nej, 'nej-röst', 'nej-röster')}, ${avstar} avstår.`));
+  if (votes.length)
+    lines.push(
+      text(
+        `Omröstningsresultat: ${count(ja, 'ja-röst', 'ja-röster')}, ${count(nej, 'nej-röst', 'nej-röster')}, ${avstar} avstår.`,
+      ),
+    );
   if (m.kind === 'OPEN_VOTE') {
     lines.push(text(`Därmed är ${ref(m.adopted)} bifallet.`));
   } else if (m.kind === 'CASTING_VOTE') {
     const chair = people.chair;
     const chairVote = chair ? votes.find((v) => v.member === chair.name)?.vote : undefined;
-    const how = chair && chairVote && chairVote !== 'AVSTAR' ? ` (ordföranden ${people.label(chair)} röstade ${chairVote === 'JA' ? 'ja' : 'nej'})` : '';
+    const how =
+      chair && chairVote && chairVote !== 'AVSTAR'
+        ? ` (ordföranden ${people.label(chair)} röstade ${chairVote === 'JA' ? 'ja' : 'nej'})`
+        : '';
     lines.push(text(`Röstetalet är lika. Ordförandens utslagsröst avgör${how}; därmed är ${ref(m.adopted)} bifallet.`));
   } else {
-    lines.push(text(`Röstetalet är lika och lotten avgör (lottning). Lotten föll på ${ref(m.lotFellOn ?? m.adopted)}; därmed är ${ref(m.adopted)} bifallet.`));
+    lines.push(
+      text(
+        `Röstetalet är lika och lotten avgör (lottning). Lotten föll på ${ref(m.lotFellOn ?? m.adopted)}; därmed är ${ref(m.adopted)} bifallet.`,
+      ),
+    );
   }
   return lines;
 }
@@ -229,7 +284,8 @@ function reservationLines(r: Reservation, p: DecisionParagraph, view: DecisionVi
   let phrase = 'reserverar sig mot beslutet';
   if (r.inFavourOf) {
     const proposal = p.proposals.find((x) => x.id === r.inFavourOf);
-    const own = !!proposal && r.members.length > 0 && r.members.every((m) => proposal.by.some((b) => b.name === m.name));
+    const own =
+      !!proposal && r.members.length > 0 && r.members.every((m) => proposal.by.some((b) => b.name === m.name));
     phrase += own ? ' till förmån för eget förslag' : ` till förmån för ${proposalRef(p, r.inFavourOf)}`;
   }
   const lines: ExtractLine[] = [{ kind: 'text', lead: `${people.list(r.members)}:`, text: `${phrase}.` }];
@@ -254,7 +310,11 @@ function justeringLines(view: DecisionView): ExtractLine[] {
   }
   // Never announce the anslag of a draft (R-K10); a draft has none.
   if (view.anslagOn && !isDraft(view)) {
-    lines.push(text(`Anslaget på kommunens anslagstavla ${view.anslagOn}${view.appealLastDay ? `; överklagandetiden löper till och med ${view.appealLastDay}` : ''}`));
+    lines.push(
+      text(
+        `Anslaget på kommunens anslagstavla ${view.anslagOn}${view.appealLastDay ? `; överklagandetiden löper till och med ${view.appealLastDay}` : ''}`,
+      ),
+    );
     if (view.noticeBoard) lines.push({ kind: 'text', lead: 'Anslagstavla:', text: view.noticeBoard });
   }
   lines.push({ kind: 'text', lead: 'Status:', text: statusText(view) });
@@ -270,11 +330,15 @@ export function statusText(view: DecisionView): string {
     case 'JUSTERAT':
       return 'Justerat, ännu inte anslaget';
     case 'ANSLAGET':
-      return view.appealLastDay ? `Anslaget; överklagandetiden löper till och med ${view.appealLastDay}` : 'Anslaget; överklagandetiden löper';
+      return view.appealLastDay
+        ? `Anslaget; överklagandetiden löper till och med ${view.appealLastDay}`
+        : 'Anslaget; överklagandetiden löper';
     case 'PRESUMED_FINAL':
       return 'Överklagandetiden har gått ut; att inget överklagande har kommit in är ännu inte bekräftat';
     case 'APPEALED':
-      return view.appeal ? `Överklagat; överklagandet kom in ${view.appeal.receivedOn}${court(view.appeal)}` : 'Överklagat';
+      return view.appeal
+        ? `Överklagat; överklagandet kom in ${view.appeal.receivedOn}${court(view.appeal)}`
+        : 'Överklagat';
     case 'FINAL': {
       const on = view.outcome?.on ?? view.finalFrom;
       return `Vunnit laga kraft${on ? ` ${on}` : ''}${view.appeal ? ` (överklagandet avslaget${court(view.outcome)})` : ''}`;
@@ -312,13 +376,22 @@ class People {
 
   /** "Ordföranden Daniel Jensen (KD)" for the chair's proposal. */
   proposers(by: Person[]): string {
-    return joinSv(by.map((x, i) => (this.chair && x.name === this.chair.name ? `${i === 0 ? 'Ordföranden' : 'ordföranden'} ${this.label(x)}` : this.label(x))));
+    return joinSv(
+      by.map((x, i) =>
+        this.chair && x.name === this.chair.name
+          ? `${i === 0 ? 'Ordföranden' : 'ordföranden'} ${this.label(x)}`
+          : this.label(x),
+      ),
+    );
   }
 
   /** A row of the omröstningslista. */
   voter(name: string): string {
     const a = this.attendees.find((x) => x.name === name);
-    const roles = [a?.chair ? 'ordförande' : '', a?.role === 'TJANSTGORANDE_ERSATTARE' ? 'tjänstgörande ersättare' : ''].filter(Boolean);
+    const roles = [
+      a?.chair ? 'ordförande' : '',
+      a?.role === 'TJANSTGORANDE_ERSATTARE' ? 'tjänstgörande ersättare' : '',
+    ].filter(Boolean);
     return `${this.label({ name })}${roles.length ? `, ${roles.join(', ')}` : ''}`;
   }
 }

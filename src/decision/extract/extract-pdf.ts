@@ -115,17 +115,46 @@ class ExtractPdf {
     const rightWidth = width - leftWidth - 12;
     const rightX = left + leftWidth + 12;
     doc.font(BOLD).fontSize(15).text(pdfText(x.header.municipality), left, y0, { width: leftWidth });
-    doc.font(FONT).fontSize(12).text(pdfText(x.header.body), left, doc.y + 2, { width: leftWidth });
+    doc
+      .font(FONT)
+      .fontSize(12)
+      .text(pdfText(x.header.body), left, doc.y + 2, { width: leftWidth });
     const leftBottom = doc.y;
-    doc.font(BOLD).fontSize(11.5).text(pdfText(x.header.documentKind), rightX, y0 + 2, { width: rightWidth, align: 'right', characterSpacing: 0.6 });
-    doc.font(FONT).fontSize(8.5).fillColor(GREY).text(pdfText(x.header.dateLabel), rightX, doc.y + 4, { width: rightWidth, align: 'right' });
-    doc.fillColor('black').fontSize(10.5).text(pdfText(x.header.date), rightX, doc.y + 1, { width: rightWidth, align: 'right' });
+    doc
+      .font(BOLD)
+      .fontSize(11.5)
+      .text(pdfText(x.header.documentKind), rightX, y0 + 2, {
+        width: rightWidth,
+        align: 'right',
+        characterSpacing: 0.6,
+      });
+    doc
+      .font(FONT)
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(pdfText(x.header.dateLabel), rightX, doc.y + 4, { width: rightWidth, align: 'right' });
+    doc
+      .fillColor('black')
+      .fontSize(10.5)
+      .text(pdfText(x.header.date), rightX, doc.y + 1, { width: rightWidth, align: 'right' });
     if (x.header.place) {
-      doc.fontSize(8.5).fillColor(GREY).text('Plats', rightX, doc.y + 3, { width: rightWidth, align: 'right' });
-      doc.fillColor('black').fontSize(10.5).text(pdfText(x.header.place), rightX, doc.y + 1, { width: rightWidth, align: 'right' });
+      doc
+        .fontSize(8.5)
+        .fillColor(GREY)
+        .text('Plats', rightX, doc.y + 3, { width: rightWidth, align: 'right' });
+      doc
+        .fillColor('black')
+        .fontSize(10.5)
+        .text(pdfText(x.header.place), rightX, doc.y + 1, { width: rightWidth, align: 'right' });
     }
     const bottom = Math.max(leftBottom, doc.y) + 8;
-    doc.save().lineWidth(1.2).moveTo(left, bottom).lineTo(left + width, bottom).stroke().restore();
+    doc
+      .save()
+      .lineWidth(1.2)
+      .moveTo(left, bottom)
+      .lineTo(left + width, bottom)
+      .stroke()
+      .restore();
     doc.x = left;
     doc.y = bottom + 20;
   }
@@ -135,9 +164,18 @@ class ExtractPdf {
     const numWidth = x.paragraph.number ? 56 : 0;
     this.ensure(this.lineHeight(13) * 3);
     const y0 = doc.y;
-    if (x.paragraph.number) doc.font(BOLD).fontSize(13).text(pdfText(x.paragraph.number), left, y0, { width: numWidth, lineBreak: false });
-    doc.font(BOLD).fontSize(13).text(pdfText(x.paragraph.title), left + numWidth, y0, { width: width - numWidth });
-    if (x.paragraph.dnr) doc.font(FONT).fontSize(10).fillColor(GREY).text(pdfText(x.paragraph.dnr), left + numWidth, doc.y + 3, { width: width - numWidth });
+    if (x.paragraph.number)
+      doc.font(BOLD).fontSize(13).text(pdfText(x.paragraph.number), left, y0, { width: numWidth, lineBreak: false });
+    doc
+      .font(BOLD)
+      .fontSize(13)
+      .text(pdfText(x.paragraph.title), left + numWidth, y0, { width: width - numWidth });
+    if (x.paragraph.dnr)
+      doc
+        .font(FONT)
+        .fontSize(10)
+        .fillColor(GREY)
+        .text(pdfText(x.paragraph.dnr), left + numWidth, doc.y + 3, { width: width - numWidth });
     doc.fillColor('black');
     doc.x = left;
     this.gap(8);
@@ -149,7 +187,14 @@ class ExtractPdf {
     // Keep a heading with at least three lines of its text.
     this.ensure(this.lineHeight(11.5) + this.lineHeight() * 3 + (rule ? 8 : 0));
     if (rule) {
-      doc.save().lineWidth(0.6).strokeColor('#999999').moveTo(left, doc.y).lineTo(left + width, doc.y).stroke().restore();
+      doc
+        .save()
+        .lineWidth(0.6)
+        .strokeColor('#999999')
+        .moveTo(left, doc.y)
+        .lineTo(left + width, doc.y)
+        .stroke()
+        .restore();
       doc.y += 8;
     }
     doc.font(BOLD).fontSize(11.5).fillColor('black').text(pdfText(heading), left, doc.y, { width });
@@ -162,7 +207,11 @@ class ExtractPdf {
       case 'subheading': {
         this.gap(3);
         this.ensure(this.lineHeight() * 3);
-        doc.font(ITALIC_BOLD).fontSize(SIZE).fillColor('black').text(pdfText(l.text), left, doc.y, { width, lineGap: LINE_GAP });
+        doc
+          .font(ITALIC_BOLD)
+          .fontSize(SIZE)
+          .fillColor('black')
+          .text(pdfText(l.text), left, doc.y, { width, lineGap: LINE_GAP });
         doc.y += 2;
         return;
       }
@@ -173,10 +222,16 @@ class ExtractPdf {
         doc.fillColor(l.tone === 'notice' ? RED : 'black');
         const body = pdfText(l.text);
         if (l.lead) {
-          doc.font(BOLD).fontSize(SIZE).text(`${pdfText(l.lead)} `, left + indent, doc.y, { ...opts, continued: true });
+          doc
+            .font(BOLD)
+            .fontSize(SIZE)
+            .text(`${pdfText(l.lead)} `, left + indent, doc.y, { ...opts, continued: true });
           doc.font(l.tone === 'notice' ? BOLD : FONT).text(body, opts);
         } else {
-          doc.font(l.tone === 'notice' ? BOLD : FONT).fontSize(SIZE).text(body, left + indent, doc.y, opts);
+          doc
+            .font(l.tone === 'notice' ? BOLD : FONT)
+            .fontSize(SIZE)
+            .text(body, left + indent, doc.y, opts);
         }
         doc.fillColor('black');
         doc.x = left;
@@ -192,7 +247,8 @@ class ExtractPdf {
           this.ensure(Math.min(h, this.lineHeight() * 2));
           const y = doc.y;
           const marker = l.style === 'numbered' ? item.marker : l.style === 'bullet' ? '•' : '';
-          if (marker) doc.text(pdfText(marker), left + (l.style === 'bullet' ? 6 : 0), y, { width: indent, lineBreak: false });
+          if (marker)
+            doc.text(pdfText(marker), left + (l.style === 'bullet' ? 6 : 0), y, { width: indent, lineBreak: false });
           doc.text(pdfText(item.text), left + indent, y, { width: textWidth, lineGap: LINE_GAP });
           doc.y += 2;
         }
@@ -214,7 +270,10 @@ class ExtractPdf {
     const pad = 4;
     const rowHeight = (cells: string[], font: string) => {
       doc.font(font).fontSize(9.5);
-      return Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c) || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
+      return (
+        Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c) || ' ', { width: widths[i] - 2 * pad }))) +
+        2 * pad
+      );
     };
     const drawRow = (cells: string[], font: string, fill?: string) => {
       const h = rowHeight(cells, font);
@@ -223,7 +282,11 @@ class ExtractPdf {
       cells.forEach((c, i) => {
         if (fill) doc.save().rect(cx, y, widths[i], h).fill(fill).restore();
         doc.save().lineWidth(0.5).strokeColor('#888888').rect(cx, y, widths[i], h).stroke().restore();
-        doc.font(font).fontSize(9.5).fillColor('black').text(pdfText(c), cx + pad, y + pad, { width: widths[i] - 2 * pad, align: i === 0 ? 'left' : 'center' });
+        doc
+          .font(font)
+          .fontSize(9.5)
+          .fillColor('black')
+          .text(pdfText(c), cx + pad, y + pad, { width: widths[i] - 2 * pad, align: i === 0 ? 'left' : 'center' });
         cx += widths[i];
       });
       doc.x = left;
@@ -259,10 +322,20 @@ class ExtractPdf {
     }
     doc.font(FONT).fontSize(SIZE).fillColor('black').text(pdfText(f.certification), left, doc.y, { width: this.width });
     doc.y += 32;
-    doc.save().lineWidth(0.8).moveTo(left, doc.y).lineTo(left + 220, doc.y).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.8)
+      .moveTo(left, doc.y)
+      .lineTo(left + 220, doc.y)
+      .stroke()
+      .restore();
     doc.y += 3;
     if (f.secretary) doc.font(FONT).fontSize(SIZE).text(pdfText(f.secretary), left, doc.y, { width: 220 });
-    doc.font(FONT).fontSize(8.5).fillColor(GREY).text(pdfText(f.role), left, doc.y + 1, { width: 220 });
+    doc
+      .font(FONT)
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(pdfText(f.role), left, doc.y + 1, { width: 220 });
     doc.fillColor('black');
   }
 
@@ -286,16 +359,46 @@ class ExtractPdf {
       }
       // The first page carries the banner in a box above the header (firstPageHeader).
       if (x.banner && i > range.start) {
-        doc.font(BOLD).fontSize(9).fillColor(RED).text(pdfText(x.banner), left, 26, { width, align: 'center', lineBreak: false });
+        doc
+          .font(BOLD)
+          .fontSize(9)
+          .fillColor(RED)
+          .text(pdfText(x.banner), left, 26, { width, align: 'center', lineBreak: false });
       }
       if (i > range.start) {
-        doc.font(FONT).fontSize(8.5).fillColor(GREY).text(pdfText(ref), left, 42, { width, lineBreak: false, ellipsis: true });
-        doc.save().lineWidth(0.4).strokeColor('#aaaaaa').moveTo(left, 54).lineTo(left + width, 54).stroke().restore();
+        doc
+          .font(FONT)
+          .fontSize(8.5)
+          .fillColor(GREY)
+          .text(pdfText(ref), left, 42, { width, lineBreak: false, ellipsis: true });
+        doc
+          .save()
+          .lineWidth(0.4)
+          .strokeColor('#aaaaaa')
+          .moveTo(left, 54)
+          .lineTo(left + width, 54)
+          .stroke()
+          .restore();
       }
-      doc.save().lineWidth(0.4).strokeColor('#aaaaaa').moveTo(left, pageHeight - 44).lineTo(left + width, pageHeight - 44).stroke().restore();
+      doc
+        .save()
+        .lineWidth(0.4)
+        .strokeColor('#aaaaaa')
+        .moveTo(left, pageHeight - 44)
+        .lineTo(left + width, pageHeight - 44)
+        .stroke()
+        .restore();
       doc.font(FONT).fontSize(8.5).fillColor(GREY);
-      doc.text(pdfText(`${x.header.municipality} – ${x.header.body}`), left, pageHeight - 38, { width: width - 80, lineBreak: false, ellipsis: true });
-      doc.text(`Sida ${i - range.start + 1} (${range.count})`, left + width - 80, pageHeight - 38, { width: 80, align: 'right', lineBreak: false });
+      doc.text(pdfText(`${x.header.municipality} – ${x.header.body}`), left, pageHeight - 38, {
+        width: width - 80,
+        lineBreak: false,
+        ellipsis: true,
+      });
+      doc.text(`Sida ${i - range.start + 1} (${range.count})`, left + width - 80, pageHeight - 38, {
+        width: 80,
+        align: 'right',
+        lineBreak: false,
+      });
       doc.fillColor('black');
       margins.bottom = bottom;
     }
@@ -303,8 +406,33 @@ class ExtractPdf {
 }
 
 // WinAnsiEncoding beyond Latin-1 (pdfkit's map for the standard fonts).
-const WIN_ANSI_EXTRA = new Set([402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249, 8250, 710, 8482, 338, 339, 732, 352, 353, 376, 381, 382]);
-const FALLBACK: Record<string, string> = { '\u2212': '-', '\u2010': '-', '\u2011': '-', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u2007': ' ', '\u2002': ' ', '\u2003': ' ', '\u200b': '', '\u2060': '', '\ufeff': '', '\u2032': "'", '\u2033': '"', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i' };
+const WIN_ANSI_EXTRA = new Set([
+  402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249, 8250, 710, 8482, 338,
+  339, 732, 352, 353, 376, 381, 382,
+]);
+const FALLBACK: Record<string, string> = {
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u202f': ' ',
+  '\u2007': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u200b': '',
+  '\u2060': '',
+  '\ufeff': '',
+  '\u2032': "'",
+  '\u2033': '"',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  ı: 'i',
+};
 
 const encodable = (c: number) => c === 10 || (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || WIN_ANSI_EXTRA.has(c);
 

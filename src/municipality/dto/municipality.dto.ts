@@ -8,6 +8,8 @@ export class CreateMunicipalityDto {
   code: string;
 
   @ApiProperty({ example: 'Vänersborg' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name: string;
 }

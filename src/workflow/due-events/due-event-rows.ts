@@ -13,14 +13,25 @@ import { WorkflowDueEventEntity } from './workflow-due-event.entity';
  */
 export const DueEventRows = {
   /** Rewrites the instance's rows when the machine's due events changed. */
-  async sync(tx: Tx, def: MachineDefinition, instanceId: string, before: AnyMachineSnapshot | null, after: AnyMachineSnapshot): Promise<void> {
+  async sync(
+    tx: Tx,
+    def: MachineDefinition,
+    instanceId: string,
+    before: AnyMachineSnapshot | null,
+    after: AnyMachineSnapshot,
+  ): Promise<void> {
     if (!def.dueEvents) return;
     const was = before ? def.dueEvents(before.context, stateString(before.value)) : [];
     const now = def.dueEvents(after.context, stateString(after.value));
     if (canonicalJson(was) === canonicalJson(now)) return;
     await tx.delete(WorkflowDueEventEntity, { instanceId });
     for (const d of now) {
-      await tx.insert(WorkflowDueEventEntity, { instanceId, eventType: d.type, dueOn: d.dueOn, payload: canonicalJson(d.payload) });
+      await tx.insert(WorkflowDueEventEntity, {
+        instanceId,
+        eventType: d.type,
+        dueOn: d.dueOn,
+        payload: canonicalJson(d.payload),
+      });
     }
   },
 

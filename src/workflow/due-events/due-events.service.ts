@@ -21,7 +21,8 @@ export class DueEventsService {
     const due = await this.db.read((tx) => DueEventRows.due(tx, today));
     let fired = 0;
     let refused = 0;
-    for (const d of due) ((await fireDue(d, (id, e, a) => this.engine.sendNow(id, e, a), this.db, this.logger)) ? fired++ : refused++);
+    for (const d of due)
+      (await fireDue(d, (id, e, a) => this.engine.sendNow(id, e, a), this.db, this.logger)) ? fired++ : refused++;
     return { fired, refused };
   }
 }

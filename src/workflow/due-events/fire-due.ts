@@ -27,5 +27,8 @@ export async function fireDue(d: WorkflowDueEventEntity, send: Send, db: Db, log
 
 /** A due event the machine refuses (not allowed in this state, or a rule says no), or whose instance is gone. */
 function isStale(error: unknown): boolean {
-  return error instanceof AppError && (error.code === 'TRANSITION_NOT_ALLOWED' || error.kind === 'RULE_REFUSED' || error.kind === 'NOT_FOUND');
+  return (
+    error instanceof AppError &&
+    (error.code === 'TRANSITION_NOT_ALLOWED' || error.kind === 'RULE_REFUSED' || error.kind === 'NOT_FOUND')
+  );
 }

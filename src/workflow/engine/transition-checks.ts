@@ -44,7 +44,12 @@ export function checkTransition(registry: MachineRegistry, head: Head, event: Wo
  * what the client sent; the logged payload may be enriched by the service) answers with the first result and writes
  * nothing; another request with the key is refused.
  */
-export function idempotentReplay(earlier: WorkflowTransitionEntity, payload: string, options: SendOptions, view: InstanceView): SendResult {
+export function idempotentReplay(
+  earlier: WorkflowTransitionEntity,
+  payload: string,
+  options: SendOptions,
+  view: InstanceView,
+): SendResult {
   const same = earlier.requestHash ? earlier.requestHash === options.requestFingerprint : earlier.payload === payload;
   if (!same) {
     throw new AppError(

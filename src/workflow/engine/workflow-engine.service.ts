@@ -21,7 +21,6 @@ import { checkTransition, idempotentReplay, toTransitionView } from './transitio
 import { assertMaySend } from './write-policy';
 import { WorkflowTx, type TxEngine } from './workflow-tx';
 
-
 /** What a client's write is about: the instance, who sends, and the event type the policy is checked for. */
 export interface WriteTarget {
   instanceId: string;
@@ -85,7 +84,11 @@ export class WorkflowEngine implements TxEngine {
 
   /** One event in its own transaction (due events, the benchmark). */
   sendNow(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
-    const attempt = () => this.db.write((tx) => new WorkflowTx(tx, this).send(instanceId, event, actor, options), this.log.headHint(instanceId));
+    const attempt = () =>
+      this.db.write(
+        (tx) => new WorkflowTx(tx, this).send(instanceId, event, actor, options),
+        this.log.headHint(instanceId),
+      );
     return this.retrying(attempt, options);
   }
 
@@ -118,7 +121,13 @@ export class WorkflowEngine implements TxEngine {
     return head;
   }
 
-  async apply(wtx: WorkflowTx, head: Head, event: WorkflowEventInput, actor: Actor, options: SendOptions): Promise<SendResult> {
+  async apply(
+    wtx: WorkflowTx,
+    head: Head,
+    event: WorkflowEventInput,
+    actor: Actor,
+    options: SendOptions,
+  ): Promise<SendResult> {
     // The key is stored in a varchar(128) column: refuse a longer one as input (PostgreSQL would fail the insert).
     if (options.idempotencyKey !== undefined && options.idempotencyKey.length > 128) {
       throw badInput('Idempotency-Key', 'must be at most 128 characters', 'får vara högst 128 tecken');
@@ -152,12 +161,24 @@ export class WorkflowEngine implements TxEngine {
     const moved = await this.log.append(wtx.tx, head, row, next);
     wtx.heads.set(instance.id, moved);
     await DueEventRows.sync(wtx.tx, def, instance.id, snapshot, next);
-    const result: SendResult = { instance: this.view(def, moved.instance, next), transition: toTransitionView(row), replayed: false, warnings: [], caused: [] };
+    const result: SendResult = {
+      instance: this.view(def, moved.instance, next),
+      transition: toTransitionView(row),
+      replayed: false,
+      warnings: [],
+      caused: [],
+    };
     result.caused = await causedEvents(wtx, def, { before: snapshot, after: next, event, origin: result });
     return result;
   }
 
-  async create(wtx: WorkflowTx, machineId: string, input: unknown, subject: string, actor: Actor): Promise<InstanceView> {
+  async create(
+    wtx: WorkflowTx,
+    machineId: string,
+    input: unknown,
+    subject: string,
+    actor: Actor,
+  ): Promise<InstanceView> {
     const def = this.registry.latest(machineId);
     const [snapshot] = initialTransition(def.machine, input as any);
     const now = this.clock.nowIso();
@@ -196,7 +217,8 @@ export class WorkflowEngine implements TxEngine {
   async views(wtx: WorkflowTx, ids: string[]): Promise<Map<string, InstanceView>> {
     const out = new Map<string, InstanceView>();
     const unknown = ids.filter((id) => !wtx.heads.has(id));
-    for (const h of await this.log.heads(wtx.tx, unknown)) out.set(h.instance.id, this.view(h.def, h.instance, h.snapshot));
+    for (const h of await this.log.heads(wtx.tx, unknown))
+      out.set(h.instance.id, this.view(h.def, h.instance, h.snapshot));
     for (const id of ids) {
       const h = wtx.heads.get(id);
       if (h) out.set(id, this.view(h.def, h.instance, h.snapshot));

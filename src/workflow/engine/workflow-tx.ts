@@ -6,7 +6,13 @@ import type { InstanceView, SendOptions, SendResult, WorkflowEventInput } from '
 /** What the engine does inside a WorkflowTx (implemented by WorkflowEngine). */
 export interface TxEngine {
   loadHead(wtx: WorkflowTx, instanceId: string): Promise<Head>;
-  apply(wtx: WorkflowTx, head: Head, event: WorkflowEventInput, actor: Actor, options: SendOptions): Promise<SendResult>;
+  apply(
+    wtx: WorkflowTx,
+    head: Head,
+    event: WorkflowEventInput,
+    actor: Actor,
+    options: SendOptions,
+  ): Promise<SendResult>;
   create(wtx: WorkflowTx, machineId: string, input: unknown, subject: string, actor: Actor): Promise<InstanceView>;
   views(wtx: WorkflowTx, ids: string[]): Promise<Map<string, InstanceView>>;
   link(wtx: WorkflowTx, causeKey: string, effect: SendResult): Promise<void>;
@@ -27,7 +33,12 @@ export class WorkflowTx {
   ) {}
 
   /** Applies one event: 404 unknown instance, 403 policy, 409 not in this state, 422 a rule refused. */
-  async send(instanceId: string, event: WorkflowEventInput, actor: Actor, options: SendOptions = {}): Promise<SendResult> {
+  async send(
+    instanceId: string,
+    event: WorkflowEventInput,
+    actor: Actor,
+    options: SendOptions = {},
+  ): Promise<SendResult> {
     const head = await this.engine.loadHead(this, instanceId);
     return this.engine.apply(this, head, event, actor, options);
   }

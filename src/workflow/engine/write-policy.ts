@@ -18,6 +18,10 @@ export function assertMaySend(def: MachineDefinition, actor: Actor, eventType: s
   }
   const allowed = def.eventRoles[eventType] ?? ['admin'];
   if (!allowed.includes(actor.role)) {
-    throw forbidden(`The role '${actor.role}' may not record ${eventType}.`, `Rollen '${actor.role}' får inte registrera ${eventType}.`, { allowed });
+    throw forbidden(
+      `The role '${actor.role}' may not record ${eventType}.`,
+      `Rollen '${actor.role}' får inte registrera ${eventType}.`,
+      { allowed },
+    );
   }
 }

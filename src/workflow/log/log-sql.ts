@@ -41,7 +41,8 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
   const log = ds.getMetadata(WorkflowTransitionEntity);
   const due = ds.getMetadata(WorkflowDueEventEntity);
   const col = (meta: EntityMetadata, property: string) => q(meta.findColumnWithPropertyName(property)!.databaseName);
-  const selectAll = (meta: EntityMetadata) => meta.columns.map((c) => `${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
+  const selectAll = (meta: EntityMetadata) =>
+    meta.columns.map((c) => `${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
   const rowColumns = log.columns.filter((c) => !c.isGenerated).map((c) => c.propertyName as keyof HashedRow | 'hash');
   const headSet = ['state', 'snapshot', 'version', 'lastHash', 'updatedAt'];
   const nextDue = `(SELECT MIN(d.${col(due, 'dueOn')}) FROM ${q(due.tableName)} d WHERE d.${col(due, 'instanceId')} = h.${col(head, 'id')})`;
@@ -49,7 +50,9 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
   const logFrom =
     `FROM ${q(log.tableName)} WHERE ${col(log, 'instanceId')} = ${d.param(1)} AND ${col(log, 'seq')} >= ${d.param(2)} ` +
     `ORDER BY ${col(log, 'seq')} ASC, ${col(log, 'id')} ASC LIMIT ${d.param(3)}`;
-  const packed = rowColumns.map((c) => `COALESCE(CAST(${col(log, c)} AS TEXT), ${d.chr}(30))`).join(` || ${d.chr}(31) || `);
+  const packed = rowColumns
+    .map((c) => `COALESCE(CAST(${col(log, c)} AS TEXT), ${d.chr}(30))`)
+    .join(` || ${d.chr}(31) || `);
   const table = q(head.tableName);
   return {
     selectHead: `SELECT ${headColumns} WHERE h.${col(head, 'id')} = ${d.param(1)}`,
@@ -65,7 +68,10 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
       name: 'append log row',
       width: rowColumns.length,
       sql: (n) => {
-        const values = Array.from({ length: n }, (_, i) => `(${d.params(rowColumns.length, i * rowColumns.length + 1)})`);
+        const values = Array.from(
+          { length: n },
+          (_, i) => `(${d.params(rowColumns.length, i * rowColumns.length + 1)})`,
+        );
         return `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES ${values.join(', ')}`;
       },
       conflict: () => versionConflict(undefined, undefined),

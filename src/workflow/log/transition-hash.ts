@@ -30,7 +30,6 @@ export function hashRow(row: HashedRow): string {
   return sha256Hex(hashMaterial(row));
 }
 
-
 /**
  * `canonicalJson` of the hashed columns. Every column is a string, a number or null, so the canonical form is the
  * object written with its keys already in sorted order: JSON.stringify of that literal gives the same bytes without

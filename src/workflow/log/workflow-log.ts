@@ -20,7 +20,10 @@ export interface Head {
   nextDueOn: string | null;
 }
 
-export type RowFields = Omit<HashedRow, 'actorId' | 'actorRole' | 'actorMunicipality' | 'machineId' | 'machineVersion'> & { actor: Actor };
+export type RowFields = Omit<
+  HashedRow,
+  'actorId' | 'actorRole' | 'actorMunicipality' | 'machineId' | 'machineVersion'
+> & { actor: Actor };
 
 const HYDRATION_CACHE_SIZE = 10_000;
 
@@ -31,7 +34,10 @@ const HYDRATION_CACHE_SIZE = 10_000;
 @Injectable()
 export class WorkflowLog {
   /** The last snapshot hydrated for each instance, with the stored JSON it came from (see hydrated). */
-  private readonly hydrations = new Map<string, { def: MachineDefinition; json: string; snapshot: AnyMachineSnapshot }>();
+  private readonly hydrations = new Map<
+    string,
+    { def: MachineDefinition; json: string; snapshot: AnyMachineSnapshot }
+  >();
 
   constructor(
     @Inject(Db) private readonly db: Db,
@@ -54,7 +60,9 @@ export class WorkflowLog {
   async loadHead(tx: Tx, instanceId: string): Promise<Head | null> {
     const sql = this.sql;
     if (tx.isStaged(sql.casHead, instanceId)) await tx.flush();
-    const row = tx.readAhead(sql.headRead, instanceId) ?? (await tx.select<Record<string, unknown>>(sql.selectHead, [instanceId]))[0];
+    const row =
+      tx.readAhead(sql.headRead, instanceId) ??
+      (await tx.select<Record<string, unknown>>(sql.selectHead, [instanceId]))[0];
     if (!row) return null;
     const { nextDueOn, ...fields } = row;
     const instance = Object.assign(new WorkflowInstanceEntity(), fields);
@@ -86,9 +94,21 @@ export class WorkflowLog {
   async append(tx: Tx, head: Head, row: WorkflowTransitionEntity, next: AnyMachineSnapshot): Promise<Head> {
     const sql = this.sql;
     const { instance, def } = head;
-    await tx.stage(sql.appendRow, `${instance.id}:${row.seq}`, sql.rowColumns.map((c) => row[c]));
+    await tx.stage(
+      sql.appendRow,
+      `${instance.id}:${row.seq}`,
+      sql.rowColumns.map((c) => row[c]),
+    );
     const persisted = canonicalJson(def.machine.getPersistedSnapshot(next));
-    await tx.stage(sql.casHead, instance.id, [row.toState, persisted, row.seq, row.hash, row.recordedAt, instance.id, instance.version]);
+    await tx.stage(sql.casHead, instance.id, [
+      row.toState,
+      persisted,
+      row.seq,
+      row.hash,
+      row.recordedAt,
+      instance.id,
+      instance.version,
+    ]);
     const updated = Object.assign(new WorkflowInstanceEntity(), instance, {
       state: row.toState,
       snapshot: persisted,
@@ -106,7 +126,10 @@ export class WorkflowLog {
   }
 
   /** The heads of these instances, read in this transaction (or a read). */
-  async heads(tx: Tx, ids: string[]): Promise<Array<{ instance: WorkflowInstanceEntity; def: MachineDefinition; snapshot: AnyMachineSnapshot }>> {
+  async heads(
+    tx: Tx,
+    ids: string[],
+  ): Promise<Array<{ instance: WorkflowInstanceEntity; def: MachineDefinition; snapshot: AnyMachineSnapshot }>> {
     if (!ids.length) return [];
     const rows = await tx.find(WorkflowInstanceEntity, { where: { id: In(ids) } });
     return rows.map((instance) => {

@@ -47,10 +47,16 @@ export class LogReplay {
       this.stopped = true;
       return;
     }
-    if (hashRow(row) !== row.hash) problems.push({ seq: i, kind: 'HASH_MISMATCH', message: 'The stored row does not match its hash.' });
-    if (row.prevHash !== this.prevHash) problems.push({ seq: i, kind: 'CHAIN_BROKEN', message: 'prevHash does not link to the previous row.' });
+    if (hashRow(row) !== row.hash)
+      problems.push({ seq: i, kind: 'HASH_MISMATCH', message: 'The stored row does not match its hash.' });
+    if (row.prevHash !== this.prevHash)
+      problems.push({ seq: i, kind: 'CHAIN_BROKEN', message: 'prevHash does not link to the previous row.' });
     if (row.machineId !== instance.machineId || row.machineVersion !== instance.machineVersion) {
-      problems.push({ seq: i, kind: 'MACHINE_MISMATCH', message: `Row names ${row.machineId}@${row.machineVersion}; the instance is pinned to ${instance.machineId}@${instance.machineVersion}.` });
+      problems.push({
+        seq: i,
+        kind: 'MACHINE_MISMATCH',
+        message: `Row names ${row.machineId}@${row.machineVersion}; the instance is pinned to ${instance.machineId}@${instance.machineVersion}.`,
+      });
     }
     this.prevHash = row.hash;
     if (this.replayBroken) return;
@@ -74,19 +80,31 @@ export class LogReplay {
       } else {
         const before = this.actor!.getSnapshot();
         if (row.fromState !== this.replayState) {
-          problems.push({ seq: i, kind: 'FROM_STATE_MISMATCH', message: `Recorded from-state '${row.fromState}', replay is in '${this.replayState}'.` });
+          problems.push({
+            seq: i,
+            kind: 'FROM_STATE_MISMATCH',
+            message: `Recorded from-state '${row.fromState}', replay is in '${this.replayState}'.`,
+          });
         }
         this.actor!.send({ ...data, type: row.eventType } as any);
         const after = this.actor!.getSnapshot();
         if (after === before || after.status === 'error') {
-          problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replaying ${row.eventType} in '${this.replayState}' is refused by machine ${def.id}@${def.version}; replay stops here.` });
+          problems.push({
+            seq: i,
+            kind: 'REPLAY_REFUSED',
+            message: `Replaying ${row.eventType} in '${this.replayState}' is refused by machine ${def.id}@${def.version}; replay stops here.`,
+          });
           this.replayBroken = true;
           return;
         }
       }
       this.replayState = stateString(this.actor!.getSnapshot().value);
       if (this.replayState !== row.toState) {
-        problems.push({ seq: i, kind: 'STATE_MISMATCH', message: `Recorded to-state '${row.toState}', replay gives '${this.replayState}'.` });
+        problems.push({
+          seq: i,
+          kind: 'STATE_MISMATCH',
+          message: `Recorded to-state '${row.toState}', replay gives '${this.replayState}'.`,
+        });
       }
     } catch (error) {
       problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replay failed: ${(error as Error).message}` });
@@ -96,12 +114,25 @@ export class LogReplay {
 
   finish(): VerifyReport {
     const { problems, instance, def, actor, last } = this;
-    if (!last || instance.version !== this.count - 1 || instance.lastHash !== last.hash || instance.state !== last.toState) {
-      problems.push({ seq: instance.version, kind: 'HEAD_MISMATCH', message: 'The head row (version, state, last hash) does not match the log.' });
+    if (
+      !last ||
+      instance.version !== this.count - 1 ||
+      instance.lastHash !== last.hash ||
+      instance.state !== last.toState
+    ) {
+      problems.push({
+        seq: instance.version,
+        kind: 'HEAD_MISMATCH',
+        message: 'The head row (version, state, last hash) does not match the log.',
+      });
     } else if (actor && !this.replayBroken) {
       const replayed = canonicalJson(def.machine.getPersistedSnapshot(actor.getSnapshot() as AnyMachineSnapshot));
       if (replayed !== instance.snapshot) {
-        problems.push({ seq: instance.version, kind: 'HEAD_MISMATCH', message: 'The stored snapshot differs from the replayed one.' });
+        problems.push({
+          seq: instance.version,
+          kind: 'HEAD_MISMATCH',
+          message: 'The stored snapshot differs from the replayed one.',
+        });
       }
     }
     actor?.stop();
@@ -132,4 +163,3 @@ export function unpackRows(packed: Array<{ r: string }>, columns: string[]): Wor
   }
   return rows;
 }
-

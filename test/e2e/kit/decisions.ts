@@ -73,7 +73,13 @@ export function paragraphs(base: Record<string, unknown> = {}, next: () => numbe
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** A POST /signatures body: the KSO's ink signature on 2023-12-08 of `version` of document `key` for `code`, with the SHA-256 of `text`. */
-export function signatureBody(key: string, version: string, code: string, text: string, extra: Record<string, unknown> = {}) {
+export function signatureBody(
+  key: string,
+  version: string,
+  code: string,
+  text: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     documentKey: key,
     version,
@@ -98,7 +104,11 @@ export function decisionKit(ctx: TestContext) {
 
   /** A body of `kind` in `code` (named after its kind unless told), made by the clerk: its id. */
   async function body(code: string, kind: string, memberCount: number, name?: string): Promise<string> {
-    const res = await post(`/municipalities/${code}/bodies`, { kind, name: name ?? `${kind} ${next()}`, memberCount }, await clerk(code));
+    const res = await post(
+      `/municipalities/${code}/bodies`,
+      { kind, name: name ?? `${kind} ${next()}`, memberCount },
+      await clerk(code),
+    );
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
@@ -120,13 +130,23 @@ export function decisionKit(ctx: TestContext) {
     return res.body.id as string;
   }
 
-  const paragraphCount = async (meetingId: string) => (await get(`/meetings/${meetingId}`)).body.paragraphs.length as number;
+  const paragraphCount = async (meetingId: string) =>
+    (await get(`/meetings/${meetingId}`)).body.paragraphs.length as number;
 
   /** Records a paragraph that must be refused with `code` (and `ruleId`, 422 unless said); the meeting gets no paragraph. */
-  async function refusedParagraph(code: string, meetingId: string, paragraph: unknown, expected: { code: string; ruleId: string; status?: number }) {
+  async function refusedParagraph(
+    code: string,
+    meetingId: string,
+    paragraph: unknown,
+    expected: { code: string; ruleId: string; status?: number },
+  ) {
     const before = await paragraphCount(meetingId);
     const res = await post(`/meetings/${meetingId}/paragraphs`, paragraph, await clerk(code));
-    expect({ status: res.status, code: res.body.code, ruleId: res.body.ruleId }).toEqual({ status: expected.status ?? 422, code: expected.code, ruleId: expected.ruleId });
+    expect({ status: res.status, code: res.body.code, ruleId: res.body.ruleId }).toEqual({
+      status: expected.status ?? 422,
+      code: expected.code,
+      ruleId: expected.ruleId,
+    });
     expectErrorBody(res.body);
     expect(await paragraphCount(meetingId)).toBe(before);
     return res.body;
@@ -140,7 +160,8 @@ export function decisionKit(ctx: TestContext) {
   }
 
   /** Records a paragraph as the clerk of `code`, which must be accepted (201): the decision. */
-  const recorded = async (code: string, meetingId: string, paragraph: unknown) => record(meetingId, paragraph, await clerk(code));
+  const recorded = async (code: string, meetingId: string, paragraph: unknown) =>
+    record(meetingId, paragraph, await clerk(code));
 
   /** GET /decisions/:id, which must be found (200): the decision. */
   async function decision(id: string) {
@@ -150,7 +171,8 @@ export function decisionKit(ctx: TestContext) {
   }
 
   /** POST /decisions/:id/events as `token`. */
-  const event = (id: string, body: Record<string, unknown>, token: string, send?: SendOptions) => post(`/decisions/${id}/events`, body, token, send);
+  const event = (id: string, body: Record<string, unknown>, token: string, send?: SendOptions) =>
+    post(`/decisions/${id}/events`, body, token, send);
 
   /** The meeting's justering by the clerk of `code` (200). */
   async function justera(code: string, meetingId: string, justeradOn: string, justerare = ['L1', 'L2']) {
@@ -164,5 +186,21 @@ export function decisionKit(ctx: TestContext) {
     expect(res.status).toBe(200);
   }
 
-  return { clerk, post, get, ledamoter, para, body, meeting, paragraphCount, refusedParagraph, record, recorded, decision, event, justera, anslå };
+  return {
+    clerk,
+    post,
+    get,
+    ledamoter,
+    para,
+    body,
+    meeting,
+    paragraphCount,
+    refusedParagraph,
+    record,
+    recorded,
+    decision,
+    event,
+    justera,
+    anslå,
+  };
 }

@@ -57,13 +57,22 @@ export async function startTestApp(options: { seed?: 'demo' | 'none' } = {}): Pr
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-e2e-'));
     url = `sqlite:${path.join(tmpDir, 'test.sqlite')}`;
   }
-  const config = loadConfig({}, { DATABASE_URL: url, SEED: options.seed ?? 'none', DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' });
+  const config = loadConfig(
+    {},
+    { DATABASE_URL: url, SEED: options.seed ?? 'none', DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' },
+  );
   const app = await createApp(config, { logger: false });
   const tokenService = app.get(TokenService);
-  const make = async (role: string, code: string | null = null) => (await tokenService.create(role, code, `e2e ${role} ${code ?? ''}`)).token;
+  const make = async (role: string, code: string | null = null) =>
+    (await tokenService.create(role, code, `e2e ${role} ${code ?? ''}`)).token;
   const clerk: Record<string, string> = {};
   for (const code of ALL_CODES) clerk[code] = await make('clerk', code);
-  const tokens = { admin: await make('admin'), coordinator: await make('coordinator'), auditor: await make('auditor'), clerk };
+  const tokens = {
+    admin: await make('admin'),
+    coordinator: await make('coordinator'),
+    auditor: await make('auditor'),
+    clerk,
+  };
   return {
     app,
     http: request(app.getHttpServer()),
@@ -85,7 +94,8 @@ export async function startTestApp(options: { seed?: 'demo' | 'none' } = {}): Pr
 export function useTestApp(options: { seed?: 'demo' | 'none' } = {}): TestContext {
   let started: TestContext | null = null;
   const current = () => {
-    if (!started) throw new Error('useTestApp: the test app is started in beforeAll; use the context in hooks and tests');
+    if (!started)
+      throw new Error('useTestApp: the test app is started in beforeAll; use the context in hooks and tests');
     return started;
   };
   beforeAll(async () => {
@@ -118,7 +128,9 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Every refusal has exactly this shape: { code, message, messageSv, ruleId?, details? }. */
 export function expectErrorBody(body: any, code?: string) {
-  expect(body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String), messageSv: expect.any(String) }));
+  expect(body).toEqual(
+    expect.objectContaining({ code: expect.any(String), message: expect.any(String), messageSv: expect.any(String) }),
+  );
   for (const key of Object.keys(body)) expect(['code', 'message', 'messageSv', 'ruleId', 'details']).toContain(key);
   expect(body.message.length).toBeGreaterThan(0);
   expect(body.messageSv.length).toBeGreaterThan(0);
@@ -144,6 +156,7 @@ export async function clerkToken(ctx: TestContext, code: string): Promise<string
   if (ctx.tokens.clerk[code]) return ctx.tokens.clerk[code];
   let known = extraClerks.get(ctx);
   if (!known) extraClerks.set(ctx, (known = new Map()));
-  if (!known.has(code)) known.set(code, (await ctx.app.get(TokenService).create('clerk', code, `e2e clerk ${code}`)).token);
+  if (!known.has(code))
+    known.set(code, (await ctx.app.get(TokenService).create('clerk', code, `e2e clerk ${code}`)).token);
   return known.get(code)!;
 }

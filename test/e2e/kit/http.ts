@@ -17,7 +17,13 @@ export interface SendOptions {
  * body sends no body (a string body is sent as it is).
  */
 export function apiClient(ctx: TestContext) {
-  const request = (method: Method, path: string, token: string | null, body?: unknown, options: SendOptions = {}): Test => {
+  const request = (
+    method: Method,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    options: SendOptions = {},
+  ): Test => {
     let req = ctx.http[method](`/api/v1${path}`);
     if (token !== null) req = req.set(bearer(token));
     if (options.idempotencyKey !== undefined) req = req.set('Idempotency-Key', options.idempotencyKey);
@@ -29,9 +35,11 @@ export function apiClient(ctx: TestContext) {
     /** GET /api/v1{path} (as the auditor unless told). */
     get: (path: string, token: string = ctx.tokens.auditor) => request('get', path, token),
     /** POST /api/v1{path} (as the admin unless told); `options.idempotencyKey` sets the Idempotency-Key header. */
-    post: (path: string, body?: unknown, token: string = ctx.tokens.admin, options?: SendOptions) => request('post', path, token, body, options),
+    post: (path: string, body?: unknown, token: string = ctx.tokens.admin, options?: SendOptions) =>
+      request('post', path, token, body, options),
     /** PATCH /api/v1{path} (as the admin unless told). */
-    patch: (path: string, body?: unknown, token: string = ctx.tokens.admin, options?: SendOptions) => request('patch', path, token, body, options),
+    patch: (path: string, body?: unknown, token: string = ctx.tokens.admin, options?: SendOptions) =>
+      request('patch', path, token, body, options),
   };
 }
 

@@ -31,7 +31,12 @@ export function createDalsland(ctx: TestContext, settings?: Record<string, strin
 export function createCollaboration(
   ctx: TestContext,
   slug: string,
-  options: { parties?: string[]; settings?: Record<string, string>; declarationVersion?: string; declarationEffectiveDate?: string } = {},
+  options: {
+    parties?: string[];
+    settings?: Record<string, string>;
+    declarationVersion?: string;
+    declarationEffectiveDate?: string;
+  } = {},
 ) {
   return postCollaboration(ctx, `createCollaboration ${slug}`, {
     slug,
@@ -44,7 +49,14 @@ export function createCollaboration(
 }
 
 /** POSTs one membership event for party `code` as the given token (default: admin); `send.idempotencyKey` sets the Idempotency-Key. */
-export function postEvent(ctx: TestContext, code: string, body: unknown, token = ctx.tokens.admin, slug = 'dalslandssamverkan', send?: SendOptions) {
+export function postEvent(
+  ctx: TestContext,
+  code: string,
+  body: unknown,
+  token = ctx.tokens.admin,
+  slug = 'dalslandssamverkan',
+  send?: SendOptions,
+) {
   return apiClient(ctx).post(`/collaborations/${slug}/memberships/${code}/events`, body, token, send);
 }
 
@@ -62,25 +74,56 @@ export async function membershipOf(ctx: TestContext, slug: string, code: string,
 }
 
 /** The workflow id of a membership (read as the auditor). */
-export async function membershipWorkflowId(ctx: TestContext, code: string, slug = 'dalslandssamverkan'): Promise<string> {
+export async function membershipWorkflowId(
+  ctx: TestContext,
+  code: string,
+  slug = 'dalslandssamverkan',
+): Promise<string> {
   const res = await getMembership(ctx, code, undefined, slug);
-  if (res.status !== 200) throw new Error(`membershipWorkflowId ${slug}/${code}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`membershipWorkflowId ${slug}/${code}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.workflowId;
 }
 
 /** The standard entry: KF decision then KSO signature. */
-export async function enter(ctx: TestContext, code: string, decisionDate = '2023-11-29', signedOn = '2023-12-08', slug = 'dalslandssamverkan') {
-  const a = await postEvent(ctx, code, { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date: decisionDate } }, ctx.tokens.admin, slug);
+export async function enter(
+  ctx: TestContext,
+  code: string,
+  decisionDate = '2023-11-29',
+  signedOn = '2023-12-08',
+  slug = 'dalslandssamverkan',
+) {
+  const a = await postEvent(
+    ctx,
+    code,
+    { type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ: 'KF', date: decisionDate } },
+    ctx.tokens.admin,
+    slug,
+  );
   if (a.status !== 201) throw new Error(`enter/decision: ${a.status} ${JSON.stringify(a.body)}`);
-  const b = await postEvent(ctx, code, { type: 'KSO_SIGNED', signedOn, signatory: { name: 'KSO', office: 'KSO' } }, ctx.tokens.admin, slug);
+  const b = await postEvent(
+    ctx,
+    code,
+    { type: 'KSO_SIGNED', signedOn, signatory: { name: 'KSO', office: 'KSO' } },
+    ctx.tokens.admin,
+    slug,
+  );
   if (b.status !== 201) throw new Error(`enter/signature: ${b.status} ${JSON.stringify(b.body)}`);
   return b.body;
 }
 
 /** POSTs a membership event that must be accepted (201); returns the body. */
-export async function accepted(ctx: TestContext, code: string, body: Record<string, unknown>, options: { token?: string; slug?: string } = {}) {
+export async function accepted(
+  ctx: TestContext,
+  code: string,
+  body: Record<string, unknown>,
+  options: { token?: string; slug?: string } = {},
+) {
   const res = await postEvent(ctx, code, body, options.token ?? ctx.tokens.admin, options.slug ?? 'dalslandssamverkan');
-  if (res.status !== 201) throw new Error(`expected 201 for ${String(body.type)} on ${options.slug ?? 'dalslandssamverkan'}/${code}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(
+      `expected 201 for ${String(body.type)} on ${options.slug ?? 'dalslandssamverkan'}/${code}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   return res.body;
 }
 
@@ -108,8 +151,17 @@ export async function expectRefused(
 
 /** Event bodies. */
 export const ev = {
-  adopt: (date: string, organ = 'KF', extra: Record<string, unknown> = {}) => ({ type: 'FULLMAKTIGE_ADOPTED_DECLARATION', decision: { organ, date }, ...extra }),
-  sign: (signedOn: string, office = 'KSO', extra: Record<string, unknown> = {}) => ({ type: 'KSO_SIGNED', signedOn, signatory: { name: 'Anna Andersson', office }, ...extra }),
+  adopt: (date: string, organ = 'KF', extra: Record<string, unknown> = {}) => ({
+    type: 'FULLMAKTIGE_ADOPTED_DECLARATION',
+    decision: { organ, date },
+    ...extra,
+  }),
+  sign: (signedOn: string, office = 'KSO', extra: Record<string, unknown> = {}) => ({
+    type: 'KSO_SIGNED',
+    signedOn,
+    signatory: { name: 'Anna Andersson', office },
+    ...extra,
+  }),
   requestExit: (date: string, desiredExitDate?: string, organ = 'KF') => ({
     type: 'FULLMAKTIGE_REQUESTED_EXIT',
     decision: { organ, date },
@@ -117,6 +169,10 @@ export const ev = {
   }),
   notice: (arrivedAt: string) => ({ type: 'EXIT_NOTICE_DELIVERED', arrivedAt }),
   informed: (informedOn: string) => ({ type: 'COUNCIL_INFORMED', informedOn }),
-  withdraw: (date: string, noticeArrivedAt: string, organ = 'KF') => ({ type: 'EXIT_REQUEST_WITHDRAWN', decision: { organ, date }, noticeArrivedAt }),
+  withdraw: (date: string, noticeArrivedAt: string, organ = 'KF') => ({
+    type: 'EXIT_REQUEST_WITHDRAWN',
+    decision: { organ, date },
+    noticeArrivedAt,
+  }),
   councilApproved: (decidedOn: string) => ({ type: 'COUNCIL_APPROVED_EXIT', decidedOn }),
 };

@@ -18,7 +18,13 @@ export async function verifyWorkflow(ctx: TestContext, workflowId: string): Prom
 /** What a write would change: the head (version, state) and the log (length, last hash). */
 export async function workflowFootprint(ctx: TestContext, workflowId: string) {
   const head = await apiClient(ctx).get(`/workflows/${workflowId}`);
-  if (head.status !== 200) throw new Error(`workflowFootprint ${workflowId}: ${head.status} ${JSON.stringify(head.body)}`);
+  if (head.status !== 200)
+    throw new Error(`workflowFootprint ${workflowId}: ${head.status} ${JSON.stringify(head.body)}`);
   const transitions = await getHistory(ctx, workflowId);
-  return { version: head.body.version, state: head.body.state, events: transitions.length, lastHash: transitions[transitions.length - 1]?.hash };
+  return {
+    version: head.body.version,
+    state: head.body.state,
+    events: transitions.length,
+    lastHash: transitions[transitions.length - 1]?.hash,
+  };
 }
