@@ -1,10 +1,12 @@
+import type { RuleCode } from './rule-codes';
+
 /**
  * A rule's refusal: a stable code, the rule id from RULEBOOK.md, and a sentence a clerk understands in
  * Swedish and English. Rule functions return a Refusal or null; guards are `rule(...) === null`, and the engine
  * calls the same rule function to say why a guard refused (one source for each rule).
  */
 export interface Refusal {
-  code: string;
+  code: RuleCode;
   ruleId: string;
   message: string;
   messageSv: string;
@@ -13,7 +15,7 @@ export interface Refusal {
 
 /** A warning does not block a transition; it travels with the answer and the record (for example D1's REQUEST_YEAR_AMBIGUOUS). */
 export interface RuleWarning {
-  code: string;
+  code: RuleCode;
   ruleId: string;
   message: string;
   messageSv: string;
@@ -21,7 +23,7 @@ export interface RuleWarning {
 }
 
 export function refusal(
-  code: string,
+  code: RuleCode,
   ruleId: string,
   message: string,
   messageSv: string,

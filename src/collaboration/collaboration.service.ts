@@ -8,7 +8,7 @@ import {
 import type { MembershipSettings } from '../../machines/membership/membership.types';
 import { AppError } from '../common/errors';
 import { validationFailed } from '../common/validation';
-import { Db, isUniqueViolation } from '../database/db';
+import { Db } from '../database/db';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
@@ -34,8 +34,8 @@ export class CollaborationService {
     // Plain JSON first: a setting the client left out is an undefined member of the DTO and must not hide its default.
     const given = JSON.parse(JSON.stringify(dto.settings ?? {})) as Partial<MembershipSettings>;
     const settings: MembershipSettings = { ...DEFAULT_SETTINGS, ...given };
-    try {
-      await this.engine.transaction(async (wtx) => {
+    await this.engine.transaction(
+      async (wtx) => {
         if (await wtx.tx.findOne(CollaborationEntity, { where: { slug: dto.slug } })) throw slugTaken(dto.slug);
         const known = await this.municipalities.known(wtx.tx, parties);
         const unknown = parties.filter((c) => !known.some((k) => k.code === c));
@@ -70,11 +70,9 @@ export class CollaborationService {
           createdAt: this.clock.nowIso(),
         });
         await this.memberships.createParties(wtx, { id, slug: dto.slug, declaration }, parties, actor);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw slugTaken(dto.slug);
-      throw error;
-    }
+      },
+      { onUniqueViolation: () => slugTaken(dto.slug) },
+    );
     return this.describe(dto.slug);
   }
 

@@ -31,7 +31,11 @@ export class MembershipController {
 
   @Get(':slug/memberships/:municipalityCode')
   @Roles(...READERS)
-  @ApiOperation({ summary: "A municipality's membership and its status on a date (default today in Stockholm)" })
+  // The operation ids are the ones these routes had before they moved to this controller: clients are built on them.
+  @ApiOperation({
+    operationId: 'CollaborationController_membership',
+    summary: "A municipality's membership and its status on a date (default today in Stockholm)",
+  })
   @ApiParam({ name: 'municipalityCode', example: '1492' })
   @ApiResponse({
     status: 404,
@@ -46,6 +50,7 @@ export class MembershipController {
   @Roles('admin', 'coordinator', 'clerk')
   @HttpCode(201)
   @ApiOperation({
+    operationId: 'CollaborationController_record',
     summary: 'Record a membership event; the rules decide (409 not allowed in this state, 422 refused by a rule)',
   })
   @ApiParam({ name: 'municipalityCode', example: '1492' })

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * Every refusal the service gives has a stable code, a message in English and Swedish, and where a rule refused,
  * its rule id. Services throw AppError; one filter (http-exception.filter.ts) maps it to HTTP.
@@ -20,7 +22,7 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
 };
 
 export interface ErrorBody {
-  code: string;
+  code: ErrorCode | `HTTP_${number}`;
   message: string;
   messageSv: string;
   ruleId?: string;
@@ -30,7 +32,7 @@ export interface ErrorBody {
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly messageSv: string,
     readonly ruleId?: string,

@@ -1,9 +1,10 @@
+import type { ServiceErrorCode } from './error-codes';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
 import { AppError, HTTP_STATUS_OF } from './errors';
 import { validationFailed } from './validation';
 
-const CODE_OF_STATUS: Record<number, { code: string; sv: string }> = {
+const CODE_OF_STATUS: Record<number, { code: ServiceErrorCode | `HTTP_${number}`; sv: string }> = {
   400: { code: 'BAD_REQUEST', sv: 'Felaktig begäran.' },
   401: { code: 'UNAUTHENTICATED', sv: 'Inloggning krävs.' },
   403: { code: 'FORBIDDEN', sv: 'Åtkomst nekad.' },

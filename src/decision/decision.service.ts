@@ -307,7 +307,7 @@ export class DecisionService {
     meetingId: string,
     actor: Actor,
     event: { type: string; [k: string]: unknown },
-    emptyCode: string,
+    emptyCode: 'NOTHING_TO_JUSTERA' | 'NOTHING_TO_ANSLA',
     emptyEn: string,
     emptySv: string,
   ) {

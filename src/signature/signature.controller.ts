@@ -18,7 +18,9 @@ export class SignatureController {
 
   @Post('signatures')
   @Roles('admin', 'clerk')
+  // The operation ids are the ones these routes had before they moved to this controller: clients are built on them.
   @ApiOperation({
+    operationId: 'DocumentController_sign',
     summary: 'Record a signature: who, office, when, ink or e-signature, and the hash of the exact text signed',
   })
   @ApiResponse({ status: 422, description: 'WRONG_SIGNATORY (R-B3), VERSION_MISMATCH (R-B5)', type: ErrorBodyDto })
@@ -28,6 +30,7 @@ export class SignatureController {
 
   @Get('signatures/:id')
   @Roles(...READERS)
+  @ApiOperation({ operationId: 'DocumentController_getSignature', summary: 'A recorded signature with the document version it signed' })
   getSignature(@Param('id', uuidParam) id: string) {
     return this.signatures.get(id);
   }

@@ -2,6 +2,7 @@
  * Unit tests of every rule function in machines/membership/membership.rules.ts (RULEBOOK B, C, L; DECISIONS D1, D5,
  * D6, D12). Pure: contexts are built by hand, no machine, no clock.
  */
+import type { RuleWarning } from '../../machines/kernel/refusal';
 import {
   annulmentTarget,
   checkAnnulment,
@@ -532,7 +533,7 @@ describe('deliverExitNotice (R-C2, R-C5, R-L2, R-L3, R-L9, D1)', () => {
   });
 
   it('keeps earlier warnings and does not mutate the request', () => {
-    const earlier = { code: 'X', ruleId: 'R-X', message: 'm', messageSv: 's' };
+    const earlier: RuleWarning = { code: 'JUSTERING_LATE', ruleId: 'R-X', message: 'm', messageSv: 's' };
     const r0 = request({ decision: decision('2025-12-15'), warnings: [earlier] });
     const frozen = JSON.stringify(r0);
     const r = deliverExitNotice(r0, notice('2026-01-02T08:00:00Z'));
@@ -893,7 +894,7 @@ describe('statusOn (R-A2, R-B4, R-C7, D5, D6)', () => {
 
 describe('currentWarnings and membershipLegalDate (D1, D13)', () => {
   it('D1: currentWarnings are the open request’s warnings', () => {
-    const w = { code: 'REQUEST_YEAR_AMBIGUOUS', ruleId: 'R-C5', message: 'm', messageSv: 's' };
+    const w: RuleWarning = { code: 'REQUEST_YEAR_AMBIGUOUS', ruleId: 'R-C5', message: 'm', messageSv: 's' };
     expect(currentWarnings(withRequests(noticed({ warnings: [w] })))).toEqual([w]);
     expect(currentWarnings(withRequests(noticed({ warnings: [w], withdrawnOn: '2025-06-01' })))).toEqual([]);
     expect(currentWarnings(ctx())).toEqual([]);

@@ -2,6 +2,7 @@
  * The protocol machine driven through its lifecycle (RULEBOOK H14, I1–I8, K9, L4; DECISIONS D8, D9, D10): pure, with
  * createActor for the runs and transition() for the "refused events change nothing" checks.
  */
+import type { RuleWarning } from '../../machines/kernel/refusal';
 import { explainRefusal, guardNames } from '../../machines/kernel/explain';
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { addDays } from '../../machines/calendar/calendar';
@@ -195,7 +196,7 @@ describe('lifecycle: draft → justerat → anslaget → presumedFinal → final
   });
 
   it('R-H14 c: refusals that did not stop the recording (a late motivation) come in with the input and stay first', () => {
-    const late = { code: 'MOTIVATION_TOO_LATE', ruleId: 'R-H14', message: 'late', messageSv: 'sen' };
+    const late: RuleWarning = { code: 'MOTIVATION_TOO_LATE', ruleId: 'R-H14', message: 'late', messageSv: 'sen' };
     const s = runFrom({ ...INPUT, warnings: [late] }, justera('2024-12-05')).getSnapshot();
     expect(s.context.warnings.map((w) => w.code)).toEqual(['MOTIVATION_TOO_LATE', 'JUSTERING_LATE']);
     expect(start().getSnapshot().context.warnings).toEqual([]);

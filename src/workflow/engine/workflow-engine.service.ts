@@ -31,6 +31,8 @@ export interface WriteTarget {
 export interface WriteOptions {
   expectedVersion?: number;
   idempotencyKey?: string;
+  /** What a unique violation means for this work (a slug taken); by default another writer took the seq. */
+  onUniqueViolation?: () => Error;
 }
 
 /** Thrown inside a client's transaction to roll it back when the instance has due events to fire first. */
@@ -99,7 +101,7 @@ export class WorkflowEngine implements TxEngine {
         // winner's row, so it answers with the first result instead of a conflict.
         .catch((error) => (options.idempotencyKey && isUniqueViolation(error) ? attempt() : Promise.reject(error)))
         .catch((error) => {
-          if (isUniqueViolation(error)) throw versionConflict(options.expectedVersion, undefined);
+          if (isUniqueViolation(error)) throw options.onUniqueViolation?.() ?? versionConflict(options.expectedVersion, undefined);
           throw error;
         })
     );

@@ -1,0 +1,70 @@
+/**
+ * Every code a rule of the machines refuses or warns with, and what it means: one typed list, so that a rule cannot
+ * use a code that is not documented here (the type check fails), and docs/errors.md is generated from it.
+ */
+export const RULE_CODES = {
+  // Membership: entry and signature (R-B1..R-B5, D12)
+  WRONG_DECISION_ORGAN: 'The decision was taken by another organ than the rule requires (fullmäktige for entry and exit).',
+  WRONG_SIGNATORY: 'The declaration is signed by the KSO, or by a stand-in recorded with its legal basis (D12).',
+  VERSION_MISMATCH: 'What was signed or adopted is not the version of the declaration it must be (its SHA-256 differs).',
+  DECISION_NOT_IN_WORKFLOW: 'The decision referred to is not part of this membership.',
+  // Membership: exit and withdrawal (R-C1..R-C11, D1, D6)
+  NO_FULLMAKTIGE_DECISION: 'An exit notice needs a fullmäktige decision to leave first.',
+  EXIT_NOT_ON_31_DEC: 'An exit takes effect on a 31 December (R-C4).',
+  EXIT_NOTICE_TOO_SHORT: 'The desired exit date is not a 31 December at least a full calendar year after the request.',
+  NO_EXIT_NOTICE: 'The exit request has no notice delivered to the council chair yet.',
+  COUNCIL_INFORMED_BEFORE_NOTICE: 'The council cannot have been informed before the notice arrived.',
+  COUNCIL_NOT_DECISION_MAKING: 'Samverkansrådet decides nothing; an exit needs no approval of the council.',
+  WITHDRAWAL_BEFORE_REQUEST: 'A withdrawal is decided on or after the exit decision it withdraws.',
+  WITHDRAWAL_TOO_LATE: 'A withdrawal must reach the council chair before the exit date.',
+  EXIT_NOT_YET_EFFECTIVE: 'The exit takes effect only after its 31 December.',
+  DECISION_ANNULLED: 'The decision was annulled (upphävt) by the court; no decision exists any more.',
+  REQUEST_YEAR_AMBIGUOUS: 'Warning: the exit decision and its notice fall in different calendar years (D1).',
+  // Decisions driving workflows (D10)
+  DECISION_WRONG_MUNICIPALITY: 'The decision was taken in another municipality.',
+  DECISION_WRONG_COLLABORATION: 'The decision concerns another collaboration.',
+  DECISION_WRONG_SUBJECT: 'The decision is about another subject than the event needs.',
+  DECISION_NOT_JUSTERAT: 'A decision drives its workflow once its protocol is justerat (D10).',
+  // Paragraphs: quorum, proposals, votes, reservations (R-H2..R-H19)
+  NOT_QUORATE: 'Fewer than half of the members took part in the decision.',
+  NOT_AT_MEETING: 'The person is not recorded at the meeting.',
+  DUPLICATE_PROPOSAL_ID: 'Two proposals of the paragraph have the same id.',
+  UNKNOWN_PROPOSAL: 'The paragraph names a proposal that was never made.',
+  VOTE_REQUESTED: 'A vote (votering) was requested, so the decision needs its vote list.',
+  VOTE_QUESTION_MISSING: 'A vote needs the question put to it (propositionsordning).',
+  VOTES_WITHOUT_VOTE: 'Votes are recorded without a votering.',
+  DUPLICATE_VOTE: 'A member voted twice in one votering.',
+  VOTER_NOT_PARTICIPANT: 'Only serving, non-jäviga members vote.',
+  VOTE_RESULT_MISMATCH: 'The recorded result does not follow from the votes.',
+  CHAIR_DID_NOT_VOTE: 'The chair has the casting vote only after voting.',
+  NOT_A_TIE: 'A casting vote or a lottning is recorded without a tie.',
+  TIE_NEEDS_CASTING_VOTE: 'A tie in a matter is decided by the chair’s casting vote (utslagsröst).',
+  TIE_NEEDS_LOTTNING: 'A tie in an election is decided by lot (lottning).',
+  CASTING_VOTE_IN_ELECTION: 'An election is never decided by a casting vote.',
+  LOTTNING_ONLY_IN_ELECTIONS: 'Only an election is decided by lot.',
+  NOT_ELIGIBLE_TO_RESERVE: 'Only a member who took part in the decision may enter a reservation.',
+  RESERVATION_FOR_ADOPTED: 'A reservation is against the decision, not in favour of the adopted proposal.',
+  RESERVATION_TOO_LATE: 'A reservation is announced before the meeting closes.',
+  NO_SUCH_RESERVATION: 'A written motivation belongs to a reservation that was entered.',
+  MOTIVATION_TOO_LATE: 'A written motivation arrives before the time set for justering.',
+  // Protocol lifecycle (R-I1..R-I8, R-K9, D8, D9)
+  JUSTERING_BEFORE_MEETING: 'A protocol cannot be justerat before its meeting.',
+  IMMEDIATE_JUSTERING_NOT_DECIDED: 'Omedelbar justering needs the body’s decision to justera the paragraph at once.',
+  IMMEDIATE_JUSTERING_NOT_AT_MEETING: 'An omedelbart justerad paragraph is justerad at the meeting itself.',
+  NO_JUSTERARE: 'The chair and at least one justerare sign the protocol.',
+  JUSTERARE_NOT_AT_MEETING: 'A justerare was at the meeting.',
+  JUSTERING_LATE: 'Warning: justerat after its deadline (meeting + 14 days, moved to the next vardag).',
+  ANSLAG_BEFORE_JUSTERING: 'The anslag cannot come before the justering.',
+  ANSLAG_LATE: 'Warning: posted after its deadline (justering + 2 days, moved to the next vardag).',
+  DEADLINE_MOVED: 'Note: the deadline fell on a non-vardag and moved to the next vardag (lag 1930:173 2 §).',
+  APPEAL_PERIOD_RUNNING: 'The appeal period has not ended yet.',
+  APPEAL_TOO_LATE: 'The appeal arrived after the last day of the appeal period.',
+  APPEAL_ALREADY_JUDGED: 'The court has already judged the appeal.',
+  JUDGMENT_BEFORE_APPEAL: 'The court cannot have decided before the appeal arrived.',
+  PARAGRAPH_JUSTERAD: 'A justerat paragraph is never edited; a correction refers to it.',
+  CORRECTION_BEFORE_JUSTERING: 'A correction of a justerat paragraph is dated on or after its justering.',
+  // The collaboration's settings (D1)
+  REASON_REQUIRED: 'A change of settings states its reason.',
+} as const;
+
+export type RuleCode = keyof typeof RULE_CODES;

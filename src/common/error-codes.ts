@@ -1,0 +1,48 @@
+import { RULE_CODES, type RuleCode } from '../../machines/kernel/rule-codes';
+
+/**
+ * Every code the service answers with besides the rules' own (machines/kernel/rule-codes.ts), and what it means:
+ * one typed list, so that a code that is used but not documented here fails the type check. docs/errors.md is
+ * generated from both lists (`npm run docs:errors`).
+ */
+export const SERVICE_ERROR_CODES = {
+  // 400
+  VALIDATION_FAILED: 'The input failed validation; `details.fields` names each field and the reason.',
+  BAD_REQUEST: 'The HTTP layer could not read the request.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body is not JSON.',
+  // 401, 403
+  UNAUTHENTICATED: 'No valid bearer token.',
+  FORBIDDEN: 'The role may not do this, a clerk acts for another municipality, or the event is the engine’s own.',
+  // 404, 405
+  NOT_FOUND: 'No such record.',
+  UNKNOWN_MUNICIPALITY: 'No municipality with this code.',
+  NOT_A_PARTY: 'The municipality is not a party of the collaboration.',
+  UNKNOWN_MACHINE: 'No machine of this id is registered.',
+  METHOD_NOT_ALLOWED: 'The route does not take this method.',
+  // 409
+  TRANSITION_NOT_ALLOWED: 'The workflow’s state has no transition for this event; `details.allowedEvents` lists those it has.',
+  VERSION_CONFLICT: 'The workflow was changed by another request since `expectedVersion`; read it again.',
+  MACHINE_VERSION_MISSING: 'The machine version the instance is pinned to is not registered.',
+  SLUG_TAKEN: 'A collaboration with this slug exists.',
+  MUNICIPALITY_EXISTS: 'A municipality with this code exists.',
+  BODY_EXISTS: 'The municipality has a body of this name.',
+  PARAGRAPH_EXISTS: 'The meeting has a paragraph of this number.',
+  MINIMAL_RECORD: 'The decision was recorded only minimally and has no protocol lifecycle.',
+  NOTHING_TO_JUSTERA: 'No paragraph of the meeting is waiting for justering.',
+  NOTHING_TO_ANSLA: 'No justerat paragraph of the meeting is waiting for its anslag.',
+  DOCUMENT_EXISTS: 'A document with this key exists.',
+  VERSION_EXISTS: 'The document has a version of this label; a version is never changed.',
+  // 422 besides the rules
+  IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with another request.',
+  GUARD_REFUSED: 'A guard refused without a rule to name (should not happen: every guard has a rule).',
+  SIGNATURE_WRONG_MUNICIPALITY: 'The recorded signature is of another municipality (R-B3).',
+  // 500
+  INTERNAL_ERROR: 'Something failed inside the service; the transaction was rolled back.',
+} as const;
+
+export type ServiceErrorCode = keyof typeof SERVICE_ERROR_CODES;
+/** Every code an AppError may carry. */
+export type ErrorCode = ServiceErrorCode | RuleCode;
+
+export const ALL_ERROR_CODES: Record<ErrorCode, string> = { ...SERVICE_ERROR_CODES, ...RULE_CODES };

@@ -1,0 +1,59 @@
+/**
+ * One shape of each event: the machine's event union (machines/*) and the API's DTO of the same type (src/.../dto)
+ * must name the same fields. The check is in the types: a field added to one side only makes `true` below not
+ * assignable, and this file (so `npm test`) fails to compile. The run-time part checks that the DTO maps accept
+ * exactly the events a client may send to each machine.
+ */
+import type { EventOf } from '../../machines/kernel/rule-table';
+import { membershipDefinition } from '../../machines/membership/membership.machine';
+import type { MembershipEvent } from '../../machines/membership/membership.types';
+import { protocolDefinition } from '../../machines/protocol/protocol.machine';
+import type { ProtocolEvent } from '../../machines/protocol/protocol.types';
+import { MEMBERSHIP_EVENT_DTOS } from '../../src/collaboration/dto/membership-event.dto';
+import { PROTOCOL_EVENT_DTOS } from '../../src/decision/dto/protocol-event.dto';
+import type { MachineDefinition } from '../../machines/kernel/machine-definition';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fields of every client event that the machine never sees as data of its own. */
+type ClientEnvelope = 'expectedVersion' | 'note';
+type DtoFields<D extends Record<string, new () => object>, T extends keyof D> = Exclude<keyof InstanceType<D[T]>, ClientEnvelope>;
+
+// Membership: the client may name a recorded decision (decisionId) or signature (signatureId) instead of its data;
+// the service adds the settings in force and the signed document's hash before the machine sees the event.
+type MembershipDto<T extends keyof typeof MEMBERSHIP_EVENT_DTOS> = Exclude<DtoFields<typeof MEMBERSHIP_EVENT_DTOS, T>, 'decisionId'>;
+type MembershipData<T extends MembershipEvent['type']> = Exclude<keyof EventOf<MembershipEvent, T>, 'settings' | 'documentHash'>;
+const membershipShapes: { [T in keyof typeof MEMBERSHIP_EVENT_DTOS]: Same<MembershipDto<T>, MembershipData<T>> } = {
+  FULLMAKTIGE_ADOPTED_DECLARATION: true,
+  KSO_SIGNED: true,
+  FULLMAKTIGE_REQUESTED_EXIT: true,
+  EXIT_NOTICE_DELIVERED: true,
+  COUNCIL_INFORMED: true,
+  EXIT_REQUEST_WITHDRAWN: true,
+  COUNCIL_APPROVED_EXIT: true,
+};
+
+type ProtocolDto<T extends keyof typeof PROTOCOL_EVENT_DTOS> = DtoFields<typeof PROTOCOL_EVENT_DTOS, T>;
+type ProtocolData<T extends ProtocolEvent['type']> = keyof EventOf<ProtocolEvent, T>;
+const protocolShapes: { [T in keyof typeof PROTOCOL_EVENT_DTOS]: Same<ProtocolDto<T>, ProtocolData<T>> } = {
+  PARAGRAPH_AMENDED: true,
+  JUSTERAT: true,
+  ANSLAG_POSTED: true,
+  APPEAL_RECEIVED: true,
+  NO_APPEAL_CONFIRMED: true,
+  APPEAL_DECIDED: true,
+  CORRECTION_RECORDED: true,
+  RESERVATION_MOTIVATION_SUBMITTED: true,
+};
+
+/** The events a client may send: every event with roles, minus the engine's own. */
+const clientEvents = (def: MachineDefinition) => Object.keys(def.eventRoles).filter((t) => !def.systemEvents?.includes(t)).sort();
+
+describe('event shapes: one declaration on each side, checked against the other', () => {
+  it.each([
+    ['membership', membershipDefinition, MEMBERSHIP_EVENT_DTOS, membershipShapes],
+    ['protocol', protocolDefinition, PROTOCOL_EVENT_DTOS, protocolShapes],
+  ] as const)('%s: the DTO map takes exactly the client events of the machine, and each shape agrees', (_id, def, dtos, shapes) => {
+    expect(Object.keys(dtos).sort()).toEqual(clientEvents(def));
+    expect(Object.values(shapes).every((v) => v === true)).toBe(true);
+  });
+});
