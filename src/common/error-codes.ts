@@ -21,7 +21,8 @@ export const SERVICE_ERROR_CODES = {
   UNKNOWN_MACHINE: 'No machine of this id is registered.',
   METHOD_NOT_ALLOWED: 'The route does not take this method.',
   // 409
-  TRANSITION_NOT_ALLOWED: 'The workflow’s state has no transition for this event; `details.allowedEvents` lists those it has.',
+  TRANSITION_NOT_ALLOWED:
+    'The workflow’s state has no transition for this event; `details.allowedEvents` lists those it has.',
   VERSION_CONFLICT: 'The workflow was changed by another request since `expectedVersion`; read it again.',
   MACHINE_VERSION_MISSING: 'The machine version the instance is pinned to is not registered.',
   SLUG_TAKEN: 'A collaboration with this slug exists.',

@@ -30,7 +30,10 @@ export class SignatureController {
 
   @Get('signatures/:id')
   @Roles(...READERS)
-  @ApiOperation({ operationId: 'DocumentController_getSignature', summary: 'A recorded signature with the document version it signed' })
+  @ApiOperation({
+    operationId: 'DocumentController_getSignature',
+    summary: 'A recorded signature with the document version it signed',
+  })
   getSignature(@Param('id', uuidParam) id: string) {
     return this.signatures.get(id);
   }

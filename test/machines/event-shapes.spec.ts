@@ -16,12 +16,21 @@ import type { MachineDefinition } from '../../machines/kernel/machine-definition
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fields of every client event that the machine never sees as data of its own. */
 type ClientEnvelope = 'expectedVersion' | 'note';
-type DtoFields<D extends Record<string, new () => object>, T extends keyof D> = Exclude<keyof InstanceType<D[T]>, ClientEnvelope>;
+type DtoFields<D extends Record<string, new () => object>, T extends keyof D> = Exclude<
+  keyof InstanceType<D[T]>,
+  ClientEnvelope
+>;
 
 // Membership: the client may name a recorded decision (decisionId) or signature (signatureId) instead of its data;
 // the service adds the settings in force and the signed document's hash before the machine sees the event.
-type MembershipDto<T extends keyof typeof MEMBERSHIP_EVENT_DTOS> = Exclude<DtoFields<typeof MEMBERSHIP_EVENT_DTOS, T>, 'decisionId'>;
-type MembershipData<T extends MembershipEvent['type']> = Exclude<keyof EventOf<MembershipEvent, T>, 'settings' | 'documentHash'>;
+type MembershipDto<T extends keyof typeof MEMBERSHIP_EVENT_DTOS> = Exclude<
+  DtoFields<typeof MEMBERSHIP_EVENT_DTOS, T>,
+  'decisionId'
+>;
+type MembershipData<T extends MembershipEvent['type']> = Exclude<
+  keyof EventOf<MembershipEvent, T>,
+  'settings' | 'documentHash'
+>;
 const membershipShapes: { [T in keyof typeof MEMBERSHIP_EVENT_DTOS]: Same<MembershipDto<T>, MembershipData<T>> } = {
   FULLMAKTIGE_ADOPTED_DECLARATION: true,
   KSO_SIGNED: true,
@@ -46,14 +55,20 @@ const protocolShapes: { [T in keyof typeof PROTOCOL_EVENT_DTOS]: Same<ProtocolDt
 };
 
 /** The events a client may send: every event with roles, minus the engine's own. */
-const clientEvents = (def: MachineDefinition) => Object.keys(def.eventRoles).filter((t) => !def.systemEvents?.includes(t)).sort();
+const clientEvents = (def: MachineDefinition) =>
+  Object.keys(def.eventRoles)
+    .filter((t) => !def.systemEvents?.includes(t))
+    .sort();
 
 describe('event shapes: one declaration on each side, checked against the other', () => {
   it.each([
     ['membership', membershipDefinition, MEMBERSHIP_EVENT_DTOS, membershipShapes],
     ['protocol', protocolDefinition, PROTOCOL_EVENT_DTOS, protocolShapes],
-  ] as const)('%s: the DTO map takes exactly the client events of the machine, and each shape agrees', (_id, def, dtos, shapes) => {
-    expect(Object.keys(dtos).sort()).toEqual(clientEvents(def));
-    expect(Object.values(shapes).every((v) => v === true)).toBe(true);
-  });
+  ] as const)(
+    '%s: the DTO map takes exactly the client events of the machine, and each shape agrees',
+    (_id, def, dtos, shapes) => {
+      expect(Object.keys(dtos).sort()).toEqual(clientEvents(def));
+      expect(Object.values(shapes).every((v) => v === true)).toBe(true);
+    },
+  );
 });

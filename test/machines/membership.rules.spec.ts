@@ -537,7 +537,7 @@ describe('deliverExitNotice (R-C2, R-C5, R-L2, R-L3, R-L9, D1)', () => {
     const r0 = request({ decision: decision('2025-12-15'), warnings: [earlier] });
     const frozen = JSON.stringify(r0);
     const r = deliverExitNotice(r0, notice('2026-01-02T08:00:00Z'));
-    expect(r.warnings.map((w) => w.code)).toEqual(['X', 'REQUEST_YEAR_AMBIGUOUS']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['JUSTERING_LATE', 'REQUEST_YEAR_AMBIGUOUS']);
     expect(JSON.stringify(r0)).toBe(frozen);
   });
 });

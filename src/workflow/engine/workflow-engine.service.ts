@@ -101,7 +101,8 @@ export class WorkflowEngine implements TxEngine {
         // winner's row, so it answers with the first result instead of a conflict.
         .catch((error) => (options.idempotencyKey && isUniqueViolation(error) ? attempt() : Promise.reject(error)))
         .catch((error) => {
-          if (isUniqueViolation(error)) throw options.onUniqueViolation?.() ?? versionConflict(options.expectedVersion, undefined);
+          if (isUniqueViolation(error))
+            throw options.onUniqueViolation?.() ?? versionConflict(options.expectedVersion, undefined);
           throw error;
         })
     );
