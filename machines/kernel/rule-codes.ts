@@ -4,9 +4,11 @@
  */
 export const RULE_CODES = {
   // Membership: entry and signature (R-B1..R-B5, D12)
-  WRONG_DECISION_ORGAN: 'The decision was taken by another organ than the rule requires (fullmäktige for entry and exit).',
+  WRONG_DECISION_ORGAN:
+    'The decision was taken by another organ than the rule requires (fullmäktige for entry and exit).',
   WRONG_SIGNATORY: 'The declaration is signed by the KSO, or by a stand-in recorded with its legal basis (D12).',
-  VERSION_MISMATCH: 'What was signed or adopted is not the version of the declaration it must be (its SHA-256 differs).',
+  VERSION_MISMATCH:
+    'What was signed or adopted is not the version of the declaration it must be (its SHA-256 differs).',
   DECISION_NOT_IN_WORKFLOW: 'The decision referred to is not part of this membership.',
   // Membership: exit and withdrawal (R-C1..R-C11, D1, D6)
   NO_FULLMAKTIGE_DECISION: 'An exit notice needs a fullmäktige decision to leave first.',
