@@ -1,41 +1,18 @@
 /**
  * What makes a decision paragraph recordable (RULEBOOK H: Kommunallagen on meetings, votes and reservations).
  * Pure: the service calls checkParagraph before it records anything, and refuses with the first failing rule.
+ *
+ * The module callers import. Who takes part and the quorum (R-H2..R-H4) are in participants.rules.ts, how the
+ * decision was reached (acklamation, votes, ties, R-H7..R-H11) in votes.rules.ts; both are re-exported here.
  */
 import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import { instantToEpochMillis } from '../calendar/calendar';
-import type { Attendee, DecisionParagraph, MeetingFacts, Person, Vote } from './decision.types';
+import { checkQuorum, participants } from './participants.rules';
+import { checkMethod } from './votes.rules';
+import type { Attendee, DecisionParagraph, MeetingFacts, Person } from './decision.types';
 
-/** R-H2: quorate when more than half of the ledamöter are present and serving: floor(n/2) + 1. */
-export function quorumOf(memberCount: number): number {
-  return Math.floor(memberCount / 2) + 1;
-}
-
-/** R-H3: ledamöter and tjänstgörande ersättare serve; other ersättare do not. */
-export function servingAttendees(meeting: MeetingFacts): Attendee[] {
-  return meeting.attendees.filter((a) => a.role === 'LEDAMOT' || a.role === 'TJANSTGORANDE_ERSATTARE');
-}
-
-/** R-H2, R-H3, R-H4: the members who may take part in this matter: serving, present, not jäviga. */
-export function participants(meeting: MeetingFacts, paragraph: Pick<DecisionParagraph, 'jav'>): Attendee[] {
-  const javiga = new Set(paragraph.jav.map((j) => j.member));
-  return servingAttendees(meeting).filter((a) => !javiga.has(a.name));
-}
-
-export function checkQuorum(meeting: MeetingFacts, paragraph: Pick<DecisionParagraph, 'jav'>): Refusal | null {
-  const present = participants(meeting, paragraph).length;
-  const required = quorumOf(meeting.memberCount);
-  if (present < required) {
-    return refusal(
-      'NOT_QUORATE',
-      'R-H2',
-      `${meeting.bodyName} has ${meeting.memberCount} members: ${required} must take part to decide; ${present} did.`,
-      `${meeting.bodyName} har ${meeting.memberCount} ledamöter: ${required} måste delta för att nämnden ska vara beslutför; ${present} deltog.`,
-      { memberCount: meeting.memberCount, required, present },
-    );
-  }
-  return null;
-}
+export { checkQuorum, participants, quorumOf, servingAttendees } from './participants.rules';
+export { checkMethod } from './votes.rules';
 
 const names = (people: Person[]) => people.map((p) => p.name).join(', ');
 
@@ -99,137 +76,6 @@ function checkProposals(p: DecisionParagraph): Refusal | null {
     );
   }
   return null;
-}
-
-/** R-H7..R-H11: acklamation, open vote with each member's vote, the chair's casting vote, lottning in elections. */
-export function checkMethod(meeting: MeetingFacts, p: DecisionParagraph): Refusal | null {
-  const m = p.method;
-  const votes = m.votes ?? [];
-  if (m.kind === 'ACKLAMATION') {
-    if (m.voteRequestedBy) {
-      return refusal(
-        'VOTE_REQUESTED',
-        'R-H7',
-        `${m.voteRequestedBy} asked for a vote, so the matter must be decided by an open vote, not by acklamation.`,
-        `${m.voteRequestedBy} begärde omröstning; ärendet ska då avgöras genom omröstning, inte med acklamation.`,
-      );
-    }
-    if (votes.length)
-      return refusal(
-        'VOTES_WITHOUT_VOTE',
-        'R-H7',
-        'Votes are recorded for a decision by acklamation.',
-        'Röster är registrerade för ett beslut med acklamation.',
-      );
-    return null;
-  }
-  if (!m.ja || !m.nej || m.ja === m.nej) {
-    return refusal(
-      'VOTE_QUESTION_MISSING',
-      'R-H9',
-      'A vote needs the proposal put as "ja" and the one put as "nej".',
-      'En omröstning kräver ett ja-förslag och ett nej-förslag.',
-    );
-  }
-  const allowed = new Map(participants(meeting, p).map((a) => [a.name, a]));
-  const seen = new Set<string>();
-  for (const v of votes) {
-    if (!allowed.has(v.member)) {
-      return refusal(
-        'VOTER_NOT_PARTICIPANT',
-        'R-H9',
-        `${v.member} is not a serving, non-jävig member at this meeting and cannot vote.`,
-        `${v.member} är inte tjänstgörande (eller är jävig) vid sammanträdet och kan inte rösta.`,
-        { member: v.member },
-      );
-    }
-    if (seen.has(v.member))
-      return refusal('DUPLICATE_VOTE', 'R-H9', `${v.member} voted twice.`, `${v.member} har röstat två gånger.`, {
-        member: v.member,
-      });
-    seen.add(v.member);
-  }
-  const { ja, nej } = tally(votes);
-  const winner = ja > nej ? m.ja : nej > ja ? m.nej : null;
-  const details = { ja, nej, abstained: votes.length - ja - nej };
-  if (m.kind === 'OPEN_VOTE') {
-    if (!winner) {
-      return m.election
-        ? refusal(
-            'TIE_NEEDS_LOTTNING',
-            'R-H11',
-            `The vote is tied ${ja}–${nej}; in an election a tie is decided by lottning.`,
-            `Omröstningen slutade lika ${ja}–${nej}; vid val avgörs lika röstetal genom lottning.`,
-            details,
-          )
-        : refusal(
-            'TIE_NEEDS_CASTING_VOTE',
-            'R-H11',
-            `The vote is tied ${ja}–${nej}; the chair's casting vote (utslagsröst) decides.`,
-            `Omröstningen slutade lika ${ja}–${nej}; ordförandens utslagsröst avgör.`,
-            details,
-          );
-    }
-    return winner === m.adopted ? null : voteMismatch(m.adopted, winner, details);
-  }
-  if (winner) {
-    return refusal(
-      'NOT_A_TIE',
-      'R-H11',
-      `The vote was ${ja}–${nej}, not a tie: the majority decides (R-H10).`,
-      `Omröstningen slutade ${ja}–${nej}, inte lika: majoriteten avgör (R-H10).`,
-      details,
-    );
-  }
-  if (m.kind === 'CASTING_VOTE') {
-    if (m.election) {
-      return refusal(
-        'CASTING_VOTE_IN_ELECTION',
-        'R-H11',
-        'In an election a tie is decided by lottning, not by the chair.',
-        'Vid val avgörs lika röstetal genom lottning, inte av ordföranden.',
-      );
-    }
-    const chair = meeting.attendees.find((a) => a.chair);
-    const chairVote = chair && votes.find((v) => v.member === chair.name);
-    if (!chairVote || chairVote.vote === 'AVSTAR') {
-      return refusal(
-        'CHAIR_DID_NOT_VOTE',
-        'R-H11',
-        'The casting vote is the chair’s: the chair must have voted ja or nej.',
-        'Utslagsrösten är ordförandens: ordföranden ska ha röstat ja eller nej.',
-      );
-    }
-    const decided = chairVote.vote === 'JA' ? m.ja : m.nej;
-    return decided === m.adopted ? null : voteMismatch(m.adopted, decided, details);
-  }
-  // LOTTNING
-  if (!m.election) {
-    return refusal(
-      'LOTTNING_ONLY_IN_ELECTIONS',
-      'R-H11',
-      'Lottning decides ties only in elections; in other matters the chair has the casting vote.',
-      'Lottning avgör lika röstetal endast vid val; i andra ärenden har ordföranden utslagsröst.',
-    );
-  }
-  if (!m.lotFellOn || m.lotFellOn !== m.adopted) {
-    return voteMismatch(m.adopted, m.lotFellOn ?? null, details);
-  }
-  return null;
-}
-
-function tally(votes: Vote[]) {
-  return { ja: votes.filter((v) => v.vote === 'JA').length, nej: votes.filter((v) => v.vote === 'NEJ').length };
-}
-
-function voteMismatch(adopted: string, result: string | null, details: Record<string, unknown>): Refusal {
-  return refusal(
-    'VOTE_RESULT_MISMATCH',
-    'R-H10',
-    `The recorded result does not follow from the votes: '${adopted}' is recorded as adopted, the count gives '${result}'.`,
-    `Det registrerade beslutet följer inte av rösterna: '${adopted}' anges som bifallet, rösträkningen ger '${result}'.`,
-    { ...details, adopted, result },
-  );
 }
 
 /** R-H13, R-H14: only those who took part reserve; announced before the meeting closed; motivation before justering. */
