@@ -1,9 +1,9 @@
-// npm run test:pg: the e2e suite on PostgreSQL (a fresh database per test file).
+// npm run test:pg: the e2e suite and the medium suite on PostgreSQL (a fresh database per test file).
 module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   rootDir: '.',
-  testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/medium/**/*.medium-spec.ts'],
   testTimeout: 60000,
   testEnvironmentOptions: {},
   globals: {},

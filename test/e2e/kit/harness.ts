@@ -1,25 +1,20 @@
 import { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../../src/auth/token.service';
 import { createApp } from '../../../src/bootstrap';
-import { loadConfig } from '../../../src/config/app-config';
+import { createTestDatabase, sql, testConfig, type DatabaseKind } from './database';
 
 /**
  * The e2e harness: the real application (AppModule, migrations, pipes, filter) on a fresh database per test file.
  * `npm test` uses a new SQLite file; `npm run test:pg` (TEST_DATABASE=postgres) creates and drops a new PostgreSQL
- * database for the file. Tokens for every role are created through the real TokenService.
+ * database for the file (./database.ts). Tokens for every role are created through the real TokenService.
  */
 export interface TestContext {
   app: INestApplication;
   http: ReturnType<typeof request>;
   dataSource: DataSource;
-  databaseKind: 'sqlite' | 'postgres';
+  databaseKind: DatabaseKind;
   tokens: {
     admin: string;
     coordinator: string;
@@ -33,34 +28,8 @@ export interface TestContext {
 export const ALL_CODES = ['1460', '1438', '1439', '1461', '1492', '1984', '1983', '1960'];
 
 export async function startTestApp(options: { seed?: 'demo' | 'none' } = {}): Promise<TestContext> {
-  const kind = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
-  let url: string;
-  let dropDatabase: (() => Promise<void>) | null = null;
-  let tmpDir: string | null = null;
-  if (kind === 'postgres') {
-    const admin = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = `samverkan_test_${randomBytes(6).toString('hex')}`;
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropDatabase = async () => {
-      const c = new Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-e2e-'));
-    url = `sqlite:${path.join(tmpDir, 'test.sqlite')}`;
-  }
-  const config = loadConfig(
-    {},
-    { DATABASE_URL: url, SEED: options.seed ?? 'none', DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' },
-  );
+  const database = await createTestDatabase();
+  const config = testConfig(database.url, options.seed);
   const app = await createApp(config, { logger: false });
   const tokenService = app.get(TokenService);
   const make = async (role: string, code: string | null = null) =>
@@ -77,12 +46,11 @@ export async function startTestApp(options: { seed?: 'demo' | 'none' } = {}): Pr
     app,
     http: request(app.getHttpServer()),
     dataSource: app.get(DataSource),
-    databaseKind: kind,
+    databaseKind: database.kind,
     tokens,
     async close() {
       await app.close();
-      if (dropDatabase) await dropDatabase();
-      if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
@@ -135,13 +103,6 @@ export function expectErrorBody(body: any, code?: string) {
   expect(body.message.length).toBeGreaterThan(0);
   expect(body.messageSv.length).toBeGreaterThan(0);
   if (code) expect(body.code).toBe(code);
-}
-
-/** Raw SQL with `?` placeholders on either database ($1, $2 … on PostgreSQL). */
-export function sql(ctx: TestContext, text: string, params: unknown[] = []): Promise<any> {
-  let i = 0;
-  const query = ctx.databaseKind === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
-  return ctx.dataSource.query(query, params);
 }
 
 /** The number of rows in `table` (what a refused write must leave as it was). */

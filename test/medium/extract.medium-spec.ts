@@ -1,6 +1,8 @@
 /**
  * The protocol extract (protokollsutdrag): the shared model, the HTML and the PDF renderers
- * (src/decision/extract/). Pure: views are built by hand, no database.
+ * (src/decision/extract/). Views are built by hand, no database, except in the last block: there the extract is
+ * rendered from the decision the demo seed records (src/seed/demo-seed.ts), read through DecisionService from a real
+ * database (the medium kit, ./kit.ts).
  *
  * The fixture is SEED-MEL (shared/seeds/002_668f89969719be29.txt, R-H19): Melleruds kommun, socialnämnden, revised
  * "Avsiktsförklaring version 1.2". Proposals, beslutsgång, decision, reservation, motivation, beslutsunderlag,
@@ -11,6 +13,7 @@
  */
 import { inflateSync } from 'zlib';
 import type { DecisionParagraph, Vote } from '../../machines/protocol/decision.types';
+import { DecisionService } from '../../src/decision/decision.service';
 import type { DecisionView } from '../../src/decision/decision.views';
 import { renderExtractHtml } from '../../src/decision/extract/extract-html';
 import {
@@ -23,6 +26,8 @@ import {
   paragraphLabel,
 } from '../../src/decision/extract/extract-model';
 import { pdfText, renderExtractPdf } from '../../src/decision/extract/extract-pdf';
+import { MELLERUD_PARAGRAPH } from '../../src/seed/mellerud-example';
+import { useMediumApp } from './kit';
 
 const BESLUTSGANG =
   'Ordföranden ställer förslagen mot varandra och finner att socialnämnden bifaller Daniel Jensens förslag.';
@@ -849,5 +854,44 @@ describe('renderExtractPdf', () => {
     expect(text).toContain(`Sida ${pages} (${pages})`);
     expect(text).toContain('Ledamot Ja Nej Avstår');
     expect(text).toContain('Daniel Jensen (KD), ordförande');
+  });
+});
+
+// ---- the demo data -------------------------------------------------------------------------------------------
+
+describe('the protokollsutdrag of the demo data (seed demo, a real database)', () => {
+  const ctx = useMediumApp({ seed: 'demo' });
+
+  it('renders the Mellerud socialnämnd § 45 as recorded by the seed, in HTML and PDF: the paragraph number, both proposals and both reservers', async () => {
+    const decisions = ctx.get(DecisionService);
+    const withProtocol = (await decisions.listDecisions('1461')).filter((d) => d.workflowId);
+    expect(withProtocol).toHaveLength(1);
+    const decision = await decisions.getDecision(withProtocol[0].id);
+    expect(decision.paragraphNumber).toBe(MELLERUD_PARAGRAPH.paragraphNumber);
+    expect(decision.paragraph).not.toBeNull();
+
+    const proposals = [
+      'Ordföranden Daniel Jensen (KD): Socialnämnden beslutar att:',
+      'Marianne Sand Wallin (S) och Sara Kanyinda (S): Socialnämnden avslår reviderad avsiktsförklaring,',
+    ];
+    const reservation =
+      'Marianne Sand Wallin (S) och Sara Kanyinda (S): reserverar sig mot beslutet till förmån för eget förslag.';
+
+    const html = renderExtractHtml(decision);
+    expect(html).toMatch(/<h1 class="paragraph"><span class="num">§ 45<\/span>/);
+    const forslag = textOf(sectionOf(html, 'forslag')!);
+    for (const p of proposals) expect(forslag).toContain(p);
+    const reservationer = textOf(sectionOf(html, 'reservationer')!);
+    expect(reservationer).toContain(reservation);
+    for (const name of ['Marianne Sand Wallin', 'Sara Kanyinda']) expect(reservationer).toContain(name);
+
+    const pdf = await renderExtractPdf(decision);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfPlain(pdf);
+    expect(text).toContain('§ 45');
+    // Justerat and anslaget by the seed: no draft banner before the title.
+    expect(pdfInfo(pdf, 'Title')).toBe('Protokollsutdrag § 45 – Socialnämnden, Melleruds kommun, 2024-05-22');
+    for (const p of proposals) expect(text).toContain(p);
+    expect(text).toContain(reservation);
   });
 });
