@@ -10,6 +10,7 @@ import {
   midsommarafton,
   nonVardagReason,
   swedishPublicHolidays,
+  type Deadline,
   type LocalDate,
 } from '../../machines/calendar/calendar';
 import { Clock } from '../workflow/clock';
@@ -52,54 +53,12 @@ export class CalendarController {
       'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21), each moved to the next vardag; finalFrom',
   })
   deadlines(@Query() q: DeadlinesQueryDto) {
-    if (!q.meetingDate && !q.justeringDate && !q.anslagDate) {
-      throw new AppError(
-        'BAD_INPUT',
-        'VALIDATION_FAILED',
-        'Give at least one of meetingDate, justeringDate, anslagDate.',
-        'Ange minst ett av meetingDate, justeringDate, anslagDate.',
-        undefined,
-        {
-          fields: [
-            { field: 'meetingDate', reason: 'at least one date is required', reasonSv: 'minst ett datum krävs' },
-          ],
-        },
-      );
-    }
+    if (!q.meetingDate && !q.justeringDate && !q.anslagDate) throw noDateGiven();
     const out: Record<string, unknown> = {};
     const notes: Record<string, Note> = {};
-    if (q.meetingDate) {
-      const d = justeringDeadline(q.meetingDate);
-      out.justeringDeadline = d.date;
-      if (d.warning)
-        notes.justeringDeadline = {
-          date: d.date,
-          code: d.warning.code,
-          message: d.warning.en,
-          messageSv: d.warning.sv,
-        };
-    }
-    if (q.justeringDate) {
-      const d = anslagDeadline(q.justeringDate);
-      out.anslagDeadline = d.date;
-      if (d.warning)
-        notes.anslagDeadline = { date: d.date, code: d.warning.code, message: d.warning.en, messageSv: d.warning.sv };
-    }
-    if (q.anslagDate) {
-      const a = appealLastDay(q.anslagDate);
-      out.appealLastDay = a.date;
-      out.finalFrom = finalFrom(q.anslagDate);
-      if (a.moved) {
-        const skipped = a.skipped.map((s) => `${s.date} (${s.reason.en})`).join(', ');
-        const skippedSv = a.skipped.map((s) => `${s.date} (${s.reason.sv})`).join(', ');
-        notes.appealLastDay = {
-          date: a.date,
-          code: 'MOVED_TO_NEXT_VARDAG',
-          message: `Three weeks from ${q.anslagDate} is ${a.rawDate}; moved past ${skipped} to the next vardag (lag 1930:173 2 §).`,
-          messageSv: `Tre veckor från ${q.anslagDate} är ${a.rawDate}; flyttas förbi ${skippedSv} till nästa vardag (lag 1930:173 2 §).`,
-        };
-      }
-    }
+    if (q.meetingDate) addDeadline(out, notes, 'justeringDeadline', justeringDeadline(q.meetingDate));
+    if (q.justeringDate) addDeadline(out, notes, 'anslagDeadline', anslagDeadline(q.justeringDate));
+    if (q.anslagDate) addAppealDeadline(out, notes, q.anslagDate);
     return {
       ...out,
       ...(Object.keys(notes).length ? { notes } : {}),
@@ -117,5 +76,46 @@ export class CalendarController {
       reason: nonVardagReason(date),
     }));
     return { year, holidays: swedishPublicHolidays(year), aftnar };
+  }
+}
+
+function noDateGiven(): AppError {
+  return new AppError(
+    'BAD_INPUT',
+    'VALIDATION_FAILED',
+    'Give at least one of meetingDate, justeringDate, anslagDate.',
+    'Ange minst ett av meetingDate, justeringDate, anslagDate.',
+    undefined,
+    {
+      fields: [{ field: 'meetingDate', reason: 'at least one date is required', reasonSv: 'minst ett datum krävs' }],
+    },
+  );
+}
+
+/** The justering or anslag deadline, with the calendar's note when it moved to the next vardag. */
+function addDeadline(
+  out: Record<string, unknown>,
+  notes: Record<string, Note>,
+  key: 'justeringDeadline' | 'anslagDeadline',
+  d: Deadline,
+): void {
+  out[key] = d.date;
+  if (d.warning) notes[key] = { date: d.date, code: d.warning.code, message: d.warning.en, messageSv: d.warning.sv };
+}
+
+/** The last day to appeal and the day the decision is final; a moved last day names the days it was moved past. */
+function addAppealDeadline(out: Record<string, unknown>, notes: Record<string, Note>, anslagDate: LocalDate): void {
+  const a = appealLastDay(anslagDate);
+  out.appealLastDay = a.date;
+  out.finalFrom = finalFrom(anslagDate);
+  if (a.moved) {
+    const skipped = a.skipped.map((s) => `${s.date} (${s.reason.en})`).join(', ');
+    const skippedSv = a.skipped.map((s) => `${s.date} (${s.reason.sv})`).join(', ');
+    notes.appealLastDay = {
+      date: a.date,
+      code: 'MOVED_TO_NEXT_VARDAG',
+      message: `Three weeks from ${anslagDate} is ${a.rawDate}; moved past ${skipped} to the next vardag (lag 1930:173 2 §).`,
+      messageSv: `Tre veckor från ${anslagDate} är ${a.rawDate}; flyttas förbi ${skippedSv} till nästa vardag (lag 1930:173 2 §).`,
+    };
   }
 }

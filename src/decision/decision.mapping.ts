@@ -25,47 +25,40 @@ export function meetingFacts(meeting: MeetingEntity, body: BodyEntity): MeetingF
   return facts;
 }
 
-export function decisionView(
-  rows: {
-    decision: DecisionEntity;
-    municipality: { code: string; name: string };
-    body: BodyEntity | null;
-    meeting: MeetingEntity | null;
-    matter: MatterEntity | null;
-    drove: LinkView[];
-  },
-  instance: InstanceView | null,
-): DecisionView {
-  const { decision, municipality, body, meeting, matter, drove } = rows;
+/** The rows one decision is read from (the decision, where it was taken, its matter, the links it drove). */
+export interface DecisionRows {
+  decision: DecisionEntity;
+  municipality: { code: string; name: string };
+  body: BodyEntity | null;
+  meeting: MeetingEntity | null;
+  matter: MatterEntity | null;
+  drove: LinkView[];
+}
+
+export function decisionView(rows: DecisionRows, instance: InstanceView | null): DecisionView {
   const c = instance?.context as ProtocolContext | undefined;
-  const view: DecisionView = {
+  const view = baseView(rows, instance, c);
+  if (c) {
+    copyProtocolFields(view, c);
+    addDeadlines(view, c);
+  }
+  return view;
+}
+
+/** Everything but the protocol's dates: the record itself, and what its workflow instance (if any) holds. */
+function baseView(rows: DecisionRows, instance: InstanceView | null, c: ProtocolContext | undefined): DecisionView {
+  const { decision, municipality, body, meeting, matter, drove } = rows;
+  return {
     id: decision.id,
     municipality: { code: municipality.code, name: municipality.name },
     body: body ? bodyView(body) : null,
-    meeting: meeting
-      ? {
-          id: meeting.id,
-          date: meeting.date,
-          place: meeting.place,
-          secretary: meeting.secretary,
-          attendees: JSON.parse(meeting.attendees),
-        }
-      : null,
+    meeting: meeting ? meetingView(meeting) : null,
     organ: decision.organ,
     decidedOn: decision.decidedOn,
     paragraphNumber: decision.paragraphNumber,
     subject: decision.subject,
     collaboration: decision.collaboration,
-    matter: matter
-      ? {
-          title: matter.title,
-          diarienummer: matter.diarienummer,
-          diarium: matter.diarium,
-          parsed: JSON.parse(matter.parsed),
-        }
-      : c
-        ? { title: c.paragraph.matter.title }
-        : null,
+    matter: matterView(matter, c),
     documentVersionId: decision.documentVersionId,
     minimal: decision.minimal,
     status: instance ? protocolStatusOf(instance.state) : 'RECORDED',
@@ -80,37 +73,65 @@ export function decisionView(
     allowedEvents: instance?.allowedEvents ?? [],
     drove,
   };
-  if (c) {
-    for (const key of [
-      'justeradOn',
-      'justerare',
-      'immediate',
-      'anslagOn',
-      'noticeBoard',
-      'appealLastDay',
-      'finalFrom',
-      'appeal',
-      'outcome',
-    ] as const) {
-      if (c[key] !== undefined) (view as any)[key] = c[key];
-    }
-    // D8, R-L7: a deadline that falls on a non-vardag moves to the next vardag (lag 1930:173 2 §); the move is noted.
-    const deadlines = [
-      ['justeringDeadline', justeringDeadline(c.meeting.date)],
-      ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : []),
-    ] as const;
-    for (const [key, d] of deadlines) {
-      view.deadlines[key] = d.date;
-      if (d.warning)
-        (view.deadlines.notes ??= []).push({
-          deadline: key,
-          date: d.date,
-          code: d.warning.code,
-          ruleId: 'R-L7',
-          message: d.warning.en,
-          messageSv: d.warning.sv,
-        });
-    }
+}
+
+function meetingView(meeting: MeetingEntity): DecisionView['meeting'] {
+  return {
+    id: meeting.id,
+    date: meeting.date,
+    place: meeting.place,
+    secretary: meeting.secretary,
+    attendees: JSON.parse(meeting.attendees),
+  };
+}
+
+/** The registered matter; without one, the matter title the recorded paragraph names. */
+function matterView(matter: MatterEntity | null, c: ProtocolContext | undefined): DecisionView['matter'] {
+  if (matter)
+    return {
+      title: matter.title,
+      diarienummer: matter.diarienummer,
+      diarium: matter.diarium,
+      parsed: JSON.parse(matter.parsed),
+    };
+  return c ? { title: c.paragraph.matter.title } : null;
+}
+
+const PROTOCOL_FIELDS = [
+  'justeradOn',
+  'justerare',
+  'immediate',
+  'anslagOn',
+  'noticeBoard',
+  'appealLastDay',
+  'finalFrom',
+  'appeal',
+  'outcome',
+] as const;
+
+/** The protocol's dates and outcome, only those the context has (an absent key stays absent in the answer). */
+function copyProtocolFields(view: DecisionView, c: ProtocolContext): void {
+  for (const key of PROTOCOL_FIELDS) {
+    if (c[key] !== undefined) (view as any)[key] = c[key];
   }
-  return view;
+}
+
+/** D8, R-L7: a deadline that falls on a non-vardag moves to the next vardag (lag 1930:173 2 §); the move is noted. */
+function addDeadlines(view: DecisionView, c: ProtocolContext): void {
+  const deadlines = [
+    ['justeringDeadline', justeringDeadline(c.meeting.date)],
+    ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : []),
+  ] as const;
+  for (const [key, d] of deadlines) {
+    view.deadlines[key] = d.date;
+    if (d.warning)
+      (view.deadlines.notes ??= []).push({
+        deadline: key,
+        date: d.date,
+        code: d.warning.code,
+        ruleId: 'R-L7',
+        message: d.warning.en,
+        messageSv: d.warning.sv,
+      });
+  }
 }

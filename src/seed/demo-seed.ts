@@ -21,7 +21,14 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   if ((await ds.getRepository(CollaborationEntity).count()) > 0) return false;
   const service = app.get(CollaborationService);
   const memberships = app.get(MembershipService);
+  await seedDalslandssamverkan(service, memberships);
+  await seedVastraMalardalen(service, memberships);
+  await seedMellerudParagraph(app.get(DecisionService));
+  return true;
+}
 
+/** In force 2024-01-01 (SEED-AF §9): each fullmäktige adopts (the dates are demo data), each KSO signs (SEED-PR). */
+async function seedDalslandssamverkan(service: CollaborationService, memberships: MembershipService): Promise<void> {
   await service.create(
     {
       slug: 'dalslandssamverkan',
@@ -59,7 +66,10 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
       SEED_ACTOR,
     );
   }
+}
 
+/** Signed 2016-08-31 by each KSO, then decided by each kommunstyrelse (SEED-VM; that date is demo data). */
+async function seedVastraMalardalen(service: CollaborationService, memberships: MembershipService): Promise<void> {
   await service.create(
     {
       slug: 'vastra-malardalen',
@@ -91,9 +101,10 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
       SEED_ACTOR,
     );
   }
+}
 
-  // The Mellerud socialnämnd paragraph, with its protocol lifecycle (meeting, justering and anslag dates are demo data).
-  const decisions = app.get(DecisionService);
+/** The Mellerud socialnämnd paragraph and its protocol lifecycle (meeting, justering and anslag dates are demo data). */
+async function seedMellerudParagraph(decisions: DecisionService): Promise<void> {
   const sn = await decisions.createBody('1461', { kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 }, SEED_ACTOR);
   await decisions.createBody('1461', { kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 }, SEED_ACTOR);
   const meeting = await decisions.createMeeting(
@@ -112,5 +123,4 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
     { anslagOn: '2024-05-30', noticeBoard: 'https://mellerud.se/anslagstavla' },
     SEED_ACTOR,
   );
-  return true;
 }

@@ -41,12 +41,20 @@ export class LogReplay {
   }
 
   private check(row: WorkflowTransitionEntity, i: number): void {
-    const { problems, instance, def } = this;
     if (row.seq !== i) {
-      problems.push({ seq: i, kind: 'MISSING_ROW', message: `Expected seq ${i}, found seq ${row.seq}.` });
+      this.problems.push({ seq: i, kind: 'MISSING_ROW', message: `Expected seq ${i}, found seq ${row.seq}.` });
       this.stopped = true;
       return;
     }
+    this.checkStoredRow(row, i);
+    if (this.replayBroken) return;
+    const data = this.payloadOf(row, i);
+    if (data !== undefined) this.replay(row, i, data);
+  }
+
+  /** Hash, link and pinned machine: checked on every row, also once replay has stopped. */
+  private checkStoredRow(row: WorkflowTransitionEntity, i: number): void {
+    const { problems, instance } = this;
     if (hashRow(row) !== row.hash)
       problems.push({ seq: i, kind: 'HASH_MISMATCH', message: 'The stored row does not match its hash.' });
     if (row.prevHash !== this.prevHash)
@@ -59,45 +67,25 @@ export class LogReplay {
       });
     }
     this.prevHash = row.hash;
-    if (this.replayBroken) return;
+  }
 
-    let data: Record<string, unknown>;
+  /** The row's event data; undefined, and replay stops, when the payload is not JSON. */
+  private payloadOf(row: WorkflowTransitionEntity, i: number): Record<string, unknown> | undefined {
     try {
-      data = JSON.parse(row.payload);
+      return JSON.parse(row.payload);
     } catch {
-      problems.push({ seq: i, kind: 'BAD_PAYLOAD', message: 'The payload is not valid JSON; replay stops here.' });
+      this.problems.push({ seq: i, kind: 'BAD_PAYLOAD', message: 'The payload is not valid JSON; replay stops here.' });
       this.replayBroken = true;
-      return;
+      return undefined;
     }
+  }
+
+  /** Replays the row through the pinned version and compares the to-state it records. */
+  private replay(row: WorkflowTransitionEntity, i: number, data: Record<string, unknown>): void {
+    const { problems } = this;
     try {
-      if (i === 0) {
-        if (row.eventType !== GENESIS_EVENT) throw new Error(`the first row must be ${GENESIS_EVENT}`);
-        this.actor = createActor(def.machine, { input: data as any });
-        // A tampered payload can make a guard throw; without an error observer XState rethrows it on a timer and
-        // takes the process down. Here it is a finding (REPLAY_REFUSED), not a crash.
-        this.actor.subscribe({ error: () => undefined });
-        this.actor.start();
-      } else {
-        const before = this.actor!.getSnapshot();
-        if (row.fromState !== this.replayState) {
-          problems.push({
-            seq: i,
-            kind: 'FROM_STATE_MISMATCH',
-            message: `Recorded from-state '${row.fromState}', replay is in '${this.replayState}'.`,
-          });
-        }
-        this.actor!.send({ ...data, type: row.eventType } as any);
-        const after = this.actor!.getSnapshot();
-        if (after === before || after.status === 'error') {
-          problems.push({
-            seq: i,
-            kind: 'REPLAY_REFUSED',
-            message: `Replaying ${row.eventType} in '${this.replayState}' is refused by machine ${def.id}@${def.version}; replay stops here.`,
-          });
-          this.replayBroken = true;
-          return;
-        }
-      }
+      if (i === 0) this.startReplay(row, data);
+      else if (!this.replayEvent(row, i, data)) return;
       this.replayState = stateString(this.actor!.getSnapshot().value);
       if (this.replayState !== row.toState) {
         problems.push({
@@ -110,6 +98,41 @@ export class LogReplay {
       problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `Replay failed: ${(error as Error).message}` });
       this.replayBroken = true;
     }
+  }
+
+  /** The first row starts the machine with its input. */
+  private startReplay(row: WorkflowTransitionEntity, data: Record<string, unknown>): void {
+    if (row.eventType !== GENESIS_EVENT) throw new Error(`the first row must be ${GENESIS_EVENT}`);
+    this.actor = createActor(this.def.machine, { input: data as any });
+    // A tampered payload can make a guard throw; without an error observer XState rethrows it on a timer and
+    // takes the process down. Here it is a finding (REPLAY_REFUSED), not a crash.
+    this.actor.subscribe({ error: () => undefined });
+    this.actor.start();
+  }
+
+  /** A later row is sent to the machine as its event; false (and replay stops) when the machine refuses it. */
+  private replayEvent(row: WorkflowTransitionEntity, i: number, data: Record<string, unknown>): boolean {
+    const { problems, def } = this;
+    const before = this.actor!.getSnapshot();
+    if (row.fromState !== this.replayState) {
+      problems.push({
+        seq: i,
+        kind: 'FROM_STATE_MISMATCH',
+        message: `Recorded from-state '${row.fromState}', replay is in '${this.replayState}'.`,
+      });
+    }
+    this.actor!.send({ ...data, type: row.eventType } as any);
+    const after = this.actor!.getSnapshot();
+    if (after === before || after.status === 'error') {
+      problems.push({
+        seq: i,
+        kind: 'REPLAY_REFUSED',
+        message: `Replaying ${row.eventType} in '${this.replayState}' is refused by machine ${def.id}@${def.version}; replay stops here.`,
+      });
+      this.replayBroken = true;
+      return false;
+    }
+    return true;
   }
 
   finish(): VerifyReport {
