@@ -512,8 +512,8 @@ async function main(): Promise<number> {
     );
     const buildSeconds = built.seconds;
     log(
-      `  log built (not measured) in a separate process by WorkflowEngine.sendInTransaction, ${P.logBatch} events per ` +
-        `db.write transaction, synchronous=NORMAL, sqlite3 verbose tracing off: ${built.appended} events appended in ${buildSeconds.toFixed(1)} s`,
+      `  log built (not measured) in a separate process by WorkflowTx.send, ${P.logBatch} events per ` +
+        `engine.transaction, synchronous=NORMAL, sqlite3 verbose tracing off: ${built.appended} events appended in ${buildSeconds.toFixed(1)} s`,
     );
 
     // Memory: the first verify after the build (also the warm-up; not timed), sampled every 1 000 rows through the
