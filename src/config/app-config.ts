@@ -28,6 +28,10 @@ export class AppConfig {
   /** SQLite durability: FULL survives a power cut (the default), NORMAL survives a process crash. */
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
+
+  /** The access log (one JSON line per answer, src/http/access-log.ts): `stdout` (the default) or `off`. */
+  @IsIn(['stdout', 'off'])
+  ACCESS_LOG: 'stdout' | 'off' = 'stdout';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {

@@ -23,6 +23,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createActor } from 'xstate';
 import * as sqlite3 from 'sqlite3';
@@ -323,7 +324,11 @@ async function main(): Promise<number> {
     const config = loadConfig({}, { DATABASE_URL: `sqlite:${dbFile}`, SEED: 'none', DUE_EVENTS_INTERVAL_MS: 0 });
     check(config.SQLITE_SYNCHRONOUS === 'FULL', 'the service default must be SQLITE_SYNCHRONOUS=FULL');
     phase = 'starting the app (createApp)';
-    app = await createApp(config, { logger: false });
+    // The access log is written as it runs, to the null device, so that its cost is in the figures but not on screen.
+    app = await createApp(config, {
+      logger: false,
+      accessLogStream: pino.destination({ dest: os.devNull, sync: false }),
+    });
     phase = 'setting up memberships';
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as { port: number }).port;

@@ -40,7 +40,13 @@ async function build(job: BuildJob): Promise<BuildResult> {
   const app = await createApp(
     loadConfig(
       {},
-      { DATABASE_URL: job.databaseUrl, SEED: 'none', DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' },
+      {
+        DATABASE_URL: job.databaseUrl,
+        SEED: 'none',
+        DUE_EVENTS_INTERVAL_MS: 0,
+        SQLITE_SYNCHRONOUS: 'NORMAL',
+        ACCESS_LOG: 'off',
+      },
     ),
     {
       logger: false,

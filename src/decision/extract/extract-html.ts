@@ -15,7 +15,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STYLE = `
+/** The extract's one stylesheet, inlined as it is: src/http/security-headers.ts allows it by its SHA-256 (CSP). */
+export const STYLE = `
   @page { size: A4; margin: 20mm 18mm 20mm 22mm; }
   * { box-sizing: border-box; }
   body { margin: 0; background: #f3f3f3; color: #111; font: 11pt/1.45 Arial, Helvetica, sans-serif; }

@@ -57,9 +57,15 @@ export async function createTestDatabase(label = 'e2e'): Promise<TestDatabase> {
   };
 }
 
-/** The configuration of an application under test: no timer for due events (they still fire at start). */
+/**
+ * The configuration of an application under test: no timer for due events (they still fire at start), no access log
+ * on stdout (a test that reads the log passes a stream of its own: startTestApp's `accessLog`).
+ */
 export function testConfig(url: string, seed: 'demo' | 'none' = 'none'): AppConfig {
-  return loadConfig({}, { DATABASE_URL: url, SEED: seed, DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' });
+  return loadConfig(
+    {},
+    { DATABASE_URL: url, SEED: seed, DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL', ACCESS_LOG: 'off' },
+  );
 }
 
 /** What raw SQL needs of a test context: the DataSource and which database it is. */
