@@ -7,7 +7,7 @@ import { Clock } from './workflow/clock';
 import { TokenService } from './auth/token.service';
 
 const USAGE = `Usage:
-  npm run cli -- token create --role admin|coordinator|clerk|auditor [--municipality CODE] [--label TEXT]
+  npm run cli -- token create --role admin|coordinator|clerk|auditor --name PERSON [--municipality CODE] [--label TEXT]
   npm run cli -- migrate`;
 
 function flag(args: string[], name: string): string | null {
@@ -25,12 +25,17 @@ async function main(args: string[]): Promise<number> {
       ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
       const role = flag(args, 'role');
       if (!role) throw new Error('--role is required');
+      const name = flag(args, 'name');
+      if (!name) throw new Error('--name is required');
       db = new Db(ds);
-      const { token, id } = await new TokenService(db, new Clock()).create(
+      const { token, id } = await new TokenService(db, new Clock(), config).issue({
+        name,
         role,
-        flag(args, 'municipality'),
-        flag(args, 'label'),
-      );
+        municipalityCode: flag(args, 'municipality'),
+        label: flag(args, 'label'),
+        origin: 'cli',
+        createdBy: 'cli',
+      });
       process.stdout.write(`${token}\n`);
       process.stderr.write(`Created ${role} token ${id}. It is shown only now; the service stores its SHA-256.\n`);
       return 0;

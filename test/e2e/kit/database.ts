@@ -57,9 +57,24 @@ export async function createTestDatabase(label = 'e2e'): Promise<TestDatabase> {
   };
 }
 
-/** The configuration of an application under test: no timer for due events (they still fire at start). */
-export function testConfig(url: string, seed: 'demo' | 'none' = 'none'): AppConfig {
-  return loadConfig({}, { DATABASE_URL: url, SEED: seed, DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL' });
+/**
+ * The configuration of an application under test: no timer for due events (they still fire at start), and rate limits
+ * far above what a suite sends from its one address with its few tokens (test/e2e/rate-limits.e2e-spec.ts sets low
+ * ones through `overrides`).
+ */
+export function testConfig(url: string, seed: 'demo' | 'none' = 'none', overrides: Partial<AppConfig> = {}): AppConfig {
+  return loadConfig(
+    {},
+    {
+      DATABASE_URL: url,
+      SEED: seed,
+      DUE_EVENTS_INTERVAL_MS: 0,
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      AUTH_FAILURES_PER_MINUTE: 1_000_000,
+      REQUESTS_PER_MINUTE_PER_TOKEN: 1_000_000,
+      ...overrides,
+    },
+  );
 }
 
 /** What raw SQL needs of a test context: the DataSource and which database it is. */

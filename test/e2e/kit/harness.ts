@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../../src/auth/token.service';
 import { createApp } from '../../../src/bootstrap';
+import type { AppConfig } from '../../../src/config/app-config';
 import { createTestDatabase, sql, testConfig, type DatabaseKind } from './database';
 
 /**
@@ -27,9 +28,15 @@ export interface TestContext {
 
 export const ALL_CODES = ['1460', '1438', '1439', '1461', '1492', '1984', '1983', '1960'];
 
-export async function startTestApp(options: { seed?: 'demo' | 'none' } = {}): Promise<TestContext> {
+export interface TestAppOptions {
+  seed?: 'demo' | 'none';
+  /** Configuration beside the test defaults (testConfig): low rate limits, an ADMIN_TOKEN … */
+  config?: Partial<AppConfig>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = testConfig(database.url, options.seed);
+  const config = testConfig(database.url, options.seed, options.config);
   const app = await createApp(config, { logger: false });
   const tokenService = app.get(TokenService);
   const make = async (role: string, code: string | null = null) =>
@@ -59,7 +66,7 @@ export async function startTestApp(options: { seed?: 'demo' | 'none' } = {}): Pr
  * The suite's test app: started in a beforeAll and closed in an afterAll of the calling describe block. The context
  * returned is the one to use in hooks and tests (declared after this call); it answers once the app is started.
  */
-export function useTestApp(options: { seed?: 'demo' | 'none' } = {}): TestContext {
+export function useTestApp(options: TestAppOptions = {}): TestContext {
   let started: TestContext | null = null;
   const current = () => {
     if (!started)
