@@ -1,54 +1,129 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { loadConfig } from './config/app-config';
+import type { DataSource } from 'typeorm';
+import { TokenService } from './auth/token.service';
+import { backupSqlite, restoreSqlite, sqliteFileOf } from './cli/sqlite-backup';
+import { tokenCreate, tokenList, tokenRevoke, UsageError, type Printer } from './cli/token-commands';
+import { verifyAll } from './cli/verify-all';
+import { AppConfig, loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { Db } from './database/db';
 import { Clock } from './workflow/clock';
-import { TokenService } from './auth/token.service';
+import { MachineRegistry } from './workflow/machine-registry';
+import { VerifyService } from './workflow/verify/verify.service';
 
-const USAGE = `Usage:
-  npm run cli -- token create --role admin|coordinator|clerk|auditor [--municipality CODE] [--label TEXT]
-  npm run cli -- migrate`;
+const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
+  token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
+               [--expires-in-days N]          prints the token (only this once)
+  token list [--status active|expired|revoked] [--json]
+  token revoke ID
+  backup PATH                                 online backup of the SQLite database (the service may run)
+  restore PATH [--force]                      replace the SQLite database with a backup (stop the service first),
+                                              then run the migrations and verify every workflow
+  verify --all | verify ID                    replay and check workflows; exit 1 on any problem
+  migrate                                     run pending migrations against DATABASE_URL`;
 
-function flag(args: string[], name: string): string | null {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : null;
-}
+const PG_BACKUP =
+  'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
+  'pg_restore --clean --if-exists -d "$DATABASE_URL" samverkan.dump, then `verify --all` (docs/operations.md).';
 
-/** Administration from the shell, against the database in DATABASE_URL. */
-async function main(args: string[]): Promise<number> {
-  const config = loadConfig();
+const print: Printer = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** The database of DATABASE_URL, opened (migrations run) for one command and closed after it. */
+async function withDb<T>(config: AppConfig, work: (db: Db) => Promise<T>): Promise<T> {
   let ds: DataSource | null = null;
   let db: Db | null = null;
   try {
-    if (args[0] === 'token' && args[1] === 'create') {
-      ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
-      const role = flag(args, 'role');
-      if (!role) throw new Error('--role is required');
-      db = new Db(ds);
-      const { token, id } = await new TokenService(db, new Clock()).create(
-        role,
-        flag(args, 'municipality'),
-        flag(args, 'label'),
-      );
-      process.stdout.write(`${token}\n`);
-      process.stderr.write(`Created ${role} token ${id}. It is shown only now; the service stores its SHA-256.\n`);
-      return 0;
-    }
-    if (args[0] === 'migrate') {
-      ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
-      process.stderr.write('Migrations are up to date.\n');
-      return 0;
-    }
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  } catch (error) {
-    process.stderr.write(`Error: ${(error as Error).message}\n`);
-    return 1;
+    ds = await openDataSource(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
+    db = new Db(ds);
+    return await work(db);
   } finally {
     await db?.close();
     if (ds?.isInitialized) await ds.destroy();
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+async function verifyCommand(config: AppConfig, args: string[]): Promise<number> {
+  const id = args.find((a) => !a.startsWith('--'));
+  if (!args.includes('--all') && !id) throw new UsageError('verify needs --all or a workflow id');
+  return withDb(config, async (db) => {
+    const verifier = new VerifyService(db, new MachineRegistry());
+    if (!args.includes('--all')) {
+      const report = await verifier.verify(id!);
+      print.out(JSON.stringify(report, null, 2));
+      return report.ok ? 0 : 1;
+    }
+    const result = await verifyAll(db, verifier);
+    for (const r of result.failed) {
+      const first = r.firstDivergence;
+      print.out(
+        `${r.workflowId} ${r.machine}: ${r.problems.length} problem(s); first ${first?.kind} at seq ${first?.seq}: ${first?.message}`,
+      );
+    }
+    print.out(
+      result.failed.length
+        ? `${result.workflows} workflows verified: ${result.failed.length} with problems`
+        : `${result.workflows} workflows verified: all clean`,
+    );
+    return result.failed.length ? 1 : 0;
+  });
+}
+
+async function backupCommand(config: AppConfig, args: string[]): Promise<number> {
+  const target = args.find((a) => !a.startsWith('--'));
+  if (!target) throw new UsageError('backup needs the PATH of the new backup file');
+  const file = sqliteFileOf(config.DATABASE_URL);
+  if (!file) throw new Error(PG_BACKUP);
+  const result = await backupSqlite(file, target);
+  print.out(result.path);
+  print.err(`Backed up ${file} to ${result.path}: ${result.bytes} bytes, ${result.workflows} workflows, integrity ok.`);
+  return 0;
+}
+
+async function restoreCommand(config: AppConfig, args: string[]): Promise<number> {
+  const source = args.find((a) => !a.startsWith('--'));
+  if (!source) throw new UsageError('restore needs the PATH of a backup file');
+  const file = sqliteFileOf(config.DATABASE_URL);
+  if (!file) throw new Error(PG_BACKUP);
+  const restored = await restoreSqlite(source, file, { force: args.includes('--force') });
+  print.err(`Restored ${source} into ${file} (${restored.workflows} workflows); migrating and verifying …`);
+  return verifyCommand(config, ['--all']);
+}
+
+/** Administration from the shell, against the database in DATABASE_URL. */
+async function main(args: string[]): Promise<number> {
+  try {
+    const config = loadConfig();
+    const [command, sub] = args;
+    const rest = args.slice(command === 'token' ? 2 : 1);
+    if (command === 'token' && ['create', 'list', 'revoke'].includes(sub)) {
+      const run = { create: tokenCreate, list: tokenList, revoke: tokenRevoke }[sub as 'create' | 'list' | 'revoke'];
+      return await withDb(config, (db) => run(new TokenService(db, new Clock(), config), rest, print));
+    }
+    if (command === 'verify') return await verifyCommand(config, rest);
+    if (command === 'backup') return await backupCommand(config, rest);
+    if (command === 'restore') return await restoreCommand(config, rest);
+    if (command === 'migrate') {
+      await withDb(config, async () => undefined);
+      print.err('Migrations are up to date.');
+      return 0;
+    }
+    if (command === 'help' || args.includes('--help')) {
+      print.out(USAGE);
+      return 0;
+    }
+    print.err(USAGE);
+    return 2;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      print.err(`Error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    print.err(`Error: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,32 +1,52 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import { RateWindows, rateLimited } from './rate-limit';
 import { PUBLIC_KEY, ROLES_KEY, type Role } from './roles.decorator';
-import { TokenService } from './token.service';
+import { TokenService, type TokenCheck } from './token.service';
 
-/** Every route needs a bearer token (401); a route's @Roles decide who may call it (403). */
+/**
+ * Every route needs a bearer token (401; 401 TOKEN_EXPIRED for an expired one); a route's @Roles decide who may call
+ * it (403). Rate limits, in this process's memory (RateWindows): an address that failed to authenticate
+ * AUTH_FAILURES_PER_MINUTE times gets 429 for the rest of its minute, before its token is even looked at (so guessing
+ * stops, also for a valid token from the same address); a token gets REQUESTS_PER_MINUTE_PER_TOKEN requests a minute.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly failures: RateWindows;
+  private readonly requests: RateWindows;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.failures = new RateWindows(config.AUTH_FAILURES_PER_MINUTE);
+    this.requests = new RateWindows(config.REQUESTS_PER_MINUTE_PER_TOKEN);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = context.switchToHttp().getRequest();
+    const http = context.switchToHttp();
+    const req = http.getRequest();
+    // Fastify's address of the peer (a proxy in front of the service is one address unless trustProxy is set).
+    const address: string = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+    const blocked = this.failures.exhausted(address);
+    if (blocked) throw this.limited(http.getResponse(), blocked, 'failures');
+
     const header: string | undefined = req.headers['authorization'];
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    const actor = match ? await this.tokens.authenticate(match[1]) : null;
-    if (!actor) {
-      throw new AppError(
-        'UNAUTHENTICATED',
-        'UNAUTHENTICATED',
-        'A valid bearer token is required.',
-        'En giltig token (Bearer) krävs.',
-      );
+    const checked: TokenCheck = match ? await this.tokens.check(match[1]) : { ok: false, reason: 'unknown' };
+    if (!checked.ok) {
+      this.failures.hit(address);
+      throw refused(checked);
     }
+    const { actor } = checked;
+    const wait = this.requests.hit(actor.id);
+    if (wait) throw this.limited(http.getResponse(), wait, 'requests');
+    this.tokens.noteUse(actor.id);
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role as Role)) {
@@ -41,4 +61,33 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+
+  /** The filter writes the body; the header is set on the reply here, before it. */
+  private limited(
+    reply: { header(name: string, value: string): unknown },
+    seconds: number,
+    what: 'failures' | 'requests',
+  ) {
+    reply.header('Retry-After', String(seconds));
+    return rateLimited(seconds, what);
+  }
+}
+
+function refused(checked: Exclude<TokenCheck, { ok: true }>): AppError {
+  if (checked.reason === 'expired') {
+    return new AppError(
+      'UNAUTHENTICATED',
+      'TOKEN_EXPIRED',
+      `The bearer token expired at ${checked.expiresAt ?? 'an unknown time'}; ask an administrator for a new one.`,
+      `Token har gått ut (${checked.expiresAt ?? 'okänd tid'}); be en administratör om en ny.`,
+      undefined,
+      { expiresAt: checked.expiresAt },
+    );
+  }
+  return new AppError(
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'A valid bearer token is required.',
+    'En giltig token (Bearer) krävs.',
+  );
 }

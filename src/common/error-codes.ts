@@ -13,6 +13,7 @@ export const SERVICE_ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 'The request body is not JSON.',
   // 401, 403
   UNAUTHENTICATED: 'No valid bearer token.',
+  TOKEN_EXPIRED: 'The bearer token has expired (`details.expiresAt`); an admin issues a new one.',
   FORBIDDEN: 'The role may not do this, a clerk acts for another municipality, or the event is the engine’s own.',
   // 404, 405
   NOT_FOUND: 'No such record.',
@@ -38,6 +39,10 @@ export const SERVICE_ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with another request.',
   GUARD_REFUSED: 'A guard refused without a rule to name (should not happen: every guard has a rule).',
   SIGNATURE_WRONG_MUNICIPALITY: 'The recorded signature is of another municipality (R-B3).',
+  // 429
+  RATE_LIMITED:
+    'Too many failed authentications from this address, or too many requests with this token, this minute; ' +
+    '`details.retryAfterSeconds` (and the `Retry-After` header) says when to try again.',
   // 500
   INTERNAL_ERROR: 'Something failed inside the service; the transaction was rolled back.',
 } as const;

@@ -10,7 +10,8 @@ export type ErrorKind =
   | 'FORBIDDEN' // 403
   | 'NOT_FOUND' // 404
   | 'CONFLICT' // 409
-  | 'RULE_REFUSED'; // 422
+  | 'RULE_REFUSED' // 422
+  | 'TOO_MANY_REQUESTS'; // 429
 
 export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   BAD_INPUT: 400,
@@ -19,6 +20,7 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RULE_REFUSED: 422,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export interface ErrorBody {

@@ -1,5 +1,10 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** How long a new token is valid unless TOKEN_TTL_DAYS says otherwise; also the expiry the migration gave old tokens. */
+export const DEFAULT_TOKEN_TTL_DAYS = 90;
+/** The shortest ADMIN_TOKEN accepted: a secret an attacker cannot guess, even at the failure limit's pace. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 /** The service's configuration, from the environment, validated once at start. */
 export class AppConfig {
@@ -12,9 +17,32 @@ export class AppConfig {
   @IsString()
   DATABASE_URL: string = 'sqlite:data/samverkan.sqlite';
 
+  /**
+   * Registered as an admin token at start (marked as the environment's); a different value at a later start revokes
+   * the one it replaced, and starting without it revokes the last one.
+   */
   @IsOptional()
   @IsString()
+  @MinLength(MIN_ADMIN_TOKEN_LENGTH, {
+    message: `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (e.g. the output of \`openssl rand -base64 32\`)`,
+  })
   ADMIN_TOKEN?: string;
+
+  /** Days a new token is valid (the default and the longest a token may be given). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  TOKEN_TTL_DAYS: number = DEFAULT_TOKEN_TTL_DAYS;
+
+  /** Failed authentications per client address per minute before it gets 429 for the rest of the minute; 0 = off. */
+  @IsInt()
+  @Min(0)
+  AUTH_FAILURES_PER_MINUTE: number = 20;
+
+  /** Requests per token per minute before 429; 0 = off. */
+  @IsInt()
+  @Min(0)
+  REQUESTS_PER_MINUTE_PER_TOKEN: number = 600;
 
   /** `demo` (default) seeds the demo data into an empty database; `none` starts empty. */
   @IsIn(['demo', 'none'])

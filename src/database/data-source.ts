@@ -7,6 +7,7 @@ import { InitialSchema1732400000000 } from './migrations/1732400000000-initial-s
 import { DecisionRecords1732500000000 } from './migrations/1732500000000-decision-records';
 import { RequestFingerprint1732600000000 } from './migrations/1732600000000-request-fingerprint';
 import { WorkflowLinks1732700000000 } from './migrations/1732700000000-workflow-links';
+import { TokenLifecycle1732800000000 } from './migrations/1732800000000-token-lifecycle';
 import { isSqlite } from './dialect';
 
 export const MIGRATIONS = [
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   DecisionRecords1732500000000,
   RequestFingerprint1732600000000,
   WorkflowLinks1732700000000,
+  TokenLifecycle1732800000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -317,7 +317,16 @@ describe('access control', () => {
             (error, stdout, stderr) => resolve({ code: error ? Number((error as any).code ?? 1) : 0, stdout, stderr }),
           );
         });
-      const created = await run(['token', 'create', '--role', 'auditor', '--label', 'cli e2e']);
+      const created = await run([
+        'token',
+        'create',
+        '--role',
+        'auditor',
+        '--name',
+        'Revisor Eva',
+        '--label',
+        'cli e2e',
+      ]);
       expect(created.code).toBe(0);
       const raw = created.stdout.trim();
       expect(raw).toMatch(/^svk_\S+$/);
@@ -325,7 +334,7 @@ describe('access control', () => {
       const write = await api.post('/workflows/due-events/run', {}, raw);
       expect(write.status).toBe(403);
       // A clerk token without its municipality is refused by the CLI.
-      const clerk = await run(['token', 'create', '--role', 'clerk']);
+      const clerk = await run(['token', 'create', '--role', 'clerk', '--name', 'Registrator utan kommun']);
       expect(clerk.code).toBe(1);
       expect(clerk.stderr).toMatch(/municipality/);
     });

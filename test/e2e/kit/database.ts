@@ -59,12 +59,23 @@ export async function createTestDatabase(label = 'e2e'): Promise<TestDatabase> {
 
 /**
  * The configuration of an application under test: no timer for due events (they still fire at start), no access log
- * on stdout (a test that reads the log passes a stream of its own: startTestApp's `accessLog`).
+ * on stdout (a test that reads the log passes a stream of its own: startTestApp's `accessLog`), and rate limits
+ * far above what a suite sends from its one address with its few tokens (test/e2e/rate-limits.e2e-spec.ts sets low
+ * ones through `overrides`).
  */
-export function testConfig(url: string, seed: 'demo' | 'none' = 'none'): AppConfig {
+export function testConfig(url: string, seed: 'demo' | 'none' = 'none', overrides: Partial<AppConfig> = {}): AppConfig {
   return loadConfig(
     {},
-    { DATABASE_URL: url, SEED: seed, DUE_EVENTS_INTERVAL_MS: 0, SQLITE_SYNCHRONOUS: 'NORMAL', ACCESS_LOG: 'off' },
+    {
+      DATABASE_URL: url,
+      SEED: seed,
+      DUE_EVENTS_INTERVAL_MS: 0,
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      ACCESS_LOG: 'off',
+      AUTH_FAILURES_PER_MINUTE: 1_000_000,
+      REQUESTS_PER_MINUTE_PER_TOKEN: 1_000_000,
+      ...overrides,
+    },
   );
 }
 

@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../../src/auth/token.service';
 import { createApp } from '../../../src/bootstrap';
+import type { AppConfig } from '../../../src/config/app-config';
 import { createTestDatabase, sql, testConfig, type DatabaseKind } from './database';
 
 /**
@@ -32,11 +33,13 @@ export interface TestAppOptions {
   seed?: 'demo' | 'none';
   /** Where the access log goes (off otherwise): a test that checks the log lines reads them from here. */
   accessLog?: DestinationStream;
+  /** Configuration beside the test defaults (testConfig): low rate limits, an ADMIN_TOKEN … */
+  config?: Partial<AppConfig>;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = testConfig(database.url, options.seed);
+  const config = testConfig(database.url, options.seed, options.config);
   const app = await createApp(config, { logger: false, accessLogStream: options.accessLog });
   const tokenService = app.get(TokenService);
   const make = async (role: string, code: string | null = null) =>
