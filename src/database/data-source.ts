@@ -7,6 +7,7 @@ import { InitialSchema1732400000000 } from './migrations/1732400000000-initial-s
 import { DecisionRecords1732500000000 } from './migrations/1732500000000-decision-records';
 import { RequestFingerprint1732600000000 } from './migrations/1732600000000-request-fingerprint';
 import { WorkflowLinks1732700000000 } from './migrations/1732700000000-workflow-links';
+import { ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS } from './db';
 import { TokenLifecycle1732800000000 } from './migrations/1732800000000-token-lifecycle';
 import { isSqlite } from './dialect';
 
@@ -60,6 +61,30 @@ export async function openDataSource(url: string, synchronous: 'FULL' | 'NORMAL'
     await ds.query('PRAGMA busy_timeout = 5000');
     await ds.query('PRAGMA foreign_keys = ON');
   }
-  await ds.runMigrations({ transaction: 'each' });
+  await migrate(ds);
   return ds;
+}
+
+/**
+ * Runs the pending migrations. On PostgreSQL several processes may start at once on one database (a fresh one: each
+ * would create the same tables), so the migrations run under an advisory lock: the first process to take it migrates,
+ * the others wait for it and then find nothing pending. The lock is transaction-level, in a transaction of its own on
+ * a connection of its own that stays open while the migrations run on another one; it is released when that
+ * transaction ends (also if the process dies). SQLite has one service process per database file: no lock.
+ */
+async function migrate(ds: DataSource): Promise<void> {
+  if (isSqlite(ds)) {
+    await ds.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = ds.createQueryRunner();
+  try {
+    await lock.startTransaction();
+    await lock.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS.migrations]);
+    await ds.runMigrations({ transaction: 'each' });
+    await lock.commitTransaction();
+  } finally {
+    if (lock.isTransactionActive) await lock.rollbackTransaction().catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -8,6 +8,21 @@ export type { SharedRead, StagedWrite, Tx, WriteHint } from './tx';
 export { isUniqueViolation } from './dialect';
 export { MAX_GROUP_COMMIT } from './group-commit';
 
+/**
+ * The PostgreSQL advisory locks this service takes, as (namespace, key) pairs: one namespace for the service, so that
+ * another application's locks in the same database cannot collide with them, and one key per use.
+ */
+export const ADVISORY_LOCK_NAMESPACE = 0x53616d76; // 'Samv'
+export const ADVISORY_LOCKS = {
+  /** Held while one process runs the migrations at start-up (data-source.ts). */
+  migrations: 1,
+  /** The due-event scheduler's lease: one process scans at a time (DueEventsScheduler). */
+  dueEvents: 2,
+} as const;
+
+/** What `Db.underLease` answers: the work's value when this process held the lease, or that another one held it. */
+export type LeaseOutcome<T> = { held: true; value: T } | { held: false };
+
 /** A statement of a `Db.snapshot` read: its rows. */
 export type SnapshotQuery = <R = Record<string, unknown>>(sql: string, params: unknown[]) => Promise<R[]>;
 
@@ -162,6 +177,30 @@ export class Db {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs `work` only while this process holds the lease `key` (ADVISORY_LOCKS); when another process holds it, answers
+   * `{ held: false }` at once and runs nothing. On PostgreSQL the lease is a transaction-level advisory lock
+   * (`pg_try_advisory_xact_lock`) in a transaction of its own on a connection of its own, held while `work` runs (its
+   * own statements use the pool as usual) and released when that transaction ends, also when the process dies. On
+   * SQLite there is one service process per database file, so the lease is always this process's.
+   */
+  async underLease<T>(key: number, work: () => Promise<T>): Promise<LeaseOutcome<T>> {
+    if (this.serialised) return { held: true, value: await work() };
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      const [row] = await runner.query('SELECT pg_try_advisory_xact_lock($1, $2) AS held', [
+        ADVISORY_LOCK_NAMESPACE,
+        key,
+      ]);
+      if (!row?.held) return { held: false };
+      return { held: true, value: await work() };
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
   }

@@ -3,6 +3,7 @@ import type { MachineDefinition } from '../../../machines/kernel/machine-definit
 import { AppError } from '../../common/errors';
 import { SYSTEM_ACTOR } from '../actor';
 import { WorkflowLinks } from '../links/workflow-links';
+import { isLostRace } from '../log/log-sql';
 import { stateString } from '../machine-registry';
 import type { CausedOutcome, SendResult, WorkflowEventInput } from '../workflow.types';
 import type { WorkflowTx } from './workflow-tx';
@@ -41,7 +42,8 @@ export async function causedEvents(
       });
       out.push({ workflowId, seq: r.transition.seq });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      // A lost race is no refusal: the whole unit of work runs again (WorkflowEngine.retrying).
+      if (!(error instanceof AppError) || isLostRace(error)) throw error;
       out.push({ workflowId, refused: { code: error.code, message: error.message, messageSv: error.messageSv } });
     }
   }

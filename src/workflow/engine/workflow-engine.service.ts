@@ -10,7 +10,7 @@ import { Clock } from '../clock';
 import { DueEventRows } from '../due-events/due-event-rows';
 import { fireDue } from '../due-events/fire-due';
 import { WorkflowLinks } from '../links/workflow-links';
-import { versionConflict } from '../log/log-sql';
+import { isLostRace, versionConflict } from '../log/log-sql';
 import { GENESIS_EVENT, GENESIS_PREV_HASH } from '../log/transition-hash';
 import { WorkflowLog, type Head } from '../log/workflow-log';
 import { WorkflowInstanceEntity } from '../log/workflow-instance.entity';
@@ -34,6 +34,16 @@ export interface WriteOptions {
   /** What a unique violation means for this work (a slug taken); by default another writer took the seq. */
   onUniqueViolation?: () => Error;
 }
+
+/** How often a write without `expectedVersion` runs when it keeps losing the race for a head (then 409). */
+export const MAX_WRITE_ATTEMPTS = 10;
+
+/** The pause before attempt n + 1: random up to 5 ms · 2^(n-1), at most 200 ms, so that racing writers spread out. */
+function retryPauseMs(attempts: number): number {
+  return Math.random() * Math.min(200, 5 * 2 ** (attempts - 1));
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Thrown inside a client's transaction to roll it back when the instance has due events to fire first. */
 const DUE_FIRST = new Error('due events first');
@@ -94,18 +104,37 @@ export class WorkflowEngine implements TxEngine {
     return this.retrying(attempt, options);
   }
 
-  private retrying<T>(attempt: () => Promise<T>, options: WriteOptions): Promise<T> {
-    return (
-      attempt()
-        // Two retries with the same Idempotency-Key racing (PostgreSQL): the loser runs once more and finds the
-        // winner's row, so it answers with the first result instead of a conflict.
-        .catch((error) => (options.idempotencyKey && isUniqueViolation(error) ? attempt() : Promise.reject(error)))
-        .catch((error) => {
-          if (isUniqueViolation(error))
-            throw options.onUniqueViolation?.() ?? versionConflict(options.expectedVersion, undefined);
-          throw error;
-        })
-    );
+  /**
+   * Runs a write attempt again when it lost a race for a head (`isLostRace`: the compare-and-set changed no row, or
+   * the log row's seq was taken): a write without `expectedVersion` means "apply it to the head as it is now", so its
+   * whole unit of work runs again, from its first read, up to MAX_WRITE_ATTEMPTS times with a short jittered pause,
+   * and then answers 409 VERSION_CONFLICT. A write with `expectedVersion` answers 409 at once: the client's version
+   * is no longer current. Two retries with the same Idempotency-Key racing: the loser runs once more and finds the
+   * winner's row, so it answers with the first result instead of a conflict. Any unique violation that is left is
+   * what the unit names (`onUniqueViolation`) or VERSION_CONFLICT, never a 500.
+   */
+  private async retrying<T>(attempt: () => Promise<T>, options: WriteOptions): Promise<T> {
+    let keyRetried = false;
+    for (let attempts = 1; ; attempts++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const keyRace: boolean = !keyRetried && options.idempotencyKey !== undefined && isUniqueViolation(error);
+        const lost = options.expectedVersion === undefined && isLostRace(error);
+        if (attempts >= MAX_WRITE_ATTEMPTS || !(keyRace || lost)) throw this.answerFor(error, options);
+        keyRetried ||= keyRace;
+        await pause(retryPauseMs(attempts));
+      }
+    }
+  }
+
+  private answerFor(error: unknown, options: WriteOptions): unknown {
+    if (isUniqueViolation(error))
+      return (
+        (!isLostRace(error) && options.onUniqueViolation?.()) || versionConflict(options.expectedVersion, undefined)
+      );
+    if (isLostRace(error)) return versionConflict(options.expectedVersion, undefined);
+    return error;
   }
 
   private async fireDueFor(instanceId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { AppError } from '../../common/errors';
-import type { Dialect } from '../../database/dialect';
+import { isUniqueViolation, type Dialect } from '../../database/dialect';
 import type { SharedRead, StagedWrite } from '../../database/tx';
 import { WorkflowDueEventEntity } from '../due-events/workflow-due-event.entity';
 import type { HashedRow } from './transition-hash';
@@ -15,6 +15,12 @@ import { WorkflowTransitionEntity } from './workflow-transition.entity';
  */
 export interface LogSql {
   selectHead: string;
+  /**
+   * PostgreSQL: locks the head's row for the rest of the transaction (null on SQLite, whose writes never overlap).
+   * A write reads its head only after this, so concurrent writers to one instance, in one process or several, queue
+   * here and each reads the head its predecessor committed, instead of losing the race at the compare-and-set.
+   */
+  lockHead: string | null;
   /** The same for several heads at once: what a group of writes reads ahead (Db.write's hint). */
   headRead: SharedRead;
   /** The log from a seq on, at most n rows: (instanceId, fromSeq, n). */
@@ -56,6 +62,12 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
   const table = q(head.tableName);
   return {
     selectHead: `SELECT ${headColumns} WHERE h.${col(head, 'id')} = ${d.param(1)}`,
+    // A statement of its own: a SELECT … FOR UPDATE that waited returns the locked row as committed, but the rest of
+    // its columns (the earliest due date) from the snapshot taken before it waited. The head is read after it.
+    lockHead:
+      d.kind === 'postgres'
+        ? `SELECT ${col(head, 'id')} FROM ${table} WHERE ${col(head, 'id')} = ${d.param(1)} FOR UPDATE`
+        : null,
     headRead: {
       sql: (n) => `SELECT ${headColumns} WHERE h.${col(head, 'id')} IN (${d.params(n)})`,
       keyOf: (row) => row.id as string,
@@ -74,7 +86,7 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
         );
         return `INSERT INTO ${q(log.tableName)} (${rowColumns.map((c) => col(log, c)).join(', ')}) VALUES ${values.join(', ')}`;
       },
-      conflict: () => versionConflict(undefined, undefined),
+      conflict: () => lostRace(),
     },
     // Compare-and-set on the head: a concurrent writer that got there first leaves a row unchanged, and the write
     // fails with VERSION_CONFLICT. Values: state, snapshot, version, lastHash, updatedAt, id, expected version.
@@ -89,9 +101,44 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
             `(VALUES ${Array.from({ length: n }, (_, i) => `(${d.params(7, i * 7 + 1)})`).join(', ')}) ` +
             `UPDATE ${table} SET ${headSet.map((c) => `${col(head, c)} = v.${q(c)}`).join(', ')} FROM v ` +
             `WHERE ${table}.${col(head, 'id')} = v.${q('id')} AND ${table}.${col(head, 'version')} = v.${q('expected')}`,
-      conflict: () => versionConflict(undefined, undefined),
+      conflict: () => lostRace(),
     },
   };
+}
+
+/** The VERSION_CONFLICTs that mean "another writer moved the head first" (not "the client's version is old"). */
+const LOST_RACES = new WeakSet<Error>();
+
+/** A staged write of the log changed no row: another writer moved the head between this unit's read and its write. */
+export function lostRace(): AppError {
+  const error = versionConflict(undefined, undefined);
+  LOST_RACES.add(error);
+  return error;
+}
+
+/**
+ * True when a write lost a race for the head of an instance, so that running its unit of work again on the head as it
+ * is now may succeed: the compare-and-set of the head changed no row, the log row's (instance_id, seq) was taken by a
+ * concurrent writer (a unique violation of uq_transition_seq), or PostgreSQL chose this transaction as the victim of a
+ * deadlock. Any other failure, a unique violation of another constraint among them, is not a lost race.
+ */
+export function isLostRace(error: unknown): boolean {
+  if (error instanceof Error && LOST_RACES.has(error)) return true;
+  if (!isUniqueViolation(error)) return driverCode(error) === POSTGRES_DEADLOCK;
+  const e = error as { constraint?: string; message?: string; driverError?: { constraint?: string } };
+  const constraint = e.driverError?.constraint ?? e.constraint;
+  if (constraint !== undefined) return constraint === SEQ_CONSTRAINT;
+  // SQLite names the columns: "UNIQUE constraint failed: workflow_transition.instance_id, workflow_transition.seq".
+  return /workflow_transition\.instance_id, workflow_transition\.seq\b/.test(e.message ?? '');
+}
+
+const SEQ_CONSTRAINT = 'uq_transition_seq';
+const POSTGRES_DEADLOCK = '40P01';
+
+function driverCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 export function versionConflict(expected: number | undefined, current: number | undefined): AppError {

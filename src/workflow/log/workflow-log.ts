@@ -54,11 +54,13 @@ export class WorkflowLog {
   }
 
   /**
-   * The head of an instance, read in the running transaction: the database is the truth. A head write that is still
-   * staged (group commit) is flushed first, so the read sees it.
+   * The head of an instance, read in the running write transaction: the database is the truth. A head write that is
+   * still staged (group commit) is flushed first, so the read sees it. On PostgreSQL the head's row is locked first
+   * (`lockHead`): the transaction holds it until it ends, so writers to one instance take turns.
    */
   async loadHead(tx: Tx, instanceId: string): Promise<Head | null> {
     const sql = this.sql;
+    if (sql.lockHead) await tx.select(sql.lockHead, [instanceId]);
     if (tx.isStaged(sql.casHead, instanceId)) await tx.flush();
     const row =
       tx.readAhead(sql.headRead, instanceId) ??

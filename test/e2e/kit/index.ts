@@ -1,6 +1,7 @@
 /**
  * The one kit of the e2e suites: import everything from here.
  * - harness: the real app on a fresh database per file (useTestApp, startTestApp), tokens, the error body;
+ * - instances: several instances of the app on one fresh database, as several processes (startTestInstances);
  * - database: the fresh database of a file (SQLite or PostgreSQL), the test configuration, raw SQL (sql);
  * - http: the API under /api/v1 with a token, a body and an Idempotency-Key (apiClient);
  * - workflows: a workflow's history, verify and footprint;
@@ -9,6 +10,7 @@
  * - fixtures: the Mellerud paragraph of the demo data (src/seed).
  */
 export * from './harness';
+export * from './instances';
 export * from './database';
 export * from './http';
 export * from './workflows';
