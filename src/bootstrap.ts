@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/token.service';
+import { answerClientError } from './common/client-error';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { buildValidationPipe, validationFailed } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -23,6 +24,8 @@ export async function createApp(
   // durable-transition rate through HTTP is bound by once commits are grouped (docs/benchmark.md).
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // What Node's HTTP parser refuses before Fastify (414, 431, malformed HTTP): in the service's error shape too.
+    clientErrorHandler: answerClientError,
     // Fastify answers an undecodable URL itself, before any route or filter runs: in the service's error shape too.
     frameworkErrors: (
       error: Error,
