@@ -1,18 +1,18 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { assertBodyDepth } from './input-limits';
+import { assertPlainBody } from './input-limits';
 import { flattenValidationErrors, validationFailed } from './validation';
 
 /**
  * Validates an event body `{ type, ...payload }` against the DTO of its type: unknown types and unknown fields
  * are refused (400 naming the field), so nothing unchecked reaches a machine or the log. A body nested deeper than
- * MAX_BODY_DEPTH is refused first (400 naming `body`).
+ * MAX_BODY_DEPTH, or with a key named after a member of Object.prototype, is refused first (assertPlainBody).
  */
 export function parseEventBody<T extends Record<string, new () => object>>(
   body: unknown,
   dtos: T,
 ): { type: keyof T & string; [k: string]: unknown } {
-  assertBodyDepth(body);
+  assertPlainBody(body);
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw validationFailed([{ field: 'body', reason: 'must be a JSON object', reasonSv: 'ska vara ett JSON-objekt' }]);
   }

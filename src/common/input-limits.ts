@@ -38,19 +38,28 @@ export function latestPlannedDate(): LocalDate {
 }
 
 /**
- * Refuses a body nested deeper than MAX_BODY_DEPTH (400 naming `body`) before class-transformer and class-validator,
- * which recurse and would overflow the stack. Iterative, so the check itself cannot overflow.
+ * Refuses, before class-transformer and class-validator see it (400 VALIDATION_FAILED):
+ * - a body nested deeper than MAX_BODY_DEPTH (naming `body`): both recurse and would overflow the stack;
+ * - a key that names a member of Object.prototype (`__proto__`, `constructor`, `toString` …, naming the key's path):
+ *   class-transformer drops such a key silently instead of letting the whitelist refuse it as unknown, and no field
+ *   of this API has such a name.
+ * Iterative, so the check itself cannot overflow.
  */
-export function assertBodyDepth(body: unknown, max = MAX_BODY_DEPTH): void {
+export function assertPlainBody(body: unknown, max = MAX_BODY_DEPTH): void {
   if (body === null || typeof body !== 'object') return;
-  const stack: Array<[unknown, number]> = [[body, 1]];
+  const stack: Array<[unknown, number, string]> = [[body, 1, '']];
   while (stack.length) {
-    const [value, depth] = stack.pop()!;
+    const [value, depth, path] = stack.pop()!;
     if (depth > max) {
       throw badInput('body', `is nested deeper than ${max} levels`, `är nästlad i fler än ${max} nivåer`);
     }
-    for (const child of Object.values(value as object)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    const isArray = Array.isArray(value);
+    for (const [key, child] of Object.entries(value as object)) {
+      const field = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!isArray && key in Object.prototype) {
+        throw badInput(field, 'is not a field of this request', 'är inte ett fält i denna begäran');
+      }
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1, field]);
     }
   }
 }

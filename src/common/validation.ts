@@ -1,6 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from './errors';
-import { assertBodyDepth, EARLIEST_DATE, latestPlannedDate, todayForValidation } from './input-limits';
+import { assertPlainBody, EARLIEST_DATE, latestPlannedDate, todayForValidation } from './input-limits';
 
 export interface FieldProblem {
   field: string;
@@ -73,10 +73,10 @@ export function validationFailed(problems: FieldProblem[]): AppError {
   );
 }
 
-/** The global pipe: a body nested too deep is refused before class-transformer and class-validator recurse into it. */
+/** The global pipe: a body nested too deep, or with prototype keys, is refused before class-transformer sees it. */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body') assertBodyDepth(value);
+    if (metadata.type === 'body' || metadata.type === 'query') assertPlainBody(value);
     return super.transform(value, metadata);
   }
 }

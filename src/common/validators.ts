@@ -131,7 +131,7 @@ const text = (test: (s: string) => boolean) => (v: unknown) => typeof v !== 'str
  * A text field: a string of at most `max` characters, not blank (not empty, not only white space), without control
  * characters, bidirectional controls or lone surrogates. `long` texts (summaries, proposals, motivations, corrections,
  * document texts: the prose of a record) may contain tabs and line breaks. Every string field of every DTO is one
- * (test/machines/dto-text-fields.spec.ts keeps it so).
+ * (test/machines/dto-input-checks.spec.ts keeps it so).
  */
 export function IsText(max: number, options: { each?: boolean; long?: boolean } = {}): PropertyDecorator {
   const each: ValidationOptions = options.each ? { each: true } : {};
