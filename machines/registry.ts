@@ -1,5 +1,5 @@
 import type { MachineDefinition } from './kernel/machine-definition';
-import { collaborationDefinition } from './collaboration/collaboration.machine';
+import { collaborationDefinition, collaborationDefinitionV1 } from './collaboration/collaboration.machine';
 import { membershipDefinition } from './membership/membership.machine';
 import { protocolDefinition } from './protocol/protocol.machine';
 
@@ -9,6 +9,7 @@ import { protocolDefinition } from './protocol/protocol.machine';
  */
 export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   membershipDefinition,
+  collaborationDefinitionV1,
   collaborationDefinition,
   protocolDefinition,
 ];

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/token.service';
+import { answerClientError } from './common/client-error';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { buildValidationPipe, validationFailed } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -43,6 +44,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     ...http.fastifyOptions,
+    // What Node's HTTP parser refuses before Fastify (414, 431, malformed HTTP): in the service's error shape too.
+    clientErrorHandler: answerClientError,
     // Fastify answers an undecodable URL itself, before any route, hook or filter runs: in the service's error shape
     // too, and with the headers and the log line of every other answer.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {

@@ -21,6 +21,9 @@ import {
 // Instants (R-L2)
 // ---------------------------------------------------------------------------
 
+/** The largest UTC offset an instant may carry, in minutes (±14:00). */
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
 // Fraction only allowed after seconds; offset is mandatory (R-L2: never guess a zone).
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
@@ -46,7 +49,8 @@ function parseInstant(s: string): ParsedInstant | null {
   if (m[8] !== 'Z') {
     const oh = Number(m[10]);
     const om = Number(m[11]);
-    if (oh > 23 || om > 59) return null;
+    // Real UTC offsets lie within ±14:00 (UTC-12 … UTC+14); anything beyond names no place on earth.
+    if (om > 59 || oh * 60 + om > MAX_OFFSET_MINUTES) return null;
     offsetSec = (m[9] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
   }
   const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3));
@@ -61,8 +65,8 @@ function requireInstant(s: string): ParsedInstant {
 }
 
 /**
- * ISO 8601 instant with date, time and mandatory offset: 'YYYY-MM-DDTHH:mm[:ss[.fff]](Z|±hh:mm)'.
- * Rejects impossible dates/times and instants without an offset (R-L2).
+ * ISO 8601 instant with date, time and mandatory offset: 'YYYY-MM-DDTHH:mm[:ss[.fff]](Z|±hh:mm)', the offset within
+ * ±14:00. Rejects impossible dates/times, offsets beyond ±14:00 and instants without an offset (R-L2).
  */
 export function isValidInstant(s: string): boolean {
   return parseInstant(s) !== null;

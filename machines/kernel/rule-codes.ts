@@ -67,6 +67,7 @@ export const RULE_CODES = {
   CORRECTION_BEFORE_JUSTERING: 'A correction of a justerat paragraph is dated on or after its justering.',
   // The collaboration's settings (D1)
   REASON_REQUIRED: 'A change of settings states its reason.',
+  NOTHING_CHANGED: 'A change of settings changes at least one setting (collaboration version 2).',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

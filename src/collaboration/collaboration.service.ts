@@ -12,7 +12,9 @@ import { Db } from '../database/db';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
+import { answerReader } from '../workflow/answer-reader';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
+import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { CollaborationEntity } from './collaboration.entity';
 import { CollaborationRows } from './collaboration.repository';
 import type { ChangeSettingsDto, CreateCollaborationDto } from './dto/collaboration.dto';
@@ -34,7 +36,7 @@ export class CollaborationService {
     // Plain JSON first: a setting the client left out is an undefined member of the DTO and must not hide its default.
     const given = JSON.parse(JSON.stringify(dto.settings ?? {})) as Partial<MembershipSettings>;
     const settings: MembershipSettings = { ...DEFAULT_SETTINGS, ...given };
-    await this.engine.transaction(
+    return this.engine.transaction(
       async (wtx) => {
         if (await wtx.tx.findOne(CollaborationEntity, { where: { slug: dto.slug } })) throw slugTaken(dto.slug);
         const known = await this.municipalities.known(wtx.tx, parties);
@@ -70,10 +72,10 @@ export class CollaborationService {
           createdAt: this.clock.nowIso(),
         });
         await this.memberships.createParties(wtx, { id, slug: dto.slug, declaration }, parties, actor);
+        return this.describe(dto.slug, undefined, wtx);
       },
       { onUniqueViolation: () => slugTaken(dto.slug) },
     );
-    return this.describe(dto.slug);
   }
 
   async list() {
@@ -89,8 +91,10 @@ export class CollaborationService {
     }));
   }
 
-  async describe(slug: string, asOf = this.clock.todayInStockholm()) {
-    const collaboration = await this.db.read((tx) => CollaborationRows.bySlug(tx, slug));
+  /** A collaboration with its parties on `asOf`; `within` a write, as that write sees it (answer-reader.ts). */
+  async describe(slug: string, asOf = this.clock.todayInStockholm(), within?: WorkflowTx) {
+    const read = answerReader(this.db, this.engine, within);
+    const collaboration = await read.rows((tx) => CollaborationRows.bySlug(tx, slug));
     return {
       slug: collaboration.slug,
       name: collaboration.name,
@@ -98,7 +102,7 @@ export class CollaborationService {
       settings: JSON.parse(collaboration.settings),
       workflowId: collaboration.workflowId,
       asOf,
-      members: await this.memberships.membersOf(collaboration, asOf),
+      members: await this.memberships.membersOf(collaboration, asOf, within),
     };
   }
 
@@ -113,15 +117,15 @@ export class CollaborationService {
         changedOn: dto.changedOn,
       }),
     );
-    await this.engine.write({ instanceId: collaboration.workflowId, actor, eventType: event.type }, async (wtx) => {
+    return this.engine.write({ instanceId: collaboration.workflowId, actor, eventType: event.type }, async (wtx) => {
       const result = await wtx.send(collaboration.workflowId, event, actor);
       await wtx.tx.update(
         CollaborationEntity,
         { id: collaboration.id },
         { settings: JSON.stringify(result.instance.context.settings) },
       );
+      return this.describe(slug, undefined, wtx);
     });
-    return this.describe(slug);
   }
 }
 

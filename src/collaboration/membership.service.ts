@@ -14,6 +14,7 @@ import { SignatureService } from '../signature/signature.service';
 import { MunicipalityService, type MunicipalityView } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
+import { answerReader } from '../workflow/answer-reader';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import type { SendOptions } from '../workflow/workflow.types';
@@ -73,9 +74,10 @@ export class MembershipService {
     return counts;
   }
 
-  /** Every party of a collaboration with its status on `asOf`. */
-  async membersOf(collaboration: CollaborationEntity, asOf: string): Promise<MembershipView[]> {
-    const { memberships, municipalities } = await this.db.read(async (tx) => {
+  /** Every party of a collaboration with its status on `asOf`; `within` a write, as it sees them (answer-reader.ts). */
+  async membersOf(collaboration: CollaborationEntity, asOf: string, within?: WorkflowTx): Promise<MembershipView[]> {
+    const read = answerReader(this.db, this.engine, within);
+    const { memberships, municipalities } = await read.rows(async (tx) => {
       const memberships = await tx.find(MembershipEntity, {
         where: { collaborationId: collaboration.id },
         order: { municipalityCode: 'ASC' },
@@ -88,7 +90,7 @@ export class MembershipService {
         ),
       };
     });
-    const views = await this.engine.getMany(memberships.map((ms) => ms.workflowId));
+    const views = await read.views(memberships.map((ms) => ms.workflowId));
     return memberships.map((ms) =>
       membershipView(
         collaboration.slug,
@@ -120,7 +122,7 @@ export class MembershipService {
     const fingerprint = idempotencyKey ? requestFingerprint(event) : undefined;
     const options: SendOptions = { expectedVersion, idempotencyKey, requestFingerprint: fingerprint };
     const target = { instanceId: membership.workflowId, actor, eventType: event.type };
-    const result = await this.engine.write(
+    return this.engine.write(
       target,
       async (wtx) => {
         // A fresh copy each run: the unit of work may run again (group commit, a racing retry with the same key).
@@ -137,12 +139,12 @@ export class MembershipService {
         if (e.signatureId) Object.assign(e, await this.signatures.resolveForMembership(wtx.tx, e.signatureId, code));
         const r = await wtx.send(membership.workflowId, e as typeof event, actor, options);
         if (decisionId) await wtx.link(decisionCauseKey(decisionId), r);
-        return r;
+        // The answer is built inside the unit: an error here rolls the write back (answer-reader.ts).
+        const view = membershipView(slug, municipality, r.instance, this.clock.todayInStockholm());
+        return { ...view, transition: r.transition, replayed: r.replayed };
       },
       { expectedVersion, idempotencyKey },
     );
-    const view = membershipView(slug, municipality, result.instance, this.clock.todayInStockholm());
-    return { ...view, transition: result.transition, replayed: result.replayed };
   }
 
   /** The decision the event rests on: a recorded one (decisionId), or a minimal record of the inline form. */

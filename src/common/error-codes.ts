@@ -11,6 +11,9 @@ export const SERVICE_ERROR_CODES = {
   BAD_REQUEST: 'The HTTP layer could not read the request.',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body is not JSON.',
+  REQUEST_TIMEOUT: 'The request did not arrive in time (408).',
+  URI_TOO_LONG: 'The request line (method and URL) is longer than the service reads (414).',
+  HEADERS_TOO_LARGE: 'The request headers are larger than the service reads (431).',
   // 401, 403
   UNAUTHENTICATED: 'No valid bearer token.',
   TOKEN_EXPIRED: 'The bearer token has expired (`details.expiresAt`); an admin issues a new one.',

@@ -10,8 +10,11 @@ const CODE_OF_STATUS: Record<number, { code: ServiceErrorCode | `HTTP_${number}`
   403: { code: 'FORBIDDEN', sv: 'Åtkomst nekad.' },
   404: { code: 'NOT_FOUND', sv: 'Finns inte.' },
   405: { code: 'METHOD_NOT_ALLOWED', sv: 'Metoden stöds inte.' },
+  408: { code: 'REQUEST_TIMEOUT', sv: 'Begäran tog för lång tid.' },
   413: { code: 'PAYLOAD_TOO_LARGE', sv: 'Begäran är för stor.' },
+  414: { code: 'URI_TOO_LONG', sv: 'Adressen (URL) är för lång.' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', sv: 'Formatet stöds inte.' },
+  431: { code: 'HEADERS_TOO_LARGE', sv: 'Begärans huvuden (headers) är för stora.' },
 };
 
 /** What the filter answers: a status and the JSON body. */
@@ -105,6 +108,8 @@ function notJsonAnswer(reason: string): Answer {
 
 /** The code and Swedish text of a status (HTTP_<status> when it has none of its own), with the given message. */
 function statusAnswer(status: number, message: unknown): Answer {
-  const known = CODE_OF_STATUS[status] ?? { code: `HTTP_${status}`, sv: 'Begäran kunde inte utföras.' };
+  const known = Object.hasOwn(CODE_OF_STATUS, status)
+    ? CODE_OF_STATUS[status]
+    : { code: `HTTP_${status}` as const, sv: 'Begäran kunde inte utföras.' };
   return { status, body: { code: known.code, message, messageSv: known.sv } };
 }

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from './errors';
+import { assertPlainBody, EARLIEST_DATE, latestPlannedDate, todayForValidation } from './input-limits';
 
 export interface FieldProblem {
   field: string;
@@ -7,7 +8,8 @@ export interface FieldProblem {
   reasonSv: string;
 }
 
-const SV: Record<string, string> = {
+/** The Swedish reason of each constraint (a function where it names a date that moves with today). */
+const SV: Record<string, string | (() => string)> = {
   whitelistValidation: 'fältet är okänt',
   isDefined: 'fältet saknas',
   isNotEmpty: 'fältet får inte vara tomt',
@@ -29,7 +31,23 @@ const SV: Record<string, string> = {
   maxLength: 'är för långt',
   minLength: 'är för kort',
   isMunicipalityCode: 'ska vara en kommunkod med fyra siffror',
+  isUUID: 'ska vara ett UUID',
+  arrayMaxSize: 'listan är för lång',
+  isNotEmptyObject: 'ska ange minst en inställning',
+  notBlank: 'får inte vara tomt eller bara blanktecken',
+  noControlCharacters: 'får inte innehålla styrtecken (t.ex. NUL, tabb eller radbrytning)',
+  noControlCharactersExceptLines: 'får inte innehålla andra styrtecken än tabb och radbrytning',
+  noBidiControls: 'får inte innehålla tecken som styr textriktningen (U+202A–U+202E, U+2066–U+2069)',
+  noLoneSurrogates: 'får inte innehålla ensamma surrogattecken (ogiltig UTF-16)',
+  dateInRange: () => `ska ligga mellan ${EARLIEST_DATE} och ${latestPlannedDate()}`,
+  notAfterToday: () => `ska ligga mellan ${EARLIEST_DATE} och dagens datum (${todayForValidation()})`,
 };
+
+function swedishReason(constraint: string, reason: string): string {
+  if (!Object.hasOwn(SV, constraint)) return reason;
+  const sv = SV[constraint];
+  return typeof sv === 'function' ? sv() : sv;
+}
 
 /** Flattens class-validator errors to one line per field with the reason in English and Swedish. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -37,7 +55,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [constraint, reason] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, reason, reasonSv: SV[constraint] ?? reason });
+      out.push({ field, reason, reasonSv: swedishReason(constraint, reason) });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
@@ -55,8 +73,16 @@ export function validationFailed(problems: FieldProblem[]): AppError {
   );
 }
 
+/** The global pipe: a body nested too deep, or with prototype keys, is refused before class-transformer sees it. */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') assertPlainBody(value);
+    return super.transform(value, metadata);
+  }
+}
+
 export function buildValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,4 +1,4 @@
-import { anslagDeadline, justeringDeadline } from '../../machines/calendar/calendar';
+import { anslagDeadline, justeringDeadline, type Deadline } from '../../machines/calendar/calendar';
 import type { MeetingFacts } from '../../machines/protocol/decision.types';
 import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
@@ -116,13 +116,25 @@ function copyProtocolFields(view: DecisionView, c: ProtocolContext): void {
   }
 }
 
+/** A deadline the calendar can compute; null for a date at the end of its range (only records from before the
+ * input limits of src/common/input-limits.ts can carry one), so such a record still reads. */
+function computable(deadline: () => Deadline): Deadline | null {
+  try {
+    return deadline();
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 /** D8, R-L7: a deadline that falls on a non-vardag moves to the next vardag (lag 1930:173 2 §); the move is noted. */
 function addDeadlines(view: DecisionView, c: ProtocolContext): void {
-  const deadlines = [
-    ['justeringDeadline', justeringDeadline(c.meeting.date)],
-    ...(c.justeradOn ? [['anslagDeadline', anslagDeadline(c.justeradOn)] as const] : []),
-  ] as const;
+  const deadlines: Array<readonly ['justeringDeadline' | 'anslagDeadline', Deadline | null]> = [
+    ['justeringDeadline', computable(() => justeringDeadline(c.meeting.date))],
+    ...(c.justeradOn ? [['anslagDeadline', computable(() => anslagDeadline(c.justeradOn!))] as const] : []),
+  ];
   for (const [key, d] of deadlines) {
+    if (!d) continue;
     view.deadlines[key] = d.date;
     if (d.warning)
       (view.deadlines.notes ??= []).push({

@@ -14,6 +14,7 @@ import { Db, type Tx } from '../database/db';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
+import { answerReader } from '../workflow/answer-reader';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { WorkflowLinks } from '../workflow/links/workflow-links';
@@ -82,7 +83,8 @@ export class DecisionService {
   }
 
   async createMeeting(bodyId: string, dto: CreateMeetingDto, actor: Actor) {
-    const id = await this.db.write(async (tx) => {
+    return this.engine.transaction(async (wtx) => {
+      const { tx } = wtx;
       const body = await DecisionRows.body(tx, bodyId);
       assertActsFor(actor, body.municipalityCode);
       assertAttendees(dto);
@@ -99,19 +101,20 @@ export class DecisionService {
         createdAt: this.clock.nowIso(),
       };
       await tx.insert(MeetingEntity, meeting);
-      return meeting.id;
+      return this.getMeeting(meeting.id, wtx);
     });
-    return this.getMeeting(id);
   }
 
-  async getMeeting(id: string) {
-    const { meeting, body, decisions } = await this.db.read(async (tx) => {
+  /** A meeting with its paragraphs; `within` a write, as that write sees it (its answer, see answer-reader.ts). */
+  async getMeeting(id: string, within?: WorkflowTx) {
+    const read = answerReader(this.db, this.engine, within);
+    const { meeting, body, decisions } = await read.rows(async (tx) => {
       const meeting = await DecisionRows.meeting(tx, id);
       const body = await DecisionRows.body(tx, meeting.bodyId);
       const decisions = await tx.find(DecisionEntity, { where: { meetingId: id }, order: { createdAt: 'ASC' } });
       return { meeting, body, decisions };
     });
-    const views = await this.engine.getMany(decisions.map((d) => d.workflowId!).filter(Boolean));
+    const views = await read.views(decisions.map((d) => d.workflowId!).filter(Boolean));
     const facts = meetingFacts(meeting, body);
     return {
       id: meeting.id,
@@ -169,7 +172,7 @@ export class DecisionService {
 
   /** Records a paragraph (§) of a meeting, after every rule of RULEBOOK H holds (quorum, votes, reservations). */
   async recordParagraph(meetingId: string, dto: RecordParagraphDto, actor: Actor): Promise<DecisionView> {
-    const id = await this.engine.transaction(async (wtx) => {
+    return this.engine.transaction(async (wtx) => {
       const { tx } = wtx;
       const meeting = await DecisionRows.meeting(tx, meetingId);
       const body = await DecisionRows.body(tx, meeting.bodyId);
@@ -207,13 +210,14 @@ export class DecisionService {
         workflowId: workflow.id,
         createdAt: this.clock.nowIso(),
       });
-      return decisionId;
+      return this.getDecision(decisionId, wtx);
     });
-    return this.getDecision(id);
   }
 
-  async getDecision(id: string): Promise<DecisionView> {
-    const rows = await this.db.read(async (tx) => {
+  /** A decision; `within` a write, as that write sees it (its answer, see answer-reader.ts). */
+  async getDecision(id: string, within?: WorkflowTx): Promise<DecisionView> {
+    const read = answerReader(this.db, this.engine, within);
+    const rows = await read.rows(async (tx) => {
       const decision = await tx.findOne(DecisionEntity, { where: { id } });
       if (!decision) throw notFound(`Decision ${id}`, `Beslutet ${id}`);
       return {
@@ -225,7 +229,9 @@ export class DecisionService {
         drove: await WorkflowLinks.from(tx, decisionCauseKey(id), 'drives'),
       };
     });
-    const instance = rows.decision.workflowId ? await this.engine.get(rows.decision.workflowId) : null;
+    const workflowId = rows.decision.workflowId;
+    const instance = workflowId ? ((await read.views([workflowId])).get(workflowId) ?? null) : null;
+    if (workflowId && !instance) throw notFound(`Workflow ${workflowId}`, `Arbetsflödet ${workflowId}`);
     return decisionView(rows, instance);
   }
 
@@ -243,17 +249,16 @@ export class DecisionService {
     const { expectedVersion, ...event } = parsed as typeof parsed & { expectedVersion?: number };
     const fingerprint = idempotencyKey ? requestFingerprint(event) : undefined;
     const options = { expectedVersion, idempotencyKey, requestFingerprint: fingerprint };
-    const result = await this.engine.write(
+    return this.engine.write(
       { instanceId: workflowId, actor, eventType: event.type },
       async (wtx) => {
         const r = await wtx.send(workflowId, event, actor, options);
         if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
           await this.applyAmendment(wtx.tx, decision, (event as unknown as { paragraph: DecisionParagraph }).paragraph);
-        return r;
+        return { ...(await this.getDecision(decisionId, wtx)), compensations: r.caused };
       },
       { expectedVersion, idempotencyKey },
     );
-    return { ...(await this.getDecision(decisionId)), compensations: result.caused };
   }
 
   /** An amended draft: the decision row follows the paragraph (number, subject, collaboration, document version, matter). */
@@ -277,7 +282,7 @@ export class DecisionService {
   /** Fans a meeting's justering out to each paragraph waiting for it (omedelbart justerade ones already are). */
   async justeraMeeting(meetingId: string, dto: MeetingJusteringDto, actor: Actor) {
     const event = { type: 'JUSTERAT', justeradOn: dto.justeradOn, justerare: dto.justerare };
-    await this.fanOut(
+    return this.fanOut(
       meetingId,
       actor,
       event,
@@ -285,13 +290,12 @@ export class DecisionService {
       'No paragraph of this meeting is waiting for justering.',
       'Ingen paragraf i detta sammanträde väntar på justering.',
     );
-    return this.getMeeting(meetingId);
   }
 
   /** Fans the anslag of the justerat protocol out to each justerat paragraph. */
   async anslaMeeting(meetingId: string, dto: MeetingAnslagDto, actor: Actor) {
     const event = plain({ type: 'ANSLAG_POSTED', anslagOn: dto.anslagOn, noticeBoard: dto.noticeBoard });
-    await this.fanOut(
+    return this.fanOut(
       meetingId,
       actor,
       event,
@@ -299,10 +303,9 @@ export class DecisionService {
       'No justerat paragraph of this meeting is waiting for its anslag.',
       'Ingen justerad paragraf i detta sammanträde väntar på anslag.',
     );
-    return this.getMeeting(meetingId);
   }
 
-  /** The event goes to every paragraph of the meeting whose protocol machine takes it in its state now. */
+  /** The event goes to every paragraph of the meeting whose protocol machine takes it in its state now; answers the meeting. */
   private async fanOut(
     meetingId: string,
     actor: Actor,
@@ -313,7 +316,7 @@ export class DecisionService {
   ) {
     const meeting = await this.db.read((tx) => DecisionRows.meeting(tx, meetingId));
     assertActsFor(actor, meeting.municipalityCode);
-    await this.engine.transaction(async (wtx: WorkflowTx) => {
+    return this.engine.transaction(async (wtx: WorkflowTx) => {
       const decisions = await wtx.tx.find(DecisionEntity, { where: { meetingId }, order: { createdAt: 'ASC' } });
       const views = await wtx.views(decisions.map((d) => d.workflowId!).filter(Boolean));
       const waiting = decisions.filter(
@@ -321,6 +324,7 @@ export class DecisionService {
       );
       if (!waiting.length) throw new AppError('CONFLICT', emptyCode, emptyEn, emptySv);
       for (const d of waiting) await wtx.send(d.workflowId!, event, actor);
+      return this.getMeeting(meetingId, wtx);
     });
   }
 

@@ -16,7 +16,7 @@ export class DocumentService {
   ) {}
 
   async create(dto: CreateDocumentDto) {
-    await this.db.write(async (tx) => {
+    return this.db.write(async (tx) => {
       if (await tx.findOne(DocumentEntity, { where: { key: dto.key } })) {
         throw new AppError(
           'CONFLICT',
@@ -32,13 +32,14 @@ export class DocumentService {
         collaboration: dto.collaboration ?? null,
         createdAt: this.clock.nowIso(),
       });
+      // The answer is read inside the unit: an error here rolls the write back (src/workflow/answer-reader.ts).
+      return this.documentIn(tx, dto.key);
     });
-    return this.get(dto.key);
   }
 
   async addVersion(key: string, dto: CreateDocumentVersionDto) {
     const id = randomUUID();
-    await this.db.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const doc = await tx.findOne(DocumentEntity, { where: { key } });
       if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
       if (await tx.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } })) {
@@ -57,41 +58,45 @@ export class DocumentService {
         sha256: sha256Hex(dto.text),
         createdAt: this.clock.nowIso(),
       });
-    });
-    return this.getVersion(id);
-  }
-
-  async get(key: string) {
-    return this.db.read(async (tx) => {
-      const doc = await tx.findOne(DocumentEntity, { where: { key } });
-      if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
-      const versions = await tx.find(DocumentVersionEntity, {
-        where: { documentId: doc.id },
-        order: { createdAt: 'ASC' },
-      });
-      return {
-        key: doc.key,
-        title: doc.title,
-        collaboration: doc.collaboration,
-        versions: versions.map((v) => ({ id: v.id, version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
-      };
+      return this.versionIn(tx, id);
     });
   }
 
-  async getVersion(id: string) {
-    return this.db.read(async (tx) => {
-      const v = await tx.findOne(DocumentVersionEntity, { where: { id } });
-      if (!v) throw notFound(`Document version ${id}`, `Dokumentversionen ${id}`);
-      const doc = (await tx.findOne(DocumentEntity, { where: { id: v.documentId } }))!;
-      return {
-        id: v.id,
-        documentKey: doc.key,
-        version: v.version,
-        sha256: v.sha256,
-        text: v.text,
-        createdAt: v.createdAt,
-      };
+  get(key: string) {
+    return this.db.read((tx) => this.documentIn(tx, key));
+  }
+
+  getVersion(id: string) {
+    return this.db.read((tx) => this.versionIn(tx, id));
+  }
+
+  private async documentIn(tx: Tx, key: string) {
+    const doc = await tx.findOne(DocumentEntity, { where: { key } });
+    if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
+    const versions = await tx.find(DocumentVersionEntity, {
+      where: { documentId: doc.id },
+      order: { createdAt: 'ASC' },
     });
+    return {
+      key: doc.key,
+      title: doc.title,
+      collaboration: doc.collaboration,
+      versions: versions.map((v) => ({ id: v.id, version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
+    };
+  }
+
+  private async versionIn(tx: Tx, id: string) {
+    const v = await tx.findOne(DocumentVersionEntity, { where: { id } });
+    if (!v) throw notFound(`Document version ${id}`, `Dokumentversionen ${id}`);
+    const doc = (await tx.findOne(DocumentEntity, { where: { id: v.documentId } }))!;
+    return {
+      id: v.id,
+      documentKey: doc.key,
+      version: v.version,
+      sha256: v.sha256,
+      text: v.text,
+      createdAt: v.createdAt,
+    };
   }
 
   /** A version by its id, with its document's key and title, read in the caller's transaction. */

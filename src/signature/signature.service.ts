@@ -30,7 +30,7 @@ export class SignatureService {
     assertActsFor(actor, dto.municipalityCode);
     assertMayRecordStandIn(actor, dto.standIn);
     const id = randomUUID();
-    await this.db.write(async (tx) => {
+    return this.db.write(async (tx) => {
       await this.municipalities.get(tx, dto.municipalityCode);
       const version = await this.documents.versionByKey(tx, dto.documentKey, dto.version);
       if (!version)
@@ -62,27 +62,30 @@ export class SignatureService {
         recordedBy: actor.id,
         createdAt: this.clock.nowIso(),
       });
+      // The answer is read inside the unit: an error here rolls the write back (src/workflow/answer-reader.ts).
+      return this.signatureIn(tx, id);
     });
-    return this.get(id);
   }
 
-  async get(id: string) {
-    return this.db.read(async (tx) => {
-      const s = await tx.findOne(SignatureEntity, { where: { id } });
-      if (!s) throw notFound(`Signature ${id}`, `Underskriften ${id}`);
-      const v = (await this.documents.versionById(tx, s.documentVersionId))!;
-      return {
-        id: s.id,
-        document: { key: v.documentKey, title: v.documentTitle, version: v.version, versionId: v.id, sha256: v.sha256 },
-        municipalityCode: s.municipalityCode,
-        signatory: { name: s.signatoryName, office: s.signatoryOffice },
-        signedOn: s.signedOn,
-        method: s.method,
-        signedHash: s.signedHash,
-        standIn: s.standInBasis ? { legalBasis: s.standInBasis } : null,
-        createdAt: s.createdAt,
-      };
-    });
+  get(id: string) {
+    return this.db.read((tx) => this.signatureIn(tx, id));
+  }
+
+  private async signatureIn(tx: Tx, id: string) {
+    const s = await tx.findOne(SignatureEntity, { where: { id } });
+    if (!s) throw notFound(`Signature ${id}`, `Underskriften ${id}`);
+    const v = (await this.documents.versionById(tx, s.documentVersionId))!;
+    return {
+      id: s.id,
+      document: { key: v.documentKey, title: v.documentTitle, version: v.version, versionId: v.id, sha256: v.sha256 },
+      municipalityCode: s.municipalityCode,
+      signatory: { name: s.signatoryName, office: s.signatoryOffice },
+      signedOn: s.signedOn,
+      method: s.method,
+      signedHash: s.signedHash,
+      standIn: s.standInBasis ? { legalBasis: s.standInBasis } : null,
+      createdAt: s.createdAt,
+    };
   }
 
   /** The KSO_SIGNED data a membership event takes from a recorded signature. */

@@ -89,7 +89,12 @@ describe('access control', () => {
       name: 'PATCH /collaborations/:slug/settings',
       method: 'patch',
       path: () => `/api/v1/collaborations/${slug}/settings`,
-      body: () => ({ settings: { exitRequestDate: 'noticeArrival' }, reason: 'Oförändrat', changedOn: '2025-01-01' }),
+      // Only the admin's call gets through, once: it changes the setting (a change that changes nothing is refused).
+      body: () => ({
+        settings: { exitRequestDate: 'fullmaktigeDecision' },
+        reason: 'Jurister',
+        changedOn: '2025-01-01',
+      }),
       expect: ADMIN_ONLY(200),
     } as Endpoint,
     {

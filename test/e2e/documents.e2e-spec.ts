@@ -256,13 +256,14 @@ describe('documents, versions and signatures (R-B3, R-B5, D12)', () => {
       'FORBIDDEN',
     );
     expect(forbidden.message).toContain('D12');
-    await refusedSignature(
+    // A blank text is refused at the input (the rule WRONG_SIGNATORY stays in signature.rules.ts for other callers).
+    const blank = await refusedSignature(
       signature(key, '1.0', code, V1, { ...standIn, standIn: { legalBasis: '   ' } }),
       ctx.tokens.admin,
-      422,
-      'WRONG_SIGNATORY',
-      'R-B3',
+      400,
+      'VALIDATION_FAILED',
     );
+    expect(blank.details.fields).toEqual([expect.objectContaining({ field: 'standIn.legalBasis' })]);
     const ok = await post('/signatures', signature(key, '1.0', code, V1, standIn), ctx.tokens.admin);
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({

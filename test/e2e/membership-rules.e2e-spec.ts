@@ -9,6 +9,7 @@ import {
   membershipOf,
   membershipWorkflowId,
   sql,
+  setToday,
   useTestApp,
   verifyWorkflow,
   workflowFootprint,
@@ -89,14 +90,15 @@ describe('membership rules through the API', () => {
       expect(res.body.message).toMatch(/D12/);
     });
 
-    it('D12 (R-B3): a stand-in without a legal basis (blank) is refused with WRONG_SIGNATORY', async () => {
-      await expectRefused(
+    it('D12 (R-B3): a stand-in without a legal basis (blank) is refused: a blank text is refused at the input (400 naming standIn.legalBasis); the rule WRONG_SIGNATORY stays in the machine for every other caller', async () => {
+      const res = await expectRefused(
         ctx,
         '1461',
         ev.sign('2023-12-08', 'OTHER', { standIn: { legalBasis: '   ' } }),
-        { status: 422, code: 'WRONG_SIGNATORY', ruleId: 'R-B3' },
+        { status: 400, code: 'VALIDATION_FAILED' },
         { slug },
       );
+      expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'standIn.legalBasis' })]);
     });
 
     it('D12: an admin records a stand-in with its legal basis; it is accepted and kept with the signature', async () => {
@@ -453,15 +455,15 @@ describe('membership rules through the API', () => {
       expect((await accepted(ctx, '1492', ev.notice('2025-03-20T10:00:00+01:00'), { slug })).warnings).toEqual([]);
     });
 
-    it('D1: a blank reason is refused (REASON_REQUIRED) and nothing is logged in the collaboration workflow', async () => {
+    it('D1: a blank reason is refused (at the input, 400 naming reason; REASON_REQUIRED in the machine) and nothing is logged in the collaboration workflow', async () => {
       const before = await workflowFootprint(ctx, collaborationWorkflowId);
       const res = await patch({
         settings: { exitRequestDate: 'fullmaktigeDecision' },
         reason: '   ',
         changedOn: '2025-12-01',
       });
-      expect(res.status).toBe(422);
-      expect(res.body).toMatchObject({ code: 'REASON_REQUIRED', ruleId: 'D1' });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'reason' }] } });
       expect(await workflowFootprint(ctx, collaborationWorkflowId)).toEqual(before);
       expect((await api.get(`/collaborations/${slug}`)).body.settings.exitRequestDate).toBe('noticeArrival');
     });
@@ -569,6 +571,7 @@ describe('membership rules through the API', () => {
     });
 
     it('D6 (R-C10): a withdrawal notice arriving on the exit date (also 23:30Z the day before) is WITHDRAWAL_TOO_LATE', async () => {
+      setToday(ctx, '2030-12-31'); // recorded on the exit date itself (EXIT_TOOK_EFFECT is due the day after)
       const res = await expectRefused(
         ctx,
         '1460',

@@ -1,9 +1,10 @@
-import { decisionKit, expectErrorBody, getHistory, paragraphs, useTestApp, verifyWorkflow } from './kit';
+import { decisionKit, expectErrorBody, getHistory, paragraphs, setToday, useTestApp, verifyWorkflow } from './kit';
 
 // Issue 3: the protocol lifecycle of one decision paragraph through the API (RULEBOOK I, L; DECISIONS D8, D9, D10).
 // The real clock is used (today 2026-11-24): paragraphs anslagna in the past have their APPEAL_PERIOD_ENDED due,
-// fired by POST /workflows/due-events/run (admin) or lazily before the next write on that paragraph. Dates in 2040
-// are used where the appeal period must still be running.
+// fired by POST /workflows/due-events/run (admin) or lazily before the next write on that paragraph. Where the appeal
+// period must still be running, the test plays in 2040 with the application's today set to the day of each step
+// (setToday): a meeting, a justering or an appeal cannot be recorded before its day has come.
 describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D8, D9)', () => {
   const ctx = useTestApp();
 
@@ -314,6 +315,7 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
   });
 
   it('R-I7: while the appeal period runs (anslag 2040-03-06) NO_APPEAL_CONFIRMED → 422 APPEAL_PERIOD_RUNNING; an appeal → APPEALED → ANNULLED, then nothing more', async () => {
+    setToday(ctx, '2040-03-27');
     const meetingId = await meeting('1419', { date: '2040-03-01' });
     const token = await clerk('1419');
     const p = await record(meetingId, para(), token);
@@ -334,6 +336,7 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect((await decision(p.id)).status).toBe('ANSLAGET');
     const appealed = await event(p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2040-03-27' }, token);
     expect(appealed.body).toMatchObject({ status: 'APPEALED', appeal: { receivedOn: '2040-03-27' } });
+    setToday(ctx, '2040-06-02');
     const annulled = await event(
       p.id,
       {

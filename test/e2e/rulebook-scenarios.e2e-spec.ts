@@ -10,6 +10,7 @@ import {
   membershipOf,
   membershipWorkflowId,
   sql,
+  setToday,
   useTestApp,
 } from './kit';
 
@@ -270,6 +271,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     beforeAll(() => setUp(slug));
 
     it('R-L8, R-L9: a notice on nyårsafton 2027 (a Friday) counts for 2027: exit 2028-12-31, a Sunday, not moved; EXIT_TOOK_EFFECT due 2029-01-01', async () => {
+      setToday(ctx, '2027-12-31'); // the clerk records the decision and the notice on the day the notice arrives
       await accepted(ctx, '1460', ev.requestExit('2027-12-20'), { slug });
       const body = await accepted(ctx, '1460', ev.notice('2027-12-31T10:00:00+01:00'), { slug });
       expect(body.transition.legalDate).toBe('2027-12-31');
@@ -457,6 +459,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it('R-C10: a withdrawal decided by a nämnd is WRONG_DECISION_ORGAN', async () => {
       await accepted(ctx, '1460', ev.requestExit('2025-03-10', '2030-12-31'), { slug });
       await accepted(ctx, '1460', ev.notice('2025-03-20T10:00:00+01:00'), { slug });
+      setToday(ctx, '2030-12-02');
       await expectRefused(
         ctx,
         '1460',
@@ -468,6 +471,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
 
     it('D6: a withdrawal notice at 23:59:59 on 30 December (22:59:59Z) is before the exit date 2030-12-31: accepted, the exit and its due event are gone', async () => {
       expect(await dueOn(slug, '1460')).toEqual(['2031-01-01']);
+      setToday(ctx, '2030-12-30'); // recorded on the evening it arrived, the day before the exit date
       const body = await accepted(ctx, '1460', ev.withdraw('2030-12-01', '2030-12-30T22:59:59Z'), { slug });
       expect(body.state).toBe('member.active');
       expect(body.transition.legalDate).toBe('2030-12-30');
@@ -490,6 +494,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     });
 
     it('D6, R-C2: a new request after the withdrawal gets its exit date from its own notice (00:30 on nyårsdagen 2027 → exit 2028-12-31)', async () => {
+      setToday(ctx, '2027-01-01'); // the notice arrived at 00:30 on nyårsdagen
       await accepted(ctx, '1438', ev.requestExit('2026-11-30'), { slug });
       const body = await accepted(ctx, '1438', ev.notice('2026-12-31T23:30:00Z'), { slug });
       expect(body.transition.legalDate).toBe('2027-01-01');
@@ -505,6 +510,7 @@ describe('rulebook scenarios: dates that decide outcomes', () => {
     it('D6 (R-C10): a withdrawal notice exactly at midnight of the exit date (2030-12-30T23:00:00Z = 31 Dec 00:00 CET) is WITHDRAWAL_TOO_LATE', async () => {
       await accepted(ctx, '1439', ev.requestExit('2025-03-10', '2030-12-31'), { slug });
       await accepted(ctx, '1439', ev.notice('2025-03-20T10:00:00+01:00'), { slug });
+      setToday(ctx, '2030-12-31');
       const res = await expectRefused(
         ctx,
         '1439',

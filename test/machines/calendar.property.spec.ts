@@ -11,6 +11,7 @@ import {
   daysBetween,
   earliestExitDate,
   easterSunday,
+  finalFrom,
   isAllmanHelgdag,
   isThirtyFirstDecember,
   isValidInstant,
@@ -352,6 +353,33 @@ describe('R-L5 holiday properties', () => {
         const a = allaHelgonsDag(y);
         expect(weekday(a)).toBe(6);
         expect(a >= `${y}-10-31` && a <= `${y}-11-06`).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('totality over the dates the API accepts (src/common/input-limits.ts: 1900-01-01 to today + 100 years)', () => {
+  it('every deadline, the next vardag and the earliest exit date are computed for any date 1900–2200 without throwing', () => {
+    fc.assert(
+      fc.property(localDate(1900, 2200), (d) => {
+        for (const f of [justeringDeadline, anslagDeadline, appealLastDay] as const) expect(f(d).date > d).toBe(true);
+        expect(finalFrom(d) > d).toBe(true);
+        expect(nextVardag(d) >= d).toBe(true);
+        expect(earliestExitDate(d) > d).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every instant with an offset within ±14:00 of a day 1900–2200 has a Stockholm date', () => {
+    fc.assert(
+      fc.property(localDate(1900, 2200), fc.integer({ min: -14 * 60, max: 14 * 60 }), (d, off) => {
+        const sign = off < 0 ? '-' : '+';
+        const abs = Math.abs(off);
+        const instant = `${d}T12:00:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(isValidInstant(instant)).toBe(true);
+        expect(Math.abs(daysBetween(d, toStockholmDate(instant)))).toBeLessThanOrEqual(1);
       }),
       { numRuns: RUNS },
     );

@@ -5,15 +5,14 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsIn,
-  IsNotEmpty,
+  IsNotEmptyObject,
   IsObject,
   IsOptional,
-  IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, IsMunicipalityCode } from '../../common/validators';
+import { IsLocalDate, IsMunicipalityCode, IsPastDate, IsText } from '../../common/validators';
 
 export class CollaborationSettingsDto {
   @ApiPropertyOptional({
@@ -40,9 +39,7 @@ export class CreateCollaborationDto {
   slug: string;
 
   @ApiProperty({ example: 'Dalslandssamverkan' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   name: string;
 
   @ApiProperty({ example: ['1460', '1438', '1439', '1461', '1492'], description: 'Municipality codes of the parties' })
@@ -53,9 +50,7 @@ export class CreateCollaborationDto {
   parties: string[];
 
   @ApiProperty({ example: '2023-12-08' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @IsText(64)
   declarationVersion: string;
 
   @ApiProperty({ example: '2024-01-01', description: 'The date the declaration takes effect (§9)' })
@@ -70,20 +65,23 @@ export class CreateCollaborationDto {
 }
 
 export class ChangeSettingsDto {
-  @ApiProperty({ type: CollaborationSettingsDto })
+  @ApiProperty({
+    type: CollaborationSettingsDto,
+    description: 'At least one setting: a change that names none is refused',
+  })
   @IsObject()
+  // D1: a change that names no setting changes nothing and is not logged.
+  @IsNotEmptyObject({ nullable: false }, { message: 'settings must name at least one setting to change' })
   @ValidateNested()
   @Type(() => CollaborationSettingsDto)
   settings: CollaborationSettingsDto;
 
   @ApiProperty({ example: 'Beslut av parternas jurister 2025-02-01' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @IsText(1000)
   reason: string;
 
-  @ApiProperty({ example: '2025-02-01' })
-  @IsLocalDate()
+  @ApiProperty({ example: '2025-02-01', description: 'The date the change was decided (not after today)' })
+  @IsPastDate()
   changedOn: string;
 }
 

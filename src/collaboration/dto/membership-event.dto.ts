@@ -1,19 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { IsInstant, IsLocalDate } from '../../common/validators';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsLocalDate, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 
 export class DecisionDto {
   @ApiProperty({
@@ -23,28 +11,27 @@ export class DecisionDto {
   @IsIn(['KF', 'KS', 'NAMND'])
   organ: 'KF' | 'KS' | 'NAMND';
 
-  @ApiProperty({ example: '2023-11-27', description: 'Date of the decision (meeting date), YYYY-MM-DD' })
-  @IsLocalDate()
+  @ApiProperty({
+    example: '2023-11-27',
+    description: 'Date of the decision (meeting date), YYYY-MM-DD, not after today',
+  })
+  @IsPastDate()
   date: string;
 
   @ApiPropertyOptional({ example: '§ 112' })
   @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @IsText(50)
   paragraph?: string;
 
   @ApiPropertyOptional({ example: 'KS 2023/412', description: "The municipality's own diarienummer (opaque)" })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsText(100)
   diarienummer?: string;
 }
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Michael Karlsson' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   name: string;
 
   @ApiProperty({ enum: ['KSO', 'OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'] })
@@ -54,9 +41,7 @@ export class SignatoryDto {
 
 export class StandInDto {
   @ApiProperty({ example: 'KS 2023-11-20 § 201: vice ordförande undertecknar i KSO:s ställe' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @IsText(500)
   legalBasis: string;
 }
 
@@ -76,8 +61,7 @@ export class EventBaseDto {
 
   @ApiPropertyOptional({ description: 'Free text kept with the record (for example where the data comes from).' })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsText(2000)
   note?: string;
 }
 
@@ -105,8 +89,7 @@ export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {
 
   @ApiPropertyOptional({ description: 'R-B5: the declaration version adopted (defaults to the current one)' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsText(64)
   declarationVersion?: string;
 }
 
@@ -116,7 +99,7 @@ export class KsoSignedDto extends EventBaseDto {
 
   @ApiPropertyOptional({ example: '2023-12-08', description: 'Required unless signatureId is given' })
   @ValidateIf((o) => o.signatureId === undefined)
-  @IsLocalDate()
+  @IsPastDate()
   signedOn?: string;
 
   @ApiPropertyOptional({ type: SignatoryDto, description: 'R-B3: the KSO signs. Required unless signatureId is given' })
@@ -135,8 +118,7 @@ export class KsoSignedDto extends EventBaseDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsText(64)
   declarationVersion?: string;
 
   @ApiPropertyOptional({
@@ -185,7 +167,7 @@ export class ExitNoticeDeliveredDto extends EventBaseDto {
     example: '2025-03-20T09:15:00+01:00',
     description: "The instant the KSO's notice reached the council chair (R-C5, D1)",
   })
-  @IsInstant()
+  @IsPastInstant()
   arrivedAt: string;
 }
 
@@ -197,7 +179,7 @@ export class CouncilInformedDto extends EventBaseDto {
     example: '2025-04-02',
     description: 'R-C6: the chair informed Samverkansrådet (a record, not an approval)',
   })
-  @IsLocalDate()
+  @IsPastDate()
   informedOn: string;
 }
 
@@ -224,7 +206,7 @@ export class ExitRequestWithdrawnDto extends EventBaseDto {
     example: '2025-10-01T10:00:00+02:00',
     description: "The instant the KSO's withdrawal notice reached the council chair",
   })
-  @IsInstant()
+  @IsPastInstant()
   noticeArrivedAt: string;
 }
 
@@ -236,7 +218,7 @@ export class CouncilApprovedExitDto extends EventBaseDto {
   declare type: 'COUNCIL_APPROVED_EXIT';
 
   @ApiProperty({ example: '2025-04-02' })
-  @IsLocalDate()
+  @IsPastDate()
   decidedOn: string;
 }
 

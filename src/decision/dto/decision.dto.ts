@@ -7,25 +7,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant, IsLocalDate } from '../../common/validators';
-
-const Text =
-  (max = 10000) =>
-  (target: object, key: string | symbol) => {
-    IsString()(target, key);
-    IsNotEmpty()(target, key);
-    MaxLength(max)(target, key);
-  };
+import { IsInstant, IsLocalDate, IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 
 export class CreateBodyDto {
   @ApiProperty({
@@ -36,7 +25,7 @@ export class CreateBodyDto {
   kind: 'KF' | 'KS' | 'NAMND' | 'UTSKOTT';
 
   @ApiProperty({ example: 'Socialnämnden' })
-  @Text(200)
+  @IsText(200)
   name: string;
 
   @ApiProperty({ example: 9, description: 'Number of ledamöter (for quorum, R-H2)' })
@@ -47,8 +36,8 @@ export class CreateBodyDto {
 }
 
 export class PersonDto {
-  @ApiProperty({ example: 'Daniel Jensen' }) @Text(200) name: string;
-  @ApiPropertyOptional({ example: 'KD' }) @IsOptional() @IsString() @MaxLength(50) party?: string;
+  @ApiProperty({ example: 'Daniel Jensen' }) @IsText(200) name: string;
+  @ApiPropertyOptional({ example: 'KD' }) @IsOptional() @IsText(50) party?: string;
 }
 
 export class AttendeeDto extends PersonDto {
@@ -66,8 +55,8 @@ export class AttendeeDto extends PersonDto {
 }
 
 export class CreateMeetingDto {
-  @ApiProperty({ example: '2024-05-22' }) @IsLocalDate() date: string;
-  @ApiPropertyOptional({ example: 'Kommunhuset, Mellerud' }) @IsOptional() @IsString() @MaxLength(200) place?: string;
+  @ApiProperty({ example: '2024-05-22', description: 'Not after today' }) @IsPastDate() date: string;
+  @ApiPropertyOptional({ example: 'Kommunhuset, Mellerud' }) @IsOptional() @IsText(200) place?: string;
   @ApiProperty({ type: [AttendeeDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -80,7 +69,7 @@ export class CreateMeetingDto {
     description: 'When the meeting closed (reservations must be announced before, R-H14)',
   })
   @IsOptional()
-  @IsInstant()
+  @IsPastInstant()
   closedAt?: string;
   @ApiPropertyOptional({
     example: '2024-05-29T10:00:00+02:00',
@@ -89,47 +78,42 @@ export class CreateMeetingDto {
   @IsOptional()
   @IsInstant()
   justeringAt?: string;
-  @ApiPropertyOptional({ example: 'Anna Andersson' }) @IsOptional() @IsString() @MaxLength(200) secretary?: string;
+  @ApiPropertyOptional({ example: 'Anna Andersson' }) @IsOptional() @IsText(200) secretary?: string;
 }
 
 export class MatterDto {
-  @ApiProperty({ example: 'Avsiktsförklaring sociala området version 1.2' }) @Text(500) title: string;
+  @ApiProperty({ example: 'Avsiktsförklaring sociala området version 1.2' }) @IsText(500) title: string;
   @ApiPropertyOptional({
     example: 'SN 2024/15',
     description: "Opaque diarienummer in the municipality's own diarium (R-K5)",
   })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @IsText(100)
   diarienummer?: string;
   @ApiPropertyOptional({ example: 'SN', description: 'Which diarium (default: the municipality’s main diarium)' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @IsText(64)
   diarium?: string;
 }
 
 export class ProposalDto {
-  @ApiProperty({ example: 'A' }) @IsString() @IsNotEmpty() @MaxLength(10) id: string;
+  @ApiProperty({ example: 'A' }) @IsText(10) id: string;
   @ApiProperty({ type: [PersonDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ValidateNested({ each: true })
   @Type(() => PersonDto)
   by: PersonDto[];
-  @ApiProperty({ example: 'Socialnämnden beslutar att:' }) @Text() text: string;
+  @ApiProperty({ example: 'Socialnämnden beslutar att:' }) @IsLongText(10000) text: string;
   @ApiPropertyOptional({ type: [String], example: ['anta reviderad avsiktsförklaring.'] })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
-  @MaxLength(5000, { each: true })
+  @IsLongText(5000, { each: true })
   attSatser?: string[];
 }
 
 export class VoteDto {
-  @ApiProperty() @Text(200) member: string;
+  @ApiProperty() @IsText(200) member: string;
   @ApiProperty({ enum: ['JA', 'NEJ', 'AVSTAR'] }) @IsIn(['JA', 'NEJ', 'AVSTAR']) vote: 'JA' | 'NEJ' | 'AVSTAR';
 }
 
@@ -138,44 +122,40 @@ export class MethodDto {
   @IsIn(['ACKLAMATION', 'OPEN_VOTE', 'CASTING_VOTE', 'LOTTNING'])
   kind: 'ACKLAMATION' | 'OPEN_VOTE' | 'CASTING_VOTE' | 'LOTTNING';
   @ApiProperty({ example: 'A', description: 'The proposal adopted' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10)
+  @IsText(10)
   adopted: string;
-  @ApiPropertyOptional({ example: 'A' }) @IsOptional() @IsString() @MaxLength(10) ja?: string;
-  @ApiPropertyOptional({ example: 'B' }) @IsOptional() @IsString() @MaxLength(10) nej?: string;
+  @ApiPropertyOptional({ example: 'A' }) @IsOptional() @IsText(10) ja?: string;
+  @ApiPropertyOptional({ example: 'B' }) @IsOptional() @IsText(10) nej?: string;
   @ApiPropertyOptional({ type: [VoteDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => VoteDto)
   votes?: VoteDto[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) voteRequestedBy?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(200) voteRequestedBy?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() election?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) lotFellOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(10) lotFellOn?: string;
 }
 
 export class DecisionTextDto {
   @ApiPropertyOptional({ example: 'Socialnämnden beslutar att:' })
   @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @IsLongText(10000)
   text?: string;
   @ApiProperty({ type: [String] })
   @IsArray()
-  @IsString({ each: true })
-  @MaxLength(5000, { each: true })
+  @IsLongText(5000, { each: true })
   attSatser: string[];
 }
 
 export class JavDto {
-  @ApiProperty() @Text(200) member: string;
-  @ApiProperty() @Text(1000) reason: string;
+  @ApiProperty() @IsText(200) member: string;
+  @ApiProperty() @IsText(1000) reason: string;
 }
 
 export class MotivationDto {
-  @ApiProperty() @Text() text: string;
-  @ApiPropertyOptional({ example: '2024-05-27T09:00:00+02:00' }) @IsOptional() @IsInstant() submittedAt?: string;
+  @ApiProperty() @IsLongText(10000) text: string;
+  @ApiPropertyOptional({ example: '2024-05-27T09:00:00+02:00' }) @IsOptional() @IsPastInstant() submittedAt?: string;
 }
 
 export class ReservationDto {
@@ -187,10 +167,9 @@ export class ReservationDto {
   members: PersonDto[];
   @ApiPropertyOptional({ example: 'B', description: '"till förmån för" this proposal' })
   @IsOptional()
-  @IsString()
-  @MaxLength(10)
+  @IsText(10)
   inFavourOf?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInstant() announcedAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsPastInstant() announcedAt?: string;
   @ApiPropertyOptional({ type: MotivationDto })
   @IsOptional()
   @ValidateNested()
@@ -200,11 +179,11 @@ export class ReservationDto {
 
 export class ProtokollsanteckningDto {
   @ApiProperty({ type: PersonDto }) @IsObject() @ValidateNested() @Type(() => PersonDto) member: PersonDto;
-  @ApiProperty() @Text() text: string;
+  @ApiProperty() @IsLongText(10000) text: string;
 }
 
 export class RecordParagraphDto {
-  @ApiProperty({ example: '§ 45' }) @Text(50) paragraphNumber: string;
+  @ApiProperty({ example: '§ 45' }) @IsText(50) paragraphNumber: string;
   @ApiProperty({ type: MatterDto }) @IsObject() @ValidateNested() @Type(() => MatterDto) matter: MatterDto;
   @ApiProperty({
     enum: ['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'],
@@ -214,8 +193,7 @@ export class RecordParagraphDto {
   subject: 'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
   @ApiPropertyOptional({ example: 'dalslandssamverkan' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsText(64)
   collaboration?: string;
   @ApiPropertyOptional({ description: 'The document version adopted (R-B5)' })
   @IsOptional()
@@ -223,13 +201,11 @@ export class RecordParagraphDto {
   documentVersionId?: string;
   @ApiPropertyOptional({ description: 'Sammanfattning av ärendet' })
   @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @IsLongText(20000)
   summary?: string;
   @ApiProperty({ type: [String] })
   @IsArray()
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @IsText(1000, { each: true })
   beslutsunderlag: string[];
   @ApiProperty({ type: [ProposalDto] })
   @IsArray()
@@ -240,8 +216,7 @@ export class RecordParagraphDto {
   @ApiProperty({ type: [String], description: 'Beslutsgång, in order' })
   @IsArray()
   @ArrayMinSize(1)
-  @IsString({ each: true })
-  @MaxLength(5000, { each: true })
+  @IsLongText(5000, { each: true })
   beslutsgang: string[];
   @ApiProperty({ type: MethodDto }) @IsObject() @ValidateNested() @Type(() => MethodDto) method: MethodDto;
   @ApiProperty({ type: DecisionTextDto })
@@ -262,8 +237,7 @@ export class RecordParagraphDto {
   protokollsanteckningar: ProtokollsanteckningDto[];
   @ApiProperty({ type: [String], example: ['Kommunstyrelsen'], description: 'Beslutet skickas till' })
   @IsArray()
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
+  @IsText(300, { each: true })
   sendTo: string[];
   @ApiPropertyOptional({ description: 'The body decided to justera this paragraph at once (R-I3)' })
   @IsOptional()
@@ -272,22 +246,19 @@ export class RecordParagraphDto {
 }
 
 export class MeetingJusteringDto {
-  @ApiProperty({ example: '2024-05-29' }) @IsLocalDate() justeradOn: string;
+  @ApiProperty({ example: '2024-05-29', description: 'Not after today' }) @IsPastDate() justeradOn: string;
   @ApiProperty({ type: [String], example: ['Daniel Jensen', 'Marianne Sand Wallin'] })
   @IsArray()
   @ArrayMinSize(1)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(200, { each: true })
+  @IsText(200, { each: true })
   justerare: string[];
 }
 
 export class MeetingAnslagDto {
-  @ApiProperty({ example: '2024-05-30' }) @IsLocalDate() anslagOn: string;
+  @ApiProperty({ example: '2024-05-30', description: 'Not after today' }) @IsPastDate() anslagOn: string;
   @ApiPropertyOptional({ example: 'https://mellerud.se/anslagstavla' })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @IsText(500)
   noticeBoard?: string;
 }
 

@@ -6,21 +6,19 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant, IsLocalDate } from '../../common/validators';
+import { IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 import { RecordParagraphDto } from './decision.dto';
 
 class ProtocolEventBase {
   @ApiProperty() @IsString() type: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) expectedVersion?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(2000) note?: string;
 }
 
 export class ParagraphAmendedDto extends ProtocolEventBase {
@@ -31,7 +29,7 @@ export class ParagraphAmendedDto extends ProtocolEventBase {
   @ValidateNested()
   @Type(() => RecordParagraphDto)
   paragraph: RecordParagraphDto;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiProperty() @IsText(1000) reason: string;
 }
 
 export class JusteratDto extends ProtocolEventBase {
@@ -41,20 +39,19 @@ export class JusteratDto extends ProtocolEventBase {
       'Omedelbar justering of this paragraph (R-I3) with immediate: true; a whole protocol via POST /meetings/{id}/justering',
   })
   declare type: 'JUSTERAT';
-  @ApiProperty() @IsLocalDate() justeradOn: string;
+  @ApiProperty() @IsPastDate() justeradOn: string;
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
+  @IsText(200, { each: true })
   justerare: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() immediate?: boolean;
 }
 
 export class AnslagPostedDto extends ProtocolEventBase {
   @ApiProperty({ enum: ['ANSLAG_POSTED'] }) declare type: 'ANSLAG_POSTED';
-  @ApiProperty() @IsLocalDate() anslagOn: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) noticeBoard?: string;
+  @ApiProperty() @IsPastDate() anslagOn: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(500) noticeBoard?: string;
 }
 
 export class AppealReceivedDto extends ProtocolEventBase {
@@ -63,13 +60,12 @@ export class AppealReceivedDto extends ProtocolEventBase {
     description: 'An appeal (laglighetsprövning) reached förvaltningsrätten (R-I5)',
   })
   declare type: 'APPEAL_RECEIVED';
-  @ApiProperty() @IsLocalDate() receivedOn: string;
+  @ApiProperty() @IsPastDate() receivedOn: string;
   @ApiPropertyOptional({ example: 'Förvaltningsrätten i Göteborg' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(200)
   court?: string;
-  @ApiPropertyOptional({ example: 'Mål nr 1234-24' }) @IsOptional() @IsString() @MaxLength(100) caseNumber?: string;
+  @ApiPropertyOptional({ example: 'Mål nr 1234-24' }) @IsOptional() @IsText(100) caseNumber?: string;
 }
 
 export class NoAppealConfirmedDto extends ProtocolEventBase {
@@ -78,11 +74,10 @@ export class NoAppealConfirmedDto extends ProtocolEventBase {
     description: 'D9: a clerk confirms no appeal arrived in time → FINAL (laga kraft)',
   })
   declare type: 'NO_APPEAL_CONFIRMED';
-  @ApiProperty() @IsLocalDate() confirmedOn: string;
+  @ApiProperty() @IsPastDate() confirmedOn: string;
   @ApiPropertyOptional({ example: 'Lagakraftbevis från förvaltningsrätten' })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @IsText(500)
   basis?: string;
 }
 
@@ -93,9 +88,9 @@ export class AppealDecidedDto extends ProtocolEventBase {
   })
   declare type: 'APPEAL_DECIDED';
   @ApiProperty({ enum: ['REJECTED', 'ANNULLED'] }) @IsIn(['REJECTED', 'ANNULLED']) outcome: 'REJECTED' | 'ANNULLED';
-  @ApiProperty() @IsLocalDate() decidedOn: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) court?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) caseNumber?: string;
+  @ApiProperty() @IsPastDate() decidedOn: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(200) court?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(100) caseNumber?: string;
 }
 
 export class CorrectionRecordedDto extends ProtocolEventBase {
@@ -104,9 +99,9 @@ export class CorrectionRecordedDto extends ProtocolEventBase {
     description: 'A correction of a justerat paragraph, referring to it; the paragraph itself is never edited',
   })
   declare type: 'CORRECTION_RECORDED';
-  @ApiProperty() @IsLocalDate() correctedOn: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) text: string;
+  @ApiProperty() @IsPastDate() correctedOn: string;
+  @ApiProperty() @IsText(1000) reason: string;
+  @ApiProperty() @IsLongText(10000) text: string;
 }
 
 export class ReservationMotivationSubmittedDto extends ProtocolEventBase {
@@ -115,9 +110,9 @@ export class ReservationMotivationSubmittedDto extends ProtocolEventBase {
     description: 'R-H14: written motivation, before the time set for justering',
   })
   declare type: 'RESERVATION_MOTIVATION_SUBMITTED';
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) member: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
-  @ApiProperty() @IsInstant() submittedAt: string;
+  @ApiProperty() @IsText(200) member: string;
+  @ApiProperty() @IsLongText(20000) text: string;
+  @ApiProperty() @IsPastInstant() submittedAt: string;
 }
 
 export const PROTOCOL_EVENT_DTOS = {

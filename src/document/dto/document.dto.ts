@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsLongText, IsText } from '../../common/validators';
 
 export class CreateDocumentDto {
   @ApiProperty({ example: 'dalslandssamverkan-avsiktsforklaring' })
@@ -7,22 +8,17 @@ export class CreateDocumentDto {
   @MaxLength(100)
   key: string;
   @ApiProperty({ example: 'Avsiktsförklaring Dalslandssamverkan' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @IsText(300)
   title: string;
   @ApiPropertyOptional({ example: 'dalslandssamverkan' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsText(64)
   collaboration?: string;
 }
 
 export class CreateDocumentVersionDto {
-  @ApiProperty({ example: '1.0' }) @IsString() @IsNotEmpty() @MaxLength(64) version: string;
+  @ApiProperty({ example: '1.0' }) @IsText(64) version: string;
   @ApiProperty({ description: 'The full text of this version; its SHA-256 (UTF-8) identifies it' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2_000_000)
+  @IsLongText(2_000_000)
   text: string;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsMunicipalityCode } from '../../common/validators';
+import { IsMunicipalityCode, IsText } from '../../common/validators';
 
 export class CreateMunicipalityDto {
   @ApiProperty({ example: '1487' })
@@ -8,8 +7,6 @@ export class CreateMunicipalityDto {
   code: string;
 
   @ApiProperty({ example: 'Vänersborg' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @IsText(100)
   name: string;
 }

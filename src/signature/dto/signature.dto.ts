@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { IsLocalDate, IsMunicipalityCode } from '../../common/validators';
+import { IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsMunicipalityCode, IsPastDate, IsText } from '../../common/validators';
 import { SignatoryDto, StandInDto } from '../../collaboration/dto/membership-event.dto';
 
 export class RecordSignatureDto {
-  @ApiProperty({ example: 'dalslandssamverkan-avsiktsforklaring' }) @IsString() @IsNotEmpty() documentKey: string;
-  @ApiProperty({ example: '1.0' }) @IsString() @IsNotEmpty() version: string;
+  @ApiProperty({ example: 'dalslandssamverkan-avsiktsforklaring' }) @IsText(100) documentKey: string;
+  @ApiProperty({ example: '1.0' }) @IsText(64) version: string;
   @ApiProperty({ example: '1492' }) @IsMunicipalityCode() municipalityCode: string;
   @ApiProperty({ type: SignatoryDto }) @IsObject() @ValidateNested() @Type(() => SignatoryDto) signatory: SignatoryDto;
-  @ApiProperty({ example: '2023-12-08' }) @IsLocalDate() signedOn: string;
+  @ApiProperty({ example: '2023-12-08', description: 'Not after today' }) @IsPastDate() signedOn: string;
   @ApiProperty({ enum: ['INK', 'E_SIGNATURE'], description: 'Wet ink or e-signature' })
   @IsIn(['INK', 'E_SIGNATURE'])
   method: 'INK' | 'E_SIGNATURE';

@@ -91,3 +91,13 @@ export function sql(ctx: SqlTarget, text: string, params: unknown[] = []): Promi
   const query = ctx.databaseKind === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
   return ctx.dataSource.query(query, params);
 }
+
+/**
+ * The number of rows in every table of the schema (every entity's table), read with one statement: what a refused
+ * write, or any answer but a 2xx, must leave as it was.
+ */
+export async function tableCounts(ctx: SqlTarget): Promise<Record<string, number>> {
+  const tables = [...new Set(ctx.dataSource.entityMetadatas.map((m) => m.tableName))].sort();
+  const rows = await sql(ctx, tables.map((t) => `SELECT '${t}' AS t, COUNT(*) AS n FROM "${t}"`).join(' UNION ALL '));
+  return Object.fromEntries(rows.map((r: { t: string; n: unknown }) => [r.t, Number(r.n)]));
+}

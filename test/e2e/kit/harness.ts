@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { TokenService } from '../../../src/auth/token.service';
 import { createApp } from '../../../src/bootstrap';
 import type { AppConfig } from '../../../src/config/app-config';
+import { Clock } from '../../../src/workflow/clock';
 import { createTestDatabase, sql, testConfig, type DatabaseKind } from './database';
 
 /**
@@ -79,6 +80,9 @@ export function useTestApp(options: TestAppOptions = {}): TestContext {
   beforeAll(async () => {
     started = await startTestApp(options);
   });
+  afterEach(() => {
+    if (started) restoreToday(started);
+  });
   afterAll(async () => {
     if (started) await started.close();
   });
@@ -130,4 +134,22 @@ export async function clerkToken(ctx: TestContext, code: string): Promise<string
   if (!known.has(code))
     known.set(code, (await ctx.app.get(TokenService).create('clerk', code, `e2e clerk ${code}`)).token);
   return known.get(code)!;
+}
+
+/**
+ * Makes `date` today in Stockholm for the application under test (its one Clock), until the end of the test
+ * (useTestApp restores the real day after each test). What depends on the day follows it: the input checks (a
+ * decision, a notice, a justering may not lie after today), the due events that fire before a client's event, and
+ * the default `asOf`. A scenario whose facts lie in the future of the real calendar (an exit in 2030 withdrawn the
+ * day before) is played on its own dates this way. The instants recorded (`recorded_at`) stay the real ones.
+ */
+export function setToday(ctx: TestContext, date: string): void {
+  const clock = ctx.app.get(Clock) as Clock & { todayInStockholm: () => string };
+  clock.todayInStockholm = () => date;
+}
+
+/** Back to the real day (what setToday changed). */
+export function restoreToday(ctx: TestContext): void {
+  const clock = ctx.app.get(Clock) as unknown as Record<string, unknown>;
+  delete clock.todayInStockholm;
 }
