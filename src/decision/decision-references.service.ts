@@ -92,7 +92,7 @@ export class DecisionReferences {
       organ: decision.organ,
       decidedOn: decision.date,
       paragraphNumber: decision.paragraph ?? null,
-      subject: SUBJECT_OF_MEMBERSHIP_EVENT[eventType] ?? 'OTHER',
+      subject: Object.hasOwn(SUBJECT_OF_MEMBERSHIP_EVENT, eventType) ? SUBJECT_OF_MEMBERSHIP_EVENT[eventType] : 'OTHER',
       collaboration: slug,
       documentVersionId: null,
       minimal: true,

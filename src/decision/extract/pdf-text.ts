@@ -44,7 +44,7 @@ export function pdfText(s: string): string {
       out += ch;
       continue;
     }
-    if (ch in FALLBACK) {
+    if (Object.hasOwn(FALLBACK, ch)) {
       out += FALLBACK[ch];
       continue;
     }

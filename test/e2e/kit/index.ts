@@ -1,8 +1,10 @@
 /**
  * The one kit of the e2e suites: import everything from here.
- * - harness: the real app on a fresh database per file (useTestApp, startTestApp), tokens, the error body;
+ * - harness: the real app on a fresh database per file (useTestApp, startTestApp), tokens, the error body, the
+ *   application's day for one test (setToday);
  * - instances: several instances of the app on one fresh database, as several processes (startTestInstances);
- * - database: the fresh database of a file (SQLite or PostgreSQL), the test configuration, raw SQL (sql);
+ * - database: the fresh database of a file (SQLite or PostgreSQL), the test configuration, raw SQL (sql), the row
+ *   count of every table (tableCounts);
  * - http: the API under /api/v1 with a token, a body and an Idempotency-Key (apiClient);
  * - workflows: a workflow's history, verify and footprint;
  * - membership: collaborations and membership events for a party (record, accept, refuse, read);
