@@ -12,18 +12,6 @@ export function assertActsFor(actor: Actor, municipalityCode: string): void {
   }
 }
 
-/** The machine says which roles may send an event (MachineDefinition.eventRoles); absent means admin only. */
-export function assertMaySend(actor: Actor, eventRoles: Record<string, string[]>, eventType: string): void {
-  const allowed = eventRoles[eventType] ?? ['admin'];
-  if (!allowed.includes(actor.role)) {
-    throw forbidden(
-      `The role '${actor.role}' may not record ${eventType}.`,
-      `Rollen '${actor.role}' får inte registrera ${eventType}.`,
-      { allowed },
-    );
-  }
-}
-
 /** D12: only an admin records a stand-in for the KSO (with its legal basis). */
 export function assertMayRecordStandIn(actor: Actor, standIn: unknown): void {
   if (standIn !== undefined && actor.role !== 'admin') {
