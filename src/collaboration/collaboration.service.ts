@@ -6,6 +6,7 @@ import {
   type CollaborationInput,
 } from '../../machines/collaboration/collaboration.machine';
 import type { MembershipSettings } from '../../machines/membership/membership.types';
+import { plainJson } from '../common/canonical-json';
 import { AppError } from '../common/errors';
 import { validationFailed } from '../common/validation';
 import { Db } from '../database/db';
@@ -34,7 +35,7 @@ export class CollaborationService {
   async create(dto: CreateCollaborationDto, actor: Actor) {
     const parties = [...new Set(dto.parties)];
     // Plain JSON first: a setting the client left out is an undefined member of the DTO and must not hide its default.
-    const given = JSON.parse(JSON.stringify(dto.settings ?? {})) as Partial<MembershipSettings>;
+    const given = plainJson(dto.settings ?? {}) as Partial<MembershipSettings>;
     const settings: MembershipSettings = { ...DEFAULT_SETTINGS, ...given };
     return this.engine.transaction(
       async (wtx) => {

@@ -15,3 +15,8 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/** Plain JSON data of a value: class instances and undefined members dropped, so it hashes and stores canonically. */
+export function plainJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
+}

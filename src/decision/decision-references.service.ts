@@ -6,6 +6,7 @@ import {
   decisionStands,
   SUBJECT_OF_MEMBERSHIP_EVENT,
 } from '../../machines/protocol/decision.rules';
+import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
 import type { Tx } from '../database/db';
 import { DocumentService } from '../document/document.service';
@@ -13,8 +14,6 @@ import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import { DecisionEntity, MatterEntity } from './decision.entities';
 import { DecisionRows } from './decision.repository';
-
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 /**
  * What other modules ask of the decision records, in their own transaction: the decision a membership event rests
@@ -67,7 +66,7 @@ export class DecisionReferences {
       ? (await this.documents.versionById(tx, decision.documentVersionId))?.sha256
       : undefined;
     if (documentHash) ref.documentHash = documentHash;
-    return plain(ref);
+    return plainJson(ref);
   }
 
   /** The inline form keeps working: it creates a minimal decision record (no protocol lifecycle). */

@@ -6,6 +6,7 @@ import type { DecisionParagraph } from '../../machines/protocol/decision.types';
 import { PROTOCOL_MACHINE_ID } from '../../machines/protocol/protocol.machine';
 import { decisionCauseKey, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import { assertActsFor } from '../auth/access';
+import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint } from '../common/sha256';
@@ -31,8 +32,6 @@ import type {
 } from './dto/decision.dto';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { DecisionReferences } from './decision-references.service';
-
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 /**
  * Decision records as the clerks keep them: bodies, meetings, paragraphs with their protocol lifecycle. What a
@@ -94,7 +93,7 @@ export class DecisionService {
         municipalityCode: body.municipalityCode,
         date: dto.date,
         place: dto.place ?? null,
-        attendees: JSON.stringify(plain(dto.attendees)),
+        attendees: JSON.stringify(plainJson(dto.attendees)),
         closedAt: dto.closedAt ?? null,
         justeringAt: dto.justeringAt ?? null,
         secretary: dto.secretary ?? null,
@@ -178,7 +177,7 @@ export class DecisionService {
       const body = await DecisionRows.body(tx, meeting.bodyId);
       assertActsFor(actor, body.municipalityCode);
       const facts = meetingFacts(meeting, body);
-      const recorded = plain(dto) as DecisionParagraph;
+      const recorded = plainJson(dto) as DecisionParagraph;
       throwIfRefused(checkParagraph(facts, recorded));
       const { paragraph, warnings } = withoutLateMotivations(facts, recorded);
       await this.references.assertVersionExists(tx, dto.documentVersionId);
@@ -294,7 +293,7 @@ export class DecisionService {
 
   /** Fans the anslag of the justerat protocol out to each justerat paragraph. */
   async anslaMeeting(meetingId: string, dto: MeetingAnslagDto, actor: Actor) {
-    const event = plain({ type: 'ANSLAG_POSTED', anslagOn: dto.anslagOn, noticeBoard: dto.noticeBoard });
+    const event = plainJson({ type: 'ANSLAG_POSTED', anslagOn: dto.anslagOn, noticeBoard: dto.noticeBoard });
     return this.fanOut(
       meetingId,
       actor,
