@@ -198,8 +198,8 @@ export function parseDiarienummer(dnr: string): {
   return {};
 }
 
-/** The subject a membership event needs of the decision that drives it. */
-export const SUBJECT_OF_MEMBERSHIP_EVENT: Record<string, string> = {
+/** The subject an event (of any workflow) needs of the decision that drives it: one table for every machine. */
+export const SUBJECT_OF_EVENT: Record<string, string> = {
   FULLMAKTIGE_ADOPTED_DECLARATION: 'DECLARATION_ADOPTION',
   FULLMAKTIGE_REQUESTED_EXIT: 'EXIT_REQUEST',
   EXIT_REQUEST_WITHDRAWN: 'EXIT_WITHDRAWAL',
@@ -238,7 +238,7 @@ export function checkDecisionDrives(
       `Beslutet gäller ${decision.collaboration}, inte ${target.collaboration}.`,
     );
   }
-  const subject = SUBJECT_OF_MEMBERSHIP_EVENT[target.eventType];
+  const subject = SUBJECT_OF_EVENT[target.eventType];
   if (subject && decision.subject !== subject) {
     return refusal(
       'DECISION_WRONG_SUBJECT',

@@ -29,8 +29,16 @@ export interface MeetingFacts {
 }
 
 /** What a decision is about, so that a workflow can check it is driven by the right kind of decision. */
-export type DecisionSubject =
-  'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
+export const DECISION_SUBJECTS = [
+  'DECLARATION_ADOPTION',
+  'EXIT_REQUEST',
+  'EXIT_WITHDRAWAL',
+  'AMENDMENT_APPROVAL',
+  /** A municipality's decision whether it takes part in a collaboration area. */
+  'AREA_PARTICIPATION',
+  'OTHER',
+] as const;
+export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
 
 export interface Proposal {
   /** A short id used by the beslutsgång, votes and reservations ('A', 'B', ...). */

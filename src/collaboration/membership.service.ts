@@ -155,7 +155,7 @@ export class MembershipService {
   ): Promise<string | undefined> {
     if (e.decisionId) {
       const decisionId = e.decisionId as string;
-      e.decision = await this.decisions.resolveForMembership(tx, decisionId, at.code, at.slug, at.eventType);
+      e.decision = await this.decisions.resolveForEvent(tx, decisionId, at.code, at.slug, at.eventType);
       delete e.decisionId;
       return decisionId;
     }

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { DecisionRef } from '../../machines/membership/membership.types';
-import {
-  checkDecisionDrives,
-  decisionStands,
-  SUBJECT_OF_MEMBERSHIP_EVENT,
-} from '../../machines/protocol/decision.rules';
+import { checkDecisionDrives, decisionStands, SUBJECT_OF_EVENT } from '../../machines/protocol/decision.rules';
 import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
 import type { Tx } from '../database/db';
@@ -28,10 +24,10 @@ export class DecisionReferences {
   ) {}
 
   /**
-   * The decision a membership event references: the right municipality, collaboration and subject, justerat (D10)
+   * The decision an event references (of a membership, an area, an amendment: SUBJECT_OF_EVENT names the subject): the right municipality, collaboration and subject, justerat (D10)
    * and not annulled (R-C11). The organ is left to the membership rules (WRONG_DECISION_ORGAN, R-B2, R-C1).
    */
-  async resolveForMembership(
+  async resolveForEvent(
     tx: Tx,
     decisionId: string,
     code: string,
@@ -91,7 +87,7 @@ export class DecisionReferences {
       organ: decision.organ,
       decidedOn: decision.date,
       paragraphNumber: decision.paragraph ?? null,
-      subject: Object.hasOwn(SUBJECT_OF_MEMBERSHIP_EVENT, eventType) ? SUBJECT_OF_MEMBERSHIP_EVENT[eventType] : 'OTHER',
+      subject: Object.hasOwn(SUBJECT_OF_EVENT, eventType) ? SUBJECT_OF_EVENT[eventType] : 'OTHER',
       collaboration: slug,
       documentVersionId: null,
       minimal: true,

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsInstant, IsLocalDate, IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
+import { DECISION_SUBJECTS, type DecisionSubject } from '../../../machines/protocol/decision.types';
 
 export class CreateBodyDto {
   @ApiProperty({
@@ -186,11 +187,11 @@ export class RecordParagraphDto {
   @ApiProperty({ example: '§ 45' }) @IsText(50) paragraphNumber: string;
   @ApiProperty({ type: MatterDto }) @IsObject() @ValidateNested() @Type(() => MatterDto) matter: MatterDto;
   @ApiProperty({
-    enum: ['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'],
+    enum: DECISION_SUBJECTS,
     description: 'What the decision is about, checked when it drives a workflow',
   })
-  @IsIn(['DECLARATION_ADOPTION', 'EXIT_REQUEST', 'EXIT_WITHDRAWAL', 'AMENDMENT_APPROVAL', 'OTHER'])
-  subject: 'DECLARATION_ADOPTION' | 'EXIT_REQUEST' | 'EXIT_WITHDRAWAL' | 'AMENDMENT_APPROVAL' | 'OTHER';
+  @IsIn(DECISION_SUBJECTS)
+  subject: DecisionSubject;
   @ApiPropertyOptional({ example: 'dalslandssamverkan' })
   @IsOptional()
   @IsText(64)

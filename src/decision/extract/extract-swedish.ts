@@ -3,7 +3,7 @@
  * and how names, lists, genitives, municipalities and § numbers are written. Kept apart from the sections
  * (extract-sections.ts) so that the phrasing can be read, and checked against real protocols, in one place.
  */
-import type { Attendee, DecisionParagraph, Person } from '../../../machines/protocol/decision.types';
+import type { Attendee, DecisionParagraph, DecisionSubject, Person } from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
 import type { SectionKey } from './extract-model';
 
@@ -36,8 +36,9 @@ export const SUBJECTS: Record<string, string> = {
   EXIT_REQUEST: 'Begäran om utträde',
   EXIT_WITHDRAWAL: 'Återkallelse av begäran om utträde',
   AMENDMENT_APPROVAL: 'Godkännande av ändringar och tillägg',
+  AREA_PARTICIPATION: 'Deltagande i samverkansområde',
   OTHER: 'Beslut',
-};
+} satisfies Record<DecisionSubject, string>;
 
 /** The status in words (R-I7, R-K10). */
 export function statusText(view: DecisionView): string {
