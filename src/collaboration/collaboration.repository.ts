@@ -7,7 +7,7 @@ import { CollaborationEntity } from './collaboration.entity';
 export const CollaborationRows = {
   async bySlug(tx: Tx, slug: string): Promise<CollaborationEntity> {
     const collaboration = await tx.findOne(CollaborationEntity, { where: { slug } });
-    if (!collaboration) throw notFound(`Collaboration '${slug}'`, `Samverkan '${slug}'`);
+    if (!collaboration) throw unknownCollaboration(slug);
     return collaboration;
   },
 
@@ -20,3 +20,7 @@ export const CollaborationRows = {
     return JSON.parse(rows[0].settings);
   },
 };
+
+export function unknownCollaboration(slug: string) {
+  return notFound(`Collaboration '${slug}'`, `Samverkan '${slug}'`);
+}

@@ -4,14 +4,14 @@ import { MEMBERSHIP_MACHINE_ID } from '../../machines/membership/membership.mach
 import { EVENTS_JUDGED_BY_SETTINGS } from '../../machines/membership/membership.rules';
 import { decisionCauseKey } from '../../machines/protocol/protocol.rules';
 import { assertActsFor, assertMayRecordStandIn } from '../auth/access';
-import { AppError } from '../common/errors';
+import { AppError, notFound } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint, uuidFrom } from '../common/sha256';
 import { validationFailed } from '../common/validation';
 import { Db, type Tx } from '../database/db';
 import { DecisionReferences } from '../decision/decision-references.service';
 import { SignatureService } from '../signature/signature.service';
-import { MunicipalityService, type MunicipalityView } from '../municipality/municipality.service';
+import { MunicipalityService, unknownMunicipality, type MunicipalityView } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import { answerReader } from '../workflow/answer-reader';
@@ -19,9 +19,10 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import type { SendOptions } from '../workflow/workflow.types';
 import type { CollaborationEntity } from './collaboration.entity';
-import { CollaborationRows } from './collaboration.repository';
+import { CollaborationRows, unknownCollaboration } from './collaboration.repository';
 import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
 import { MembershipEntity } from './membership.entity';
+import { membershipReadSql, type MembershipRow } from './membership-read';
 import { membershipView, type MembershipView } from './membership.views';
 
 interface Party {
@@ -101,10 +102,22 @@ export class MembershipService {
     );
   }
 
+  /**
+   * A party's membership on `asOf`: collaboration, municipality, membership and workflow head in one prepared
+   * statement on a read connection (Db.lookup: committed data only), answering the same 404s as the write path.
+   */
   async getMembership(slug: string, code: string, asOf = this.clock.todayInStockholm()): Promise<MembershipView> {
-    const { membership, municipality } = await this.db.read((tx) => this.findParty(tx, slug, code));
-    return membershipView(slug, municipality, await this.engine.get(membership.workflowId), asOf);
+    const sql = (this.membershipSql ??= membershipReadSql(this.db.dialect));
+    const [row] = await this.db.lookup<MembershipRow>(sql, [slug, code]);
+    if (!row?.collaborationId) throw unknownCollaboration(slug);
+    if (row.municipalityName === null) throw unknownMunicipality(code, { municipalityCode: code });
+    const municipality = { code, name: row.municipalityName };
+    if (row.workflowId === null) throw notAParty(municipality, slug);
+    if (row.id === null) throw notFound(`Workflow ${row.workflowId}`, `Arbetsflödet ${row.workflowId}`);
+    return membershipView(slug, municipality, this.engine.viewOfRow(row), asOf);
   }
+
+  private membershipSql: string | undefined;
 
   /**
    * Records one membership event from a client: validate the body against its type's DTO (400), check the clerk's
@@ -189,18 +202,21 @@ export class MembershipService {
     const membership = await tx.findOne(MembershipEntity, {
       where: { collaborationId: collaboration.id, municipalityCode: code },
     });
-    if (!membership) {
-      throw new AppError(
-        'NOT_FOUND',
-        'NOT_A_PARTY',
-        `${municipality.name} (${code}) is not a party of ${slug}.`,
-        `${municipality.name} (${code}) är inte part i ${slug}.`,
-        undefined,
-        { municipalityCode: code },
-      );
-    }
+    if (!membership) throw notAParty(municipality, slug);
     return { collaboration, municipality, membership };
   }
+}
+
+function notAParty(municipality: MunicipalityView, slug: string): AppError {
+  const { code, name } = municipality;
+  return new AppError(
+    'NOT_FOUND',
+    'NOT_A_PARTY',
+    `${name} (${code}) is not a party of ${slug}.`,
+    `${name} (${code}) är inte part i ${slug}.`,
+    undefined,
+    { municipalityCode: code },
+  );
 }
 
 function assertOneForm(event: Record<string, unknown>): void {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { dialectOf, isSqlite, type Dialect } from './dialect';
 import { GroupCommit, MAX_GROUP_COMMIT, MAX_ROWS_PER_STATEMENT, type WriteUnit } from './group-commit';
+import { openReads, type ReadStatements } from './read-pool';
 import { mainConnectionStatements, ReadConnection, type StatementCache } from './sqlite-statements';
 import { directHooks, ManagerTx, type SharedRead, type Tx, type WriteHint } from './tx';
 
@@ -40,8 +41,9 @@ interface SharedReadState {
  *   a COMMIT (GroupCommit), so a unit may run more than once; it is repeatable because it only uses its Tx.
  * - `read`: a consistent read (never another request's uncommitted rows).
  * - `snapshot`: a long consistent read of committed data beside the writes (verify).
- * - `lookupShared`: small reads of committed data, batched (token lookups).
- * SQLite's driver holds one connection, so its units never overlap: they run under an in-process queue. On
+ * - `lookup`: one statement of committed data, prepared, on a read connection (the hot GETs); `lookupShared`: such
+ *   reads batched (token lookups).
+ * SQLite's driver holds one writing connection, so its units never overlap: they run under an in-process queue. On
  * PostgreSQL the pool and the constraints (unique seq, compare-and-set) do the work.
  */
 export class Db {
@@ -52,8 +54,8 @@ export class Db {
   private open: WriteUnit[] | null = null;
   private readonly statements: StatementCache;
   private readonly groups: GroupCommit;
-  /** SQLite: a second, read-only connection for lookups (WAL readers do not wait for the writer). */
-  private reader: ReadConnection | null = null;
+  /** One-statement reads beside the writes (read-pool.ts); undefined until the first, null for in-memory SQLite. */
+  private reads: ReadStatements | null | undefined = undefined;
   private readonly shared = new Map<SharedRead, SharedReadState>();
 
   constructor(readonly dataSource: DataSource) {
@@ -98,14 +100,15 @@ export class Db {
   }
 
   /**
-   * A small read of committed data that needs no transaction and no other statement. On SQLite it runs on a second,
-   * read-only connection, so it does not queue behind the writes; on PostgreSQL on the pool.
+   * One statement reading committed data, as a prepared statement on a read connection (read-pool.ts): on SQLite one
+   * of a few read-only connections, so it does not queue behind the writes; on PostgreSQL the pool. The hot reads
+   * (a membership, a decision, a token) are assembled in one or two such statements. An in-memory SQLite database
+   * has no second connection: there it runs in the queue, between write groups, so it too sees only commits.
    */
   async lookup<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
-    if (!this.serialised) return this.dataSource.query(sql, params);
-    const reader = (this.reader ??= ReadConnection.open(this.dataSource));
-    if (!reader) return this.queue(() => this.statements.all<T>(sql, params));
-    return reader.statements.all<T>(sql, params);
+    if (this.reads === undefined) this.reads = openReads(this.dataSource);
+    if (!this.reads) return this.queue(() => this.statements.all<T>(sql, params));
+    return this.reads.all<T>(sql, params);
   }
 
   /**
@@ -205,12 +208,12 @@ export class Db {
     }
   }
 
-  /** Finalizes the kept prepared statements (SQLite refuses to close a connection that still has any); closes the reader. */
+  /** Finalizes the kept prepared statements (SQLite refuses to close a connection that still has any); closes the readers. */
   async close(): Promise<void> {
     await this.statements.finalizeAll();
-    const reader = this.reader;
-    this.reader = null;
-    if (reader) await reader.close();
+    const reads = this.reads;
+    this.reads = undefined;
+    if (reads) await reads.close();
   }
 
   private queue<T>(work: () => Promise<T>): Promise<T> {

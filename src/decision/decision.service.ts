@@ -20,6 +20,7 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { WorkflowLinks } from '../workflow/links/workflow-links';
 import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
+import { DecisionRead } from './decision-read';
 import { bodyView, decisionView, meetingFacts } from './decision.mapping';
 import { DecisionRows } from './decision.repository';
 import type { DecisionView } from './decision.views';
@@ -46,6 +47,8 @@ export class DecisionService {
     private readonly municipalities: MunicipalityService,
     private readonly references: DecisionReferences,
   ) {}
+
+  private reader: DecisionRead | undefined;
 
   // ------------------------------------------------------------ bodies and meetings
 
@@ -213,8 +216,12 @@ export class DecisionService {
     });
   }
 
-  /** A decision; `within` a write, as that write sees it (its answer, see answer-reader.ts). */
+  /**
+   * A decision; `within` a write, as that write sees it (its answer, see answer-reader.ts); else read in two prepared
+   * statements on a read connection (decision-read.ts).
+   */
   async getDecision(id: string, within?: WorkflowTx): Promise<DecisionView> {
+    if (!within) return (this.reader ??= new DecisionRead(this.db, this.engine)).get(id);
     const read = answerReader(this.db, this.engine, within);
     const rows = await read.rows(async (tx) => {
       const decision = await tx.findOne(DecisionEntity, { where: { id } });

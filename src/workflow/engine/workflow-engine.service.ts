@@ -21,6 +21,28 @@ import { checkTransition, idempotentReplay, toTransitionView } from './transitio
 import { assertMaySend } from './write-policy';
 import { WorkflowTx, type TxEngine } from './workflow-tx';
 
+/** The head columns a read selects for `viewOfRow`. */
+export type HeadRow = Pick<
+  WorkflowInstanceEntity,
+  'id' | 'machineId' | 'machineVersion' | 'subject' | 'state' | 'snapshot' | 'version'
+>;
+
+/** The select list of a HeadRow from the workflow_instance table under `alias` (the same SQL on both databases). */
+export function headRowColumns(alias: string): string {
+  const columns: Record<keyof HeadRow, string> = {
+    id: 'id',
+    machineId: 'machine_id',
+    machineVersion: 'machine_version',
+    subject: 'subject',
+    state: 'state',
+    snapshot: 'snapshot',
+    version: 'version',
+  };
+  return Object.entries(columns)
+    .map(([property, column]) => `${alias}.${column} AS "${property}"`)
+    .join(', ');
+}
+
 /** What a client's write is about: the instance, who sends, and the event type the policy is checked for. */
 export interface WriteTarget {
   instanceId: string;
@@ -298,6 +320,16 @@ export class WorkflowEngine implements TxEngine {
       const { machineId, machineVersion } = head.instance;
       return { workflowId: instanceId, machineId, machineVersion, transitions: rows.map(toTransitionView) };
     });
+  }
+
+  /**
+   * The view of a head that a read selected in a statement of its own (a membership or a decision with its head in
+   * one statement): its columns named as WorkflowInstanceEntity's properties. The hydration is shared with the writes.
+   */
+  viewOfRow(row: HeadRow): InstanceView {
+    const instance = Object.assign(new WorkflowInstanceEntity(), row);
+    const def = this.registry.get(instance.machineId, instance.machineVersion);
+    return this.view(def, instance, this.log.hydrated(def, instance));
   }
 
   view(def: MachineDefinition, instance: WorkflowInstanceEntity, snapshot: AnyMachineSnapshot): InstanceView {

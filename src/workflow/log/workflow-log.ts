@@ -154,9 +154,10 @@ export class WorkflowLog {
 
   /**
    * What is remembered is only the hydration: when the stored snapshot is the very string hydrated before (same
-   * machine version), that snapshot object is used again (snapshots are immutable).
+   * machine version), that snapshot object is used again (snapshots are immutable). Public for the reads that
+   * assemble a head row in their own statement (WorkflowEngine.viewOfRow).
    */
-  private hydrated(def: MachineDefinition, instance: WorkflowInstanceEntity): AnyMachineSnapshot {
+  hydrated(def: MachineDefinition, instance: WorkflowInstanceEntity): AnyMachineSnapshot {
     const known = this.hydrations.get(instance.id);
     if (known && known.json === instance.snapshot && known.def === def) return known.snapshot;
     const snapshot = this.registry.hydrate(def.machine, JSON.parse(instance.snapshot));

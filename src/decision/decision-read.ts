@@ -1,0 +1,79 @@
+import { decisionCauseKey } from '../../machines/protocol/protocol.rules';
+import { notFound } from '../common/errors';
+import type { Db } from '../database/db';
+import { EntityColumns } from '../database/entity-columns';
+import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { unknownMunicipality } from '../municipality/municipality.service';
+import { headRowColumns, type HeadRow, type WorkflowEngine } from '../workflow/engine/workflow-engine.service';
+import type { LinkView } from '../workflow/links/workflow-links';
+import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
+import { decisionView } from './decision.mapping';
+import type { DecisionView } from './decision.views';
+
+/**
+ * `GET /decisions/{id}` in two prepared statements on a read connection (Db.lookup: committed data only): the
+ * decision with its municipality, body, meeting, matter and workflow head in one, the links it drove in the other.
+ * Each statement reads committed data (read committed); both are sent at once. The answer is the one the write path
+ * builds in its transaction (decisionView), with the same 404s.
+ */
+export class DecisionRead {
+  private readonly decision: EntityColumns<DecisionEntity>;
+  private readonly municipality: EntityColumns<MunicipalityEntity>;
+  private readonly body: EntityColumns<BodyEntity>;
+  private readonly meeting: EntityColumns<MeetingEntity>;
+  private readonly matter: EntityColumns<MatterEntity>;
+  private readonly rowSql: string;
+  private readonly linksSql: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly engine: WorkflowEngine,
+  ) {
+    const ds = db.dataSource;
+    const p = (i: number) => db.dialect.param(i);
+    this.decision = new EntityColumns(ds, DecisionEntity, 'd', 'd_');
+    this.municipality = new EntityColumns(ds, MunicipalityEntity, 'mu', 'mu_');
+    this.body = new EntityColumns(ds, BodyEntity, 'b', 'b_');
+    this.meeting = new EntityColumns(ds, MeetingEntity, 'mt', 'mt_');
+    this.matter = new EntityColumns(ds, MatterEntity, 'mx', 'mx_');
+    const parts = [this.decision, this.municipality, this.body, this.meeting, this.matter];
+    this.rowSql =
+      `SELECT ${parts.map((e) => e.select).join(', ')}, ${headRowColumns('wi')} FROM decision d ` +
+      `LEFT JOIN municipality mu ON mu.code = d.municipality_code ` +
+      `LEFT JOIN body b ON b.id = d.body_id ` +
+      `LEFT JOIN meeting mt ON mt.id = d.meeting_id ` +
+      `LEFT JOIN matter mx ON mx.id = d.matter_id ` +
+      `LEFT JOIN workflow_instance wi ON wi.id = d.workflow_id ` +
+      `WHERE d.id = ${p(1)}`;
+    this.linksSql =
+      `SELECT effect_workflow_id AS "workflowId", event_type AS "eventType", effect_seq AS "seq" ` +
+      `FROM workflow_link WHERE cause_key = ${p(1)} AND kind = ${p(2)} ORDER BY id ASC`;
+  }
+
+  async get(id: string): Promise<DecisionView> {
+    const [rows, drove] = await Promise.all([
+      this.db.lookup<Record<string, unknown>>(this.rowSql, [id]),
+      this.db.lookup<LinkView>(this.linksSql, [decisionCauseKey(id), 'drives']),
+    ]);
+    const row = rows[0];
+    const decision = row && this.decision.from(row);
+    if (!decision) throw notFound(`Decision ${id}`, `Beslutet ${id}`);
+    const municipality = this.municipality.from(row);
+    if (!municipality) throw unknownMunicipality(decision.municipalityCode);
+    const head = row as unknown as HeadRow;
+    if (decision.workflowId && head.id == null)
+      throw notFound(`Workflow ${decision.workflowId}`, `Arbetsflödet ${decision.workflowId}`);
+    const instance = decision.workflowId ? this.engine.viewOfRow(head) : null;
+    return decisionView(
+      {
+        decision,
+        municipality: { code: municipality.code, name: municipality.name },
+        body: this.body.from(row),
+        meeting: this.meeting.from(row),
+        matter: this.matter.from(row),
+        drove: drove.map((l) => ({ workflowId: l.workflowId, eventType: l.eventType, seq: Number(l.seq) })),
+      },
+      instance,
+    );
+  }
+}
