@@ -5,8 +5,9 @@
  *
  * Protocol (IPC): the parent sends `ClientJob`s; the child answers each with one `ClientResult`, in order, and exits
  * when the parent disconnects.
- * Each of `concurrency` workers owns one membership and POSTs COUNCIL_INFORMED to it in a closed loop (the next
- * request leaves when the previous response arrived). Every response must be 201; anything else is counted as an error.
+ * Each of `concurrency` workers owns one membership and, in a closed loop (the next request leaves when the previous
+ * response arrived), by the job's `kind`: POSTs COUNCIL_INFORMED to it (`transition`, every answer must be 201), GETs it
+ * (`read`, 200), or GETs `/` of a bare Fastify server on `port` (`bare`, 200). Any other answer counts as an error.
  */
 import * as http from 'http';
 
@@ -16,6 +17,8 @@ export interface ClientTarget {
 }
 
 export interface ClientJob {
+  /** What each request is (default `transition`). */
+  kind?: 'transition' | 'read' | 'bare';
   port: number;
   token: string;
   targets: ClientTarget[];
@@ -35,27 +38,21 @@ export interface ClientResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 }
 
-function post(
+function send(
   agent: http.Agent,
   port: number,
   path: string,
   token: string,
-  body: string,
+  body: string | null,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
+    const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${token}` };
+    if (body !== null) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(body);
+    }
     const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
-        },
-      },
+      { host: '127.0.0.1', port, path, method: body === null ? 'GET' : 'POST', agent, headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -64,7 +61,7 @@ function post(
       },
     );
     req.on('error', reject);
-    req.end(body);
+    req.end(body ?? undefined);
   });
 }
 
@@ -79,16 +76,23 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
   let errors = 0;
   let firstError: string | null = null;
   const latencies: number[] = [];
-  const send = async (target: ClientTarget, i: number): Promise<void> => {
-    const body = JSON.stringify({ type: 'COUNCIL_INFORMED', informedOn: DATES[i % DATES.length] });
-    const res = await post(
-      agent,
-      job.port,
-      `/api/v1/collaborations/${target.slug}/memberships/${target.code}/events`,
-      job.token,
-      body,
-    );
-    if (res.status !== 201) {
+  const kind = job.kind ?? 'transition';
+  const expected = kind === 'transition' ? 201 : 200;
+  const one = async (target: ClientTarget, i: number): Promise<void> => {
+    const membership = `/api/v1/collaborations/${target.slug}/memberships/${target.code}`;
+    const res =
+      kind === 'bare'
+        ? await send(agent, job.port, '/', job.token, null)
+        : kind === 'read'
+          ? await send(agent, job.port, membership, job.token, null)
+          : await send(
+              agent,
+              job.port,
+              `${membership}/events`,
+              job.token,
+              JSON.stringify({ type: 'COUNCIL_INFORMED', informedOn: DATES[i % DATES.length] }),
+            );
+    if (res.status !== expected) {
       errors++;
       firstError ??= `${res.status} ${res.text.slice(0, 300)}`;
     }
@@ -100,7 +104,7 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
   await Promise.all(
     workers.map(async (target) => {
       for (let i = 0; i < job.warmupPerWorker; i++) {
-        await send(target, i);
+        await one(target, i);
         warmupRequests++;
       }
     }),
@@ -115,7 +119,7 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
       let i = 0;
       while (performance.now() < deadline) {
         const s = performance.now();
-        await send(target, i++);
+        await one(target, i++);
         const e = performance.now();
         latencies.push(e - s);
         measuredRequests++;

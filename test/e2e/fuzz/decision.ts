@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { ledamoter } from '../kit';
+import type { Aim, FuzzKit, FuzzTarget } from './kit';
+
+/** One of the protocol events, valid for some state of a paragraph's workflow. */
+const protocolEvent = (date: string, instant: string, paragraph: unknown) => [
+  { type: 'PARAGRAPH_AMENDED', paragraph, reason: 'Fuzz' },
+  { type: 'JUSTERAT', justeradOn: date, justerare: ['L1', 'L2'], immediate: true },
+  { type: 'ANSLAG_POSTED', anslagOn: date, noticeBoard: 'https://example.se/anslag' },
+  { type: 'APPEAL_RECEIVED', receivedOn: date, court: 'Förvaltningsrätten i Göteborg', caseNumber: '1-26' },
+  { type: 'NO_APPEAL_CONFIRMED', confirmedOn: date, basis: 'Lagakraftbevis' },
+  { type: 'APPEAL_DECIDED', outcome: 'REJECTED', decidedOn: date },
+  { type: 'CORRECTION_RECORDED', correctedOn: date, reason: 'Skrivfel', text: 'Rättelse\nrad två' },
+  { type: 'RESERVATION_MOTIVATION_SUBMITTED', member: 'L2', text: 'Motivering', submittedAt: instant },
+];
+
+const STAGES = ['draft', 'justerad', 'anslagen'] as const;
+
+/** The fuzz targets of bodies, meetings, paragraphs and protocol events (src/decision). */
+export function decisionTargets(fx: FuzzKit): FuzzTarget[] {
+  const {
+    pool,
+    pick,
+    unique,
+    ok,
+    verifies,
+    decisionReads,
+    meetingReads,
+    freshParagraph,
+    paragraphFor,
+    someDate,
+    someInstant,
+    recentDate,
+    recentInstant,
+  } = fx;
+  return [
+    {
+      name: 'POST /municipalities/:code/bodies',
+      method: 'post',
+      aim: (n) => ({ path: `/municipalities/${pick(pool.codes, n)}/bodies` }),
+      valid: fc
+        .record({ kind: fc.constantFrom('KF', 'KS', 'NAMND', 'UTSKOTT'), members: fc.integer({ min: 1, max: 60 }) })
+        .map(({ kind, members }) => () => ({ kind, name: `Fuzzorgan ${unique()}`, memberCount: members })),
+      readBack: async ({ res }) => {
+        const bodies = (await ok(`/municipalities/${res.body.municipalityCode}/bodies`)).body;
+        expect(bodies.map((b: any) => b.id)).toContain(res.body.id);
+        pool.bodies.push(res.body.id);
+      },
+    },
+    {
+      name: 'POST /bodies/:id/meetings',
+      method: 'post',
+      aim: (n) => ({ path: `/bodies/${pick(pool.bodies, n)}/meetings` }),
+      valid: fc
+        .record({ date: someDate, n: fc.integer({ min: 1, max: 9 }), times: fc.boolean(), at: someInstant })
+        .map(({ date, n, times, at }) => () => ({
+          date,
+          attendees: ledamoter(n),
+          place: 'Kommunhuset',
+          ...(times ? { closedAt: at, justeringAt: `${date}T20:00:00+01:00` } : {}),
+        })),
+      readBack: async ({ res }) => {
+        await ok(`/meetings/${res.body.id}`);
+        pool.meetings.push({ id: res.body.id, names: res.body.attendees.map((a: any) => a.name), mellerud: false });
+      },
+    },
+    {
+      name: 'POST /meetings/:id/paragraphs',
+      method: 'post',
+      aim: async (n, fresh) => {
+        const meeting = fresh ? (await freshParagraph('draft')).meeting : pick(pool.meetings, n);
+        return { path: `/meetings/${meeting.id}/paragraphs`, meeting };
+      },
+      valid: fc.constant((aim: Aim) => paragraphFor(aim.meeting, `§ ${unique()}`)),
+      readBack: async ({ res }) => {
+        await decisionReads(res.body.id, res.body.workflowId);
+        await ok(`/decisions/${res.body.id}/extract.pdf`);
+        pool.decisions.push({ id: res.body.id, workflowId: res.body.workflowId, meeting: undefined });
+        pool.workflows.push(res.body.workflowId);
+      },
+    },
+    {
+      name: 'POST /meetings/:id/justering',
+      method: 'post',
+      aim: async (n, fresh) => {
+        const meeting = fresh ? (await freshParagraph('draft')).meeting : pick(pool.meetings, n);
+        return { path: `/meetings/${meeting.id}/justering`, meeting };
+      },
+      valid: recentDate.map((date) => (aim: Aim) => ({ justeradOn: date, justerare: aim.meeting!.names.slice(0, 2) })),
+      readBack: async ({ res }) => meetingReads(res.body.id),
+    },
+    {
+      name: 'POST /meetings/:id/anslag',
+      method: 'post',
+      aim: async (n, fresh) => {
+        const meeting = fresh ? (await freshParagraph('justerad')).meeting : pick(pool.meetings, n);
+        return { path: `/meetings/${meeting.id}/anslag`, meeting };
+      },
+      valid: recentDate.map((anslagOn) => () => ({ anslagOn, noticeBoard: 'https://example.se/anslag' })),
+      readBack: async ({ res }) => meetingReads(res.body.id),
+    },
+    {
+      name: 'POST /decisions/:id/events',
+      method: 'post',
+      aim: async (n, fresh) => {
+        const decision = fresh ? (await freshParagraph(pick([...STAGES], n))).decision : pick(pool.decisions, n);
+        return { path: `/decisions/${decision.id}/events`, decision, meeting: decision.meeting };
+      },
+      valid: fc.record({ date: recentDate, instant: recentInstant, which: fc.nat() }).map(
+        ({ date, instant, which }) =>
+          (aim: Aim) =>
+            pick(protocolEvent(date, instant, paragraphFor(aim.meeting, `§ ${unique()}`)), which),
+      ),
+      readBack: async ({ res }) => {
+        await decisionReads(res.body.id, res.body.workflowId);
+        for (const c of res.body.compensations ?? []) if (c.workflowId) await verifies(c.workflowId);
+      },
+    },
+  ];
+}

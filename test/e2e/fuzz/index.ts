@@ -1,0 +1,26 @@
+import { authTargets } from './auth';
+import { collaborationTargets } from './collaboration';
+import { decisionTargets } from './decision';
+import { documentTargets } from './document';
+import type { FuzzKit, FuzzTarget } from './kit';
+import { municipalityTargets } from './municipality';
+import { signatureTargets } from './signature';
+import { workflowTargets } from './workflow';
+
+export * from './kit';
+export { writeRoutes, routeKey } from './routes';
+
+/**
+ * Every module's fuzz targets. A new module with write endpoints adds a file here (`<module>.ts` exporting
+ * `<module>Targets(fx)`, see decision.ts for one with set-ups) and appends one line to this list: the suite fails,
+ * naming the route, when a write route of the app has no target.
+ */
+export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
+  municipalityTargets,
+  collaborationTargets,
+  decisionTargets,
+  documentTargets,
+  signatureTargets,
+  workflowTargets,
+  authTargets,
+];
