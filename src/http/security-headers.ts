@@ -1,12 +1,11 @@
-import fastifyHelmet from '@fastify/helmet';
 import { createHash } from 'crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import { STYLE as EXTRACT_STYLE } from '../decision/extract/extract-html';
 
 /**
- * The security headers of every answer (docs/architecture.md, "HTTP"): helmet's set with a Content-Security-Policy
- * chosen by route, `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`, `X-Content-Type-Options: nosniff`, and
+ * The security headers of every answer (docs/architecture.md, "HTTP"): helmet's set (computed once per policy) with a
+ * Content-Security-Policy chosen by route, `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`, `X-Content-Type-Options: nosniff`, and
  * `Cache-Control: no-store` on everything that may carry personal data.
  */
 export type Directives = Record<string, string[]>;
@@ -93,38 +92,58 @@ export function helmetOptions(csp: Directives): HelmetOptions {
   };
 }
 
+/** The headers helmet sets for these options (they are fixed: no nonce), computed once instead of at every answer. */
+export function headersOf(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => void (headers[name] = String(value)),
+    removeHeader: (name: string) => void delete headers[name],
+  };
+  let failed: unknown = null;
+  helmet(options)({} as never, response as never, (error?: unknown) => void (failed = error ?? null));
+  if (failed) throw failed;
+  return headers;
+}
+
+/** What an answer gets: its policy's headers, and no-store unless it may be stored. */
+interface RouteHeaders {
+  headers: Record<string, string>;
+}
+
 /**
  * Registers the headers on the Fastify instance: call it before any route is added (the policy of a route is set
- * when it is added). Start-up fails if a route a policy names does not exist, so a renamed route cannot silently
- * fall back to the API policy and break its page.
+ * when it is added). Every policy's headers are computed once (headersOf); one hook sets the route's set on each
+ * answer, with `Cache-Control: no-store` folded in where the answer may not be stored. Start-up fails if a route a
+ * policy names does not exist, so a renamed route cannot silently fall back to the API policy and break its page.
  */
 export async function registerSecurityHeaders(fastify: FastifyInstance, paths: HttpPaths): Promise<void> {
   const policies = routePolicies(paths);
   const used = new Set<string>();
+  const withCache = (csp: Directives, store: boolean): RouteHeaders => ({
+    headers: { ...headersOf(helmetOptions(csp)), ...(store ? {} : { 'Cache-Control': 'no-store' }) },
+  });
+  // Answers without a route (404, a refused body before routing) get the API policy and no-store.
+  const fallback = withCache(CSP.api, false);
   fastify.addHook('onRoute', (route: RouteOptions) => {
     const policy = policies.find((p) => p.matches(route.url));
-    if (!policy) return;
-    used.add(policy.name);
-    route.config = {
-      ...(route.config ?? {}),
-      helmet: { contentSecurityPolicy: helmetOptions(policy.csp).contentSecurityPolicy },
-    };
+    if (policy) used.add(policy.name);
+    const securityHeaders = withCache(policy?.csp ?? CSP.api, mayBeStored(route.url, paths));
+    route.config = { ...(route.config ?? {}), securityHeaders };
   });
   fastify.addHook('onReady', async () => {
     const missing = policies.filter((p) => !used.has(p.name)).map((p) => p.name);
     if (missing.length) throw new Error(`Security headers: no route for the policy of ${missing.join(', ')}`);
   });
-  await fastify.register(fastifyHelmet, { global: true, ...helmetOptions(CSP.api) });
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!mayBeStored(request.routeOptions.url, paths)) void reply.header('Cache-Control', 'no-store');
+    const config = request.routeOptions.config as { securityHeaders?: RouteHeaders } | undefined;
+    void reply.headers((config?.securityHeaders ?? fallback).headers);
     done();
   });
 }
 
-const apiHeaders = helmet(helmetOptions(CSP.api));
+const outsideHooks = { ...headersOf(helmetOptions(CSP.api)), 'Cache-Control': 'no-store' };
 
 /** The same headers on an answer Fastify gives before any hook runs (an undecodable URL: bootstrap's frameworkErrors). */
-export function setSecurityHeadersOutsideHooks(request: FastifyRequest, reply: FastifyReply): void {
-  apiHeaders(request.raw, reply.raw, () => undefined);
-  void reply.header('Cache-Control', 'no-store');
+export function setSecurityHeadersOutsideHooks(_request: FastifyRequest, reply: FastifyReply): void {
+  void reply.headers(outsideHooks);
 }
