@@ -26,9 +26,29 @@ export class AuthGuard implements CanActivate {
     this.requests = new RateWindows(config.REQUESTS_PER_MINUTE_PER_TOKEN);
   }
 
+  /** A route's @Public and @Roles, read once per controller and handler (the metadata is fixed at start). */
+  private readonly routes = new WeakMap<object, WeakMap<object, { isPublic: boolean; roles: Role[] | undefined }>>();
+
+  private routeOf(context: ExecutionContext): { isPublic: boolean; roles: Role[] | undefined } {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byHandler = this.routes.get(controller);
+    if (!byHandler) this.routes.set(controller, (byHandler = new WeakMap()));
+    let route = byHandler.get(handler);
+    if (!route) {
+      const targets = [handler, controller];
+      route = {
+        isPublic: !!this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets),
+        roles: this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets),
+      };
+      byHandler.set(handler, route);
+    }
+    return route;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const route = this.routeOf(context);
+    if (route.isPublic) return true;
     const http = context.switchToHttp();
     const req = http.getRequest();
     // Fastify's address of the peer (a proxy in front of the service is one address unless trustProxy is set).
@@ -48,7 +68,7 @@ export class AuthGuard implements CanActivate {
     if (wait) throw this.limited(http.getResponse(), wait, 'requests');
     this.tokens.noteUse(actor.id);
     req.actor = actor;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    const roles = route.roles;
     if (roles && !roles.includes(actor.role as Role)) {
       throw new AppError(
         'FORBIDDEN',
