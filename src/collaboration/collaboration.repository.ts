@@ -1,4 +1,5 @@
 import { notFound } from '../common/errors';
+import { exampleViewOf } from '../common/example-view';
 import type { Tx } from '../database/db';
 import type { MembershipSettings } from '../../machines/membership/membership.types';
 import { CollaborationEntity } from './collaboration.entity';
@@ -20,3 +21,8 @@ export const CollaborationRows = {
     return JSON.parse(rows[0].settings);
   },
 };
+
+/** The example mark of a demo collaboration as views show it (the row caches the workflow's input); else null. */
+export function exampleOfRow(c: CollaborationEntity) {
+  return exampleViewOf({ example: c.example ? JSON.parse(c.example) : undefined });
+}

@@ -19,7 +19,7 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import type { SendOptions } from '../workflow/workflow.types';
 import type { CollaborationEntity } from './collaboration.entity';
-import { CollaborationRows } from './collaboration.repository';
+import { CollaborationRows, exampleOfRow } from './collaboration.repository';
 import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
 import { MembershipEntity } from './membership.entity';
 import { membershipView, type MembershipView } from './membership.views';
@@ -97,13 +97,15 @@ export class MembershipService {
         municipalities.find((mu) => mu.code === ms.municipalityCode)!,
         views.get(ms.workflowId)!,
         asOf,
+        exampleOfRow(collaboration),
       ),
     );
   }
 
   async getMembership(slug: string, code: string, asOf = this.clock.todayInStockholm()): Promise<MembershipView> {
-    const { membership, municipality } = await this.db.read((tx) => this.findParty(tx, slug, code));
-    return membershipView(slug, municipality, await this.engine.get(membership.workflowId), asOf);
+    const { membership, municipality, collaboration } = await this.db.read((tx) => this.findParty(tx, slug, code));
+    const instance = await this.engine.get(membership.workflowId);
+    return membershipView(slug, municipality, instance, asOf, exampleOfRow(collaboration));
   }
 
   /**
@@ -140,7 +142,8 @@ export class MembershipService {
         const r = await wtx.send(membership.workflowId, e as typeof event, actor, options);
         if (decisionId) await wtx.link(decisionCauseKey(decisionId), r);
         // The answer is built inside the unit: an error here rolls the write back (answer-reader.ts).
-        const view = membershipView(slug, municipality, r.instance, this.clock.todayInStockholm());
+        const today = this.clock.todayInStockholm();
+        const view = membershipView(slug, municipality, r.instance, today, exampleOfRow(collaboration));
         return { ...view, transition: r.transition, replayed: r.replayed };
       },
       { expectedVersion, idempotencyKey },
