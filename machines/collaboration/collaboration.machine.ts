@@ -3,6 +3,7 @@
  * like every other change, so a municipality's lawyer can switch a default without a release.
  */
 import { assign, setup } from 'xstate';
+import type { ExampleMark } from '../kernel/example-mark';
 import { refusal, type Refusal, type RuleCheck } from '../kernel/refusal';
 import type { MachineDefinition } from '../kernel/machine-definition';
 import { guardsOf, type RuleTable } from '../kernel/rule-table';
@@ -15,6 +16,8 @@ export interface CollaborationInput {
   declarationVersion: string;
   declarationEffectiveDate: string;
   settings: MembershipSettings;
+  /** Example (demo) data: the collaboration's record is an example, and these of its facts are invented. */
+  example?: ExampleMark;
 }
 
 export type CollaborationContext = CollaborationInput;

@@ -68,6 +68,10 @@ export const RULE_CODES = {
   // The collaboration's settings (D1)
   REASON_REQUIRED: 'A change of settings states its reason.',
   NOTHING_CHANGED: 'A change of settings changes at least one setting (collaboration version 2).',
+  // Decision records review (R-H15, R-K6)
+  PROTOKOLLSANTECKNING_NOT_ALLOWED: 'A protokollsanteckning is recorded only when the chair allowed it (R-H15).',
+  DIARIENUMMER_OTHER_CASE:
+    "A diarienummer names one case in its municipality's diarium; another case under it is refused (R-K6).",
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

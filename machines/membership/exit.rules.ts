@@ -175,8 +175,8 @@ export function checkCouncilDecision(): Refusal {
   return refusal(
     'COUNCIL_NOT_DECISION_MAKING',
     'R-E2',
-    'Samverkansrådet is not a decision-making body: an exit needs no approval by the council or by the other municipalities, and none can be recorded (R-C6).',
-    'Samverkansrådet är inte ett beslutande organ: ett utträde kräver inget godkännande av rådet eller av de andra kommunerna, och något sådant kan inte registreras (R-C6).',
+    'Samverkansrådet is not a decision-making body: an exit needs no approval by the council or by the other municipalities, and none can be recorded (R-E2).',
+    'Samverkansrådet är inte ett beslutande organ: ett utträde kräver inget godkännande av rådet eller av de andra kommunerna, och något sådant kan inte registreras (R-E2).',
   );
 }
 

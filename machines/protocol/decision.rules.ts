@@ -156,7 +156,10 @@ export function checkMotivationTime(
   return null;
 }
 
-/** R-H15: a protokollsanteckning is made by someone present; it is not a reservation. */
+/**
+ * R-H15: a protokollsanteckning is made by someone present, and only when the chair allowed it (Kommunallagen does
+ * not regulate it; the chair decides); it is not a reservation.
+ */
 function checkProtokollsanteckningar(meeting: MeetingFacts, p: DecisionParagraph): Refusal | null {
   const stranger = p.protokollsanteckningar.find((a) => !present(meeting, a.member.name));
   if (stranger) {
@@ -166,6 +169,16 @@ function checkProtokollsanteckningar(meeting: MeetingFacts, p: DecisionParagraph
       `${stranger.member.name} is not recorded at the meeting and cannot make a protokollsanteckning.`,
       `${stranger.member.name} finns inte med bland de närvarande och kan inte göra en protokollsanteckning.`,
       { member: stranger.member.name },
+    );
+  }
+  const refused = p.protokollsanteckningar.find((a) => a.allowedByChair !== true);
+  if (refused) {
+    return refusal(
+      'PROTOKOLLSANTECKNING_NOT_ALLOWED',
+      'R-H15',
+      `The chair did not allow the protokollsanteckning of ${refused.member.name}; only one the chair allowed is recorded.`,
+      `Ordföranden har inte medgett protokollsanteckningen från ${refused.member.name}; endast en medgiven protokollsanteckning förs till protokollet.`,
+      { member: refused.member.name, allowedByChair: refused.allowedByChair ?? null },
     );
   }
   return null;

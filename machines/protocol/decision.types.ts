@@ -1,4 +1,5 @@
 /** A decision paragraph (§) as Kommunallagen 5 kap. 67 § asks a protocol to hold (RULEBOOK R-H5, R-K11). */
+import type { ExampleMark } from '../kernel/example-mark';
 
 export type BodyKind = 'KF' | 'KS' | 'NAMND' | 'UTSKOTT';
 export type AttendanceRole = 'LEDAMOT' | 'TJANSTGORANDE_ERSATTARE' | 'ERSATTARE';
@@ -89,6 +90,8 @@ export interface Reservation {
 export interface Protokollsanteckning {
   member: Person;
   text: string;
+  /** R-H15: the chair decides whether a protokollsanteckning is allowed; only an allowed one is recorded. */
+  allowedByChair: boolean;
 }
 
 export interface DecisionParagraph {
@@ -110,4 +113,6 @@ export interface DecisionParagraph {
   protokollsanteckningar: Protokollsanteckning[];
   sendTo: string[];
   immediateJustering?: boolean;
+  /** Example (demo) data: the record is not real, and these of its facts are invented (src/seed/demo-marks.ts). */
+  example?: ExampleMark;
 }

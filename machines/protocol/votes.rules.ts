@@ -112,16 +112,14 @@ function tally(votes: Vote[]) {
 function checkOpenVote(m: VotedMethod, { ja, nej, winner, details }: VoteCount): Refusal | null {
   if (!winner) {
     return m.election
-      ? refusal(
+      ? tieRefusal(
           'TIE_NEEDS_LOTTNING',
-          'R-H11',
           `The vote is tied ${ja}–${nej}; in an election a tie is decided by lottning.`,
           `Omröstningen slutade lika ${ja}–${nej}; vid val avgörs lika röstetal genom lottning.`,
           details,
         )
-      : refusal(
+      : tieRefusal(
           'TIE_NEEDS_CASTING_VOTE',
-          'R-H11',
           `The vote is tied ${ja}–${nej}; the chair's casting vote (utslagsröst) decides.`,
           `Omröstningen slutade lika ${ja}–${nej}; ordförandens utslagsröst avgör.`,
           details,
@@ -133,9 +131,8 @@ function checkOpenVote(m: VotedMethod, { ja, nej, winner, details }: VoteCount):
 /** R-H11: a casting vote or a lot is only for a tie; when the count has a majority, the majority decides (R-H10). */
 function checkTie({ ja, nej, winner, details }: VoteCount): Refusal | null {
   if (winner) {
-    return refusal(
+    return tieRefusal(
       'NOT_A_TIE',
-      'R-H11',
       `The vote was ${ja}–${nej}, not a tie: the majority decides (R-H10).`,
       `Omröstningen slutade ${ja}–${nej}, inte lika: majoriteten avgör (R-H10).`,
       details,
@@ -147,9 +144,8 @@ function checkTie({ ja, nej, winner, details }: VoteCount): Refusal | null {
 /** R-H11: outside elections the chair's utslagsröst decides a tie, so the chair must have voted ja or nej. */
 function checkCastingVote(meeting: MeetingFacts, m: VotedMethod, votes: Vote[], count: VoteCount): Refusal | null {
   if (m.election) {
-    return refusal(
+    return tieRefusal(
       'CASTING_VOTE_IN_ELECTION',
-      'R-H11',
       'In an election a tie is decided by lottning, not by the chair.',
       'Vid val avgörs lika röstetal genom lottning, inte av ordföranden.',
     );
@@ -157,9 +153,8 @@ function checkCastingVote(meeting: MeetingFacts, m: VotedMethod, votes: Vote[], 
   const chair = meeting.attendees.find((a) => a.chair);
   const chairVote = chair && votes.find((v) => v.member === chair.name);
   if (!chairVote || chairVote.vote === 'AVSTAR') {
-    return refusal(
+    return tieRefusal(
       'CHAIR_DID_NOT_VOTE',
-      'R-H11',
       'The casting vote is the chair’s: the chair must have voted ja or nej.',
       'Utslagsrösten är ordförandens: ordföranden ska ha röstat ja eller nej.',
     );
@@ -171,9 +166,8 @@ function checkCastingVote(meeting: MeetingFacts, m: VotedMethod, votes: Vote[], 
 /** R-H11: lottning decides a tie only in an election, and the proposal the lot fell on is the one adopted. */
 function checkLottning(m: VotedMethod, count: VoteCount): Refusal | null {
   if (!m.election) {
-    return refusal(
+    return tieRefusal(
       'LOTTNING_ONLY_IN_ELECTIONS',
-      'R-H11',
       'Lottning decides ties only in elections; in other matters the chair has the casting vote.',
       'Lottning avgör lika röstetal endast vid val; i andra ärenden har ordföranden utslagsröst.',
     );
@@ -182,6 +176,20 @@ function checkLottning(m: VotedMethod, count: VoteCount): Refusal | null {
     return voteMismatch(m.adopted, m.lotFellOn ?? null, count.details);
   }
   return null;
+}
+
+/**
+ * R-H11: RULEBOOK marks the source of the tie rules as still to be verified (KL 5 kap. on omröstning and its
+ * application to nämnder in 6 kap., "[§ unverified]"). Every refusal under R-H11 says so in its details, so that a
+ * client does not present the paragraph number as law.
+ */
+export const TIE_RULE_SOURCE = {
+  sourceToBeVerified: true,
+  source: 'KL 5 kap. (omröstning), 6 kap. for nämnder: § unverified (RULEBOOK R-H11)',
+} as const;
+
+function tieRefusal(code: Parameters<typeof refusal>[0], en: string, sv: string, details?: Record<string, unknown>) {
+  return refusal(code, 'R-H11', en, sv, { ...details, ...TIE_RULE_SOURCE });
 }
 
 function voteMismatch(adopted: string, result: string | null, details: Record<string, unknown>): Refusal {

@@ -22,6 +22,10 @@ export class CollaborationEntity {
   @Column({ type: 'text' })
   settings: string;
 
+  /** JSON of the example mark of demo data (a cache of the collaboration workflow's input), else null. */
+  @Column({ type: 'text', nullable: true })
+  example: string | null;
+
   /** The collaboration's own workflow (settings changes are logged there). */
   @Column({ name: 'workflow_id', type: 'varchar', length: 36 })
   workflowId: string;

@@ -1,4 +1,5 @@
 import { notFound } from '../common/errors';
+import { exampleViewOf } from '../common/example-view';
 import type { Tx } from '../database/db';
 import type { MembershipSettings } from '../../machines/membership/membership.types';
 import { CollaborationEntity } from './collaboration.entity';
@@ -23,4 +24,9 @@ export const CollaborationRows = {
 
 export function unknownCollaboration(slug: string) {
   return notFound(`Collaboration '${slug}'`, `Samverkan '${slug}'`);
+}
+
+/** The example mark of a demo collaboration as views show it (the row caches the workflow's input); else null. */
+export function exampleOfRow(c: Pick<CollaborationEntity, 'example'>) {
+  return exampleViewOf({ example: c.example ? JSON.parse(c.example) : undefined });
 }

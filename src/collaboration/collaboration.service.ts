@@ -17,7 +17,7 @@ import { answerReader } from '../workflow/answer-reader';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { CollaborationEntity } from './collaboration.entity';
-import { CollaborationRows } from './collaboration.repository';
+import { CollaborationRows, exampleOfRow } from './collaboration.repository';
 import type { ChangeSettingsDto, CreateCollaborationDto } from './dto/collaboration.dto';
 import { MembershipService } from './membership.service';
 
@@ -59,6 +59,7 @@ export class CollaborationService {
           declarationVersion: declaration.version,
           declarationEffectiveDate: declaration.effectiveDate,
           settings,
+          ...(dto.example ? { example: plainJson(dto.example) } : {}),
         };
         const workflow = await wtx.create(COLLABORATION_MACHINE_ID, input, `collaboration:${dto.slug}`, actor);
         const id = randomUUID();
@@ -69,6 +70,7 @@ export class CollaborationService {
           declarationVersion: declaration.version,
           declarationEffectiveDate: declaration.effectiveDate,
           settings: JSON.stringify(settings),
+          example: input.example ? JSON.stringify(input.example) : null,
           workflowId: workflow.id,
           createdAt: this.clock.nowIso(),
         });
@@ -89,6 +91,7 @@ export class CollaborationService {
       name: c.name,
       declaration: { version: c.declarationVersion, effectiveDate: c.declarationEffectiveDate },
       parties: counts.get(c.id) ?? 0,
+      example: exampleOfRow(c),
     }));
   }
 
@@ -101,6 +104,7 @@ export class CollaborationService {
       name: collaboration.name,
       declaration: { version: collaboration.declarationVersion, effectiveDate: collaboration.declarationEffectiveDate },
       settings: JSON.parse(collaboration.settings),
+      example: exampleOfRow(collaboration),
       workflowId: collaboration.workflowId,
       asOf,
       members: await this.memberships.membersOf(collaboration, asOf, within),

@@ -11,11 +11,13 @@ export type MembershipRow = HeadRow & {
   collaborationId: string | null;
   municipalityName: string | null;
   workflowId: string | null;
+  /** The collaboration's example mark as stored (JSON), null for real data. */
+  collaborationExample: string | null;
 };
 
 export function membershipReadSql(d: Dialect): string {
   return (
-    `SELECT c.id AS "collaborationId", mu.name AS "municipalityName", ms.workflow_id AS "workflowId", ${headRowColumns('wi')} ` +
+    `SELECT c.id AS "collaborationId", mu.name AS "municipalityName", ms.workflow_id AS "workflowId", c.example AS "collaborationExample", ${headRowColumns('wi')} ` +
     `FROM (SELECT 1 AS one) base ` +
     `LEFT JOIN collaboration c ON c.slug = ${d.param(1)} ` +
     `LEFT JOIN municipality mu ON mu.code = ${d.param(2)} ` +

@@ -19,7 +19,7 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import type { SendOptions } from '../workflow/workflow.types';
 import type { CollaborationEntity } from './collaboration.entity';
-import { CollaborationRows, unknownCollaboration } from './collaboration.repository';
+import { CollaborationRows, exampleOfRow, unknownCollaboration } from './collaboration.repository';
 import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
 import { MembershipEntity } from './membership.entity';
 import { membershipReadSql, type MembershipRow } from './membership-read';
@@ -98,6 +98,7 @@ export class MembershipService {
         municipalities.find((mu) => mu.code === ms.municipalityCode)!,
         views.get(ms.workflowId)!,
         asOf,
+        exampleOfRow(collaboration),
       ),
     );
   }
@@ -114,7 +115,8 @@ export class MembershipService {
     const municipality = { code, name: row.municipalityName };
     if (row.workflowId === null) throw notAParty(municipality, slug);
     if (row.id === null) throw notFound(`Workflow ${row.workflowId}`, `Arbetsflödet ${row.workflowId}`);
-    return membershipView(slug, municipality, this.engine.viewOfRow(row), asOf);
+    const example = exampleOfRow({ example: row.collaborationExample });
+    return membershipView(slug, municipality, this.engine.viewOfRow(row), asOf, example);
   }
 
   private membershipSql: string | undefined;
@@ -153,7 +155,8 @@ export class MembershipService {
         const r = await wtx.send(membership.workflowId, e as typeof event, actor, options);
         if (decisionId) await wtx.link(decisionCauseKey(decisionId), r);
         // The answer is built inside the unit: an error here rolls the write back (answer-reader.ts).
-        const view = membershipView(slug, municipality, r.instance, this.clock.todayInStockholm());
+        const today = this.clock.todayInStockholm();
+        const view = membershipView(slug, municipality, r.instance, today, exampleOfRow(collaboration));
         return { ...view, transition: r.transition, replayed: r.replayed };
       },
       { expectedVersion, idempotencyKey },

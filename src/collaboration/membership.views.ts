@@ -1,6 +1,7 @@
 import { councilInformedOn, currentWarnings, statusOn } from '../../machines/membership/membership.rules';
 import type { MembershipContext } from '../../machines/membership/membership.types';
 import type { MunicipalityView } from '../municipality/municipality.service';
+import type { ExampleView } from '../common/example-view';
 import type { InstanceView } from '../workflow/workflow.types';
 
 export interface MembershipView {
@@ -18,6 +19,8 @@ export interface MembershipView {
   warnings: unknown[];
   allowedEvents: string[];
   workflowId: string;
+  /** The collaboration's example mark (demo data), "EXEMPEL – fiktiva uppgifter"; null for a real one. */
+  example: ExampleView | null;
 }
 
 /** A membership as the API shows it: the status on `asOf` and what the workflow allows next. */
@@ -26,6 +29,7 @@ export function membershipView(
   municipality: MunicipalityView,
   instance: InstanceView,
   asOf: string,
+  example: ExampleView | null = null,
 ): MembershipView {
   const context = instance.context as MembershipContext;
   const status = statusOn(context, asOf);
@@ -39,6 +43,7 @@ export function membershipView(
     warnings: currentWarnings(context),
     allowedEvents: instance.allowedEvents,
     workflowId: instance.id,
+    example,
   };
   if (status.memberFrom) view.memberFrom = status.memberFrom;
   if (status.exitRequestedOn) view.exitRequestedOn = status.exitRequestedOn;

@@ -44,7 +44,11 @@ export class AppConfig {
   @Min(0)
   REQUESTS_PER_MINUTE_PER_TOKEN: number = 600;
 
-  /** `demo` (default) seeds the demo data into an empty database; `none` starts empty. */
+  /**
+   * `demo` seeds the demo data (marked "EXEMPEL – fiktiva uppgifter") into an empty database; `none` starts empty.
+   * Unset, it is `demo` only for the default database file of a non-production start (`npm start`): a service started
+   * with a DATABASE_URL or with NODE_ENV=production gets no demo data unless SEED=demo says so (defaultSeed).
+   */
   @IsIn(['demo', 'none'])
   SEED: 'demo' | 'none' = 'demo';
 
@@ -62,10 +66,20 @@ export class AppConfig {
   ACCESS_LOG: 'stdout' | 'off' = 'stdout';
 }
 
+/**
+ * SEED when none is given: demo data only where it cannot be taken for a real register, i.e. the default database
+ * file of a development start. A DATABASE_URL (a database someone chose) or NODE_ENV=production starts without it.
+ */
+export function defaultSeed(env: NodeJS.ProcessEnv, overrides: Partial<AppConfig> = {}): 'demo' | 'none' {
+  const chosenDatabase = overrides.DATABASE_URL !== undefined || (env.DATABASE_URL ?? '') !== '';
+  return chosenDatabase || env.NODE_ENV === 'production' ? 'none' : 'demo';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(new AppConfig())) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   for (const key of ['ADMIN_TOKEN']) if (env[key]) raw[key] = env[key];
+  if (raw.SEED === undefined && overrides.SEED === undefined) raw.SEED = defaultSeed(env, overrides);
   const config = plainToInstance(AppConfig, { ...raw, ...overrides }, { enableImplicitConversion: true });
   const errors = validateSync(config);
   if (errors.length) {

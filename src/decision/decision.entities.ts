@@ -23,6 +23,8 @@ export class MeetingEntity {
   @Column({ name: 'closed_at', type: 'varchar', length: 40, nullable: true }) closedAt: string | null;
   @Column({ name: 'justering_at', type: 'varchar', length: 40, nullable: true }) justeringAt: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) secretary: string | null;
+  /** JSON of the example mark when the meeting is demo data (machines/kernel/example-mark.ts), else null. */
+  @Column({ type: 'text', nullable: true }) example: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
 }
 

@@ -2,6 +2,7 @@ import { anslagDeadline, justeringDeadline, type Deadline } from '../../machines
 import type { MeetingFacts } from '../../machines/protocol/decision.types';
 import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
+import { exampleViewOf } from '../common/example-view';
 import type { LinkView } from '../workflow/links/workflow-links';
 import type { InstanceView } from '../workflow/workflow.types';
 import type { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
@@ -66,6 +67,7 @@ function baseView(rows: DecisionRows, instance: InstanceView | null, c: Protocol
     version: instance?.version ?? null,
     workflowId: decision.workflowId,
     paragraph: c?.paragraph ?? null,
+    example: exampleViewOf(c?.paragraph),
     corrections: c?.corrections ?? [],
     motivations: c?.motivations ?? [],
     warnings: c?.warnings ?? [],

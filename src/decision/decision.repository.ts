@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { parseDiarienummer } from '../../machines/protocol/decision.rules';
-import { notFound } from '../common/errors';
+import { checkSameCase } from '../../machines/protocol/diarium.rules';
+import { AppError, notFound } from '../common/errors';
 import type { Tx } from '../database/db';
 import { BodyEntity, MatterEntity, MeetingEntity } from './decision.entities';
 
@@ -18,7 +19,11 @@ export const DecisionRows = {
     return meeting;
   },
 
-  /** The matter (ärende) of a diarienummer in a municipality's diarium, made on first use. */
+  /**
+   * The matter (ärende) of a diarienummer in a municipality's diarium, made on first use. A paragraph naming a
+   * registered number joins its matter only when it is the same case (same title, normalised); another case under
+   * that number is refused (R-K6, checkSameCase).
+   */
   async upsertMatter(
     tx: Tx,
     code: string,
@@ -29,7 +34,15 @@ export const DecisionRows = {
     const existing = await tx.findOne(MatterEntity, {
       where: { municipalityCode: code, diarium, diarienummer: matter.diarienummer },
     });
-    if (existing) return existing.id;
+    if (existing) {
+      const other = checkSameCase(
+        { municipality: code, diarium, diarienummer: existing.diarienummer, title: existing.title },
+        matter.title,
+      );
+      if (other)
+        throw new AppError('RULE_REFUSED', other.code, other.message, other.messageSv, other.ruleId, other.details);
+      return existing.id;
+    }
     const id = randomUUID();
     const parsed = JSON.stringify(parseDiarienummer(matter.diarienummer));
     await tx.insert(MatterEntity, {

@@ -8,6 +8,7 @@ import { decisionCauseKey, protocolStatusOf } from '../../machines/protocol/prot
 import { assertActsFor } from '../auth/access';
 import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
+import { exampleViewOf } from '../common/example-view';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint } from '../common/sha256';
 import { validationFailed } from '../common/validation';
@@ -100,6 +101,7 @@ export class DecisionService {
         closedAt: dto.closedAt ?? null,
         justeringAt: dto.justeringAt ?? null,
         secretary: dto.secretary ?? null,
+        example: dto.example ? JSON.stringify(plainJson(dto.example)) : null,
         createdAt: this.clock.nowIso(),
       };
       await tx.insert(MeetingEntity, meeting);
@@ -128,6 +130,7 @@ export class DecisionService {
       closedAt: meeting.closedAt,
       justeringAt: meeting.justeringAt,
       attendees: facts.attendees,
+      example: exampleViewOf({ example: meeting.example ? JSON.parse(meeting.example) : undefined }),
       deadlines: { justeringDeadline: justeringDeadline(meeting.date).date },
       paragraphs: decisions.map((d) => {
         const v = d.workflowId ? views.get(d.workflowId) : undefined;
@@ -137,6 +140,7 @@ export class DecisionService {
           subject: d.subject,
           status: v ? protocolStatusOf(v.state) : 'RECORDED',
           workflowId: d.workflowId,
+          example: exampleViewOf(paragraphOf(v?.context)),
         };
       }),
     };
@@ -166,6 +170,7 @@ export class DecisionService {
         status: v ? protocolStatusOf(v.state) : 'RECORDED',
         meetingId,
         workflowId,
+        example: exampleViewOf(paragraphOf(v?.context)),
       };
     });
   }
@@ -287,7 +292,12 @@ export class DecisionService {
 
   /** Fans a meeting's justering out to each paragraph waiting for it (omedelbart justerade ones already are). */
   async justeraMeeting(meetingId: string, dto: MeetingJusteringDto, actor: Actor) {
-    const event = { type: 'JUSTERAT', justeradOn: dto.justeradOn, justerare: dto.justerare };
+    const event = plainJson({
+      type: 'JUSTERAT',
+      justeradOn: dto.justeradOn,
+      justerare: dto.justerare,
+      example: dto.example,
+    });
     return this.fanOut(
       meetingId,
       actor,
@@ -300,7 +310,12 @@ export class DecisionService {
 
   /** Fans the anslag of the justerat protocol out to each justerat paragraph. */
   async anslaMeeting(meetingId: string, dto: MeetingAnslagDto, actor: Actor) {
-    const event = plainJson({ type: 'ANSLAG_POSTED', anslagOn: dto.anslagOn, noticeBoard: dto.noticeBoard });
+    const event = plainJson({
+      type: 'ANSLAG_POSTED',
+      anslagOn: dto.anslagOn,
+      noticeBoard: dto.noticeBoard,
+      example: dto.example,
+    });
     return this.fanOut(
       meetingId,
       actor,
@@ -346,6 +361,11 @@ export class DecisionService {
       );
     }
   }
+}
+
+/** The recorded paragraph in a protocol workflow's context (where its example mark is). */
+function paragraphOf(context: unknown): unknown {
+  return (context as { paragraph?: unknown } | undefined)?.paragraph;
 }
 
 function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {

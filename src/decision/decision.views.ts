@@ -1,4 +1,5 @@
 import type { RuleWarning } from '../../machines/kernel/refusal';
+import type { ExampleView } from '../common/example-view';
 import type { DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 
@@ -29,6 +30,8 @@ export interface DecisionView {
   version: number | null;
   workflowId: string | null;
   paragraph: DecisionParagraph | null;
+  /** Example (demo) data: "EXEMPEL – fiktiva uppgifter", with the facts that are invented; null for a real record. */
+  example: ExampleView | null;
   justeradOn?: string;
   justerare?: string[];
   immediate?: boolean;
@@ -44,7 +47,7 @@ export interface DecisionView {
   deadlines: {
     justeringDeadline?: string;
     anslagDeadline?: string;
-    /** A deadline on a Saturday, Sunday, holiday or afton (D8, R-L7: noted, never moved). */
+    /** A deadline that fell on a Saturday, Sunday, holiday or afton and moved to the next vardag (D8, R-L7). */
     notes?: { deadline: string; date: string; code: string; ruleId: string; message: string; messageSv: string }[];
   };
   allowedEvents: string[];

@@ -135,7 +135,7 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
       code: 'TIE_NEEDS_CASTING_VOTE',
       ruleId: 'R-H11',
     });
-    expect(t.details).toEqual({ ja: 3, nej: 3, abstained: 1 });
+    expect(t.details).toEqual({ ja: 3, nej: 3, abstained: 1, sourceToBeVerified: true, source: expect.any(String) });
     // L1 is the chair and voted ja.
     const casting = { ...tie, kind: 'CASTING_VOTE' };
     expect((await recorded(code, m, para({ method: casting }))).paragraph.method).toEqual(casting);
@@ -319,8 +319,8 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
     const code = '1481';
     const m = await meeting(code, { attendees: [...ledamoter(6), { name: 'E1', party: 'L', role: 'ERSATTARE' }] });
     const anteckningar = [
-      { member: { name: 'L3', party: 'M' }, text: 'Jag vill att beslutet följs upp i december.' },
-      { member: { name: 'E1', party: 'L' }, text: 'Liberalerna ställer sig bakom beslutet.' },
+      { member: { name: 'L3', party: 'M' }, text: 'Jag vill att beslutet följs upp i december.', allowedByChair: true },
+      { member: { name: 'E1', party: 'L' }, text: 'Liberalerna ställer sig bakom beslutet.', allowedByChair: true },
     ];
     const d = await recorded(code, m, para({ protokollsanteckningar: anteckningar }));
     expect((await get(`/decisions/${d.id}`)).body.paragraph.protokollsanteckningar).toEqual(anteckningar);
@@ -328,7 +328,7 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
     await refusedParagraph(
       code,
       m,
-      para({ protokollsanteckningar: [{ member: { name: 'Utomstående' }, text: 'x' }] }),
+      para({ protokollsanteckningar: [{ member: { name: 'Utomstående' }, text: 'x', allowedByChair: true }] }),
       { code: 'NOT_AT_MEETING', ruleId: 'R-H15' },
     );
   });
@@ -370,7 +370,7 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
     expect(rows.map((r: any) => r.municipality_code)).toEqual([a, b]);
   });
 
-  it('R-K6: within one municipality and diarium the same diarienummer is the same matter; another diarium is another matter', async () => {
+  it('R-K6: within one municipality and diarium the same diarienummer and title is the same matter; another diarium is another matter', async () => {
     const code = '1485';
     const m = await meeting(code);
     const first = await recorded(
@@ -378,10 +378,11 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
       m,
       para({ matter: { title: 'Avsiktsförklaring', diarienummer: 'SN 2024/15', diarium: 'SN' } }),
     );
+    // The same case: the title as written in another protocol (case, spacing, a final full stop) is the same title.
     const second = await recorded(
       code,
       m,
-      para({ matter: { title: 'Avsiktsförklaring, återrapport', diarienummer: 'SN 2024/15', diarium: 'SN' } }),
+      para({ matter: { title: 'avsiktsförklaring.', diarienummer: 'SN 2024/15', diarium: 'SN' } }),
     );
     const other = await recorded(
       code,
@@ -397,7 +398,7 @@ describe('decision records (R-H2..R-H19, R-K5, R-K6) and decisions driving workf
       diarienummer: 'SN 2024/15',
       diarium: 'SN',
     });
-    expect((await get(`/decisions/${second.id}`)).body.paragraph.matter.title).toBe('Avsiktsförklaring, återrapport');
+    expect((await get(`/decisions/${second.id}`)).body.paragraph.matter.title).toBe('avsiktsförklaring.');
     expect((await get(`/decisions/${other.id}`)).body.matter).toMatchObject({
       diarium: 'KS',
       diarienummer: 'SN 2024/15',

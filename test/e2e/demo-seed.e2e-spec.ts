@@ -1,8 +1,10 @@
+import { EXAMPLE_LABEL } from '../../src/seed/demo-marks';
 import { apiClient, getHistory, useTestApp, verifyWorkflow } from './kit';
 
 // SEED=demo: Dalslandssamverkan (SEED-AF §9: in force 2024-01-01; SEED-PR: the five KSOs signed 2023-12-08) and
 // Västra Mälardalen (SEED-VM: signed 2016-08-31, then decided by each kommunstyrelse), recorded through the same
-// service path as the API, so every record is in the log and verifies. Facts the seeds do not give carry DEMODATA.
+// service path as the API, so every record is in the log and verifies. Every record carries an example mark naming
+// the facts the seeds do not give (src/seed/demo-marks.ts; the marks themselves: demo-marks.e2e-spec.ts).
 describe('demo seed (SEED=demo)', () => {
   const ctx = useTestApp({ seed: 'demo' });
   const api = apiClient(ctx);
@@ -82,7 +84,7 @@ describe('demo seed (SEED=demo)', () => {
     }
   });
 
-  it('every demo record not given by the seeds carries the DEMODATA note in its history payload', async () => {
+  it('every demo event carries an example mark naming its invented facts, and a note, in its history payload', async () => {
     const expected: Record<string, string[]> = {
       dalslandssamverkan: ['xstate.init', 'FULLMAKTIGE_ADOPTED_DECLARATION', 'KSO_SIGNED'],
       'vastra-malardalen': ['xstate.init', 'KSO_SIGNED', 'FULLMAKTIGE_ADOPTED_DECLARATION'],
@@ -93,12 +95,12 @@ describe('demo seed (SEED=demo)', () => {
         const history = await getHistory(ctx, m.workflowId);
         expect(history.map((t) => t.eventType)).toEqual(expected[slug]);
         for (const t of history.slice(1)) {
-          expect({ code: m.municipality.code, eventType: t.eventType, note: t.payload.note }).toEqual({
-            code: m.municipality.code,
-            eventType: t.eventType,
-            note: expect.stringContaining('DEMODATA'),
-          });
+          expect(t.payload.example).toMatchObject({ example: true, note: expect.stringContaining(EXAMPLE_LABEL.sv) });
+          expect(t.payload.note).toEqual(expect.any(String));
         }
+        // No source gives the date of any of these fullmäktige or kommunstyrelse decisions.
+        const decision = history.find((t) => t.eventType === 'FULLMAKTIGE_ADOPTED_DECLARATION');
+        expect(decision.payload.example.fictitious).toEqual(['decision.date']);
         // The seed's signatures are the KSO's (R-B3), dated as the sources say.
         const signature = history.find((t) => t.eventType === 'KSO_SIGNED');
         expect(signature.payload).toMatchObject({
@@ -108,6 +110,27 @@ describe('demo seed (SEED=demo)', () => {
         expect(signature.payload.note).toMatch(/SEED-(PR|VM)/);
       }
     }
+  });
+
+  it('SEED-PR: Åmål’s KSO who signed on 2023-12-08 is Michael Karlsson; no other KSO is named by the seeds, and each such name is a marked placeholder', async () => {
+    const names: Record<string, { name: string; fictitious: string[] }> = {};
+    for (const slug of ['dalslandssamverkan', 'vastra-malardalen']) {
+      for (const m of (await describeCollaboration(slug)).members) {
+        const signature = (await getHistory(ctx, m.workflowId)).find((t) => t.eventType === 'KSO_SIGNED');
+        names[m.municipality.code] = {
+          name: signature.payload.signatory.name,
+          fictitious: signature.payload.example.fictitious,
+        };
+      }
+    }
+    expect(names['1492']).toEqual({ name: 'Michael Karlsson', fictitious: [] });
+    for (const [code, n] of Object.entries(names)) {
+      if (code === '1492') continue;
+      expect({ code, name: n.name }).toEqual({ code, name: expect.stringContaining('namnet anges inte i källorna') });
+      expect(n.fictitious).toContain('signatory.name');
+    }
+    // SEED-VM does not say who signed for Arboga, Köping and Kungsör, so the office is marked too.
+    for (const code of ['1984', '1983', '1960']) expect(names[code].fictitious).toContain('signatory.office');
   });
 
   it('the KF decision dates of Dalslandssamverkan are recorded as legal dates in the log', async () => {

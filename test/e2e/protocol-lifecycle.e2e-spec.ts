@@ -724,7 +724,9 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
       meetingId,
       para({
         reservations: [reservation],
-        protokollsanteckningar: [{ member: { name: 'L3', party: 'S' }, text: 'Jag vill se en uppföljning.' }],
+        protokollsanteckningar: [
+          { member: { name: 'L3', party: 'S' }, text: 'Jag vill se en uppföljning.', allowedByChair: true },
+        ],
       }),
       token,
     );

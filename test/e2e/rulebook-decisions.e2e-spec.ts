@@ -158,7 +158,7 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
       code: 'TIE_NEEDS_CASTING_VOTE',
       ruleId: 'R-H11',
     });
-    expect(t.details).toEqual({ ja: 8, nej: 8, abstained: 1 });
+    expect(t.details).toEqual({ ja: 8, nej: 8, abstained: 1, sourceToBeVerified: true, source: expect.any(String) });
     await refusedParagraph(code, m, para({ method: { ...tie, kind: 'LOTTNING', lotFellOn: 'A' } }), {
       code: 'LOTTNING_ONLY_IN_ELECTIONS',
       ruleId: 'R-H11',

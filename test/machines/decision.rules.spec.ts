@@ -533,7 +533,9 @@ describe('checkParagraph (R-H4, R-H5, R-H15)', () => {
     expect(
       checkParagraph(
         FULL,
-        paragraph({ protokollsanteckningar: [{ member: { name: 'Frånvarande' }, text: 'Anteckning' }] }),
+        paragraph({
+          protokollsanteckningar: [{ member: { name: 'Frånvarande' }, text: 'Anteckning', allowedByChair: true }],
+        }),
       ),
     ).toMatchObject({
       code: 'NOT_AT_MEETING',
@@ -542,7 +544,10 @@ describe('checkParagraph (R-H4, R-H5, R-H15)', () => {
     });
     // Not a reservation: even a non-serving ersättare present may have one recorded if the chair allows it.
     expect(
-      checkParagraph(FULL, paragraph({ protokollsanteckningar: [{ member: { name: 'E1' }, text: 'Anteckning' }] })),
+      checkParagraph(
+        FULL,
+        paragraph({ protokollsanteckningar: [{ member: { name: 'E1' }, text: 'Anteckning', allowedByChair: true }] }),
+      ),
     ).toBeNull();
   });
 

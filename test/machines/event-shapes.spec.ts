@@ -15,7 +15,7 @@ import type { MachineDefinition } from '../../machines/kernel/machine-definition
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fields of every client event that the machine never sees as data of its own. */
-type ClientEnvelope = 'expectedVersion' | 'note';
+type ClientEnvelope = 'expectedVersion' | 'note' | 'example';
 type DtoFields<D extends Record<string, new () => object>, T extends keyof D> = Exclude<
   keyof InstanceType<D[T]>,
   ClientEnvelope

@@ -20,6 +20,8 @@ import {
   buildExtract,
   CERTIFICATION,
   DRAFT_BANNER,
+  EXAMPLE_BANNER,
+  EXAMPLE_CERTIFICATION,
   genitive,
   joinSv,
   municipalityName,
@@ -117,6 +119,7 @@ function view(over: Partial<DecisionView> = {}, p: Partial<DecisionParagraph> = 
     version: 6,
     workflowId: 'wf-1',
     paragraph: paragraph(p),
+    example: null,
     justeradOn: '2024-04-30',
     justerare: ['Daniel Jensen', 'Anna Exempel'],
     immediate: false,
@@ -191,7 +194,7 @@ describe('extract model helpers', () => {
       { corrections: [{ correctedOn: '2024-05-06', reason: 'Skrivfel', text: 'Rättat', index: 1 }] },
       {
         jav: [{ member: 'Bo Prov', reason: 'Närstående' }],
-        protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'Anteckning.' }],
+        protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'Anteckning.', allowedByChair: true }],
       },
     );
     const model = buildExtract(v);
@@ -424,7 +427,9 @@ describe('renderExtractHtml: jäv, protokollsanteckningar, votes', () => {
         {},
         {
           jav: [{ member: 'Bo Prov', reason: 'Närstående är anställd i verksamheten' }],
-          protokollsanteckningar: [{ member: { name: 'Anna Exempel' }, text: 'M vill att uppföljningen redovisas.' }],
+          protokollsanteckningar: [
+            { member: { name: 'Anna Exempel' }, text: 'M vill att uppföljningen redovisas.', allowedByChair: true },
+          ],
         },
       ),
     );
@@ -889,9 +894,63 @@ describe('the protokollsutdrag of the demo data (seed demo, a real database)', (
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfPlain(pdf);
     expect(text).toContain('§ 45');
-    // Justerat and anslaget by the seed: no draft banner before the title.
-    expect(pdfInfo(pdf, 'Title')).toBe('Protokollsutdrag § 45 – Socialnämnden, Melleruds kommun, 2024-05-22');
+    // Justerat and anslaget by the seed, so no draft banner; but demo data: the example mark, never a certification.
+    expect(pdfInfo(pdf, 'Title')).toBe(
+      `${EXAMPLE_BANNER}: Protokollsutdrag § 45 – Socialnämnden, Melleruds kommun, 2024-05-22`,
+    );
     for (const p of proposals) expect(text).toContain(p);
     expect(text).toContain(reservation);
+    expect(text).toContain(EXAMPLE_BANNER);
+    expect(text).toContain(EXAMPLE_CERTIFICATION);
+    expect(text).not.toContain(CERTIFICATION);
+    expect(html).not.toContain(CERTIFICATION);
+    expect(html).toContain(`<p class="banner" role="note">${EXAMPLE_BANNER}</p>`);
+  });
+});
+
+describe('the protokollsutdrag of example data (demo marks)', () => {
+  const mark = {
+    label: 'EXEMPEL – fiktiva uppgifter / EXAMPLE – fictitious data',
+    example: true as const,
+    note: 'EXEMPEL – fiktiva uppgifter / EXAMPLE – fictitious data: exempeldata.',
+    sources: ['SEED-MEL'],
+    fictitious: ['paragraphNumber', 'matter.diarienummer'],
+    corrected: [{ field: 'reservations[0].motivation.text', note: 'OCR errors corrected' }],
+  };
+
+  it('marks the top, lists what is invented and corrected, and does not certify (HTML)', () => {
+    const html = renderExtractHtml(view({ example: mark }));
+    expect(html).toContain(`<p class="banner" role="note">${EXAMPLE_BANNER}</p>`);
+    expect(html).toContain(`<title>${EXAMPLE_BANNER}: Protokollsutdrag § 45`);
+    const about = textOf(sectionOf(html, 'exempel')!);
+    expect(about).toContain('paragraphNumber');
+    expect(about).toContain('matter.diarienummer');
+    expect(about).toContain('reservations[0].motivation.text: OCR errors corrected');
+    expect(about).toContain('SEED-MEL');
+    expect(html).not.toContain(CERTIFICATION);
+    expect(html).toContain(EXAMPLE_CERTIFICATION);
+    expect(html).not.toContain('Eva Exempelsson'); // no secretary signs an example
+  });
+
+  it('a real record is certified and carries no example mark (the contrast)', () => {
+    const html = renderExtractHtml(view());
+    expect(html).toContain(CERTIFICATION);
+    expect(html).not.toContain(EXAMPLE_BANNER);
+    expect(sectionOf(html, 'exempel')).toBeUndefined();
+  });
+
+  it('an example draft carries both marks', () => {
+    const x = buildExtract(draftView({ example: mark }));
+    expect(x.banner).toBe(`${EXAMPLE_BANNER} · ${DRAFT_BANNER}`);
+    expect(x.footer.certification).toBe(EXAMPLE_CERTIFICATION);
+  });
+
+  it('marks every PDF page and does not certify (PDF)', async () => {
+    const pdf = await renderExtractPdf(view({ example: mark }));
+    const text = pdfPlain(pdf);
+    expect(text).toContain(EXAMPLE_BANNER);
+    expect(text).toContain('EXEMPEL');
+    expect(text).toContain(EXAMPLE_CERTIFICATION);
+    expect(text).not.toContain(CERTIFICATION);
   });
 });

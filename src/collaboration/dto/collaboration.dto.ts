@@ -12,6 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsLocalDate, IsMunicipalityCode, IsPastDate, IsText } from '../../common/validators';
 
 export class CollaborationSettingsDto {
@@ -62,6 +63,16 @@ export class CreateCollaborationDto {
   @ValidateNested()
   @Type(() => CollaborationSettingsDto)
   settings?: CollaborationSettingsDto;
+
+  @ApiPropertyOptional({
+    type: ExampleMarkDto,
+    description: 'Example (demo) data: shown as "EXEMPEL – fiktiva uppgifter" on the collaboration and its memberships',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class ChangeSettingsDto {

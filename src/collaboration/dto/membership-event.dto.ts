@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsLocalDate, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 
 export class DecisionDto {
@@ -63,6 +64,16 @@ export class EventBaseDto {
   @IsOptional()
   @IsText(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    type: ExampleMarkDto,
+    description: 'Example (demo) data: the event is not real, and these of its facts are invented (kept in the log)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {

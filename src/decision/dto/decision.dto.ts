@@ -14,8 +14,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsInstant, IsLocalDate, IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 import { DECISION_SUBJECTS, type DecisionSubject } from '../../../machines/protocol/decision.types';
+
+/** Optional on the records of demo data (src/seed/demo-marks.ts): the record is an example, and what is invented. */
+const exampleProperty = () =>
+  ApiPropertyOptional({
+    type: ExampleMarkDto,
+    description: 'Marks example (demo) data: shown as "EXEMPEL – fiktiva uppgifter" wherever the record is shown',
+  });
 
 export class CreateBodyDto {
   @ApiProperty({
@@ -80,6 +88,12 @@ export class CreateMeetingDto {
   @IsInstant()
   justeringAt?: string;
   @ApiPropertyOptional({ example: 'Anna Andersson' }) @IsOptional() @IsText(200) secretary?: string;
+  @exampleProperty()
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class MatterDto {
@@ -181,6 +195,12 @@ export class ReservationDto {
 export class ProtokollsanteckningDto {
   @ApiProperty({ type: PersonDto }) @IsObject() @ValidateNested() @Type(() => PersonDto) member: PersonDto;
   @ApiProperty() @IsLongText(10000) text: string;
+  @ApiProperty({
+    example: true,
+    description: 'R-H15: the chair allowed the protokollsanteckning (required; false is refused with 422)',
+  })
+  @IsBoolean()
+  allowedByChair: boolean;
 }
 
 export class RecordParagraphDto {
@@ -244,6 +264,12 @@ export class RecordParagraphDto {
   @IsOptional()
   @IsBoolean()
   immediateJustering?: boolean;
+  @exampleProperty()
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class MeetingJusteringDto {
@@ -253,6 +279,12 @@ export class MeetingJusteringDto {
   @ArrayMinSize(1)
   @IsText(200, { each: true })
   justerare: string[];
+  @exampleProperty()
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class MeetingAnslagDto {
@@ -261,6 +293,12 @@ export class MeetingAnslagDto {
   @IsOptional()
   @IsText(500)
   noticeBoard?: string;
+  @exampleProperty()
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class DeadlinesQueryDto {

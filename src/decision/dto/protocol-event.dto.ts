@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 import { RecordParagraphDto } from './decision.dto';
 
@@ -19,6 +20,12 @@ class ProtocolEventBase {
   @ApiProperty() @IsString() type: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) expectedVersion?: number;
   @ApiPropertyOptional() @IsOptional() @IsText(2000) note?: string;
+  @ApiPropertyOptional({ type: ExampleMarkDto, description: 'Example (demo) data: what of the event is invented' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExampleMarkDto)
+  example?: ExampleMarkDto;
 }
 
 export class ParagraphAmendedDto extends ProtocolEventBase {

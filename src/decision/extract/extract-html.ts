@@ -67,7 +67,7 @@ export function extractToHtml(x: ProtocolExtract): string {
   out.push(`<style>${STYLE}</style>`);
   out.push('</head>');
   out.push(`<body>`);
-  out.push(`<main class="extract${x.draft ? ' draft' : ''}">`);
+  out.push(`<main class="extract${x.draft ? ' draft' : ''}${x.example ? ' example' : ''}">`);
   if (x.banner) out.push(`<p class="banner" role="note">${e(x.banner)}</p>`);
   out.push('<header class="head">');
   out.push(
@@ -84,10 +84,15 @@ export function extractToHtml(x: ProtocolExtract): string {
   for (const s of x.sections) out.push(section(s));
   out.push('<footer class="cert">');
   if (x.footer.note) out.push(`<p class="notice">${e(x.footer.note)}</p>`);
-  out.push(`<p>${e(x.footer.certification)}</p>`);
-  out.push(
-    `<div class="sign"><div class="secretary">${e(x.footer.secretary ?? '')}</div><div class="role">${e(x.footer.role)}</div></div>`,
-  );
+  if (x.example) {
+    // Example data is never certified: the mark, and no signature line.
+    out.push(`<p class="notice">${e(x.footer.certification)}</p>`);
+  } else {
+    out.push(`<p>${e(x.footer.certification)}</p>`);
+    out.push(
+      `<div class="sign"><div class="secretary">${e(x.footer.secretary ?? '')}</div><div class="role">${e(x.footer.role)}</div></div>`,
+    );
+  }
   out.push('</footer>');
   out.push('</main>');
   out.push('</body>');

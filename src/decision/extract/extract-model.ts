@@ -5,7 +5,9 @@
  *
  * Text recorded in the paragraph (proposals, beslutsgång, att-satser, motivations, corrections) is carried verbatim
  * (R-H19); the model only adds the fixed Swedish protocol phrases around it. A DRAFT is marked "UTKAST – ej justerat"
- * and never shows a justering (R-K10); the footer is the secretary's certification (R-I12).
+ * and never shows a justering (R-K10); the footer is the secretary's certification (R-I12). Example (demo) data is
+ * marked "EXEMPEL – fiktiva uppgifter" at the top, lists what is invented, and is never certified: the mark stands where
+ * the certification would.
  */
 import type { DecisionView } from '../decision.views';
 import { extractSections, isDraft } from './extract-sections';
@@ -13,6 +15,9 @@ import {
   CERTIFICATION,
   courtRef,
   DRAFT_BANNER,
+  EXAMPLE_BANNER,
+  EXAMPLE_CERTIFICATION,
+  EXAMPLE_FOOTER_NOTE,
   municipalityName,
   ORGAN_NAMES,
   paragraphLabel,
@@ -24,6 +29,8 @@ export { extractSections, isDraft } from './extract-sections';
 export {
   CERTIFICATION,
   DRAFT_BANNER,
+  EXAMPLE_BANNER,
+  EXAMPLE_CERTIFICATION,
   genitive,
   joinSv,
   municipalityName,
@@ -43,7 +50,8 @@ export type SectionKey =
   | 'protokollsanteckningar'
   | 'skickas'
   | 'justering'
-  | 'rattelser';
+  | 'rattelser'
+  | 'exempel';
 
 /** One line (block) of a section. Renderers escape and wrap, but never reword. */
 export type ExtractLine =
@@ -67,6 +75,8 @@ export interface ProtocolExtract {
   title: string;
   /** True unless the protocol is justerat (R-K10); a draft never shows a justering. */
   draft: boolean;
+  /** Example (demo) data: marked on every page, never certified. */
+  example: boolean;
   /** Shown at the top of the document (and of every PDF page): "UTKAST – ej justerat", or the annulment. */
   banner: string | null;
   header: {
@@ -94,16 +104,20 @@ export function buildExtract(view: DecisionView): ProtocolExtract {
   const dnr = dnrRaw ? (/^dnr\b/i.test(dnrRaw.trim()) ? dnrRaw : `Dnr ${dnrRaw}`) : null;
   const date = view.meeting?.date ?? view.decidedOn;
 
-  const docTitle = `${draft ? `${DRAFT_BANNER}: ` : ''}Protokollsutdrag${number ? ` ${number}` : ''} – ${body}, ${municipality}, ${date}`;
+  const example = view.example !== null && view.example !== undefined;
+  const prefix = [example ? EXAMPLE_BANNER : '', draft ? DRAFT_BANNER : ''].filter(Boolean).join(' · ');
+  const docTitle = `${prefix ? `${prefix}: ` : ''}Protokollsutdrag${number ? ` ${number}` : ''} – ${body}, ${municipality}, ${date}`;
+  const statusBanner = draft
+    ? DRAFT_BANNER
+    : view.status === 'ANNULLED'
+      ? `UPPHÄVT – beslutet har upphävts${view.outcome?.on ? ` ${view.outcome.on}` : ''}${courtRef(view.outcome)}`
+      : null;
 
   return {
     title: docTitle,
     draft,
-    banner: draft
-      ? DRAFT_BANNER
-      : view.status === 'ANNULLED'
-        ? `UPPHÄVT – beslutet har upphävts${view.outcome?.on ? ` ${view.outcome.on}` : ''}${courtRef(view.outcome)}`
-        : null,
+    example,
+    banner: [example ? EXAMPLE_BANNER : null, statusBanner].filter(Boolean).join(' · ') || null,
     header: {
       municipality,
       documentKind: 'PROTOKOLLSUTDRAG',
@@ -114,11 +128,14 @@ export function buildExtract(view: DecisionView): ProtocolExtract {
     },
     paragraph: { number, title, dnr },
     sections: extractSections(view),
-    footer: {
-      certification: CERTIFICATION,
-      secretary: view.meeting?.secretary ?? null,
-      role: 'Sekreterare',
-      note: draft ? 'Utdraget är hämtat ur ett utkast. Protokollet är inte justerat.' : null,
-    },
+    footer: example
+      ? // Example data is never certified (R-I12 certifies a real protocol): the mark stands in its place.
+        { certification: EXAMPLE_CERTIFICATION, secretary: null, role: 'Ej bestyrkt', note: EXAMPLE_FOOTER_NOTE }
+      : {
+          certification: CERTIFICATION,
+          secretary: view.meeting?.secretary ?? null,
+          role: 'Sekreterare',
+          note: draft ? 'Utdraget är hämtat ur ett utkast. Protokollet är inte justerat.' : null,
+        },
   };
 }

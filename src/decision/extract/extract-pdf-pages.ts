@@ -1,6 +1,6 @@
 /**
  * What every page of the PDF carries, drawn once the text has flowed (the pages are buffered): the draft marking
- * (R-K10), from the second page on the banner and a running header, and the footer with the page number.
+ * (R-K10) or the example-data marking, from the second page on the banner and a running header, and the footer with the page number.
  */
 import type { ProtocolExtract } from './extract-model';
 import { BOLD, FONT, GREY, RED, rule, type PdfLayout } from './pdf-layout';
@@ -16,19 +16,19 @@ export function decoratePages(page: PdfLayout, x: ProtocolExtract) {
     const margins = doc.page.margins;
     const bottom = margins.bottom;
     margins.bottom = 0; // writing in the margin must not start a new page
-    if (x.draft) draftWatermark(doc);
+    if (x.draft || x.example) watermark(doc, x.example ? 'EXEMPEL' : 'UTKAST');
     if (i > range.start) runningHeader(page, x, ref);
     pageFooter(page, x, `Sida ${i - range.start + 1} (${range.count})`);
     margins.bottom = bottom;
   }
 }
 
-function draftWatermark(doc: PDFKit.PDFDocument) {
+function watermark(doc: PDFKit.PDFDocument, word: string) {
   const pageHeight = doc.page.height;
   doc.save();
   doc.rotate(-35, { origin: [doc.page.width / 2, pageHeight / 2] });
   doc.font(BOLD).fontSize(110).fillColor('#b00020', 0.07);
-  doc.text('UTKAST', 0, pageHeight / 2 - 55, { width: doc.page.width, align: 'center', lineBreak: false });
+  doc.text(word, 0, pageHeight / 2 - 55, { width: doc.page.width, align: 'center', lineBreak: false });
   doc.restore();
 }
 

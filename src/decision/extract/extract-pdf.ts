@@ -65,7 +65,7 @@ class ExtractPdf extends PdfLayout {
     this.firstPageHeader();
     this.paragraphHeading();
     for (const s of this.x.sections) {
-      this.sectionHeading(s.heading, s.key === 'justering' || s.key === 'rattelser');
+      this.sectionHeading(s.heading, s.key === 'justering' || s.key === 'rattelser' || s.key === 'exempel');
       for (const l of s.lines) drawLine(this, l);
     }
     this.certification();
@@ -166,7 +166,7 @@ class ExtractPdf extends PdfLayout {
     doc.y += 3;
   }
 
-  /** R-I12: "Protokollsutdrag – rätt utdraget intygar", the secretary's signature line and name. */
+  /** R-I12: "Protokollsutdrag – rätt utdraget intygar", the secretary's signature line and name; never for example data. */
   private certification() {
     const { doc, x, left } = this;
     const f = x.footer;
@@ -176,6 +176,12 @@ class ExtractPdf extends PdfLayout {
       doc.font(BOLD).fontSize(SIZE).fillColor(RED).text(pdfText(f.note), left, doc.y, { width: this.width });
       doc.fillColor('black');
       doc.y += 6;
+    }
+    if (x.example) {
+      // Example data is never certified: the mark, and no signature line.
+      doc.font(BOLD).fontSize(SIZE).fillColor(RED).text(pdfText(f.certification), left, doc.y, { width: this.width });
+      doc.fillColor('black');
+      return;
     }
     doc.font(FONT).fontSize(SIZE).fillColor('black').text(pdfText(f.certification), left, doc.y, { width: this.width });
     doc.y += 32;

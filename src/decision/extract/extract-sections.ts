@@ -82,7 +82,30 @@ export function extractSections(view: DecisionView): ExtractSection[] {
         text(c.text, 'quote'),
       ]),
   );
+  add('exempel', exampleLines(view));
   return sections;
+}
+
+/** Example (demo) data: the mark, which facts are invented and which source text was corrected. */
+function exampleLines(view: DecisionView): ExtractLine[] {
+  const mark = view.example;
+  if (!mark) return [];
+  const lines: ExtractLine[] = [text(mark.note, 'notice')];
+  if (mark.sources?.length) lines.push({ kind: 'text', lead: 'Källor:', text: mark.sources.join(', ') });
+  if (mark.fictitious.length) {
+    lines.push({ kind: 'subheading', text: 'Fiktiva uppgifter (finns inte i källorna)' });
+    lines.push(list('bullet', mark.fictitious));
+  }
+  if (mark.corrected?.length) {
+    lines.push({ kind: 'subheading', text: 'Rättat från källan' });
+    lines.push(
+      list(
+        'bullet',
+        mark.corrected.map((c) => `${c.field}: ${c.note}`),
+      ),
+    );
+  }
+  return lines;
 }
 
 // ---- the paragraph's parts ---------------------------------------------------------------------------------------

@@ -4,11 +4,16 @@
  * (extract-sections.ts) so that the phrasing can be read, and checked against real protocols, in one place.
  */
 import type { Attendee, DecisionParagraph, DecisionSubject, Person } from '../../../machines/protocol/decision.types';
+import { EXAMPLE_LABEL } from '../../../machines/kernel/example-mark';
 import type { DecisionView } from '../decision.views';
 import type { SectionKey } from './extract-model';
 
 export const DRAFT_BANNER = 'UTKAST – ej justerat';
 export const CERTIFICATION = 'Protokollsutdrag – rätt utdraget intygar';
+/** Example (demo) data: the mark at the top, and what stands where a real extract is certified (never certified). */
+export const EXAMPLE_BANNER = `${EXAMPLE_LABEL.sv} / ${EXAMPLE_LABEL.en}`;
+export const EXAMPLE_CERTIFICATION = `${EXAMPLE_LABEL.sv}: utdraget är inte bestyrkt. Det visar exempeldata, inte ett verkligt protokoll.`;
+export const EXAMPLE_FOOTER_NOTE = `${EXAMPLE_LABEL.en}: this extract is not certified; it shows example data, not a real protocol.`;
 
 export const SECTION_HEADINGS: Record<SectionKey, string> = {
   sammanfattning: 'Sammanfattning av ärendet',
@@ -22,6 +27,7 @@ export const SECTION_HEADINGS: Record<SectionKey, string> = {
   skickas: 'Beslutet skickas till',
   justering: 'Justering och anslag',
   rattelser: 'Rättelser',
+  exempel: 'Om exemplet (fiktiva uppgifter)',
 };
 
 export const ORGAN_NAMES: Record<string, string> = {

@@ -19,3 +19,4 @@ export * from './workflows';
 export * from './membership';
 export * from './decisions';
 export * from './fixtures';
+export * from './pdf';
