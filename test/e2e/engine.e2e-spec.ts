@@ -319,7 +319,7 @@ describe('workflow engine', () => {
       expect(history).toHaveLength(1);
       expect(await verifyWorkflow(ctx, workflowId)).toEqual({
         workflowId,
-        machine: 'membership@1',
+        machine: 'membership@2',
         ok: true,
         events: 1,
         firstDivergence: null,
@@ -337,7 +337,7 @@ describe('workflow engine', () => {
       await accepted(ctx, '1492', ev.notice('2025-03-20T23:30:00Z'), { slug, token: ctx.tokens.coordinator });
       const res = await api.get(`/workflows/${workflowId}/history`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ workflowId, machineId: 'membership', machineVersion: 1 });
+      expect(res.body).toMatchObject({ workflowId, machineId: 'membership', machineVersion: 2 });
       const t = res.body.transitions;
       expect(t.map((r: any) => r.seq)).toEqual([0, 1, 2, 3, 4]);
       expect(t[0]).toMatchObject({
