@@ -397,4 +397,6 @@ export const membershipDefinitionV2: MachineDefinition = {
   machine: membershipMachineV2,
   guardRules: MEMBERSHIP_RULES_V2,
   eventRoles: { ...membershipDefinition.eventRoles, ENTRY_DECIDED: ['admin', 'clerk'] },
+  // Accepted wherever FULLMAKTIGE_ADOPTED_DECLARATION is; not listed, so allowedEvents reads as in version 1.
+  unlistedEvents: ['ENTRY_DECIDED'],
 };

@@ -106,12 +106,14 @@ describe('every input field is checked', () => {
         'DecisionDto.date',
         'ExitNoticeDeliveredDto.arrivedAt',
         'ExitRequestWithdrawnDto.noticeArrivedAt',
+        'JointBodyApprovedDto.decidedOn',
         'JusteratDto.justeradOn',
         'KsoSignedDto.signedOn',
         'MeetingAnslagDto.anslagOn',
         'MeetingJusteringDto.justeradOn',
         'MotivationDto.submittedAt',
         'NoAppealConfirmedDto.confirmedOn',
+        'RecordOrganisationSignatureDto.signedOn',
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',
         'ReservationMotivationSubmittedDto.submittedAt',
@@ -123,6 +125,7 @@ describe('every input field is checked', () => {
     expect(fieldsWith('noControlCharactersExceptLines')).toEqual(
       [
         'CorrectionRecordedDto.text',
+        'CreateAmendmentDto.text',
         'CreateDocumentVersionDto.text',
         'DecisionTextDto.attSatser',
         'DecisionTextDto.text',
