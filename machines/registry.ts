@@ -1,6 +1,11 @@
 import type { MachineDefinition } from './kernel/machine-definition';
-import { collaborationDefinition, collaborationDefinitionV1 } from './collaboration/collaboration.machine';
-import { membershipDefinition } from './membership/membership.machine';
+import { amendmentDefinition } from './amendment/amendment.machine';
+import {
+  collaborationDefinition,
+  collaborationDefinitionV1,
+  collaborationDefinitionV3,
+} from './collaboration/collaboration.machine';
+import { membershipDefinition, membershipDefinitionV2 } from './membership/membership.machine';
 import { protocolDefinition } from './protocol/protocol.machine';
 
 /**
@@ -12,4 +17,8 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   collaborationDefinitionV1,
   collaborationDefinition,
   protocolDefinition,
+  // Amendments and each collaboration's own rules (h-amend)
+  membershipDefinitionV2,
+  collaborationDefinitionV3,
+  amendmentDefinition,
 ];

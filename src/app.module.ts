@@ -10,6 +10,7 @@ import { HealthController } from './health.controller';
 import { MunicipalityModule } from './municipality/municipality.module';
 import { SignatureModule } from './signature/signature.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { AmendmentModule } from './amendment/amendment.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,8 @@ export class AppModule {
         SignatureModule,
         CollaborationModule,
         CalendarModule,
+        // Amendments of the declaration (h-amend)
+        AmendmentModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

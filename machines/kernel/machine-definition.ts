@@ -17,6 +17,11 @@ export interface MachineDefinition {
   eventRoles: Record<string, string[]>;
   /** Event types the engine itself fires (due dates, compensations); never accepted from a client. */
   systemEvents?: string[];
+  /**
+   * Event types accepted but not listed among a state's allowed events: a new name beside an old one (membership
+   * version 2's ENTRY_DECIDED beside FULLMAKTIGE_ADOPTED_DECLARATION), so the answers clients read stay as they were.
+   */
+  unlistedEvents?: string[];
   /** The deadlines the engine must fire for this snapshot, as durable rows (never `after` timers). */
   dueEvents?(context: any, state: string): DueEvent[];
   /**

@@ -72,6 +72,12 @@ export const RULE_CODES = {
   PROTOKOLLSANTECKNING_NOT_ALLOWED: 'A protokollsanteckning is recorded only when the chair allowed it (R-H15).',
   DIARIENUMMER_OTHER_CASE:
     "A diarienummer names one case in its municipality's diarium; another case under it is refused (R-K6).",
+  // Amendments of the declaration and each collaboration's own rules (R-D1..R-D5, D2..D4; machines/amendment)
+  NO_EXIT_RULE: 'The collaboration has recorded no exit rule (its declaration states none); no exit can be requested.',
+  NOT_COMPETENT: 'Samverkansrådet and KDG cannot approve an amendment of the declaration (R-D5).',
+  NOT_PARTY_ON_DATE: 'The municipality was not a party on the date of its approval, so its approval does not count.',
+  AMENDMENT_ALREADY_APPROVED: 'The party’s approval of the amendment is already recorded and stands.',
+  ORGANISATION_ALREADY_SIGNED: 'The organisation’s signature of the declaration is already recorded.',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -31,7 +31,7 @@ const max = (...dates: LocalDate[]): LocalDate => dates.reduce((a, b) => (compar
 /** R-B2 (and R-B1): the entry decision must be taken by fullmäktige (or the organ the collaboration's settings name). */
 export function checkEntryDecision(
   context: MembershipContext,
-  event: EventOf<'FULLMAKTIGE_ADOPTED_DECLARATION'>,
+  event: EventOf<'FULLMAKTIGE_ADOPTED_DECLARATION' | 'ENTRY_DECIDED'>,
 ): Refusal | null {
   const required = event.settings?.entryDecisionOrgan ?? 'KF';
   if (event.decision.organ !== required) {

@@ -8,13 +8,15 @@ import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import type { EventOf as KernelEventOf } from '../kernel/rule-table';
 import { compareDates, earliestExitDate, isThirtyFirstDecember, toStockholmDate, year } from '../calendar/calendar';
 import { ORGAN_NAMES } from './entry.rules';
-import type {
-  ExitRequest,
-  LocalDate,
-  MembershipContext,
-  MembershipEvent,
-  MembershipPeriod,
-  MembershipSettings,
+import {
+  DEFAULT_EXIT_RULE,
+  type ExitRule,
+  type ExitRequest,
+  type LocalDate,
+  type MembershipContext,
+  type MembershipEvent,
+  type MembershipPeriod,
+  type MembershipSettings,
 } from './membership.types';
 
 type EventOf<T extends MembershipEvent['type']> = KernelEventOf<MembershipEvent, T>;
@@ -44,7 +46,7 @@ function tooShort(requestedOn: LocalDate, desired: LocalDate): Refusal {
 
 /** R-C1, R-C4: fullmäktige decides to request exit; a desired date must be a 31 December that can still be met. */
 export function checkExitDecision(
-  _context: MembershipContext,
+  context: MembershipContext,
   event: EventOf<'FULLMAKTIGE_REQUESTED_EXIT'>,
 ): Refusal | null {
   if (event.decision.organ !== 'KF') {
@@ -56,6 +58,59 @@ export function checkExitDecision(
       { requiredOrgan: 'KF', organ: event.decision.organ },
     );
   }
+  return checkDesiredExitDate(context, event);
+}
+
+/**
+ * The collaboration's exit rule as the event's settings carry it: absent = the default (Dalslandssamverkan's,
+ * SEED-AF §13); null = none is recorded.
+ */
+export function exitRuleOf(settings: MembershipSettings | undefined): ExitRule | null {
+  if (settings && Object.hasOwn(settings, 'exitRule')) return settings.exitRule ?? null;
+  return DEFAULT_EXIT_RULE;
+}
+
+/** R-C1 as data (membership version 2): no party leaves under a rule the collaboration has not recorded. */
+export function checkExitRuleRecorded(collaboration: string, rule: ExitRule | null): Refusal | null {
+  if (rule) return null;
+  return refusal(
+    'NO_EXIT_RULE',
+    'R-C1',
+    `No exit rule is recorded for the collaboration '${collaboration}': its declaration states none, so an exit cannot be requested under it.`,
+    `Ingen regel för utträde är registrerad för samverkan '${collaboration}': dess avsiktsförklaring anger ingen, så utträde kan inte begäras enligt den.`,
+    { collaboration },
+  );
+}
+
+function wrongExitOrgan(required: ExitRule['decisionOrgan'], organ: string, ruleId: string, what: [string, string]) {
+  return refusal(
+    'WRONG_DECISION_ORGAN',
+    ruleId,
+    `${what[0]} must rest on a decision by ${ORGAN_NAMES[required].en}, as the collaboration's exit rule says; this decision was taken by ${ORGAN_NAMES[organ]?.en ?? organ}.`,
+    `${what[1]} ska grunda sig på ett beslut av ${ORGAN_NAMES[required].sv}, enligt samverkans regel för utträde; detta beslut är fattat av ${ORGAN_NAMES[organ]?.sv ?? organ}.`,
+    { requiredOrgan: required, organ },
+  );
+}
+
+/** Membership version 2: R-C1 under the collaboration's exit rule (its organ, or NO_EXIT_RULE), then R-C4. */
+export function checkExitDecisionUnderRule(
+  context: MembershipContext,
+  event: EventOf<'FULLMAKTIGE_REQUESTED_EXIT'>,
+): Refusal | null {
+  const rule = exitRuleOf(event.settings);
+  const none = checkExitRuleRecorded(context.collaboration, rule);
+  if (none || !rule) return none;
+  if (event.decision.organ !== rule.decisionOrgan) {
+    return wrongExitOrgan(rule.decisionOrgan, event.decision.organ, 'R-C1', [
+      'An exit request',
+      'En begäran om utträde',
+    ]);
+  }
+  return checkDesiredExitDate(context, event);
+}
+
+/** R-C4: a desired date must be a 31 December that can still be met. */
+function checkDesiredExitDate(_context: MembershipContext, event: EventOf<'FULLMAKTIGE_REQUESTED_EXIT'>) {
   const desired = event.desiredExitDate;
   if (desired !== undefined) {
     if (!isThirtyFirstDecember(desired)) return notThirtyFirst(desired);
@@ -194,6 +249,25 @@ export function checkExitWithdrawal(
       { requiredOrgan: 'KF', organ: event.decision.organ },
     );
   }
+  return checkWithdrawalTiming(context, event);
+}
+
+/** Membership version 2: D6 with the organ of the collaboration's exit rule (the organ that decides an exit). */
+export function checkExitWithdrawalUnderRule(
+  context: MembershipContext,
+  event: EventOf<'EXIT_REQUEST_WITHDRAWN'>,
+): Refusal | null {
+  const organ = exitRuleOf(event.settings)?.decisionOrgan ?? DEFAULT_EXIT_RULE.decisionOrgan;
+  if (event.decision.organ !== organ) {
+    return wrongExitOrgan(organ, event.decision.organ, 'R-C10', [
+      'Withdrawing an exit request',
+      'Att återkalla en begäran om utträde',
+    ]);
+  }
+  return checkWithdrawalTiming(context, event);
+}
+
+function checkWithdrawalTiming(context: MembershipContext, event: EventOf<'EXIT_REQUEST_WITHDRAWN'>) {
   const period = currentPeriod(context);
   const request = openExitRequest(context);
   const noticeOn = toStockholmDate(event.noticeArrivedAt);

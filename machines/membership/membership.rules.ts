@@ -15,6 +15,7 @@
  */
 export const EVENTS_JUDGED_BY_SETTINGS: ReadonlySet<string> = new Set([
   'FULLMAKTIGE_ADOPTED_DECLARATION',
+  'ENTRY_DECIDED',
   'FULLMAKTIGE_REQUESTED_EXIT',
   'EXIT_NOTICE_DELIVERED',
   'EXIT_REQUEST_WITHDRAWN',
@@ -37,9 +38,12 @@ export {
   checkCouncilDecision,
   checkCouncilInformed,
   checkExitDecision,
+  checkExitDecisionUnderRule,
   checkExitNotice,
   checkExitTookEffect,
   checkExitWithdrawal,
+  checkExitWithdrawalUnderRule,
+  exitRuleOf,
   councilInformedOn,
   currentPeriod,
   deliverExitNotice,

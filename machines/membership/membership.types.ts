@@ -16,7 +16,29 @@ export interface MembershipSettings {
   exitRequestDate: ExitRequestDateSetting;
   /** The organ whose decision makes an entry (R-B2: fullmäktige for Dalslandssamverkan). */
   entryDecisionOrgan: DecisionOrgan;
+  /**
+   * The collaboration's exit rule (membership version 2): absent = the product default, Dalslandssamverkan's
+   * (DEFAULT_EXIT_RULE); null = the collaboration has recorded no exit rule, so no party can request exit.
+   */
+  exitRule?: ExitRule | null;
 }
+
+/** How a party leaves, as the collaboration's declaration says (avsiktsförklaringen §13 for Dalslandssamverkan). */
+export interface ExitRule {
+  /** The organ whose decision requests the exit (R-C1: fullmäktige). */
+  decisionOrgan: 'KF' | 'KS';
+  /** Who receives the exiting municipality's notice (R-C5, R-C6): the council's chair. */
+  noticeTo: 'COUNCIL_CHAIR';
+  /** When the exit takes effect (R-C2): on 31 December of the year after the request. */
+  effective: 'DEC_31_YEAR_AFTER';
+}
+
+/** Dalslandssamverkan's exit rule (SEED-AF §13): the default where a collaboration's settings name none. */
+export const DEFAULT_EXIT_RULE: ExitRule = {
+  decisionOrgan: 'KF',
+  noticeTo: 'COUNCIL_CHAIR',
+  effective: 'DEC_31_YEAR_AFTER',
+};
 
 export interface DecisionRef {
   organ: DecisionOrgan;
@@ -94,6 +116,13 @@ export type MembershipStatus = 'NOT_MEMBER' | 'SIGNED_NOT_IN_FORCE' | 'ACTIVE' |
 export type MembershipEvent =
   | {
       type: 'FULLMAKTIGE_ADOPTED_DECLARATION';
+      decision: DecisionRef;
+      declarationVersion?: string;
+      settings: MembershipSettings;
+    }
+  /** Membership version 2: the entry decision under the collaboration's rule, by whichever organ it names (R-B2). */
+  | {
+      type: 'ENTRY_DECIDED';
       decision: DecisionRef;
       declarationVersion?: string;
       settings: MembershipSettings;

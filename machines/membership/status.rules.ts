@@ -56,6 +56,7 @@ export function currentWarnings(context: MembershipContext): RuleWarning[] {
 export function membershipLegalDate(event: MembershipEvent): LocalDate | null {
   switch (event.type) {
     case 'FULLMAKTIGE_ADOPTED_DECLARATION':
+    case 'ENTRY_DECIDED':
     case 'FULLMAKTIGE_REQUESTED_EXIT':
       return event.decision.date;
     case 'KSO_SIGNED':

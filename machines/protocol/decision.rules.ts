@@ -216,6 +216,9 @@ export const SUBJECT_OF_EVENT: Record<string, string> = {
   FULLMAKTIGE_ADOPTED_DECLARATION: 'DECLARATION_ADOPTION',
   FULLMAKTIGE_REQUESTED_EXIT: 'EXIT_REQUEST',
   EXIT_REQUEST_WITHDRAWN: 'EXIT_WITHDRAWAL',
+  // Amendments and each collaboration's own rules (h-amend)
+  ENTRY_DECIDED: 'DECLARATION_ADOPTION',
+  AMENDMENT_APPROVED: 'AMENDMENT_APPROVAL',
 };
 
 /** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */

@@ -4,7 +4,12 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import type { Actor } from '../workflow/actor';
 import { CollaborationService } from './collaboration.service';
-import { AsOfQueryDto, ChangeSettingsDto, CreateCollaborationDto } from './dto/collaboration.dto';
+import {
+  AsOfQueryDto,
+  ChangeSettingsDto,
+  CreateCollaborationDto,
+  RecordOrganisationSignatureDto,
+} from './dto/collaboration.dto';
 import { ErrorBodyDto } from '../common/error-body.dto';
 
 @ApiTags('collaborations')
@@ -44,5 +49,28 @@ export class CollaborationController {
   @ApiOperation({ summary: 'Change settings (DECISIONS D1); logged in the collaboration workflow with its reason' })
   changeSettings(@Param('slug') slug: string, @Body() dto: ChangeSettingsDto, @CurrentActor() actor: Actor) {
     return this.service.changeSettings(slug, dto, actor);
+  }
+
+  @Post(':slug/organisations')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary:
+      'Record that an organisation (an association, a company) signed the declaration: shown as a party, never counted (R-F1); collaboration version 3',
+  })
+  @ApiResponse({ status: 201, description: 'The collaboration with its organisations' })
+  @ApiResponse({ status: 400, description: 'Invalid input (field and reason)', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiResponse({
+    status: 409,
+    description: 'TRANSITION_NOT_ALLOWED: a collaboration created before version 3',
+    type: ErrorBodyDto,
+  })
+  @ApiResponse({ status: 422, description: 'ORGANISATION_ALREADY_SIGNED', type: ErrorBodyDto })
+  recordOrganisation(
+    @Param('slug') slug: string,
+    @Body() dto: RecordOrganisationSignatureDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.service.recordOrganisationSignature(slug, dto, actor);
   }
 }

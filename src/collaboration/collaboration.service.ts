@@ -5,11 +5,12 @@ import {
   DEFAULT_SETTINGS,
   type CollaborationInput,
 } from '../../machines/collaboration/collaboration.machine';
-import type { MembershipSettings } from '../../machines/membership/membership.types';
+import { collaborationRulesOf, type CollaborationSettings } from '../../machines/collaboration/collaboration.rules';
 import { plainJson } from '../common/canonical-json';
 import { AppError } from '../common/errors';
 import { validationFailed } from '../common/validation';
-import { Db } from '../database/db';
+import { Db, type Tx } from '../database/db';
+import { countsAsSignatory, type OrganisationParty } from '../../machines/collaboration/collaboration.rules';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
@@ -18,7 +19,12 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { CollaborationEntity } from './collaboration.entity';
 import { CollaborationRows, exampleOfRow } from './collaboration.repository';
-import type { ChangeSettingsDto, CreateCollaborationDto } from './dto/collaboration.dto';
+import type { DeclarationSource } from './declaration-source';
+import type {
+  ChangeSettingsDto,
+  CreateCollaborationDto,
+  RecordOrganisationSignatureDto,
+} from './dto/collaboration.dto';
 import { MembershipService } from './membership.service';
 
 /** Collaborations under a declaration of intent, their settings (D1) and their parties. */
@@ -35,8 +41,8 @@ export class CollaborationService {
   async create(dto: CreateCollaborationDto, actor: Actor) {
     const parties = [...new Set(dto.parties)];
     // Plain JSON first: a setting the client left out is an undefined member of the DTO and must not hide its default.
-    const given = plainJson(dto.settings ?? {}) as Partial<MembershipSettings>;
-    const settings: MembershipSettings = { ...DEFAULT_SETTINGS, ...given };
+    const given = plainJson(dto.settings ?? {}) as Partial<CollaborationSettings>;
+    const settings: CollaborationSettings = { ...DEFAULT_SETTINGS, ...given };
     return this.engine.transaction(
       async (wtx) => {
         if (await wtx.tx.findOne(CollaborationEntity, { where: { slug: dto.slug } })) throw slugTaken(dto.slug);
@@ -95,20 +101,74 @@ export class CollaborationService {
     }));
   }
 
-  /** A collaboration with its parties on `asOf`; `within` a write, as that write sees it (answer-reader.ts). */
+  private declarationSource?: DeclarationSource;
+
+  /** The amendment module registers where a collaboration's amendments are read from (declaration-source.ts). */
+  useDeclarationSource(source: DeclarationSource): void {
+    this.declarationSource = source;
+  }
+
+  /**
+   * A collaboration with its parties on `asOf`: the municipalities' memberships, the organisations that signed (shown,
+   * never counted, R-F1), its rules as data, and the declaration version in force on `asOf` with its amendments
+   * (R-D9, D3); `within` a write, as that write sees it (answer-reader.ts).
+   */
   async describe(slug: string, asOf = this.clock.todayInStockholm(), within?: WorkflowTx) {
     const read = answerReader(this.db, this.engine, within);
     const collaboration = await read.rows((tx) => CollaborationRows.bySlug(tx, slug));
+    const settings = JSON.parse(collaboration.settings) as CollaborationSettings;
+    const declaration = {
+      version: collaboration.declarationVersion,
+      effectiveDate: collaboration.declarationEffectiveDate,
+    };
+    const own = (await read.views([collaboration.workflowId])).get(collaboration.workflowId);
+    const organisations = ((own?.context.organisations ?? []) as OrganisationParty[]).map((o) => ({
+      ...o,
+      countsAsSignatory: countsAsSignatory(o),
+    }));
+    const history = this.declarationSource
+      ? await this.declarationSource.historyOf(read, { id: collaboration.id, slug, declaration }, asOf)
+      : {
+          declarationInForce: { version: declaration.version, inForceFrom: declaration.effectiveDate },
+          amendments: [],
+        };
     return {
       slug: collaboration.slug,
       name: collaboration.name,
-      declaration: { version: collaboration.declarationVersion, effectiveDate: collaboration.declarationEffectiveDate },
-      settings: JSON.parse(collaboration.settings),
+      declaration,
+      settings,
       example: exampleOfRow(collaboration),
       workflowId: collaboration.workflowId,
       asOf,
       members: await this.memberships.membersOf(collaboration, asOf, within),
+      organisations,
+      rules: collaborationRulesOf(settings),
+      declarationInForce: history.declarationInForce,
+      amendments: history.amendments,
     };
+  }
+
+  /** What another module needs of a collaboration, in its transaction: identity, declaration and settings in force. */
+  async findIn(tx: Tx, slug: string) {
+    const c = await CollaborationRows.bySlug(tx, slug);
+    return {
+      entity: c,
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      declaration: { version: c.declarationVersion, effectiveDate: c.declarationEffectiveDate },
+      settings: JSON.parse(c.settings) as CollaborationSettings,
+    };
+  }
+
+  /** SEED-VM: an organisation (an association, a company) signs the declaration; logged in the collaboration's workflow. */
+  async recordOrganisationSignature(slug: string, dto: RecordOrganisationSignatureDto, actor: Actor) {
+    const collaboration = await this.db.read((tx) => CollaborationRows.bySlug(tx, slug));
+    const event = plainJson({ type: 'ORGANISATION_SIGNED', ...dto }) as { type: string; [k: string]: unknown };
+    return this.engine.write({ instanceId: collaboration.workflowId, actor, eventType: event.type }, async (wtx) => {
+      await wtx.send(collaboration.workflowId, event, actor);
+      return this.describe(slug, undefined, wtx);
+    });
   }
 
   async changeSettings(slug: string, dto: ChangeSettingsDto, actor: Actor) {

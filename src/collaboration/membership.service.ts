@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { MEMBERSHIP_MACHINE_ID } from '../../machines/membership/membership.machine';
+import { EVENT_NAME_IN_VERSION, MEMBERSHIP_MACHINE_ID } from '../../machines/membership/membership.machine';
 import { EVENTS_JUDGED_BY_SETTINGS } from '../../machines/membership/membership.rules';
 import { decisionCauseKey } from '../../machines/protocol/protocol.rules';
 import { assertActsFor, assertMayRecordStandIn } from '../auth/access';
@@ -65,6 +65,34 @@ export class MembershipService {
         workflowId: membership.id,
       });
     }
+  }
+
+  /**
+   * D4: a party added by an amendment in force, in the amendment's transaction: its membership workflow, under the
+   * amended declaration (in force from the amendment's date, R-B4). Nothing when it is a party already.
+   */
+  async addParty(
+    wtx: WorkflowTx,
+    c: { id: string; slug: string },
+    code: string,
+    declaration: { version: string; effectiveDate: string },
+    actor: Actor,
+  ): Promise<boolean> {
+    if (await wtx.tx.findOne(MembershipEntity, { where: { collaborationId: c.id, municipalityCode: code } }))
+      return false;
+    await this.municipalities.get(wtx.tx, code, { municipalityCode: code });
+    await this.createParties(wtx, { ...c, declaration }, [code], actor);
+    return true;
+  }
+
+  /** Each party's membership status on `date` (R-D4 asks who was a party then), as the write `within` sees it. */
+  async statusesOn(
+    collaboration: CollaborationEntity,
+    date: string,
+    within: WorkflowTx,
+  ): Promise<Array<{ code: string; status: MembershipView['status'] }>> {
+    const members = await this.membersOf(collaboration, date, within);
+    return members.map((m) => ({ code: m.municipality.code, status: m.status }));
   }
 
   /** How many parties each collaboration has, by collaboration id. */
@@ -136,7 +164,12 @@ export class MembershipService {
     // The fingerprint of what the client sent, before the service adds the settings in force (a retry is the same request).
     const fingerprint = idempotencyKey ? requestFingerprint(event) : undefined;
     const options: SendOptions = { expectedVersion, idempotencyKey, requestFingerprint: fingerprint };
-    const target = { instanceId: membership.workflowId, actor, eventType: event.type };
+    // The write policy's check before the unit: the neutral entry event has the old one's roles in every version.
+    const target = {
+      instanceId: membership.workflowId,
+      actor,
+      eventType: EVENT_NAME_IN_VERSION[1][event.type] ?? event.type,
+    };
     return this.engine.write(
       target,
       async (wtx) => {
@@ -152,6 +185,9 @@ export class MembershipService {
           idempotencyKey,
         });
         if (e.signatureId) Object.assign(e, await this.signatures.resolveForMembership(wtx.tx, e.signatureId, code));
+        // A membership pinned to version 1 knows the neutral entry event by its old name (EVENT_NAME_IN_VERSION).
+        const pinned = (await wtx.views([membership.workflowId])).get(membership.workflowId)!.machineVersion;
+        e.type = EVENT_NAME_IN_VERSION[pinned]?.[e.type] ?? e.type;
         const r = await wtx.send(membership.workflowId, e as typeof event, actor, options);
         if (decisionId) await wtx.link(decisionCauseKey(decisionId), r);
         // The answer is built inside the unit: an error here rolls the write back (answer-reader.ts).

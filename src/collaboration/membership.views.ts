@@ -1,5 +1,5 @@
 import { councilInformedOn, currentWarnings, statusOn } from '../../machines/membership/membership.rules';
-import type { MembershipContext } from '../../machines/membership/membership.types';
+import type { MembershipContext, MembershipStatus } from '../../machines/membership/membership.types';
 import type { MunicipalityView } from '../municipality/municipality.service';
 import type { ExampleView } from '../common/example-view';
 import type { InstanceView } from '../workflow/workflow.types';
@@ -8,7 +8,7 @@ export interface MembershipView {
   collaboration: string;
   municipality: { code: string; name: string };
   asOf: string;
-  status: string;
+  status: MembershipStatus;
   state: string;
   version: number;
   memberFrom?: string;

@@ -38,6 +38,8 @@ export const SERVICE_ERROR_CODES = {
   NOTHING_TO_ANSLA: 'No justerat paragraph of the meeting is waiting for its anslag.',
   DOCUMENT_EXISTS: 'A document with this key exists.',
   VERSION_EXISTS: 'The document has a version of this label; a version is never changed.',
+  // Amendments of the declaration (h-amend)
+  ALREADY_A_PARTY: 'An amendment adds only a municipality that is not a party already (D4).',
   // 422 besides the rules
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with another request.',
   GUARD_REFUSED: 'A guard refused without a rule to name (should not happen: every guard has a rule).',

@@ -12,6 +12,7 @@ import { TokenLifecycle1732800000000 } from './migrations/1732800000000-token-li
 import { isSqlite } from './dialect';
 // Decision records review and demo marks (h-demo)
 import { DecisionFixes1733400000000 } from './migrations/1733400000000-decision-fixes';
+import { Amendments1733000000000 } from './migrations/1733000000000-amendments';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -21,6 +22,8 @@ export const MIGRATIONS = [
   TokenLifecycle1732800000000,
   // Decision records review and demo marks (h-demo)
   DecisionFixes1733400000000,
+  // Amendments of the declaration (h-amend)
+  Amendments1733000000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -9,6 +9,7 @@ import { WorkflowDueEventEntity } from '../workflow/due-events/workflow-due-even
 import { WorkflowLinkEntity } from '../workflow/links/workflow-link.entity';
 import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
 import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+import { AmendmentEntity } from '../amendment/amendment.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -27,4 +28,6 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   SignatureEntity,
+  // Amendments of the declaration (h-amend)
+  AmendmentEntity,
 ];

@@ -40,25 +40,44 @@ export class DocumentService {
   async addVersion(key: string, dto: CreateDocumentVersionDto) {
     const id = randomUUID();
     return this.db.write(async (tx) => {
-      const doc = await tx.findOne(DocumentEntity, { where: { key } });
-      if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
-      if (await tx.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } })) {
-        throw new AppError(
-          'CONFLICT',
-          'VERSION_EXISTS',
-          `Version ${dto.version} of '${key}' already exists; a version is never changed.`,
-          `Version ${dto.version} av '${key}' finns redan; en version ändras aldrig.`,
-        );
-      }
-      await tx.insert(DocumentVersionEntity, {
-        id,
-        documentId: doc.id,
-        version: dto.version,
-        text: dto.text,
-        sha256: sha256Hex(dto.text),
-        createdAt: this.clock.nowIso(),
-      });
+      await this.addVersionIn(tx, key, dto, id);
       return this.versionIn(tx, id);
+    });
+  }
+
+  /** Adds a version in the caller's transaction (an amendment's text, src/amendment): its identity and hash. */
+  async addVersionIn(tx: Tx, key: string, dto: CreateDocumentVersionDto, id = randomUUID()): Promise<VersionFacts> {
+    const doc = await tx.findOne(DocumentEntity, { where: { key } });
+    if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
+    if (await tx.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } })) {
+      throw new AppError(
+        'CONFLICT',
+        'VERSION_EXISTS',
+        `Version ${dto.version} of '${key}' already exists; a version is never changed.`,
+        `Version ${dto.version} av '${key}' finns redan; en version ändras aldrig.`,
+      );
+    }
+    const sha256 = sha256Hex(dto.text);
+    await tx.insert(DocumentVersionEntity, {
+      id,
+      documentId: doc.id,
+      version: dto.version,
+      text: dto.text,
+      sha256,
+      createdAt: this.clock.nowIso(),
+    });
+    return { id, documentId: doc.id, documentKey: doc.key, documentTitle: doc.title, version: dto.version, sha256 };
+  }
+
+  /** The document of this key, registered in the caller's transaction when it is not yet (an amendment's document). */
+  async ensureDocumentIn(tx: Tx, dto: CreateDocumentDto): Promise<void> {
+    if (await tx.findOne(DocumentEntity, { where: { key: dto.key } })) return;
+    await tx.insert(DocumentEntity, {
+      id: randomUUID(),
+      key: dto.key,
+      title: dto.title,
+      collaboration: dto.collaboration ?? null,
+      createdAt: this.clock.nowIso(),
     });
   }
 

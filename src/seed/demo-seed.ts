@@ -14,6 +14,7 @@ import {
   MELLERUD_PARAGRAPH_MARK,
   SOCIALNAMNDEN_ATTENDEES,
 } from './mellerud-example';
+import { seedDemoAmendments } from './demo-amendments';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const NOT_IN_SOURCES = 'DEMODATA: anges inte i källorna (demo data: not given by the sources)';
@@ -34,6 +35,7 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   await seedVastraMalardalen(service, memberships);
   await seedMellerudParagraph(app.get(DecisionService));
   // The other demo files (one line each, src/seed/demo-*.ts):
+  await seedDemoAmendments(app); // amendments and each collaboration's own rules (h-amend)
   return true;
 }
 

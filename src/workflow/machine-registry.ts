@@ -93,13 +93,14 @@ export class MachineRegistry {
     return candidateTransitions(snapshot, eventType);
   }
 
-  /** The event types a client may send in this state (system events and refusal-only transitions left out). */
+  /** The event types a client may send in this state (system events, unlisted aliases and refusal-only transitions left out). */
   allowedEvents(def: MachineDefinition, snapshot: AnyMachineSnapshot): string[] {
     const nodes = (snapshot as any)._nodes as Array<{ transitions: Map<string, TransitionLike[]> }>;
     const out = new Set<string>();
     for (const node of nodes) {
       for (const [type, transitions] of node.transitions) {
-        if (type.startsWith('xstate.') || def.systemEvents?.includes(type)) continue;
+        if (type.startsWith('xstate.') || def.systemEvents?.includes(type) || def.unlistedEvents?.includes(type))
+          continue;
         if (transitions.some((t) => !t.meta?.refusalOnly)) out.add(type);
       }
     }

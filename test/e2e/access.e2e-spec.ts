@@ -381,6 +381,7 @@ describe('access control', () => {
       expect(documentedTypes).toEqual([
         'COUNCIL_APPROVED_EXIT',
         'COUNCIL_INFORMED',
+        'ENTRY_DECIDED',
         'EXIT_NOTICE_DELIVERED',
         'EXIT_REQUEST_WITHDRAWN',
         'FULLMAKTIGE_ADOPTED_DECLARATION',

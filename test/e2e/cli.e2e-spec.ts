@@ -148,7 +148,7 @@ describe('CLI', () => {
       expect(tampered.code).toBe(1);
       // Only the entered membership has a seq 1.
       expect(tampered.stdout.split('\n')).toEqual([
-        expect.stringMatching(/^[0-9a-f-]{36} membership@1: 1 problem\(s\); first HASH_MISMATCH at seq 1: /),
+        expect.stringMatching(/^[0-9a-f-]{36} membership@2: 1 problem\(s\); first HASH_MISMATCH at seq 1: /),
         `${workflows} workflows verified: 1 with problems`,
         '',
       ]);

@@ -66,7 +66,19 @@ describe('demo seed (SEED=demo)', () => {
 
   it('Västra Mälardalen has its three parties (Arboga, Köping, Kungsör), entered by KS decisions (SEED-VM)', async () => {
     const body = await describeCollaboration('vastra-malardalen');
-    expect(body.settings).toEqual({ exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KS' });
+    // Its own rules as data (src/seed/demo-amendments.ts): no exit rule, amendments approved by each kommunstyrelse.
+    expect(body.settings).toEqual({
+      exitRequestDate: 'noticeArrival',
+      entryDecisionOrgan: 'KS',
+      exitRule: null,
+      amendmentOrgan: { '1984': 'KS', '1983': 'KS', '1960': 'KS' },
+    });
+    expect(body.rules.exit).toBeNull();
+    expect(body.organisations.map((o: any) => [o.name, o.countsAsSignatory])).toEqual([
+      ['Västra Mälardalen i Samverkan', false],
+      ['Industriföreningen Västra Mälardalen', false],
+    ]);
+    for (const o of body.organisations) expect(o.note).toContain('DEMODATA');
     expect(body.members.map((m: any) => m.municipality.name).sort()).toEqual(['Arboga', 'Kungsör', 'Köping']);
     for (const m of body.members)
       expect(m).toMatchObject({ status: 'ACTIVE', memberFrom: '2016-09-26', state: 'member.active' });

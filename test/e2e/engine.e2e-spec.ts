@@ -319,7 +319,7 @@ describe('workflow engine', () => {
       expect(history).toHaveLength(1);
       expect(await verifyWorkflow(ctx, workflowId)).toEqual({
         workflowId,
-        machine: 'membership@1',
+        machine: 'membership@2',
         ok: true,
         events: 1,
         firstDivergence: null,
@@ -337,7 +337,7 @@ describe('workflow engine', () => {
       await accepted(ctx, '1492', ev.notice('2025-03-20T23:30:00Z'), { slug, token: ctx.tokens.coordinator });
       const res = await api.get(`/workflows/${workflowId}/history`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ workflowId, machineId: 'membership', machineVersion: 1 });
+      expect(res.body).toMatchObject({ workflowId, machineId: 'membership', machineVersion: 2 });
       const t = res.body.transitions;
       expect(t.map((r: any) => r.seq)).toEqual([0, 1, 2, 3, 4]);
       expect(t[0]).toMatchObject({
@@ -354,7 +354,7 @@ describe('workflow engine', () => {
         fromState: null,
         toState: 'notMember',
         machineId: 'membership',
-        machineVersion: 1,
+        machineVersion: 2,
         prevHash: '0'.repeat(64),
       });
       expect(t.map((r: any) => r.eventType)).toEqual([
@@ -407,7 +407,7 @@ describe('workflow engine', () => {
       expect(res.body).toMatchObject({
         id: workflowId,
         machineId: 'membership',
-        machineVersion: 1,
+        machineVersion: 2,
         state: 'member.leaving',
         version: 4,
         subject: `membership:${slug}:1492`,
@@ -514,8 +514,9 @@ describe('workflow engine', () => {
 
     it('a changed digit in machine_version of row 2 is reported at seq 2', async () => {
       const id = await freshInstance();
+      // A new membership is pinned to version 2 (membership@2): the row is changed to name version 1.
       await sql(ctx, 'UPDATE workflow_transition SET machine_version = ? WHERE instance_id = ? AND seq = ?', [
-        2,
+        1,
         id,
         2,
       ]);

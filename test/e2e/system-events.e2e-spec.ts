@@ -11,6 +11,7 @@ describe('system events are refused from clients, by the engine, for every machi
   const ctx = useTestApp({ seed: 'demo' });
   const instances: Record<string, string> = {};
   let decisionId: string;
+  let amendmentId: string;
 
   beforeAll(async () => {
     const api = apiClient(ctx);
@@ -23,6 +24,13 @@ describe('system events are refused from clients, by the engine, for every machi
     const recorded = decisions.find((d) => d.workflowId)!;
     decisionId = recorded.id;
     instances.protocol = recorded.workflowId!;
+    const amendment = await api.post('/collaborations/dalslandssamverkan/amendments', {
+      title: 'Ändring',
+      version: 'system-events-1',
+      text: 'Ändrad text',
+    });
+    amendmentId = amendment.body.id;
+    instances.amendment = amendment.body.workflowId;
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {
@@ -70,6 +78,7 @@ describe('system events are refused from clients, by the engine, for every machi
       for (const path of [
         '/collaborations/dalslandssamverkan/memberships/1492/events',
         `/decisions/${decisionId}/events`,
+        `/amendments/${amendmentId}/events`,
       ]) {
         const res = await api.post(path, body);
         expect([400, 403]).toContain(res.status);

@@ -12,12 +12,22 @@ import * as protocolEvents from '../../src/decision/dto/protocol-event.dto';
 import * as document from '../../src/document/dto/document.dto';
 import * as municipality from '../../src/municipality/dto/municipality.dto';
 import * as signature from '../../src/signature/dto/signature.dto';
+import * as amendment from '../../src/amendment/dto/amendment.dto';
 import '../../src/workflow/workflow.controller';
 
 // Every string field of every DTO is a checked text, and every date a checked date: kept so by reading class-validator's
 // own metadata, so that a new field without its checks fails here (src/common/validators.ts).
 
-const DTO_MODULES = [collaboration, membershipEvents, decision, protocolEvents, document, municipality, signature];
+const DTO_MODULES = [
+  collaboration,
+  membershipEvents,
+  decision,
+  protocolEvents,
+  document,
+  municipality,
+  signature,
+  amendment,
+];
 
 /** A class as class-validator's metadata knows it. */
 type Target = abstract new (...args: never[]) => unknown;
@@ -96,12 +106,14 @@ describe('every input field is checked', () => {
         'DecisionDto.date',
         'ExitNoticeDeliveredDto.arrivedAt',
         'ExitRequestWithdrawnDto.noticeArrivedAt',
+        'JointBodyApprovedDto.decidedOn',
         'JusteratDto.justeradOn',
         'KsoSignedDto.signedOn',
         'MeetingAnslagDto.anslagOn',
         'MeetingJusteringDto.justeradOn',
         'MotivationDto.submittedAt',
         'NoAppealConfirmedDto.confirmedOn',
+        'RecordOrganisationSignatureDto.signedOn',
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',
         'ReservationMotivationSubmittedDto.submittedAt',
@@ -113,6 +125,7 @@ describe('every input field is checked', () => {
     expect(fieldsWith('noControlCharactersExceptLines')).toEqual(
       [
         'CorrectionRecordedDto.text',
+        'CreateAmendmentDto.text',
         'CreateDocumentVersionDto.text',
         'DecisionTextDto.attSatser',
         'DecisionTextDto.text',

@@ -10,10 +10,52 @@ import {
   IsOptional,
   Matches,
   MaxLength,
+  registerDecorator,
   ValidateNested,
 } from 'class-validator';
 import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsLocalDate, IsMunicipalityCode, IsPastDate, IsText } from '../../common/validators';
+
+/** The collaboration's exit rule as data (SEED-AF §13 for Dalslandssamverkan; the only timing the engine knows). */
+export class ExitRuleDto {
+  @ApiProperty({ enum: ['KF', 'KS'], description: 'R-C1: the organ whose decision requests the exit' })
+  @IsIn(['KF', 'KS'])
+  decisionOrgan: 'KF' | 'KS';
+
+  @ApiProperty({
+    enum: ['COUNCIL_CHAIR'],
+    description: "R-C5, R-C6: the exiting KSO's notice goes to the council's chair",
+  })
+  @IsIn(['COUNCIL_CHAIR'])
+  noticeTo: 'COUNCIL_CHAIR';
+
+  @ApiProperty({
+    enum: ['DEC_31_YEAR_AFTER'],
+    description: 'R-C2: effective 31 December of the year after the request',
+  })
+  @IsIn(['DEC_31_YEAR_AFTER'])
+  effective: 'DEC_31_YEAR_AFTER';
+}
+
+/** D2: an object of municipality code → 'KF' | 'KS' (at most one entry per municipality of the country). */
+function IsOrganByMunicipality(): PropertyDecorator {
+  return (object, propertyName) =>
+    registerDecorator({
+      // Named as the enum check, whose Swedish reason it shares (src/common/validation.ts).
+      name: 'isIn',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must map four-digit municipality codes to KF or KS` },
+      validator: {
+        validate: (v: unknown) =>
+          !!v &&
+          typeof v === 'object' &&
+          !Array.isArray(v) &&
+          Object.keys(v).length <= 290 &&
+          Object.entries(v).every(([code, organ]) => /^\d{4}$/.test(code) && (organ === 'KF' || organ === 'KS')),
+      },
+    });
+}
 
 export class CollaborationSettingsDto {
   @ApiPropertyOptional({
@@ -31,6 +73,28 @@ export class CollaborationSettingsDto {
   @IsOptional()
   @IsIn(['KF', 'KS'])
   entryDecisionOrgan?: 'KF' | 'KS';
+
+  @ApiPropertyOptional({
+    type: ExitRuleDto,
+    nullable: true,
+    description:
+      "The collaboration's exit rule; null records that it has none (then every exit request is refused NO_EXIT_RULE). Absent: Dalslandssamverkan's (the default).",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExitRuleDto)
+  exitRule?: ExitRuleDto | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['KF', 'KS'] },
+    example: { '1984': 'KS' },
+    description: 'DECISIONS D2: the organ approving an amendment, per municipality code (default KF)',
+  })
+  @IsOptional()
+  @IsOrganByMunicipality()
+  amendmentOrgan?: Record<string, 'KF' | 'KS'>;
 }
 
 export class CreateCollaborationDto {
@@ -101,4 +165,60 @@ export class AsOfQueryDto {
   @IsOptional()
   @IsLocalDate()
   asOf?: string;
+}
+
+/** A party that is not a municipality signs the declaration (SEED-VM: an association, a company). */
+export class OrganisationDto {
+  @ApiProperty({ example: 'industriforeningen-vastra-malardalen' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'key must be lower-case letters, digits and single hyphens' })
+  @MaxLength(100)
+  key: string;
+
+  @ApiProperty({ example: 'Industriföreningen Västra Mälardalen' })
+  @IsText(200)
+  name: string;
+
+  @ApiProperty({ enum: ['ASSOCIATION', 'COMPANY', 'OTHER'] })
+  @IsIn(['ASSOCIATION', 'COMPANY', 'OTHER'])
+  form: 'ASSOCIATION' | 'COMPANY' | 'OTHER';
+}
+
+export class OrganisationSignatoryDto {
+  @ApiProperty({ example: 'Ordförande (demodata)' })
+  @IsText(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'ordförande' })
+  @IsOptional()
+  @IsText(100)
+  title?: string;
+}
+
+export class RecordOrganisationSignatureDto {
+  @ApiProperty({ type: OrganisationDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OrganisationDto)
+  organisation: OrganisationDto;
+
+  @ApiProperty({ example: '2016-08-31' })
+  @IsPastDate()
+  signedOn: string;
+
+  @ApiPropertyOptional({ type: OrganisationSignatoryDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OrganisationSignatoryDto)
+  signatory?: OrganisationSignatoryDto;
+
+  @ApiPropertyOptional({ description: 'The declaration version signed (defaults to the current one)' })
+  @IsOptional()
+  @IsText(64)
+  declarationVersion?: string;
+
+  @ApiPropertyOptional({ description: 'Free text kept with the record (for example where the data comes from).' })
+  @IsOptional()
+  @IsText(2000)
+  note?: string;
 }

@@ -104,6 +104,33 @@ export class FullmaktigeAdoptedDeclarationDto extends EventBaseDto {
   declarationVersion?: string;
 }
 
+/** The neutral entry event (membership version 2): the decision by the organ the collaboration's entry rule names. */
+export class EntryDecidedDto extends EventBaseDto {
+  @ApiProperty({ enum: ['ENTRY_DECIDED'] })
+  declare type: 'ENTRY_DECIDED';
+
+  @ApiPropertyOptional({
+    type: DecisionDto,
+    description:
+      "R-B1, R-B2: a decision of the organ the collaboration's entry rule names (settings.entryDecisionOrgan: KF, or KS as in Västra Mälardalen). Give this or decisionId.",
+  })
+  @ValidateIf((o) => o.decisionId === undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision?: DecisionDto;
+
+  @ApiPropertyOptional({ description: 'A recorded, justerat decision paragraph (subject DECLARATION_ADOPTION)' })
+  @ValidateIf((o) => o.decision === undefined)
+  @IsUUID()
+  decisionId?: string;
+
+  @ApiPropertyOptional({ description: 'R-B5: the declaration version adopted (defaults to the current one)' })
+  @IsOptional()
+  @IsText(64)
+  declarationVersion?: string;
+}
+
 export class KsoSignedDto extends EventBaseDto {
   @ApiProperty({ enum: ['KSO_SIGNED'] })
   declare type: 'KSO_SIGNED';
@@ -241,4 +268,5 @@ export const MEMBERSHIP_EVENT_DTOS = {
   COUNCIL_INFORMED: CouncilInformedDto,
   EXIT_REQUEST_WITHDRAWN: ExitRequestWithdrawnDto,
   COUNCIL_APPROVED_EXIT: CouncilApprovedExitDto,
+  ENTRY_DECIDED: EntryDecidedDto,
 } as const;
