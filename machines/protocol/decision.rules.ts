@@ -203,6 +203,8 @@ export const SUBJECT_OF_EVENT: Record<string, string> = {
   FULLMAKTIGE_ADOPTED_DECLARATION: 'DECLARATION_ADOPTION',
   FULLMAKTIGE_REQUESTED_EXIT: 'EXIT_REQUEST',
   EXIT_REQUEST_WITHDRAWN: 'EXIT_WITHDRAWAL',
+  // Collaboration areas: a municipality's decision whether it takes part (R-F2)
+  PARTICIPATION_DECIDED: 'AREA_PARTICIPATION',
 };
 
 /** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */
