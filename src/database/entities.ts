@@ -9,6 +9,8 @@ import { WorkflowDueEventEntity } from '../workflow/due-events/workflow-due-even
 import { WorkflowLinkEntity } from '../workflow/links/workflow-link.entity';
 import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
 import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+// Collaboration areas
+import { AreaEntity } from '../area/area.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -27,4 +29,6 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   SignatureEntity,
+  // Collaboration areas
+  AreaEntity,
 ];
