@@ -161,8 +161,8 @@ export const areaMachine = setup({
         const why = e.type === 'DECISION_ANNULLED' ? `DECISION_ANNULLED ${e.decisionId}` : `REVISION: ${e.reason}`;
         const kept = c.formalisation ? { formalisation: c.formalisation, signatures: c.signatures } : {};
         const previous = [...c.previous, { on: date, why, ...kept }];
-        const { outcome: _o, formalisation: _f, ...rest } = c;
-        return { ...rest, previous, signatures: [] };
+        // assign merges: a key set aside is set to undefined (and absent from the persisted JSON).
+        return { previous, signatures: [], outcome: undefined, formalisation: undefined };
       }),
     ),
     recordFormalisation: assign({
@@ -217,10 +217,7 @@ export const areaMachine = setup({
     recordPause: assign({
       paused: on('AREA_PAUSED', (c, e) => ({ pausedOn: e.pausedOn, reason: e.reason, from: c.stage })),
     }),
-    clearPause: assign(({ context }) => {
-      const { paused: _p, ...rest } = context;
-      return rest as AreaContext;
-    }),
+    clearPause: assign({ paused: undefined }),
     recordClosed: assign({ closed: on('AREA_CLOSED', (_c, e) => ({ closedOn: e.closedOn, reason: e.reason })) }),
   },
 }).createMachine({

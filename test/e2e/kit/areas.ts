@@ -81,7 +81,11 @@ export function areaKit(ctx: TestContext) {
    * A justerat decision of `code`'s organ (KF unless told) about taking part in an area of `slug`, recorded by its clerk
    * at a meeting on `date`, justerat two days later: the decision's id.
    */
-  async function participationDecision(code: string, slug: string, options: { organ?: string; date?: string } = {}) {
+  async function participationDecision(
+    code: string,
+    slug: string,
+    options: { organ?: string; date?: string; subject?: string; justera?: boolean } = {},
+  ) {
     const date = options.date ?? '2025-03-24';
     const kind = options.organ ?? 'KF';
     const meeting = await decisions.meeting(code, {
@@ -93,9 +97,9 @@ export function areaKit(ctx: TestContext) {
     const d = await decisions.recorded(
       code,
       meeting,
-      decisions.para({ subject: 'AREA_PARTICIPATION', collaboration: slug }),
+      decisions.para({ subject: options.subject ?? 'AREA_PARTICIPATION', collaboration: slug }),
     );
-    await decisions.justera(code, meeting, addDays(date, 2));
+    if (options.justera !== false) await decisions.justera(code, meeting, addDays(date, 2));
     return d.id as string;
   }
 
@@ -126,7 +130,15 @@ export function areaKit(ctx: TestContext) {
     return step(id, { type: 'DECISIONS_REQUESTED', requestedOn: '2025-03-12' });
   }
 
+  /** The anslag of a decision's protocol by its municipality's clerk. */
+  async function anslag(code: string, decisionId: string, anslagOn: string) {
+    const d = await decisions.decision(decisionId);
+    await decisions.anslå(code, d.meeting.id, anslagOn);
+  }
+
   return {
+    decisions,
+    anslag,
     api,
     create,
     propose,
