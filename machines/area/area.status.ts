@@ -72,7 +72,7 @@ export function completesStage(context: AreaContext, event: EventOf<'PARTICIPATI
 
 export interface InsideOn {
   asOf: LocalDate;
-  /** null while the participants' decisions are not all in (nothing to count yet). */
+  /** null while the decision stage has no outcome (the participants' decisions are not all in). */
   inside: boolean | null;
   yes: string[];
   partyYes: string[];
@@ -90,7 +90,9 @@ export function insideOn(context: AreaContext, partyStatuses: Record<string, str
     .filter(([, status]) => isActiveParty(status))
     .map(([code]) => code);
   const o = outcomeOf(context.participants, { on: asOf, codes });
-  const decided = allDecided(context.participants) && context.participants.length > 0;
+  // Once the decision stage has come to an outcome (or the area was registered existing): an annulment in operation
+  // takes its participant out of the count without undoing the outcome (R-I8).
+  const decided = context.outcome !== undefined;
   return {
     asOf,
     inside: decided ? o.inside : null,
