@@ -6,6 +6,8 @@ import { MembershipService } from '../collaboration/membership.service';
 import { DecisionService } from '../decision/decision.service';
 import type { Actor } from '../workflow/actor';
 import { MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './mellerud-example';
+// Collaboration areas
+import { seedDemoAreas } from './demo-areas';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const DEMO = 'DEMODATA: datumet/namnet anges inte i källorna (demo data: not given by the sources)';
@@ -24,6 +26,8 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   await seedDalslandssamverkan(service, memberships);
   await seedVastraMalardalen(service, memberships);
   await seedMellerudParagraph(app.get(DecisionService));
+  // Collaboration areas
+  await seedDemoAreas(app);
   return true;
 }
 

@@ -12,12 +12,24 @@ import * as protocolEvents from '../../src/decision/dto/protocol-event.dto';
 import * as document from '../../src/document/dto/document.dto';
 import * as municipality from '../../src/municipality/dto/municipality.dto';
 import * as signature from '../../src/signature/dto/signature.dto';
+import * as areaEvents from '../../src/area/dto/area-event.dto';
+import * as areaQueries from '../../src/area/dto/area-query.dto';
 import '../../src/workflow/workflow.controller';
 
 // Every string field of every DTO is a checked text, and every date a checked date: kept so by reading class-validator's
 // own metadata, so that a new field without its checks fails here (src/common/validators.ts).
 
-const DTO_MODULES = [collaboration, membershipEvents, decision, protocolEvents, document, municipality, signature];
+const DTO_MODULES = [
+  collaboration,
+  membershipEvents,
+  decision,
+  protocolEvents,
+  document,
+  municipality,
+  signature,
+  areaEvents,
+  areaQueries,
+];
 
 /** A class as class-validator's metadata knows it. */
 type Target = abstract new (...args: never[]) => unknown;
@@ -105,6 +117,27 @@ describe('every input field is checked', () => {
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',
         'ReservationMotivationSubmittedDto.submittedAt',
+        // Collaboration areas
+        'AgreementSignedDto.signedOn',
+        'AreaClosedDto.closedOn',
+        'AreaCouncilInformedDto.informedOn',
+        'AreaFormalisedDto.formalisedOn',
+        'AreaPausedDto.pausedOn',
+        'AreaProposedDto.proposedOn',
+        'AreaRegisteredExistingDto.registeredOn',
+        'AreaResumedDto.resumedOn',
+        'AreaWoundDownDto.woundDownOn',
+        'CouncilDecidedDto.decidedOn',
+        'DecisionsRequestedDto.requestedOn',
+        'FollowUpReportedDto.reportedOn',
+        'FollowUpStartedDto.startedOn',
+        'ForankringStartedDto.startedOn',
+        'ForstudieStartedDto.startedOn',
+        'KdgAssignedDto.assignedOn',
+        'OperationStartedDto.startedOn',
+        'ReportSubmittedDto.submittedOn',
+        'RevisionDecidedDto.decidedOn',
+        'RevisionStartedDto.startedOn',
       ].sort(),
     );
   });
@@ -123,6 +156,22 @@ describe('every input field is checked', () => {
         'RecordParagraphDto.beslutsgang',
         'RecordParagraphDto.summary',
         'ReservationMotivationSubmittedDto.text',
+        // Collaboration areas: the prose of an area's record
+        'AreaClosedDto.reason',
+        'AreaFormalisedDto.noticeTerms',
+        'AreaPausedDto.reason',
+        'AreaProposedDto.description',
+        'AreaRegisteredExistingDto.description',
+        'AreaRegisteredExistingDto.noticeTerms',
+        'AreaWoundDownDto.reason',
+        'AreaWoundDownDto.underTerms',
+        'CostModelDto.description',
+        'FollowUpReportedDto.summary',
+        'KdgAssignedDto.assignment',
+        'ProposalFieldsDto.description',
+        'ReportSubmittedDto.formAnalysis',
+        'RevisionDecidedDto.reason',
+        'RevisionStartedDto.reason',
       ].sort(),
     );
   });
