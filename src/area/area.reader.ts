@@ -97,30 +97,7 @@ export class AreaReader {
     const names = new Map(
       (await read.rows((tx) => this.municipalities.known(tx, codes))).map((m) => [m.code, m.name] as const),
     );
-    const participants: AreaParticipantView[] = [];
-    for (const p of context.participants) {
-      const membershipStatus = statuses[p.code] ?? 'NOT_MEMBER';
-      const view: AreaParticipantView = {
-        code: p.code,
-        name: names.get(p.code) ?? p.code,
-        status: p.registeredExisting ? 'REGISTERED_EXISTING' : (p.answer ?? 'UNDECIDED'),
-        activePartyOnAsOf: isActiveParty(membershipStatus),
-        membershipStatus,
-      };
-      if (p.decision) {
-        const d = await this.decisions.getDecision(p.decision.decisionId, within);
-        view.decision = {
-          decisionId: p.decision.decisionId,
-          href: `/api/v1/decisions/${p.decision.decisionId}`,
-          organ: p.decision.organ,
-          date: p.decision.date,
-          ...(p.decision.paragraph ? { paragraph: p.decision.paragraph } : {}),
-          protocolStatus: d.status,
-          ...(d.appealLastDay ? { appealLastDay: d.appealLastDay } : {}),
-        };
-      }
-      participants.push(view);
-    }
+    const participants = await this.participantViews(context, statuses, names, within);
     const inside = insideOn(context, statuses, asOf);
     const view: AreaView = {
       id: area.id,
@@ -148,6 +125,39 @@ export class AreaReader {
       view.outcome = { ...o, reason: reasonView(insideReason(context.outcome)) };
     }
     return view;
+  }
+  /** The participants with their membership status on asOf and their decisions linked to the decision records. */
+  private async participantViews(
+    context: AreaContext,
+    statuses: PartyStatuses,
+    names: Map<string, string>,
+    within?: WorkflowTx,
+  ): Promise<AreaParticipantView[]> {
+    const participants: AreaParticipantView[] = [];
+    for (const p of context.participants) {
+      const membershipStatus = statuses[p.code] ?? 'NOT_MEMBER';
+      const view: AreaParticipantView = {
+        code: p.code,
+        name: names.get(p.code) ?? p.code,
+        status: p.registeredExisting ? 'REGISTERED_EXISTING' : (p.answer ?? 'UNDECIDED'),
+        activePartyOnAsOf: isActiveParty(membershipStatus),
+        membershipStatus,
+      };
+      if (p.decision) {
+        const d = await this.decisions.getDecision(p.decision.decisionId, within);
+        view.decision = {
+          decisionId: p.decision.decisionId,
+          href: `/api/v1/decisions/${p.decision.decisionId}`,
+          organ: p.decision.organ,
+          date: p.decision.date,
+          ...(p.decision.paragraph ? { paragraph: p.decision.paragraph } : {}),
+          protocolStatus: d.status,
+          ...(d.appealLastDay ? { appealLastDay: d.appealLastDay } : {}),
+        };
+      }
+      participants.push(view);
+    }
+    return participants;
   }
 }
 
