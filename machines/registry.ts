@@ -7,6 +7,8 @@ import {
 } from './collaboration/collaboration.machine';
 import { membershipDefinition, membershipDefinitionV2 } from './membership/membership.machine';
 import { protocolDefinition } from './protocol/protocol.machine';
+// Collaboration areas
+import { areaDefinition } from './area/area.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -21,4 +23,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   membershipDefinitionV2,
   collaborationDefinitionV3,
   amendmentDefinition,
+  // Collaboration areas
+  areaDefinition,
 ];

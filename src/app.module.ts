@@ -11,6 +11,8 @@ import { MunicipalityModule } from './municipality/municipality.module';
 import { SignatureModule } from './signature/signature.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { AmendmentModule } from './amendment/amendment.module';
+// Collaboration areas
+import { AreaModule } from './area/area.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         CalendarModule,
         // Amendments of the declaration (h-amend)
         AmendmentModule,
+        // Collaboration areas
+        AreaModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

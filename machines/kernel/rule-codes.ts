@@ -78,6 +78,26 @@ export const RULE_CODES = {
   NOT_PARTY_ON_DATE: 'The municipality was not a party on the date of its approval, so its approval does not count.',
   AMENDMENT_ALREADY_APPROVED: 'The party’s approval of the amendment is already recorded and stands.',
   ORGANISATION_ALREADY_SIGNED: 'The organisation’s signature of the declaration is already recorded.',
+  // Collaboration areas (R-F1..R-F6, R-J5, §4.2 G1..G6)
+  AREA_TOO_FEW_PARTICIPANTS: 'An area is proposed with at least two participating municipalities (R-F1).',
+  AREA_NOT_A_LEGAL_FORM: 'A network is not a legal form; an area is formalised in one of the KL forms (R-F3).',
+  AREA_NO_GOVERNING_DOCUMENT:
+    'An existing collaboration is registered into operation with its governing document (G6).',
+  AREA_HOST_NOT_PARTICIPANT: 'The host municipality is one of the municipalities that take part.',
+  AREA_NO_KDG_ASSIGNMENT: 'The förstudie starts on an assignment (uppdrag) from KDG (G1).',
+  AREA_COUNCIL_NOT_INFORMED: 'Samverkansrådet is informed before the förstudie starts (G1).',
+  AREA_REPORT_MISSING:
+    'The decisions are prepared on the förstudie report: form analysis, legal form, cost model (G2).',
+  AREA_NOT_PARTICIPANT: 'The municipality is not a participant of the area.',
+  AREA_ALREADY_DECIDED: 'The participant has already decided; one decision per participant.',
+  AREA_OUTSIDE_COLLABORATION:
+    'Fewer than two active parties of the collaboration take part, so the area is outside it (R-F1, G3, R-C9).',
+  AREA_LEGAL_FORM_CHANGED: 'The formalised legal form is not the one the municipalities decided on (R-J5).',
+  AREA_SIGNER_NOT_PARTICIPANT: 'The agreement is signed for a municipality that does not take part.',
+  AREA_DOCUMENT_NOT_GOVERNING: 'The signed version is not a governing document of the area.',
+  AREA_SIGNATORY_AUTHORITY_MISSING:
+    'An area agreement is signed by an authorised signatory, with the authority stated (R-F6).',
+  AREA_NOT_ALL_SIGNED: 'Operation starts once the agreement is signed for every participant that takes part.',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

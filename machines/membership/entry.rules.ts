@@ -6,6 +6,7 @@
 import { refusal, type Refusal } from '../kernel/refusal';
 import type { EventOf as KernelEventOf } from '../kernel/rule-table';
 import { addDays, compareDates } from '../calendar/calendar';
+import { checkSignatoryFor } from '../signature/signatory.rules';
 import type {
   DecisionRef,
   LocalDate,
@@ -58,18 +59,9 @@ export function checkEntrySignature(context: MembershipContext, event: EventOf<'
   );
 }
 
-/** R-B3, D12: the KSO signs, or a stand-in whose legal basis is recorded. */
+/** R-B3, D12: the KSO signs, or a stand-in whose legal basis is recorded (the declaration's row of the signatory table). */
 export function checkSignatory(signatory: Signatory, standIn?: { legalBasis: string }): Refusal | null {
-  if (signatory.office !== 'KSO' && !standIn?.legalBasis?.trim()) {
-    return refusal(
-      'WRONG_SIGNATORY',
-      'R-B3',
-      `The declaration must be signed by the chair of the executive board (KSO); ${signatory.name} signed as ${signatory.office}. A stand-in needs a recorded legal basis (D12).`,
-      `Avsiktsförklaringen ska undertecknas av kommunstyrelsens ordförande (KSO); ${signatory.name} har undertecknat som ${signatory.office}. En ersättare kräver ett registrerat rättsligt stöd (D12).`,
-      { office: signatory.office },
-    );
-  }
-  return null;
+  return checkSignatoryFor('DECLARATION', { signatory, standIn });
 }
 
 /** R-B5: when both the adopted and the signed version are known by their hash, they must be the same text. */

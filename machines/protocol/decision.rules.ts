@@ -219,6 +219,8 @@ export const SUBJECT_OF_EVENT: Record<string, string> = {
   // Amendments and each collaboration's own rules (h-amend)
   ENTRY_DECIDED: 'DECLARATION_ADOPTION',
   AMENDMENT_APPROVED: 'AMENDMENT_APPROVAL',
+  // Collaboration areas: a municipality's decision whether it takes part (R-F2)
+  PARTICIPATION_DECIDED: 'AREA_PARTICIPATION',
 };
 
 /** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */

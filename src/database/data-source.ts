@@ -13,6 +13,8 @@ import { isSqlite } from './dialect';
 // Decision records review and demo marks (h-demo)
 import { DecisionFixes1733400000000 } from './migrations/1733400000000-decision-fixes';
 import { Amendments1733000000000 } from './migrations/1733000000000-amendments';
+// Collaboration areas
+import { Areas1732900000000 } from './migrations/1732900000000-areas';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -24,6 +26,8 @@ export const MIGRATIONS = [
   DecisionFixes1733400000000,
   // Amendments of the declaration (h-amend)
   Amendments1733000000000,
+  // Collaboration areas
+  Areas1732900000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -10,6 +10,8 @@ import { WorkflowLinkEntity } from '../workflow/links/workflow-link.entity';
 import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
 import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
 import { AmendmentEntity } from '../amendment/amendment.entity';
+// Collaboration areas
+import { AreaEntity } from '../area/area.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -30,4 +32,6 @@ export const ENTITIES = [
   SignatureEntity,
   // Amendments of the declaration (h-amend)
   AmendmentEntity,
+  // Collaboration areas
+  AreaEntity,
 ];

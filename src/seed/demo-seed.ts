@@ -15,6 +15,8 @@ import {
   SOCIALNAMNDEN_ATTENDEES,
 } from './mellerud-example';
 import { seedDemoAmendments } from './demo-amendments';
+// Collaboration areas
+import { seedDemoAreas } from './demo-areas';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const NOT_IN_SOURCES = 'DEMODATA: anges inte i källorna (demo data: not given by the sources)';
@@ -36,6 +38,8 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   await seedMellerudParagraph(app.get(DecisionService));
   // The other demo files (one line each, src/seed/demo-*.ts):
   await seedDemoAmendments(app); // amendments and each collaboration's own rules (h-amend)
+  // Collaboration areas
+  await seedDemoAreas(app);
   return true;
 }
 

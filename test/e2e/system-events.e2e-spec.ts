@@ -31,6 +31,9 @@ describe('system events are refused from clients, by the engine, for every machi
     });
     amendmentId = amendment.body.id;
     instances.amendment = amendment.body.workflowId;
+    // Collaboration areas: the demo's Mellerud–Bengtsfors area.
+    const areas = (await api.get('/collaborations/dalslandssamverkan/areas')).body.stages.flatMap((s: any) => s.areas);
+    instances.area = areas[0].workflowId;
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {

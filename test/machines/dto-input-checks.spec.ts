@@ -13,6 +13,8 @@ import * as document from '../../src/document/dto/document.dto';
 import * as municipality from '../../src/municipality/dto/municipality.dto';
 import * as signature from '../../src/signature/dto/signature.dto';
 import * as amendment from '../../src/amendment/dto/amendment.dto';
+import * as areaEvents from '../../src/area/dto/area-event.dto';
+import * as areaQueries from '../../src/area/dto/area-query.dto';
 import '../../src/workflow/workflow.controller';
 
 // Every string field of every DTO is a checked text, and every date a checked date: kept so by reading class-validator's
@@ -27,6 +29,8 @@ const DTO_MODULES = [
   municipality,
   signature,
   amendment,
+  areaEvents,
+  areaQueries,
 ];
 
 /** A class as class-validator's metadata knows it. */
@@ -117,6 +121,27 @@ describe('every input field is checked', () => {
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',
         'ReservationMotivationSubmittedDto.submittedAt',
+        // Collaboration areas
+        'AgreementSignedDto.signedOn',
+        'AreaClosedDto.closedOn',
+        'AreaCouncilInformedDto.informedOn',
+        'AreaFormalisedDto.formalisedOn',
+        'AreaPausedDto.pausedOn',
+        'AreaProposedDto.proposedOn',
+        'AreaRegisteredExistingDto.registeredOn',
+        'AreaResumedDto.resumedOn',
+        'AreaWoundDownDto.woundDownOn',
+        'CouncilDecidedDto.decidedOn',
+        'DecisionsRequestedDto.requestedOn',
+        'FollowUpReportedDto.reportedOn',
+        'FollowUpStartedDto.startedOn',
+        'ForankringStartedDto.startedOn',
+        'ForstudieStartedDto.startedOn',
+        'KdgAssignedDto.assignedOn',
+        'OperationStartedDto.startedOn',
+        'ReportSubmittedDto.submittedOn',
+        'RevisionDecidedDto.decidedOn',
+        'RevisionStartedDto.startedOn',
       ].sort(),
     );
   });
@@ -136,6 +161,22 @@ describe('every input field is checked', () => {
         'RecordParagraphDto.beslutsgang',
         'RecordParagraphDto.summary',
         'ReservationMotivationSubmittedDto.text',
+        // Collaboration areas: the prose of an area's record
+        'AreaClosedDto.reason',
+        'AreaFormalisedDto.noticeTerms',
+        'AreaPausedDto.reason',
+        'AreaProposedDto.description',
+        'AreaRegisteredExistingDto.description',
+        'AreaRegisteredExistingDto.noticeTerms',
+        'AreaWoundDownDto.reason',
+        'AreaWoundDownDto.underTerms',
+        'CostModelDto.description',
+        'FollowUpReportedDto.summary',
+        'KdgAssignedDto.assignment',
+        'ProposalFieldsDto.description',
+        'ReportSubmittedDto.formAnalysis',
+        'RevisionDecidedDto.reason',
+        'RevisionStartedDto.reason',
       ].sort(),
     );
   });

@@ -12,6 +12,9 @@ import type { ProtocolEvent } from '../../machines/protocol/protocol.types';
 import { MEMBERSHIP_EVENT_DTOS } from '../../src/collaboration/dto/membership-event.dto';
 import { PROTOCOL_EVENT_DTOS } from '../../src/decision/dto/protocol-event.dto';
 import type { MachineDefinition } from '../../machines/kernel/machine-definition';
+import { areaDefinition } from '../../machines/area/area.machine';
+import type { AreaEvent } from '../../machines/area/area.types';
+import { AREA_EVENT_DTOS } from '../../src/area/dto/area-event.dto';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fields of every client event that the machine never sees as data of its own. */
@@ -55,6 +58,40 @@ const protocolShapes: { [T in keyof typeof PROTOCOL_EVENT_DTOS]: Same<ProtocolDt
   RESERVATION_MOTIVATION_SUBMITTED: true,
 };
 
+// Areas: the client names a recorded decision (decisionId) and document versions (documentVersionId(s)); the service
+// resolves them into the decision and the versions with their hashes, and adds the active parties on the date.
+type AreaDto<T extends keyof typeof AREA_EVENT_DTOS> = Exclude<
+  DtoFields<typeof AREA_EVENT_DTOS, T>,
+  'decisionId' | 'documentVersionId' | 'documentVersionIds'
+>;
+type AreaData<T extends AreaEvent['type']> = Exclude<
+  keyof EventOf<AreaEvent, T>,
+  'parties' | 'decision' | 'document' | 'documents'
+>;
+const areaShapes: { [T in keyof typeof AREA_EVENT_DTOS]: Same<AreaDto<T>, AreaData<T>> } = {
+  AREA_PROPOSED: true,
+  AREA_REGISTERED_EXISTING: true,
+  FORANKRING_STARTED: true,
+  KDG_ASSIGNED: true,
+  COUNCIL_INFORMED: true,
+  COUNCIL_DECIDED: true,
+  FORSTUDIE_STARTED: true,
+  REPORT_SUBMITTED: true,
+  DECISIONS_REQUESTED: true,
+  PARTICIPATION_DECIDED: true,
+  AREA_FORMALISED: true,
+  AGREEMENT_SIGNED: true,
+  OPERATION_STARTED: true,
+  FOLLOW_UP_STARTED: true,
+  FOLLOW_UP_REPORTED: true,
+  REVISION_STARTED: true,
+  REVISION_DECIDED: true,
+  AREA_WOUND_DOWN: true,
+  AREA_PAUSED: true,
+  AREA_RESUMED: true,
+  AREA_CLOSED: true,
+};
+
 /** The events a client may send: every event with roles, minus the engine's own. */
 const clientEvents = (def: MachineDefinition) =>
   Object.keys(def.eventRoles)
@@ -66,6 +103,7 @@ describe('event shapes: one declaration on each side, checked against the other'
     // The latest version: version 1 knows every one of these but ENTRY_DECIDED, which the service sends by its old name.
     ['membership', membershipDefinitionV2, MEMBERSHIP_EVENT_DTOS, membershipShapes],
     ['protocol', protocolDefinition, PROTOCOL_EVENT_DTOS, protocolShapes],
+    ['area', areaDefinition, AREA_EVENT_DTOS, areaShapes],
   ] as const)(
     '%s: the DTO map takes exactly the client events of the machine, and each shape agrees',
     (_id, def, dtos, shapes) => {

@@ -9,7 +9,8 @@
  * - workflows: a workflow's history, verify and footprint;
  * - membership: collaborations and membership events for a party (record, accept, refuse, read);
  * - decisions: attendees, valid paragraphs, signature bodies, and bodies, meetings and protocol steps (decisionKit);
- * - fixtures: the Mellerud paragraph of the demo data (src/seed).
+ * - fixtures: the Mellerud paragraph of the demo data (src/seed);
+ * - areas: collaboration areas, their documents and participation decisions (areaKit).
  */
 export * from './harness';
 export * from './instances';
@@ -20,3 +21,4 @@ export * from './membership';
 export * from './decisions';
 export * from './fixtures';
 export * from './pdf';
+export * from './areas';
