@@ -2,6 +2,9 @@ import type { MachineDefinition } from './kernel/machine-definition';
 import { collaborationDefinition, collaborationDefinitionV1 } from './collaboration/collaboration.machine';
 import { membershipDefinition } from './membership/membership.machine';
 import { protocolDefinition } from './protocol/protocol.machine';
+// plan and council
+import { councilDefinition } from './council/council.machine';
+import { planDefinition } from './plan/plan.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -12,4 +15,7 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   collaborationDefinitionV1,
   collaborationDefinition,
   protocolDefinition,
+  // plan and council
+  planDefinition,
+  councilDefinition,
 ];

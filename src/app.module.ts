@@ -10,6 +10,9 @@ import { HealthController } from './health.controller';
 import { MunicipalityModule } from './municipality/municipality.module';
 import { SignatureModule } from './signature/signature.module';
 import { WorkflowModule } from './workflow/workflow.module';
+// plan and council
+import { CouncilModule } from './council/council.module';
+import { PlanModule } from './plan/plan.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +30,9 @@ export class AppModule {
         SignatureModule,
         CollaborationModule,
         CalendarModule,
+        // plan and council
+        CouncilModule,
+        PlanModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -9,6 +9,9 @@ import { WorkflowDueEventEntity } from '../workflow/due-events/workflow-due-even
 import { WorkflowLinkEntity } from '../workflow/links/workflow-link.entity';
 import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
 import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+// plan and council
+import { CouncilEntity } from '../council/council.entity';
+import { PlanEntity } from '../plan/plan.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -27,4 +30,7 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   SignatureEntity,
+  // plan and council
+  PlanEntity,
+  CouncilEntity,
 ];
