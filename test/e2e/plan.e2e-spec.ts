@@ -336,7 +336,7 @@ describe('the verksamhetsplan through the API', () => {
       [
         'a key with capitals',
         planBody('2025-01-01', '2025-12-31', { focusAreas: [{ key: 'Bad Key', name: 'x' }] }),
-        'focusAreas[0].key',
+        'focusAreas.0.key',
       ],
       ['an impossible date', planBody('2025-02-29', '2025-12-31'), 'validFrom'],
     ])('creating a plan with %s is a 400 naming the field', async (_what, body, field) => {
