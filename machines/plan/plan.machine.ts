@@ -85,7 +85,7 @@ export const planMachine = setup({
         KDG_ADOPTED: { guard: 'adoptionOk', target: 'adopted', actions: 'recordAdoption' },
       },
     },
-    // A version is adopted; a revision is a new version, informed and adopted in its turn (R-D7: "ny eller reviderad").
+    // A version is adopted; a revision is a new version, informed and adopted in its turn (R-D7 — "ny eller reviderad").
     adopted: {
       on: {
         VERSION_DRAFTED: { guard: 'versionOk', actions: 'recordVersion' },

@@ -1,5 +1,5 @@
 /**
- * The rules of a verksamhetsplan (avsiktsförklaringen §11, §16; RULEBOOK R-D6..R-D9, R-E2, R-E6): versions with a
+ * The rules of a verksamhetsplan (avsiktsförklaringen §11, §16; RULEBOOK R-D6..R-D8, R-E2, R-E6): versions with a
  * period and focus areas, the council informed of one exact version before KDG adopts it, no two adopted plans of a
  * collaboration overlapping, and the plan in force on a date. Pure functions over the machine's context and an
  * event: each check returns null or the Refusal that names its rule.
@@ -13,7 +13,7 @@ type EventOf<T extends PlanEvent['type']> = KernelEventOf<PlanEvent, T>;
 
 // ---------------------------------------------------------------- versions (R-D8)
 
-/** R-D8: a version has a validity period (from on or before to) and focus areas with distinct keys. */
+/** R-D8 — a version has a validity period (from on or before to) and focus areas with distinct keys. */
 export function checkVersionDrafted(_c: PlanContext, event: EventOf<'VERSION_DRAFTED'>): Refusal | null {
   if (compareDates(event.validFrom, event.validTo) > 0) {
     return refusal(
@@ -54,7 +54,7 @@ function unknownVersion(context: PlanContext, version: number): Refusal {
   );
 }
 
-/** R-D7: the council is informed of one exact version, which must exist. */
+/** R-D7 — the council is informed of one exact version, which must exist. */
 export function checkCouncilInformed(context: PlanContext, event: EventOf<'COUNCIL_INFORMED'>): Refusal | null {
   return versionOf(context, event.version) ? null : unknownVersion(context, event.version);
 }
@@ -64,7 +64,7 @@ export function checkCouncilInformed(context: PlanContext, event: EventOf<'COUNC
 const before = (a: string, b: string) => instantToEpochMillis(a) < instantToEpochMillis(b);
 
 /**
- * R-D7: KDG may adopt version v only if the council was informed of v at an instant before the adoption (on the same
+ * R-D7 — KDG may adopt version v only if the council was informed of v at an instant before the adoption (on the same
  * day the instants decide; the same instant is not before). Being informed of another version does not count.
  */
 export function checkInformedBeforeAdoption(context: PlanContext, event: EventOf<'KDG_ADOPTED'>): Refusal | null {
@@ -109,7 +109,7 @@ export function checkNoOverlap(context: PlanContext, event: EventOf<'KDG_ADOPTED
   );
 }
 
-/** R-D6: KDG adopts each version once, and a revision after the version adopted before it (instant order). */
+/** R-D6 — KDG adopts each version once, and a revision after the version adopted before it (instant order). */
 export function checkAdoptionOrder(context: PlanContext, event: EventOf<'KDG_ADOPTED'>): Refusal | null {
   if (context.adoptions.some((a) => a.version === event.version)) {
     return refusal(
@@ -133,7 +133,7 @@ export function checkAdoptionOrder(context: PlanContext, event: EventOf<'KDG_ADO
   return null;
 }
 
-/** R-D6, R-D7, R-D8: the version exists, the council was informed of it before, no overlap, in order. */
+/** R-D6, R-D7, R-D8 — the version exists, the council was informed of it before, no overlap, in order. */
 export function checkAdoption(context: PlanContext, event: EventOf<'KDG_ADOPTED'>): Refusal | null {
   if (!versionOf(context, event.version)) return unknownVersion(context, event.version);
   return (

@@ -52,7 +52,7 @@ export interface PlanInput {
 export interface PlanContext extends PlanInput {
   versions: PlanVersion[];
   councilInformed: CouncilInformation[];
-  /** In the order recorded, which is also instant order (R-D6: each later than the one before). */
+  /** In the order recorded, which is also instant order (R-D6 — each later than the one before). */
   adoptions: PlanAdoption[];
 }
 

@@ -159,7 +159,7 @@ export class PlanService {
   }
 
   /**
-   * R-D8: the adopted periods of the collaboration's other plans. First the collaboration's adoption turn (a write to
+   * R-D8 — the adopted periods of the collaboration's other plans. First the collaboration's adoption turn (a write to
    * its first plan row, which PostgreSQL holds locked until the commit; SQLite runs writes one at a time anyway), then
    * the read: a concurrent adoption in the same collaboration waits here and then sees what this one committed.
    */

@@ -35,7 +35,7 @@ export class PlanVersionView {
   @ApiProperty() validFrom: string;
   @ApiProperty() validTo: string;
   @ApiProperty({ type: [FocusAreaView] }) focusAreas: FocusAreaView[];
-  @ApiProperty({ type: [CouncilInformationView], description: 'R-D7: when the council was informed of this version' })
+  @ApiProperty({ type: [CouncilInformationView], description: 'R-D7 — when the council was informed of this version' })
   councilInformed: CouncilInformationView[];
   @ApiProperty({ type: AdoptionView, nullable: true }) adoption: AdoptionView | null;
 }
@@ -78,7 +78,7 @@ export class PlanSummaryView {
 export class PlansAsOfView {
   @ApiProperty() collaboration: string;
   @ApiProperty() asOf: string;
-  @ApiProperty({ type: PlanInForceView, nullable: true, description: 'R-D8: the one plan in force on asOf, if any' })
+  @ApiProperty({ type: PlanInForceView, nullable: true, description: 'R-D8 — the one plan in force on asOf, if any' })
   inForce: PlanInForceView | null;
   @ApiProperty({ type: [PlanSummaryView] }) plans: PlanSummaryView[];
 }

@@ -13,11 +13,25 @@ import * as document from '../../src/document/dto/document.dto';
 import * as municipality from '../../src/municipality/dto/municipality.dto';
 import * as signature from '../../src/signature/dto/signature.dto';
 import '../../src/workflow/workflow.controller';
+// plan and council
+import * as council from '../../src/council/dto/council.dto';
+import * as plan from '../../src/plan/dto/plan.dto';
 
 // Every string field of every DTO is a checked text, and every date a checked date: kept so by reading class-validator's
 // own metadata, so that a new field without its checks fails here (src/common/validators.ts).
 
-const DTO_MODULES = [collaboration, membershipEvents, decision, protocolEvents, document, municipality, signature];
+const DTO_MODULES = [
+  collaboration,
+  membershipEvents,
+  decision,
+  protocolEvents,
+  document,
+  municipality,
+  signature,
+  // plan and council
+  plan,
+  council,
+];
 
 /** A class as class-validator's metadata knows it. */
 type Target = abstract new (...args: never[]) => unknown;
@@ -105,6 +119,15 @@ describe('every input field is checked', () => {
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',
         'ReservationMotivationSubmittedDto.submittedAt',
+        // plan and council
+        'CouncilAdoptedDto.decidedOn',
+        'CouncilRecordDto.recordedOn',
+        'CreatePlanDto.draftedOn',
+        'KdgAdoptedDto.adoptedAt',
+        'PlanCouncilInformedDto.informedAt',
+        'PlanVersionFieldsDto.draftedOn',
+        'SeatMemberDto.from',
+        'VersionDraftedDto.draftedOn',
       ].sort(),
     );
   });
@@ -123,6 +146,8 @@ describe('every input field is checked', () => {
         'RecordParagraphDto.beslutsgang',
         'RecordParagraphDto.summary',
         'ReservationMotivationSubmittedDto.text',
+        // plan and council
+        'CouncilRecordDto.text',
       ].sort(),
     );
   });

@@ -90,7 +90,7 @@ export class PlanCouncilInformedDto extends EventBaseDto {
   @ApiProperty({ enum: ['COUNCIL_INFORMED'] })
   declare type: 'COUNCIL_INFORMED';
 
-  @ApiProperty({ example: 1, description: 'R-D7: the one exact version the council was informed of' })
+  @ApiProperty({ example: 1, description: 'R-D7 — the one exact version the council was informed of' })
   @IsInt()
   @Min(1)
   version: number;
