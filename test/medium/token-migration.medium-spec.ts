@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_TOKEN_TTL_DAYS } from '../../src/config/app-config';
 import { dataSourceOptions, MIGRATIONS, openDataSource } from '../../src/database/data-source';
+import { TokenLifecycle1732800000000 } from '../../src/database/migrations/1732800000000-token-lifecycle';
 import { createTestDatabase, sql, testDatabaseKind, type TestDatabase } from '../e2e/kit/database';
 
 // Migration 1732800000000 (the token lifecycle) on a database that has tokens from before it: they get a name, an
@@ -15,7 +16,11 @@ describe('token lifecycle migration', () => {
   });
 
   it('existing tokens: name from the label, origin env for the environment token, expiry 90 days after the migration', async () => {
-    const before = new DataSource({ ...dataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, -1) } as any);
+    // The migrations before this one (later ones, such as 1733100000000, come after it in the list).
+    const before = new DataSource({
+      ...dataSourceOptions(database.url),
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(TokenLifecycle1732800000000)),
+    } as any);
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     const target = { dataSource: before, databaseKind: testDatabaseKind() };
