@@ -9,6 +9,9 @@ import { membershipDefinition, membershipDefinitionV2 } from './membership/membe
 import { protocolDefinition } from './protocol/protocol.machine';
 // Collaboration areas
 import { areaDefinition } from './area/area.machine';
+// plan and council
+import { councilDefinition } from './council/council.machine';
+import { planDefinition } from './plan/plan.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -25,4 +28,7 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   amendmentDefinition,
   // Collaboration areas
   areaDefinition,
+  // plan and council
+  planDefinition,
+  councilDefinition,
 ];

@@ -13,6 +13,9 @@ import { WorkflowModule } from './workflow/workflow.module';
 import { AmendmentModule } from './amendment/amendment.module';
 // Collaboration areas
 import { AreaModule } from './area/area.module';
+// plan and council
+import { CouncilModule } from './council/council.module';
+import { PlanModule } from './plan/plan.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +37,9 @@ export class AppModule {
         AmendmentModule,
         // Collaboration areas
         AreaModule,
+        // plan and council
+        CouncilModule,
+        PlanModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

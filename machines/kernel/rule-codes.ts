@@ -98,6 +98,20 @@ export const RULE_CODES = {
   AREA_SIGNATORY_AUTHORITY_MISSING:
     'An area agreement is signed by an authorised signatory, with the authority stated (R-F6).',
   AREA_NOT_ALL_SIGNED: 'Operation starts once the agreement is signed for every participant that takes part.',
+  // The verksamhetsplan and Samverkansrådet (R-D6..R-D8, R-E1..R-E3, R-G8)
+  PLAN_PERIOD_REVERSED: 'A verksamhetsplan version ends before it begins.',
+  DUPLICATE_FOCUS_AREA: 'Two focus areas of one plan version have the same key.',
+  UNKNOWN_PLAN_VERSION: 'The plan has no version with this number.',
+  COUNCIL_NOT_INFORMED:
+    'KDG adopts a plan version only after Samverkansrådet was informed of that very version (R-D7).',
+  PLAN_PERIODS_OVERLAP: 'Two adopted plans of one collaboration are never in force on the same day (R-D8).',
+  PLAN_VERSION_ALREADY_ADOPTED: 'The plan version is adopted already; a revision is a new version.',
+  PLAN_ADOPTION_OUT_OF_ORDER: 'A plan version is adopted after the version adopted before it.',
+  KSO_HAS_NO_EQUIVALENT:
+    "The council's KSO seat has no 'or equivalent'; that applies to the oppositionsråd seat (R-E1).",
+  SEAT_CHANGE_OUT_OF_ORDER: 'A new holder of a council seat takes it after the date the holder before took it.',
+  UNKNOWN_COUNCIL_MEETING: 'The council record names a meeting the council does not have.',
+  RECORD_BEFORE_MEETING: 'A record of a council meeting is not dated before the meeting.',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -15,6 +15,8 @@ import { DecisionFixes1733400000000 } from './migrations/1733400000000-decision-
 import { Amendments1733000000000 } from './migrations/1733000000000-amendments';
 // Collaboration areas
 import { Areas1732900000000 } from './migrations/1732900000000-areas';
+// plan and council
+import { PlanCouncil1733100000000 } from './migrations/1733100000000-plan-council';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -28,6 +30,8 @@ export const MIGRATIONS = [
   Amendments1733000000000,
   // Collaboration areas
   Areas1732900000000,
+  // plan and council
+  PlanCouncil1733100000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

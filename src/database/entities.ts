@@ -12,6 +12,9 @@ import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.en
 import { AmendmentEntity } from '../amendment/amendment.entity';
 // Collaboration areas
 import { AreaEntity } from '../area/area.entity';
+// plan and council
+import { CouncilEntity } from '../council/council.entity';
+import { PlanEntity } from '../plan/plan.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -34,4 +37,7 @@ export const ENTITIES = [
   AmendmentEntity,
   // Collaboration areas
   AreaEntity,
+  // plan and council
+  PlanEntity,
+  CouncilEntity,
 ];

@@ -17,6 +17,7 @@ import {
 import { seedDemoAmendments } from './demo-amendments';
 // Collaboration areas
 import { seedDemoAreas } from './demo-areas';
+import { seedDemoCouncil } from './demo-council';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const NOT_IN_SOURCES = 'DEMODATA: anges inte i källorna (demo data: not given by the sources)';
@@ -40,6 +41,7 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   await seedDemoAmendments(app); // amendments and each collaboration's own rules (h-amend)
   // Collaboration areas
   await seedDemoAreas(app);
+  await seedDemoCouncil(app); // plan and council
   return true;
 }
 

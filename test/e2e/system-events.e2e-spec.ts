@@ -34,6 +34,12 @@ describe('system events are refused from clients, by the engine, for every machi
     // Collaboration areas: the demo's Mellerud–Bengtsfors area.
     const areas = (await api.get('/collaborations/dalslandssamverkan/areas')).body.stages.flatMap((s: any) => s.areas);
     instances.area = areas[0].workflowId;
+    // plan and council: the demo data has the council; a plan is made here (the demo data has none)
+    instances.council = (await api.get('/collaborations/dalslandssamverkan/council')).body.workflowId;
+    const plan = { title: 'Plan', draftedOn: '2024-11-01', validFrom: '2025-01-01', validTo: '2025-12-31' };
+    instances.plan = (
+      await api.post('/collaborations/dalslandssamverkan/plans', { ...plan, focusAreas: [{ key: 'a', name: 'A' }] })
+    ).body.id;
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {

@@ -16,6 +16,9 @@ import * as amendment from '../../src/amendment/dto/amendment.dto';
 import * as areaEvents from '../../src/area/dto/area-event.dto';
 import * as areaQueries from '../../src/area/dto/area-query.dto';
 import '../../src/workflow/workflow.controller';
+// plan and council
+import * as council from '../../src/council/dto/council.dto';
+import * as plan from '../../src/plan/dto/plan.dto';
 
 // Every string field of every DTO is a checked text, and every date a checked date: kept so by reading class-validator's
 // own metadata, so that a new field without its checks fails here (src/common/validators.ts).
@@ -31,6 +34,9 @@ const DTO_MODULES = [
   amendment,
   areaEvents,
   areaQueries,
+  // plan and council
+  plan,
+  council,
 ];
 
 /** A class as class-validator's metadata knows it. */
@@ -142,6 +148,15 @@ describe('every input field is checked', () => {
         'ReportSubmittedDto.submittedOn',
         'RevisionDecidedDto.decidedOn',
         'RevisionStartedDto.startedOn',
+        // plan and council
+        'CouncilAdoptedDto.decidedOn',
+        'CouncilRecordDto.recordedOn',
+        'CreatePlanDto.draftedOn',
+        'KdgAdoptedDto.adoptedAt',
+        'PlanCouncilInformedDto.informedAt',
+        'PlanVersionFieldsDto.draftedOn',
+        'SeatMemberDto.from',
+        'VersionDraftedDto.draftedOn',
       ].sort(),
     );
   });
@@ -177,6 +192,8 @@ describe('every input field is checked', () => {
         'ReportSubmittedDto.formAnalysis',
         'RevisionDecidedDto.reason',
         'RevisionStartedDto.reason',
+        // plan and council
+        'CouncilRecordDto.text',
       ].sort(),
     );
   });

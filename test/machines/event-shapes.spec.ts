@@ -15,6 +15,13 @@ import type { MachineDefinition } from '../../machines/kernel/machine-definition
 import { areaDefinition } from '../../machines/area/area.machine';
 import type { AreaEvent } from '../../machines/area/area.types';
 import { AREA_EVENT_DTOS } from '../../src/area/dto/area-event.dto';
+// plan and council
+import { councilDefinition } from '../../machines/council/council.machine';
+import type { CouncilEvent } from '../../machines/council/council.types';
+import { planDefinition } from '../../machines/plan/plan.machine';
+import type { PlanEvent } from '../../machines/plan/plan.types';
+import { COUNCIL_EVENT_DTOS } from '../../src/council/dto/council.dto';
+import { PLAN_EVENT_DTOS } from '../../src/plan/dto/plan.dto';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fields of every client event that the machine never sees as data of its own. */
@@ -92,6 +99,30 @@ const areaShapes: { [T in keyof typeof AREA_EVENT_DTOS]: Same<AreaDto<T>, AreaDa
   AREA_CLOSED: true,
 };
 
+// Plan: the service adds the other plans' adopted periods to a KDG adoption (R-D8) before the machine sees it.
+type PlanDto<T extends keyof typeof PLAN_EVENT_DTOS> = DtoFields<typeof PLAN_EVENT_DTOS, T>;
+type PlanData<T extends PlanEvent['type']> = Exclude<keyof EventOf<PlanEvent, T>, 'otherAdoptedPeriods'>;
+const planShapes: { [T in keyof typeof PLAN_EVENT_DTOS]: Same<PlanDto<T>, PlanData<T>> } = {
+  VERSION_DRAFTED: true,
+  COUNCIL_INFORMED: true,
+  KDG_ADOPTED: true,
+  COUNCIL_ADOPTED: true,
+};
+
+// Council: one endpoint per event (no `type` in the body); the service adds the meeting's or record's id, and the
+// machine keeps the note (demo data is marked there).
+type CouncilDto<T extends keyof typeof COUNCIL_EVENT_DTOS> = Exclude<DtoFields<typeof COUNCIL_EVENT_DTOS, T>, 'type'>;
+type CouncilAdded = { MEMBER_SEATED: never; MEETING_HELD: 'meetingId'; RECORD_ADDED: 'recordId' };
+type CouncilData<T extends CouncilEvent['type']> = Exclude<
+  keyof EventOf<CouncilEvent, T>,
+  'type' | 'note' | CouncilAdded[T]
+>;
+const councilShapes: { [T in keyof typeof COUNCIL_EVENT_DTOS]: Same<CouncilDto<T>, CouncilData<T>> } = {
+  MEMBER_SEATED: true,
+  MEETING_HELD: true,
+  RECORD_ADDED: true,
+};
+
 /** The events a client may send: every event with roles, minus the engine's own. */
 const clientEvents = (def: MachineDefinition) =>
   Object.keys(def.eventRoles)
@@ -104,6 +135,9 @@ describe('event shapes: one declaration on each side, checked against the other'
     ['membership', membershipDefinitionV2, MEMBERSHIP_EVENT_DTOS, membershipShapes],
     ['protocol', protocolDefinition, PROTOCOL_EVENT_DTOS, protocolShapes],
     ['area', areaDefinition, AREA_EVENT_DTOS, areaShapes],
+    // plan and council
+    ['plan', planDefinition, PLAN_EVENT_DTOS, planShapes],
+    ['council', councilDefinition, COUNCIL_EVENT_DTOS, councilShapes],
   ] as const)(
     '%s: the DTO map takes exactly the client events of the machine, and each shape agrees',
     (_id, def, dtos, shapes) => {
