@@ -10,6 +10,8 @@ import { HealthController } from './health.controller';
 import { MunicipalityModule } from './municipality/municipality.module';
 import { SignatureModule } from './signature/signature.module';
 import { WorkflowModule } from './workflow/workflow.module';
+// Cost sharing (kostnadsfördelning)
+import { CostModule } from './cost/cost.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,8 @@ export class AppModule {
         SignatureModule,
         CollaborationModule,
         CalendarModule,
+        // Cost sharing (kostnadsfördelning)
+        CostModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -10,6 +10,8 @@ import { WorkflowLinks1732700000000 } from './migrations/1732700000000-workflow-
 import { ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS } from './db';
 import { TokenLifecycle1732800000000 } from './migrations/1732800000000-token-lifecycle';
 import { isSqlite } from './dialect';
+// Cost sharing (kostnadsfördelning)
+import { Costs1733200000000 } from './migrations/1733200000000-costs';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -17,6 +19,8 @@ export const MIGRATIONS = [
   RequestFingerprint1732600000000,
   WorkflowLinks1732700000000,
   TokenLifecycle1732800000000,
+  // Cost sharing (kostnadsfördelning)
+  Costs1733200000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -9,6 +9,8 @@ import { WorkflowDueEventEntity } from '../workflow/due-events/workflow-due-even
 import { WorkflowLinkEntity } from '../workflow/links/workflow-link.entity';
 import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
 import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+// Cost sharing (kostnadsfördelning)
+import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -27,4 +29,7 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   SignatureEntity,
+  // Cost sharing (kostnadsfördelning)
+  CostRuleEntity,
+  CostInvoiceEntity,
 ];

@@ -6,6 +6,7 @@ import { MembershipService } from '../collaboration/membership.service';
 import { DecisionService } from '../decision/decision.service';
 import type { Actor } from '../workflow/actor';
 import { MELLERUD_PARAGRAPH, SOCIALNAMNDEN_ATTENDEES } from './mellerud-example';
+import { seedDemoCosts } from './demo-costs';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const DEMO = 'DEMODATA: datumet/namnet anges inte i källorna (demo data: not given by the sources)';
@@ -24,6 +25,7 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   await seedDalslandssamverkan(service, memberships);
   await seedVastraMalardalen(service, memberships);
   await seedMellerudParagraph(app.get(DecisionService));
+  await seedDemoCosts(app); // cost sharing (kostnadsfördelning)
   return true;
 }
 
