@@ -5,7 +5,8 @@
  *   money.rules.ts     öre, exact shares, rounding half away from zero, Swedish formatting (R-G6)
  *   shares.rules.ts    who pays what share, the host's part, a rule's definition (R-G3, R-G4, R-G5)
  *   invoices.rules.ts  invoice runs, credits, the end of a rule (R-G1, R-G4, R-G6, R-K9, R-A3)
- * R-G7: nothing here reads a membership: a cost rule holds from its own start month whatever the parties' status.
+ * R-G7: nothing here reads a membership: a cost rule holds from its own start month whatever the parties' status,
+ * and an exit from the collaboration does not end it (R-C8): only its own COST_RULE_ENDED does.
  */
 export type { Month } from './months';
 export { compareMonths, isValidMonth, monthOfDate, monthsOf } from './months';

@@ -70,7 +70,8 @@ export const RULE_CODES = {
   NOTHING_CHANGED: 'A change of settings changes at least one setting (collaboration version 2).',
   // Cost sharing: cost rules, invoice runs and credits (R-G1..R-G8, R-K9, D11)
   SHARES_EXCEED_100: 'The invoiced shares of a cost rule add up to more than 100 % (R-G3).',
-  NOT_A_PARTY: 'The municipality is not a party of the cost rule or of its scope, or is its host, never invoiced (R-G4).',
+  NOT_A_PARTY:
+    'The municipality is not a party of the cost rule or of its scope, or is its host, never invoiced (R-G4).',
   PERIOD_BEFORE_START: 'The invoiced period starts before the cost rule does.',
   PERIOD_AFTER_END: 'The invoiced period ends after the cost rule does.',
   COSTS_DO_NOT_MATCH_PERIOD: 'The costs of a run are one amount for the period or one for each of its months, in öre.',

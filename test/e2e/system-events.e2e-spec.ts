@@ -23,6 +23,8 @@ describe('system events are refused from clients, by the engine, for every machi
     const recorded = decisions.find((d) => d.workflowId)!;
     decisionId = recorded.id;
     instances.protocol = recorded.workflowId!;
+    // Cost sharing: the demo data's SEED-SAM cost rule (its id is its workflow's).
+    instances['cost-rule'] = (await api.get('/collaborations/dalslandssamverkan/cost-rules')).body[0].id;
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {

@@ -12,12 +12,26 @@ import * as protocolEvents from '../../src/decision/dto/protocol-event.dto';
 import * as document from '../../src/document/dto/document.dto';
 import * as municipality from '../../src/municipality/dto/municipality.dto';
 import * as signature from '../../src/signature/dto/signature.dto';
+// Cost sharing (kostnadsfördelning)
+import * as costRule from '../../src/cost/dto/cost-rule.dto';
+import * as costRuleEvents from '../../src/cost/dto/cost-rule-event.dto';
 import '../../src/workflow/workflow.controller';
 
 // Every string field of every DTO is a checked text, and every date a checked date: kept so by reading class-validator's
 // own metadata, so that a new field without its checks fails here (src/common/validators.ts).
 
-const DTO_MODULES = [collaboration, membershipEvents, decision, protocolEvents, document, municipality, signature];
+const DTO_MODULES = [
+  collaboration,
+  membershipEvents,
+  decision,
+  protocolEvents,
+  document,
+  municipality,
+  signature,
+  // Cost sharing (kostnadsfördelning)
+  costRule,
+  costRuleEvents,
+];
 
 /** A class as class-validator's metadata knows it. */
 type Target = abstract new (...args: never[]) => unknown;
@@ -105,6 +119,15 @@ describe('every input field is checked', () => {
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',
         'ReservationMotivationSubmittedDto.submittedAt',
+        // Cost sharing (kostnadsfördelning): an adoption, the council's information, an end, an invoice, a credit
+        // and the date population figures are for are facts of the past.
+        'AdoptionDto.adoptedOn',
+        'CostRuleAdoptedDto.adoptedOn',
+        'CostRuleCouncilInformedDto.informedOn',
+        'CostRuleEndedDto.endedOn',
+        'CreditInvoiceDto.issuedOn',
+        'InvoiceRunDto.issuedOn',
+        'PopulationDto.asOf',
       ].sort(),
     );
   });

@@ -46,13 +46,33 @@ export function invoiceRunPdf(rule: CostRuleContext, run: InvoiceRunView): Promi
 
 function drawInvoice(doc: PDFKit.PDFDocument, rule: CostRuleContext, run: InvoiceRunView, i: InvoiceView) {
   doc.addPage();
-  const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
-  const t = (s: string) => pdfText(s);
   if (run.note) {
-    doc.font(BOLD).fontSize(10).fillColor(RED).text(t(run.note), left, doc.y, { width });
+    doc.font(BOLD).fontSize(10).fillColor(RED).text(pdfText(run.note), MARGIN, doc.y, { width });
     doc.fillColor('black').moveDown(0.8);
   }
+  drawHeader(doc, rule, i, width);
+  drawLines(doc, i, width);
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor(GREY)
+    .text(
+      pdfText(
+        `Beloppet är ${i.municipality.name}s andel av kostnaden enligt kostnadsregeln, avrundad till hela öre ` +
+          '(avrundning bort från noll per rad); värdkommunen bär resten. Fakturan ändras aldrig, den krediteras.',
+      ),
+      MARGIN,
+      doc.y,
+      { width },
+    );
+  doc.fillColor('black');
+}
+
+/** The host and FAKTURA with its number, then the invoice's facts: to whom, date, period, rule and cost base. */
+function drawHeader(doc: PDFKit.PDFDocument, rule: CostRuleContext, i: InvoiceView, width: number) {
+  const left = MARGIN;
+  const t = (s: string) => pdfText(s);
   const top = doc.y;
   doc
     .font(BOLD)
@@ -69,7 +89,6 @@ function drawInvoice(doc: PDFKit.PDFDocument, rule: CostRuleContext, run: Invoic
     .fontSize(10)
     .text(t(`Nr ${i.number}`), left, doc.y + 2, { width, align: 'right' });
   doc.y = Math.max(doc.y, top + 40) + 20;
-
   const field = (label: string, value: string) => {
     const y = doc.y;
     doc.font(FONT).fontSize(9).fillColor(GREY).text(t(label), left, y, { width: 130 });
@@ -85,13 +104,19 @@ function drawInvoice(doc: PDFKit.PDFDocument, rule: CostRuleContext, run: Invoic
   field('Kostnadsregel', rule.title);
   field('Kostnadsunderlag', rule.costBase);
   doc.moveDown(1);
+}
 
+/** One row per cost line (month, cost, share, amount) and the sum to pay. */
+function drawLines(doc: PDFKit.PDFDocument, i: InvoiceView, width: number) {
+  const left = MARGIN;
   const cols = [left, left + width * 0.3, left + width * 0.55, left + width * 0.75];
   const colWidth = [width * 0.28, width * 0.23, width * 0.18, width * 0.25];
   const row = (cells: string[], font: string) => {
     const y = doc.y;
     doc.font(font).fontSize(10);
-    cells.forEach((c, k) => doc.text(t(c), cols[k], y, { width: colWidth[k], align: k === 0 ? 'left' : 'right' }));
+    cells.forEach((c, k) =>
+      doc.text(pdfText(c), cols[k], y, { width: colWidth[k], align: k === 0 ? 'left' : 'right' }),
+    );
     doc.y = y + 16;
   };
   row(['Avser', 'Kostnad (kr)', 'Andel', 'Belopp (kr)'], BOLD);
@@ -113,18 +138,4 @@ function drawInvoice(doc: PDFKit.PDFDocument, rule: CostRuleContext, run: Invoic
   doc.y += 6;
   row(['Att betala', '', '', `${i.amount} kr`], BOLD);
   doc.moveDown(1.5);
-  doc
-    .font(FONT)
-    .fontSize(9)
-    .fillColor(GREY)
-    .text(
-      t(
-        `Beloppet är ${i.municipality.name}s andel av kostnaden enligt kostnadsregeln, avrundad till hela öre ` +
-          '(avrundning bort från noll per rad); värdkommunen bär resten. Fakturan ändras aldrig, den krediteras.',
-      ),
-      left,
-      doc.y,
-      { width },
-    );
-  doc.fillColor('black');
 }

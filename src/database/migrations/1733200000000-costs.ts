@@ -32,7 +32,9 @@ export class Costs1733200000000 implements MigrationInterface {
       new Table({
         name: 'cost_invoice',
         columns: [{ ...str('id', 36), isPrimary: true }, str('cost_rule_id', 36), str('number', 16), str('kind', 8)],
-        foreignKeys: [{ columnNames: ['cost_rule_id'], referencedTableName: 'cost_rule', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['cost_rule_id'], referencedTableName: 'cost_rule', referencedColumnNames: ['id'] },
+        ],
         uniques: [{ name: 'uq_cost_invoice_number', columnNames: ['cost_rule_id', 'number'] }],
       }),
     );
