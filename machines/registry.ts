@@ -12,6 +12,8 @@ import { areaDefinition } from './area/area.machine';
 // plan and council
 import { councilDefinition } from './council/council.machine';
 import { planDefinition } from './plan/plan.machine';
+// Cost sharing (kostnadsfördelning)
+import { costRuleDefinition } from './cost/cost-rule.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -31,4 +33,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   // plan and council
   planDefinition,
   councilDefinition,
+  // Cost sharing (kostnadsfördelning)
+  costRuleDefinition,
 ];

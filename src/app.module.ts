@@ -16,6 +16,8 @@ import { AreaModule } from './area/area.module';
 // plan and council
 import { CouncilModule } from './council/council.module';
 import { PlanModule } from './plan/plan.module';
+// Cost sharing (kostnadsfördelning)
+import { CostModule } from './cost/cost.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +42,8 @@ export class AppModule {
         // plan and council
         CouncilModule,
         PlanModule,
+        // Cost sharing (kostnadsfördelning)
+        CostModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -112,6 +112,19 @@ export const RULE_CODES = {
   SEAT_CHANGE_OUT_OF_ORDER: 'A new holder of a council seat takes it after the date the holder before took it.',
   UNKNOWN_COUNCIL_MEETING: 'The council record names a meeting the council does not have.',
   RECORD_BEFORE_MEETING: 'A record of a council meeting is not dated before the meeting.',
+  // Cost sharing: cost rules, invoice runs and credits (R-G1..R-G8, R-K9, D11)
+  SHARES_EXCEED_100: 'The invoiced shares of a cost rule add up to more than 100 % (R-G3).',
+  NOT_A_PARTY:
+    'The municipality is not a party of the cost rule or of its scope, or is its host, never invoiced (R-G4).',
+  PERIOD_BEFORE_START: 'The invoiced period starts before the cost rule does.',
+  PERIOD_AFTER_END: 'The invoiced period ends after the cost rule does.',
+  COSTS_DO_NOT_MATCH_PERIOD: 'The costs of a run are one amount for the period or one for each of its months, in öre.',
+  PERIOD_ALREADY_INVOICED: 'The period is already invoiced to the party; credit that invoice first (never edited).',
+  NO_SUCH_INVOICE: 'The cost rule has no invoice of this number.',
+  CREDIT_BEFORE_INVOICE: 'A credit is dated on or after the invoice it credits.',
+  CREDIT_EXCEEDS_INVOICE: 'A credit is more than 0 and at most what remains of the invoice.',
+  END_BEFORE_START: 'A cost rule cannot end before the month it starts.',
+  INVOICED_AFTER_END: 'An invoice stands for months after the end; credit it before ending the rule.',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -17,6 +17,8 @@ import { Amendments1733000000000 } from './migrations/1733000000000-amendments';
 import { Areas1732900000000 } from './migrations/1732900000000-areas';
 // plan and council
 import { PlanCouncil1733100000000 } from './migrations/1733100000000-plan-council';
+// Cost sharing (kostnadsfördelning)
+import { Costs1733200000000 } from './migrations/1733200000000-costs';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -32,6 +34,8 @@ export const MIGRATIONS = [
   Areas1732900000000,
   // plan and council
   PlanCouncil1733100000000,
+  // Cost sharing (kostnadsfördelning)
+  Costs1733200000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

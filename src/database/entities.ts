@@ -15,6 +15,8 @@ import { AreaEntity } from '../area/area.entity';
 // plan and council
 import { CouncilEntity } from '../council/council.entity';
 import { PlanEntity } from '../plan/plan.entity';
+// Cost sharing (kostnadsfördelning)
+import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -40,4 +42,7 @@ export const ENTITIES = [
   // plan and council
   PlanEntity,
   CouncilEntity,
+  // Cost sharing (kostnadsfördelning)
+  CostRuleEntity,
+  CostInvoiceEntity,
 ];

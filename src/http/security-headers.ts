@@ -66,6 +66,12 @@ function routePolicies(paths: HttpPaths): { name: string; matches: (route: strin
     { name: 'extract HTML', matches: (r) => r === `${apiPrefix}/decisions/:id/extract`, csp: CSP.extractHtml },
     { name: 'extract PDF', matches: (r) => r === `${apiPrefix}/decisions/:id/extract.pdf`, csp: CSP.extractPdf },
     { name: 'API docs', matches: (r) => r === docsPath || r.startsWith(`${docsPath}/`), csp: CSP.docs },
+    // Cost sharing: the invoices of a run as PDF are shown in the browser's viewer like the extract.
+    {
+      name: 'invoices PDF',
+      matches: (r) => r === `${apiPrefix}/cost-rules/:id/invoice-runs/:run/invoices.pdf`,
+      csp: CSP.extractPdf,
+    },
   ];
 }
 

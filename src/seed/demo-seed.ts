@@ -18,6 +18,7 @@ import { seedDemoAmendments } from './demo-amendments';
 // Collaboration areas
 import { seedDemoAreas } from './demo-areas';
 import { seedDemoCouncil } from './demo-council';
+import { seedDemoCosts } from './demo-costs';
 
 const SEED_ACTOR: Actor = { id: 'seed', role: 'admin', municipality: null };
 const NOT_IN_SOURCES = 'DEMODATA: anges inte i källorna (demo data: not given by the sources)';
@@ -42,6 +43,7 @@ export async function seedDemoData(app: INestApplication): Promise<boolean> {
   // Collaboration areas
   await seedDemoAreas(app);
   await seedDemoCouncil(app); // plan and council
+  await seedDemoCosts(app); // cost sharing (kostnadsfördelning)
   return true;
 }
 

@@ -40,6 +40,8 @@ describe('system events are refused from clients, by the engine, for every machi
     instances.plan = (
       await api.post('/collaborations/dalslandssamverkan/plans', { ...plan, focusAreas: [{ key: 'a', name: 'A' }] })
     ).body.id;
+    // Cost sharing: the demo data's SEED-SAM cost rule (its id is its workflow's).
+    instances['cost-rule'] = (await api.get('/collaborations/dalslandssamverkan/cost-rules')).body[0].id;
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {

@@ -15,6 +15,9 @@ import * as signature from '../../src/signature/dto/signature.dto';
 import * as amendment from '../../src/amendment/dto/amendment.dto';
 import * as areaEvents from '../../src/area/dto/area-event.dto';
 import * as areaQueries from '../../src/area/dto/area-query.dto';
+// Cost sharing (kostnadsfördelning)
+import * as costRule from '../../src/cost/dto/cost-rule.dto';
+import * as costRuleEvents from '../../src/cost/dto/cost-rule-event.dto';
 import '../../src/workflow/workflow.controller';
 // plan and council
 import * as council from '../../src/council/dto/council.dto';
@@ -37,6 +40,9 @@ const DTO_MODULES = [
   // plan and council
   plan,
   council,
+  // Cost sharing (kostnadsfördelning)
+  costRule,
+  costRuleEvents,
 ];
 
 /** A class as class-validator's metadata knows it. */
@@ -157,6 +163,15 @@ describe('every input field is checked', () => {
         'PlanVersionFieldsDto.draftedOn',
         'SeatMemberDto.from',
         'VersionDraftedDto.draftedOn',
+        // Cost sharing (kostnadsfördelning): an adoption, the council's information, an end, an invoice, a credit
+        // and the date population figures are for are facts of the past.
+        'AdoptionDto.adoptedOn',
+        'CostRuleAdoptedDto.adoptedOn',
+        'CostRuleCouncilInformedDto.informedOn',
+        'CostRuleEndedDto.endedOn',
+        'CreditInvoiceDto.issuedOn',
+        'InvoiceRunDto.issuedOn',
+        'PopulationDto.asOf',
       ].sort(),
     );
   });

@@ -22,6 +22,10 @@ import { planDefinition } from '../../machines/plan/plan.machine';
 import type { PlanEvent } from '../../machines/plan/plan.types';
 import { COUNCIL_EVENT_DTOS } from '../../src/council/dto/council.dto';
 import { PLAN_EVENT_DTOS } from '../../src/plan/dto/plan.dto';
+// Cost sharing (kostnadsfördelning)
+import { costRuleDefinition } from '../../machines/cost/cost-rule.machine';
+import type { CostRuleEvent } from '../../machines/cost/cost.types';
+import { COST_RULE_EVENT_DTOS } from '../../src/cost/dto/cost-rule-event.dto';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fields of every client event that the machine never sees as data of its own. */
@@ -145,4 +149,24 @@ describe('event shapes: one declaration on each side, checked against the other'
       expect(Object.values(shapes).every((v) => v === true)).toBe(true);
     },
   );
+});
+
+// Cost sharing: three events come through /cost-rules/{id}/events with a DTO of the same shape; an invoice run and a
+// credit have endpoints of their own whose bodies are read into the event (kronor to öre, defaults) by the service.
+type CostRuleDto<T extends keyof typeof COST_RULE_EVENT_DTOS> = DtoFields<typeof COST_RULE_EVENT_DTOS, T>;
+type CostRuleData<T extends CostRuleEvent['type']> = Exclude<keyof EventOf<CostRuleEvent, T>, 'note'>;
+const costRuleShapes: { [T in keyof typeof COST_RULE_EVENT_DTOS]: Same<CostRuleDto<T>, CostRuleData<T>> } = {
+  COST_RULE_ADOPTED: true,
+  COUNCIL_INFORMED: true,
+  COST_RULE_ENDED: true,
+};
+
+describe('event shapes: the cost-rule events of /cost-rules/{id}/events', () => {
+  it('the DTO map takes the client events without an endpoint of their own, and each shape agrees', () => {
+    const ownEndpoints = ['INVOICE_RUN_ISSUED', 'INVOICE_CREDITED'];
+    expect(Object.keys(COST_RULE_EVENT_DTOS).sort()).toEqual(
+      clientEvents(costRuleDefinition).filter((t) => !ownEndpoints.includes(t)),
+    );
+    expect(Object.values(costRuleShapes).every((v) => v === true)).toBe(true);
+  });
 });
