@@ -1,4 +1,9 @@
+import { amendmentTargets } from './amendment';
+import { areaTargets } from './area';
 import { authTargets } from './auth';
+import { costTargets } from './cost';
+import { councilTargets } from './council';
+import { planTargets } from './plan';
 import { collaborationTargets } from './collaboration';
 import { decisionTargets } from './decision';
 import { documentTargets } from './document';
@@ -23,4 +28,9 @@ export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
   signatureTargets,
   workflowTargets,
   authTargets,
+  areaTargets,
+  amendmentTargets,
+  planTargets,
+  councilTargets,
+  costTargets,
 ];
