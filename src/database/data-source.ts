@@ -20,22 +20,18 @@ import { PlanCouncil1733100000000 } from './migrations/1733100000000-plan-counci
 // Cost sharing (kostnadsfördelning)
 import { Costs1733200000000 } from './migrations/1733200000000-costs';
 
+/** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
   InitialSchema1732400000000,
   DecisionRecords1732500000000,
   RequestFingerprint1732600000000,
   WorkflowLinks1732700000000,
   TokenLifecycle1732800000000,
-  // Decision records review and demo marks (h-demo)
-  DecisionFixes1733400000000,
-  // Amendments of the declaration (h-amend)
-  Amendments1733000000000,
-  // Collaboration areas
   Areas1732900000000,
-  // plan and council
+  Amendments1733000000000,
   PlanCouncil1733100000000,
-  // Cost sharing (kostnadsfördelning)
   Costs1733200000000,
+  DecisionFixes1733400000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */
