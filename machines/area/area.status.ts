@@ -202,3 +202,11 @@ export function areaLegalDate(event: AreaEvent): LocalDate | null {
       return null;
   }
 }
+
+/**
+ * R-G4: the parties of an area's agreement, whom its cost rule may invoice: the participants still taking part (one
+ * that said no has left the area, R-F2), whether or not they are parties of the collaboration (R-G7).
+ */
+export function agreementParties(context: Pick<AreaContext, 'participants'>): string[] {
+  return context.participants.filter((p) => p.answer !== 'NO').map((p) => p.code);
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { insideOn, insideReason, isActiveParty, waitingFor } from '../../machines/area/area.status';
+import { agreementParties, insideOn, insideReason, isActiveParty, waitingFor } from '../../machines/area/area.status';
 import { AREA_STAGE_SOURCE, AREA_STAGES_V1, stageOf } from '../../machines/area/area.stages';
 import { AREA_PURPOSES, type AreaContext } from '../../machines/area/area.types';
 import type { Refusal } from '../../machines/kernel/refusal';
@@ -40,6 +40,17 @@ export class AreaReader {
     const area = await tx.findOne(AreaEntity, { where: { id } });
     if (!area) throw notFound(`Area ${id}`, `Samverkansområdet ${id}`);
     return area;
+  }
+
+  /**
+   * The parties of an area's agreement, whom its cost rule may invoice (R-G4: the participants still taking part), in
+   * the caller's transaction; 404 for an area that is not one of this collaboration.
+   */
+  async agreementParties(wtx: WorkflowTx, slug: string, workflowId: string): Promise<string[]> {
+    const area = await wtx.tx.findOne(AreaEntity, { where: { workflowId, collaborationSlug: slug } });
+    if (!area) throw notFound(`Area ${workflowId} of ${slug}`, `Samverkansområdet ${workflowId} i ${slug}`);
+    const view = (await wtx.views([workflowId])).get(workflowId)!;
+    return agreementParties(view.context as AreaContext);
   }
 
   /** Membership status on `asOf` of every party of the collaboration (404 for an unknown collaboration). */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { COST_RULE_MACHINE_ID } from '../../machines/cost/cost-rule.machine';
 import type { CostRuleContext } from '../../machines/cost/cost.types';
 import { checkCostRule, partiesOf } from '../../machines/cost/cost.rules';
+import { AreaReader } from '../area/area.reader';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint } from '../common/sha256';
@@ -31,19 +32,23 @@ export class CostRuleService {
     private readonly clock: Clock,
     private readonly municipalities: MunicipalityService,
     private readonly collaborations: CollaborationService,
+    private readonly areas: AreaReader,
   ) {}
 
   /**
    * A new rule of a collaboration, drafted, or in force at once when the body says how it was adopted. The parties
-   * of a rule of the common function are the collaboration's parties, whatever their membership status (R-G7); an
-   * area's participants are the area module's to check (the rule keeps the area's workflow id).
+   * of a rule of the common function are the collaboration's parties, whatever their membership status (R-G7); those
+   * of an area's rule are the parties of the area's agreement (R-G4: its participants still taking part).
    */
   async create(slug: string, dto: CreateCostRuleDto, actor: Actor): Promise<CostRuleView> {
     const input = costRuleInput(slug, dto);
     return this.engine.transaction(async (wtx) => {
       const collaboration = await this.collaborations.describe(slug, this.clock.todayInStockholm(), wtx);
       await this.assertKnown(wtx.tx, input.host, partiesOf(input));
-      const scopeParties = input.scope.kind === 'common' ? collaboration.members.map((m) => m.municipality.code) : null;
+      const scopeParties =
+        input.scope.kind === 'common'
+          ? collaboration.members.map((m) => m.municipality.code)
+          : await this.areas.agreementParties(wtx, slug, input.scope.areaWorkflowId);
       const refused = checkCostRule(input, scopeParties);
       if (refused) throw ruleRefused(refused);
       let instance: InstanceView = await wtx.create(COST_RULE_MACHINE_ID, input, `cost-rule:${slug}`, actor);

@@ -98,46 +98,53 @@ export class CouncilService {
     actor: Actor,
     options: { expectedVersion?: number; idempotencyKey?: string },
   ): Promise<CouncilWriteView> {
-    const workflowId = await this.ensureCouncil(slug, actor);
     const { expectedVersion, idempotencyKey } = options;
-    const id = idempotencyKey ? uuidFrom(`${workflowId}:${idempotencyKey}`) : randomUUID();
-    const e = typeof event === 'function' ? event(id) : event;
+    const eventFor = (workflowId: string) => {
+      const id = idempotencyKey ? uuidFrom(`${workflowId}:${idempotencyKey}`) : randomUUID();
+      return typeof event === 'function' ? event(id) : event;
+    };
     // The fingerprint of what the client sent, before the service adds its id (a retry is the same request).
-    const fingerprint = idempotencyKey ? requestFingerprint(typeof event === 'function' ? event('') : e) : undefined;
-    return this.engine.write(
-      { instanceId: workflowId, actor, eventType: e.type },
-      async (wtx) => {
-        const r = await wtx.send(workflowId, structuredClone(e), actor, {
-          expectedVersion,
-          idempotencyKey,
-          requestFingerprint: fingerprint,
-        });
-        const view = councilView(slug, parties, r.instance, this.clock.todayInStockholm());
-        return { ...view, transition: r.transition, replayed: r.replayed };
-      },
-      { expectedVersion, idempotencyKey },
-    );
+    const fingerprint = idempotencyKey
+      ? requestFingerprint(typeof event === 'function' ? event('') : event)
+      : undefined;
+    const send = async (wtx: WorkflowTx, workflowId: string, e: CouncilEvent) => {
+      const r = await wtx.send(workflowId, structuredClone(e), actor, {
+        expectedVersion,
+        idempotencyKey,
+        requestFingerprint: fingerprint,
+      });
+      const view = councilView(slug, parties, r.instance, this.clock.todayInStockholm());
+      return { ...view, transition: r.transition, replayed: r.replayed };
+    };
+    const known = await this.councilOf(slug);
+    if (!known) {
+      // The first write starts the council's workflow in the same transaction: a refused event leaves nothing behind.
+      try {
+        return await this.engine.transaction(
+          async (wtx) => {
+            if (await wtx.tx.findOne(CouncilEntity, { where: { collaborationSlug: slug } })) throw CREATED_BY_ANOTHER;
+            const workflow = await wtx.create(COUNCIL_MACHINE_ID, { collaboration: slug }, `council:${slug}`, actor);
+            await wtx.tx.insert(CouncilEntity, { collaborationSlug: slug, workflowId: workflow.id });
+            return send(wtx, workflow.id, eventFor(workflow.id));
+          },
+          { expectedVersion, idempotencyKey, onUniqueViolation: () => CREATED_BY_ANOTHER },
+        );
+      } catch (error) {
+        if (error !== CREATED_BY_ANOTHER) throw error;
+      }
+    }
+    const workflowId = known ?? (await this.councilOf(slug))!;
+    const e = eventFor(workflowId);
+    return this.engine.write({ instanceId: workflowId, actor, eventType: e.type }, (wtx) => send(wtx, workflowId, e), {
+      expectedVersion,
+      idempotencyKey,
+    });
   }
 
-  /** The council workflow of a collaboration, started (empty) in its own transaction if there is none yet. */
-  private async ensureCouncil(slug: string, actor: Actor): Promise<string> {
-    const find = () => this.db.read((tx) => tx.findOne(CouncilEntity, { where: { collaborationSlug: slug } }));
-    const known = await find();
-    if (known) return known.workflowId;
-    try {
-      return await this.engine.transaction(
-        async (wtx) => {
-          if (await wtx.tx.findOne(CouncilEntity, { where: { collaborationSlug: slug } })) throw CREATED_BY_ANOTHER;
-          const workflow = await wtx.create(COUNCIL_MACHINE_ID, { collaboration: slug }, `council:${slug}`, actor);
-          await wtx.tx.insert(CouncilEntity, { collaborationSlug: slug, workflowId: workflow.id });
-          return workflow.id;
-        },
-        { onUniqueViolation: () => CREATED_BY_ANOTHER },
-      );
-    } catch (error) {
-      if (error !== CREATED_BY_ANOTHER) throw error;
-      return (await find())!.workflowId;
-    }
+  /** The council workflow of a collaboration, or null while nothing is recorded. */
+  private async councilOf(slug: string): Promise<string | null> {
+    const row = await this.db.read((tx) => tx.findOne(CouncilEntity, { where: { collaborationSlug: slug } }));
+    return row?.workflowId ?? null;
   }
 }
 

@@ -543,7 +543,7 @@ describe('fuzz: hostile input over every write endpoint and the read endpointsâ€
     const expected = runs(WRITE_RUNS) * running.length + runs(READ_RUNS);
     expect(cases).toBe(expected);
     if (SCALE >= 1 && !ONLY) expect(cases).toBeGreaterThanOrEqual(2_000);
-    expect(successes).toBeGreaterThan(50);
+    if (!ONLY) expect(successes).toBeGreaterThan(50);
     if (process.env.FUZZ_REPORT === '1')
       process.stdout.write(
         `fuzz: ${cases} cases (${successes} 2xx writes) in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${SEED}\n` +

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -88,6 +89,7 @@ export class PopulationDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PopulationFigureDto)
   figures: PopulationFigureDto[];
@@ -117,6 +119,7 @@ export class CreateCostRuleDto {
   title: string;
 
   @ApiProperty({ type: CostScopeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CostScopeDto)
   scope: CostScopeDto;
@@ -133,12 +136,14 @@ export class CreateCostRuleDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PayerDto)
   payers: PayerDto[];
 
   @ApiPropertyOptional({ type: PopulationDto, description: "method 'population' only" })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PopulationDto)
   population?: PopulationDto;
@@ -158,6 +163,7 @@ export class CreateCostRuleDto {
 
   @ApiPropertyOptional({ type: AdoptionDto, description: 'Put the rule in force at once (COST_RULE_ADOPTED)' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AdoptionDto)
   adoption?: AdoptionDto;
@@ -217,6 +223,7 @@ export class InvoiceRunDto extends CostWriteDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(120)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CostLineDto)
   costs: CostLineDto[];
