@@ -50,6 +50,31 @@ describe('cost rules, invoice runs, invoices and credits', () => {
     return res.body;
   };
 
+  it('R-G4: a cost rule of an area invoices only the parties of its agreement; an area of another collaboration is 404', async () => {
+    const areas = (await api.get(`/collaborations/${SLUG}/areas`)).body.stages.flatMap((s: any) => s.areas);
+    const social = areas.find((a: any) => a.participants.some((p: any) => (p.code ?? p.municipality?.code) === '1460'));
+    const scope = { kind: 'area', areaWorkflowId: social.workflowId };
+    const areaRule = (payers: string[]) =>
+      coordinatorRule({
+        scope,
+        host: '1461',
+        payers: payers.map((municipality) => ({ municipality, sharePercent: '50' })),
+      });
+    const refused = await refusedWithNothingWritten(
+      () => api.post(`/collaborations/${SLUG}/cost-rules`, areaRule(['1492']), ctx.tokens.coordinator),
+      422,
+      'NOT_A_PARTY',
+    );
+    expect(refused).toMatchObject({ ruleId: 'R-G4', details: { municipality: '1492' } });
+    const ok = await api.post(`/collaborations/${SLUG}/cost-rules`, areaRule(['1460']), ctx.tokens.coordinator);
+    expect(ok.status).toBe(201);
+    await refusedWithNothingWritten(
+      () => api.post(`/collaborations/vastra-malardalen/cost-rules`, areaRule(['1460']), ctx.tokens.coordinator),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
   it('R-G2, R-G3, R-G6: the coordinator run for March 2023 on 50 000 SEK gives four invoices of 5 000,00; Åmål carries 30 000,00', async () => {
     const rule = await createRule();
     expect(rule).toMatchObject({ state: 'inForce', host: { code: '1492' }, hostShare: { percent: '60,00 %' } });
