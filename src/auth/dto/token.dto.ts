@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsMunicipalityCode } from '../../common/validators';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsMunicipalityCode, IsText } from '../../common/validators';
 import { ROLES } from '../roles.decorator';
 import { TOKEN_STATUSES, type TokenStatus } from '../token.view';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'Anna Andersson, registrator Åmål', description: 'The person (or system) the token is for' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText(200)
   name: string;
 
   @ApiProperty({ enum: ROLES, example: 'clerk' })
@@ -22,8 +20,7 @@ export class CreateTokenDto {
 
   @ApiPropertyOptional({ example: 'Diariet, ärende 2025/114', description: 'A free note' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(200)
   label?: string;
 
   @ApiPropertyOptional({
