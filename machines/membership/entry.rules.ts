@@ -13,6 +13,7 @@ import type {
   MembershipContext,
   MembershipEvent,
   MembershipPeriod,
+  MembershipSettings,
   Signatory,
 } from './membership.types';
 
@@ -48,6 +49,24 @@ export function checkEntryDecision(
     checkDeclarationVersion(context, event.declarationVersion, context.pendingEntry.signature?.declarationVersion) ??
     checkDocumentHash(event.decision.documentHash, context.pendingEntry.signature?.documentHash)
   );
+}
+
+/**
+ * R-B2 as the client reads it: the entry event offered among a membership's allowed events is named after the organ
+ * of the collaboration's rule. Where fullmäktige decides, FULLMAKTIGE_ADOPTED_DECLARATION (as always); where another
+ * organ decides (Västra Mälardalen: kommunstyrelsen), the neutral ENTRY_DECIDED in its place. Both names are accepted
+ * either way; this only says which one to use.
+ */
+export function offeredEntryEvents(
+  allowed: readonly string[],
+  settings: Pick<MembershipSettings, 'entryDecisionOrgan'> | undefined,
+): string[] {
+  const organ = settings?.entryDecisionOrgan ?? 'KF';
+  if (organ === 'KF' || !allowed.includes('FULLMAKTIGE_ADOPTED_DECLARATION')) return [...allowed];
+  return [
+    ...allowed.filter((t) => t !== 'FULLMAKTIGE_ADOPTED_DECLARATION' && t !== 'ENTRY_DECIDED'),
+    'ENTRY_DECIDED',
+  ].sort();
 }
 
 /** R-B3 (and D12): only the KSO signs, unless a stand-in with a recorded legal basis is given. */

@@ -223,6 +223,20 @@ export const SUBJECT_OF_EVENT: Record<string, string> = {
   PARTICIPATION_DECIDED: 'AREA_PARTICIPATION',
 };
 
+/**
+ * The rule that asks for a decision of that subject, named when a decision of another subject is offered: entry
+ * rests on the adoption of the declaration (R-B1), an exit request and its withdrawal on fullmäktige's decision about
+ * the exit (R-C1), an amendment on each party's approval of that text (R-D1), an area on each municipality's own
+ * decision to take part (R-F2).
+ */
+const RULE_OF_SUBJECT: Record<string, string> = {
+  DECLARATION_ADOPTION: 'R-B1',
+  EXIT_REQUEST: 'R-C1',
+  EXIT_WITHDRAWAL: 'R-C1',
+  AMENDMENT_APPROVAL: 'R-D1',
+  AREA_PARTICIPATION: 'R-F2',
+};
+
 /** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */
 const STANDING = new Set(['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final']);
 
@@ -256,11 +270,11 @@ export function checkDecisionDrives(
       `Beslutet gäller ${decision.collaboration}, inte ${target.collaboration}.`,
     );
   }
-  const subject = SUBJECT_OF_EVENT[target.eventType];
+  const subject = Object.hasOwn(SUBJECT_OF_EVENT, target.eventType) ? SUBJECT_OF_EVENT[target.eventType] : undefined;
   if (subject && decision.subject !== subject) {
     return refusal(
       'DECISION_WRONG_SUBJECT',
-      target.eventType === 'FULLMAKTIGE_ADOPTED_DECLARATION' ? 'R-B1' : 'R-C1',
+      RULE_OF_SUBJECT[subject],
       `${target.eventType} needs a decision about ${subject}; this decision is about ${decision.subject}.`,
       `${target.eventType} kräver ett beslut om ${subject}; detta beslut gäller ${decision.subject}.`,
     );

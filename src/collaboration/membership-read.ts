@@ -13,11 +13,13 @@ export type MembershipRow = HeadRow & {
   workflowId: string | null;
   /** The collaboration's example mark as stored (JSON), null for real data. */
   collaborationExample: string | null;
+  /** The collaboration's settings as stored (JSON): which entry event the view offers (R-B2). */
+  collaborationSettings: string | null;
 };
 
 export function membershipReadSql(d: Dialect): string {
   return (
-    `SELECT c.id AS "collaborationId", mu.name AS "municipalityName", ms.workflow_id AS "workflowId", c.example AS "collaborationExample", ${headRowColumns('wi')} ` +
+    `SELECT c.id AS "collaborationId", mu.name AS "municipalityName", ms.workflow_id AS "workflowId", c.example AS "collaborationExample", c.settings AS "collaborationSettings", ${headRowColumns('wi')} ` +
     `FROM (SELECT 1 AS one) base ` +
     `LEFT JOIN collaboration c ON c.slug = ${d.param(1)} ` +
     `LEFT JOIN municipality mu ON mu.code = ${d.param(2)} ` +

@@ -127,6 +127,7 @@ export class MembershipService {
         views.get(ms.workflowId)!,
         asOf,
         exampleOfRow(collaboration),
+        JSON.parse(collaboration.settings),
       ),
     );
   }
@@ -144,7 +145,8 @@ export class MembershipService {
     if (row.workflowId === null) throw notAParty(municipality, slug);
     if (row.id === null) throw notFound(`Workflow ${row.workflowId}`, `Arbetsflödet ${row.workflowId}`);
     const example = exampleOfRow({ example: row.collaborationExample });
-    return membershipView(slug, municipality, this.engine.viewOfRow(row), asOf, example);
+    const settings = row.collaborationSettings ? JSON.parse(row.collaborationSettings) : undefined;
+    return membershipView(slug, municipality, this.engine.viewOfRow(row), asOf, example, settings);
   }
 
   private membershipSql: string | undefined;
@@ -192,7 +194,8 @@ export class MembershipService {
         if (decisionId) await wtx.link(decisionCauseKey(decisionId), r);
         // The answer is built inside the unit: an error here rolls the write back (answer-reader.ts).
         const today = this.clock.todayInStockholm();
-        const view = membershipView(slug, municipality, r.instance, today, exampleOfRow(collaboration));
+        const settings = JSON.parse(collaboration.settings);
+        const view = membershipView(slug, municipality, r.instance, today, exampleOfRow(collaboration), settings);
         return { ...view, transition: r.transition, replayed: r.replayed };
       },
       { expectedVersion, idempotencyKey },

@@ -1,5 +1,10 @@
+import { offeredEntryEvents } from '../../machines/membership/entry.rules';
 import { councilInformedOn, currentWarnings, statusOn } from '../../machines/membership/membership.rules';
-import type { MembershipContext, MembershipStatus } from '../../machines/membership/membership.types';
+import type {
+  MembershipContext,
+  MembershipSettings,
+  MembershipStatus,
+} from '../../machines/membership/membership.types';
 import type { MunicipalityView } from '../municipality/municipality.service';
 import type { ExampleView } from '../common/example-view';
 import type { InstanceView } from '../workflow/workflow.types';
@@ -30,6 +35,7 @@ export function membershipView(
   instance: InstanceView,
   asOf: string,
   example: ExampleView | null = null,
+  settings?: MembershipSettings,
 ): MembershipView {
   const context = instance.context as MembershipContext;
   const status = statusOn(context, asOf);
@@ -41,7 +47,7 @@ export function membershipView(
     state: instance.state,
     version: instance.version,
     warnings: currentWarnings(context),
-    allowedEvents: instance.allowedEvents,
+    allowedEvents: offeredEntryEvents(instance.allowedEvents, settings),
     workflowId: instance.id,
     example,
   };

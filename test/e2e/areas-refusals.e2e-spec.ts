@@ -147,7 +147,7 @@ describe('collaboration areas: every refusal over HTTP (G1–G6, R-F1..R-F6, R-J
     await areas.refused(
       id,
       decide('1460', other),
-      { status: 422, code: 'DECISION_WRONG_SUBJECT' },
+      { status: 422, code: 'DECISION_WRONG_SUBJECT', ruleId: 'R-F2' },
       await clerk('1460'),
     );
     const mellerud = await areas.participationDecision('1461', SLUG);

@@ -41,6 +41,19 @@ describe("each collaboration's own rules", () => {
     expect(vm.rules).toMatchObject({ entry: { decisionOrgan: 'KS', signatory: 'KSO' }, exit: null });
   });
 
+  it('R-B2: the entry event offered is named after the organ of the rule: ENTRY_DECIDED in Västra Mälardalen, the fullmäktige event in Dalsland', async () => {
+    const vm = (await getMembership(ctx, '1960', undefined, 'vm')).body;
+    expect(vm.allowedEvents).toContain('ENTRY_DECIDED');
+    expect(vm.allowedEvents).not.toContain('FULLMAKTIGE_ADOPTED_DECLARATION');
+    const members = (await api().get('/collaborations/vm')).body.members as Array<{ allowedEvents: string[] }>;
+    for (const m of members.filter((x) => x.allowedEvents.length)) {
+      expect(m.allowedEvents).not.toContain('FULLMAKTIGE_ADOPTED_DECLARATION');
+    }
+    const dalsland = (await getMembership(ctx, '1460', undefined, 'dalsland')).body;
+    expect(dalsland.allowedEvents).toContain('FULLMAKTIGE_ADOPTED_DECLARATION');
+    expect(dalsland.allowedEvents).not.toContain('ENTRY_DECIDED');
+  });
+
   it('R-B2: the neutral ENTRY_DECIDED takes the organ of the rule (KS in Västra Mälardalen), KF is refused there', async () => {
     await expectRefused(
       ctx,

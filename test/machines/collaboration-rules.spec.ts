@@ -11,6 +11,7 @@ import {
   membershipMachine,
   membershipMachineV2,
 } from '../../machines/membership/membership.machine';
+import { offeredEntryEvents } from '../../machines/membership/entry.rules';
 import { exitRuleOf } from '../../machines/membership/membership.rules';
 import type { MembershipEvent, MembershipInput, MembershipSettings } from '../../machines/membership/membership.types';
 
@@ -174,5 +175,22 @@ describe('collaboration version 3: the rules as data, organisations as parties',
       exit: { decisionOrgan: 'KF', noticeTo: 'COUNCIL_CHAIR', effective: 'DEC_31_YEAR_AFTER' },
       amendment: { defaultOrgan: 'KF', byMunicipality: {} },
     });
+  });
+});
+
+describe('R-B2: the entry event offered is named after the organ of the rule (offeredEntryEvents)', () => {
+  const allowed = ['COUNCIL_INFORMED', 'FULLMAKTIGE_ADOPTED_DECLARATION', 'KSO_SIGNED'];
+
+  it('where fullmäktige decides, the fullmäktige event is offered as always', () => {
+    expect(offeredEntryEvents(allowed, DALSLAND)).toEqual(allowed);
+    expect(offeredEntryEvents(allowed, undefined)).toEqual(allowed);
+  });
+
+  it('where kommunstyrelsen decides, ENTRY_DECIDED is offered in its place', () => {
+    expect(offeredEntryEvents(allowed, VM)).toEqual(['COUNCIL_INFORMED', 'ENTRY_DECIDED', 'KSO_SIGNED']);
+  });
+
+  it('a state without an entry event offers none, whatever the organ', () => {
+    expect(offeredEntryEvents(['FULLMAKTIGE_REQUESTED_EXIT'], VM)).toEqual(['FULLMAKTIGE_REQUESTED_EXIT']);
   });
 });

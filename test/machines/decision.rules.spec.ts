@@ -15,6 +15,7 @@ import {
   participants,
   quorumOf,
   servingAttendees,
+  SUBJECT_OF_EVENT,
   withoutLateMotivations,
 } from '../../machines/protocol/decision.rules';
 import type {
@@ -699,6 +700,29 @@ describe('checkDecisionDrives (D10, R-C11, R-B1, R-C1, R-I8)', () => {
   it('D10: a justerat decision of the right municipality, collaboration and subject drives the event; a minimal record too', () => {
     for (const protocolState of ['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final', null]) {
       expect(checkDecisionDrives({ ...decision, protocolState }, target)).toBeNull();
+    }
+  });
+
+  it.each([
+    ['FULLMAKTIGE_ADOPTED_DECLARATION', 'R-B1'],
+    ['ENTRY_DECIDED', 'R-B1'],
+    ['FULLMAKTIGE_REQUESTED_EXIT', 'R-C1'],
+    ['EXIT_REQUEST_WITHDRAWN', 'R-C1'],
+    ['AMENDMENT_APPROVED', 'R-D1'],
+    ['PARTICIPATION_DECIDED', 'R-F2'],
+  ])(
+    'a decision about another subject refuses %s under the rule that asks for its subject (%s)',
+    (eventType, ruleId) => {
+      const refused = checkDecisionDrives({ ...decision, subject: 'OTHER' }, { ...target, eventType });
+      expect(refused).toMatchObject({ code: 'DECISION_WRONG_SUBJECT', ruleId });
+      expect(refused?.message).toContain(SUBJECT_OF_EVENT[eventType]);
+    },
+  );
+
+  it('every event that needs a decision of a subject names a rule for it', () => {
+    for (const eventType of Object.keys(SUBJECT_OF_EVENT)) {
+      const refused = checkDecisionDrives({ ...decision, subject: 'OTHER' }, { ...target, eventType });
+      expect(refused?.ruleId).toMatch(/^R-[A-Z]\d+$/);
     }
   });
 
