@@ -105,6 +105,7 @@ export const RULE_CODES = {
   COUNCIL_NOT_INFORMED:
     'KDG adopts a plan version only after Samverkansrådet was informed of that very version (R-D7).',
   PLAN_PERIODS_OVERLAP: 'Two adopted plans of one collaboration are never in force on the same day (R-D8).',
+  FOCUS_AREA_NOT_IN_PLAN: 'A KDG assignment names a focus area of the operational plan in force on its date (R-D8).',
   PLAN_VERSION_ALREADY_ADOPTED: 'The plan version is adopted already; a revision is a new version.',
   PLAN_ADOPTION_OUT_OF_ORDER: 'A plan version is adopted after the version adopted before it.',
   KSO_HAS_NO_EQUIVALENT:

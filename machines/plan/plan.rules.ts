@@ -7,7 +7,15 @@
 import { refusal, type Refusal } from '../kernel/refusal';
 import type { EventOf as KernelEventOf } from '../kernel/rule-table';
 import { compareDates, instantToEpochMillis, toStockholmDate } from '../calendar/calendar';
-import type { AdoptedPeriod, LocalDate, PlanAdoption, PlanContext, PlanEvent, PlanVersion } from './plan.types';
+import type {
+  AdoptedPeriod,
+  FocusArea,
+  LocalDate,
+  PlanAdoption,
+  PlanContext,
+  PlanEvent,
+  PlanVersion,
+} from './plan.types';
 
 type EventOf<T extends PlanEvent['type']> = KernelEventOf<PlanEvent, T>;
 
@@ -202,4 +210,48 @@ export function planLegalDate(event: PlanEvent): LocalDate | null {
     default:
       return null;
   }
+}
+
+/** R-D8: the focus area of a plan that a name or key means (keys are stable across versions; names read better). */
+export function focusAreaNamed(focusAreas: readonly FocusArea[], named: string): FocusArea | undefined {
+  return focusAreas.find((a) => a.key === named) ?? focusAreas.find((a) => a.name === named);
+}
+
+/**
+ * R-D8 (SEED-AF §11): the work of an area links to a fokusområde "som finns angivet i för perioden gällande
+ * Verksamhetsplan". A KDG assignment that names a focus area names one of the plan in force on its date (`inForce`,
+ * null when no plan is in force then); a plan it names must be that plan.
+ */
+export function checkFocusAreaLink(
+  inForce: { planId: string; focusAreas: readonly FocusArea[] } | null,
+  requested: { focusArea: string; planId?: string; on: LocalDate },
+): Refusal | null {
+  const { focusArea, on, planId } = requested;
+  if (!inForce) {
+    return refusal(
+      'FOCUS_AREA_NOT_IN_PLAN',
+      'R-D8',
+      `No operational plan is in force on ${on}, so the assignment cannot name the focus area '${focusArea}'.`,
+      `Ingen verksamhetsplan gäller ${on}, så uppdraget kan inte ange fokusområdet '${focusArea}'.`,
+      { focusArea, on, planInForce: null },
+    );
+  }
+  if (planId && planId !== inForce.planId) {
+    return refusal(
+      'FOCUS_AREA_NOT_IN_PLAN',
+      'R-D8',
+      `The plan named is not the one in force on ${on} (${inForce.planId}).`,
+      `Den angivna planen är inte den som gäller ${on} (${inForce.planId}).`,
+      { focusArea, on, planId, planInForce: inForce.planId },
+    );
+  }
+  if (focusAreaNamed(inForce.focusAreas, focusArea)) return null;
+  const names = inForce.focusAreas.map((a) => a.name);
+  return refusal(
+    'FOCUS_AREA_NOT_IN_PLAN',
+    'R-D8',
+    `The plan in force on ${on} has no focus area '${focusArea}'; its focus areas are: ${names.join(', ') || 'none'}.`,
+    `Verksamhetsplanen som gäller ${on} har inget fokusområde '${focusArea}'; dess fokusområden är: ${names.join(', ') || 'inga'}.`,
+    { focusArea, on, planInForce: inForce.planId, focusAreas: inForce.focusAreas },
+  );
 }

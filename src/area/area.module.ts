@@ -3,6 +3,7 @@ import { CollaborationModule } from '../collaboration/collaboration.module';
 import { DecisionModule } from '../decision/decision.module';
 import { DocumentModule } from '../document/document.module';
 import { MunicipalityModule } from '../municipality/municipality.module';
+import { PlanModule } from '../plan/plan.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AreaController } from './area.controller';
 import { AreaReader } from './area.reader';
@@ -10,7 +11,7 @@ import { AreaService } from './area.service';
 
 /** Collaboration areas (samverkansområden): their workflows, the index table `area`, the coordinator's view. */
 @Module({
-  imports: [WorkflowModule, MunicipalityModule, DecisionModule, DocumentModule, CollaborationModule],
+  imports: [WorkflowModule, MunicipalityModule, DecisionModule, DocumentModule, CollaborationModule, PlanModule],
   controllers: [AreaController],
   providers: [AreaService, AreaReader],
   exports: [AreaService, AreaReader],

@@ -3,9 +3,10 @@ import { randomUUID } from 'crypto';
 import { AREA_MACHINE_ID } from '../../machines/area/area.machine';
 import { isActiveParty } from '../../machines/area/area.status';
 import type { DocumentRef, PartiesOn } from '../../machines/area/area.types';
+import { checkFocusAreaLink, focusAreaNamed } from '../../machines/plan/plan.rules';
 import { decisionCauseKey } from '../../machines/protocol/protocol.rules';
 import { assertActsFor } from '../auth/access';
-import { notFound } from '../common/errors';
+import { notFound, ruleRefused } from '../common/errors';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint } from '../common/sha256';
 import { validationFailed } from '../common/validation';
@@ -13,6 +14,7 @@ import { Db, type Tx } from '../database/db';
 import { DecisionReferences } from '../decision/decision-references.service';
 import { DocumentService } from '../document/document.service';
 import { MunicipalityService } from '../municipality/municipality.service';
+import { PlanService } from '../plan/plan.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
@@ -41,6 +43,7 @@ export class AreaService {
     private readonly municipalities: MunicipalityService,
     private readonly decisions: DecisionReferences,
     private readonly documents: DocumentService,
+    private readonly plans: PlanService,
   ) {}
 
   /** Proposes an area, or registers an existing collaboration straight into operation (G6). */
@@ -96,6 +99,19 @@ export class AreaService {
     );
   }
 
+  /**
+   * R-D8: a KDG assignment naming a focus area names one of the plan in force on its date; the event records that
+   * plan and the focus area's stable key (a name is accepted and resolved to its key).
+   */
+  private async linkFocusArea(wtx: WorkflowTx, area: AreaEntity, e: EventData): Promise<void> {
+    const on = e.assignedOn as string;
+    const inForce = await this.plans.planInForce(area.collaborationSlug, on, wtx);
+    const refused = checkFocusAreaLink(inForce, { focusArea: e.focusArea, planId: e.planId, on });
+    if (refused) throw ruleRefused(refused);
+    e.planId = inForce!.planId;
+    e.focusArea = focusAreaNamed(inForce!.focusAreas, e.focusArea)!.key;
+  }
+
   /** GET /areas/{id}/history: the area's workflow log. */
   async history(id: string) {
     const area = await this.db.read((tx) => this.reader.row(tx, id));
@@ -126,6 +142,7 @@ export class AreaService {
       e.parties = await this.partiesOn(area.collaborationSlug, ref.date, wtx);
       return decisionId;
     }
+    if (e.type === 'KDG_ASSIGNED' && e.focusArea) await this.linkFocusArea(wtx, area, e);
     if (e.type === 'AREA_FORMALISED') {
       await this.assertKnown(wtx.tx, [e.hostMunicipality], 'hostMunicipality');
       e.documents = await this.documentRefs(wtx.tx, e.documentVersionIds);

@@ -1,3 +1,4 @@
+import type { Refusal } from '../../machines/kernel/refusal';
 import type { ErrorCode } from './error-codes';
 
 /**
@@ -61,3 +62,8 @@ export const badInput = (field: string, reason: string, reasonSv: string) =>
 
 export const forbidden = (message: string, messageSv: string, details?: unknown) =>
   new AppError('FORBIDDEN', 'FORBIDDEN', message, messageSv, undefined, details);
+
+/** A rule's refusal from a pure check in machines/ (422, naming its rule), raised by a service before it writes. */
+export function ruleRefused(r: Refusal): AppError {
+  return new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
+}

@@ -5,14 +5,10 @@
  */
 import type { CostRuleEvent, CostRuleInput, CostScope } from '../../machines/cost/cost.types';
 import { compareMonths, definitionProblems, percentToBp, sekToOre } from '../../machines/cost/cost.rules';
-import type { Refusal } from '../../machines/kernel/refusal';
-import { AppError } from '../common/errors';
 import { validationFailed } from '../common/validation';
 import type { CreateCostRuleDto, CreditInvoiceDto, InvoiceRunDto } from './dto/cost-rule.dto';
 
-export function ruleRefused(r: Refusal): AppError {
-  return new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
-}
+export { ruleRefused } from '../common/errors';
 
 /** Plain JSON (class instances and undefined members dropped) so it hashes canonically. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));

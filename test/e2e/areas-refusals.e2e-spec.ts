@@ -1,4 +1,4 @@
-import { areaKit, clerkToken, createDalsland, enter, rowCount, useTestApp } from './kit';
+import { apiClient, areaKit, clerkToken, createDalsland, enter, rowCount, useTestApp } from './kit';
 
 // Every refusal of the area workflow over HTTP: the code, the rule id, and nothing written (RULEBOOK §3 F, J, §4.2).
 describe('collaboration areas: every refusal over HTTP (G1–G6, R-F1..R-F6, R-J5, R-E2, D10)', () => {
@@ -71,12 +71,15 @@ describe('collaboration areas: every refusal over HTTP (G1–G6, R-F1..R-F6, R-J
     await areas.step(id, { type: 'FORANKRING_STARTED', startedOn: '2025-02-10' });
     const start = { type: 'FORSTUDIE_STARTED', startedOn: '2025-03-01' };
     await areas.refused(id, start, { status: 422, code: 'AREA_NO_KDG_ASSIGNMENT', ruleId: 'G1' });
-    await areas.step(id, {
-      type: 'KDG_ASSIGNED',
-      assignedOn: '2025-02-17',
-      assignment: 'Utred',
-      focusArea: 'Kompetensförsörjning',
-    });
+    // R-D8: no plan is in force on 2025-02-17 in this collaboration, so the assignment cannot name a focus area.
+    const assignment = { type: 'KDG_ASSIGNED', assignedOn: '2025-02-17', assignment: 'Utred' };
+    const named = await areas.refused(
+      id,
+      { ...assignment, focusArea: 'Kompetensförsörjning' },
+      { status: 422, code: 'FOCUS_AREA_NOT_IN_PLAN', ruleId: 'R-D8' },
+    );
+    expect(named.messageSv).toContain('Ingen verksamhetsplan gäller 2025-02-17');
+    await areas.step(id, assignment);
     await areas.refused(id, start, { status: 422, code: 'AREA_COUNCIL_NOT_INFORMED', ruleId: 'G1' });
     // G5 (R-E2): a record of Samverkansrådet moves nothing, whoever sends it.
     for (const token of [ctx.tokens.coordinator, ctx.tokens.clerk['1460']])
@@ -295,5 +298,52 @@ describe('collaboration areas: every refusal over HTTP (G1–G6, R-F1..R-F6, R-J
       expect.objectContaining({ refused: expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }) }),
     ]);
     expect((await areas.get(id)).stage.key).toBe('avslutad');
+  });
+
+  it('R-D8: a KDG assignment names a focus area of the plan in force on its date; the event records the plan and the key', async () => {
+    const api = apiClient(ctx);
+    const plan = await api.post(
+      `/collaborations/${SLUG}/plans`,
+      {
+        title: 'Verksamhetsplan 2026',
+        draftedOn: '2025-11-10',
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+        focusAreas: [
+          { key: 'kompetensforsorjning', name: 'Kompetensförsörjning' },
+          { key: 'digitalisering', name: 'Digitalisering' },
+        ],
+      },
+      ctx.tokens.coordinator,
+    );
+    expect(plan.status).toBe(201);
+    const planId = plan.body.id as string;
+    for (const e of [
+      { type: 'COUNCIL_INFORMED', version: 1, informedAt: '2025-12-01T10:00:00Z' },
+      { type: 'KDG_ADOPTED', version: 1, adoptedAt: '2025-12-05T10:00:00Z' },
+    ])
+      expect((await api.post(`/plans/${planId}/events`, e, ctx.tokens.coordinator)).status).toBe(201);
+
+    const { id } = await areas.propose(SLUG, ['1460', '1461']);
+    await areas.step(id, { type: 'FORANKRING_STARTED', startedOn: '2026-02-02' });
+    const assignment = { type: 'KDG_ASSIGNED', assignedOn: '2026-02-10', assignment: 'Utred' };
+    const unknown = await areas.refused(
+      id,
+      { ...assignment, focusArea: 'Infrastruktur' },
+      { status: 422, code: 'FOCUS_AREA_NOT_IN_PLAN', ruleId: 'R-D8' },
+    );
+    expect(unknown.message).toContain('Kompetensförsörjning, Digitalisering');
+    await areas.refused(
+      id,
+      { ...assignment, focusArea: 'digitalisering', assignedOn: '2025-12-20' },
+      { status: 422, code: 'FOCUS_AREA_NOT_IN_PLAN', ruleId: 'R-D8' },
+    );
+    await areas.refused(
+      id,
+      { ...assignment, focusArea: 'digitalisering', planId: '6f1c2a57-2d1e-4a8e-9d0b-5b0c7f1e2a33' },
+      { status: 422, code: 'FOCUS_AREA_NOT_IN_PLAN', ruleId: 'R-D8' },
+    );
+    const r = await areas.step(id, { ...assignment, focusArea: 'Digitalisering' });
+    expect(r.transition.payload).toMatchObject({ focusArea: 'digitalisering', planId });
   });
 });

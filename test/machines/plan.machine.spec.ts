@@ -1,6 +1,13 @@
 import { createActor } from 'xstate';
 import { planDefinition, planMachine } from '../../machines/plan/plan.machine';
-import { checkAdoption, currentAdoptedPeriod, inForceOn, planLegalDate } from '../../machines/plan/plan.rules';
+import {
+  checkAdoption,
+  checkFocusAreaLink,
+  currentAdoptedPeriod,
+  focusAreaNamed,
+  inForceOn,
+  planLegalDate,
+} from '../../machines/plan/plan.rules';
 import type { PlanContext, PlanEvent } from '../../machines/plan/plan.types';
 import { explainRefusal } from '../../machines/kernel/explain';
 
@@ -159,5 +166,28 @@ describe('plan machine: versions, the council informed, KDG adopts (R-D6..R-D8)'
     for (const roles of Object.values(planDefinition.eventRoles))
       expect(roles.sort()).toEqual(['admin', 'coordinator']);
     expect(planDefinition.systemEvents).toBeUndefined();
+  });
+});
+
+describe('R-D8: an assignment names a focus area of the plan in force (checkFocusAreaLink)', () => {
+  const inForce = { planId: 'p1', focusAreas: AREAS };
+  const on = '2025-03-01';
+
+  it('a key or a name of the plan in force is accepted', () => {
+    for (const a of AREAS) {
+      expect(checkFocusAreaLink(inForce, { focusArea: a.key, on })).toBeNull();
+      expect(checkFocusAreaLink(inForce, { focusArea: a.name, on, planId: 'p1' })).toBeNull();
+      expect(focusAreaNamed(AREAS, a.name)).toEqual(a);
+    }
+  });
+
+  it('no plan in force, another plan, or a focus area the plan lacks are refused under R-D8', () => {
+    for (const [found, requested] of [
+      [null, { focusArea: AREAS[0].key, on }],
+      [inForce, { focusArea: AREAS[0].key, on, planId: 'p2' }],
+      [inForce, { focusArea: 'Infrastruktur', on }],
+    ] as const) {
+      expect(checkFocusAreaLink(found, requested)).toMatchObject({ code: 'FOCUS_AREA_NOT_IN_PLAN', ruleId: 'R-D8' });
+    }
   });
 });

@@ -106,12 +106,14 @@ export class KdgAssignedDto extends EventBaseDto {
   @ApiProperty({ example: '2025-02-17' }) @IsPastDate() assignedOn: string;
   @ApiProperty({ description: "KDG's assignment (uppdrag) for the förstudie" }) @IsLongText(4000) assignment: string;
 
-  @ApiPropertyOptional({ description: 'The focus area of the operational plan it serves (free text for now)' })
+  @ApiPropertyOptional({
+    description: 'R-D8: a focus area (key or name) of the operational plan in force on assignedOn; recorded by its key',
+  })
   @IsOptional()
   @IsText(300)
   focusArea?: string;
 
-  @ApiPropertyOptional({ description: 'The operational plan (verksamhetsplan) it belongs to' })
+  @ApiPropertyOptional({ description: 'The plan in force that the focus area belongs to (filled in when left out)' })
   @IsOptional()
   @IsUUID()
   planId?: string;
