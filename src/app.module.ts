@@ -18,6 +18,8 @@ import { CouncilModule } from './council/council.module';
 import { PlanModule } from './plan/plan.module';
 // Cost sharing (kostnadsfördelning)
 import { CostModule } from './cost/cost.module';
+// The auditor's evidence package
+import { EvidenceModule } from './evidence/evidence.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,8 @@ export class AppModule {
         PlanModule,
         // Cost sharing (kostnadsfördelning)
         CostModule,
+        // The auditor's evidence package
+        EvidenceModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

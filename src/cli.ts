@@ -4,6 +4,9 @@ import { TokenService } from './auth/token.service';
 import { backupSqlite, restoreSqlite, sqliteFileOf } from './cli/sqlite-backup';
 import { tokenCreate, tokenList, tokenRevoke, UsageError, type Printer } from './cli/token-commands';
 import { verifyAll } from './cli/verify-all';
+// The auditor's evidence package
+import { verifyExportCommand } from './cli/evidence-commands';
+import { exportEvidence } from './evidence/evidence-export';
 import { AppConfig, loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { Db } from './database/db';
@@ -20,7 +23,11 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
   restore PATH [--force]                      replace the SQLite database with a backup (stop the service first),
                                               then run the migrations and verify every workflow
   verify --all | verify ID                    replay and check workflows; exit 1 on any problem
-  migrate                                     run pending migrations against DATABASE_URL`;
+  migrate                                     run pending migrations against DATABASE_URL
+  export --collaboration SLUG --out PATH [--from DATE] [--to DATE]
+                                              the collaboration's evidence package (E-ARK SIP, one tar archive)
+  verify-export PATH                          check an evidence package offline (no database, no network);
+                                              exit 1 on any problem`;
 
 const PG_BACKUP =
   'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
@@ -92,9 +99,38 @@ async function restoreCommand(config: AppConfig, args: string[]): Promise<number
   return verifyCommand(config, ['--all']);
 }
 
+/** `export`: the evidence package of one collaboration, written to --out. */
+async function exportCommand(config: AppConfig, args: string[]): Promise<number> {
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const slug = option('--collaboration');
+  const out = option('--out');
+  if (!slug || !out) throw new UsageError('export needs --collaboration SLUG and --out PATH');
+  const from = option('--from');
+  const to = option('--to');
+  for (const [name, value] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const)
+    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+      throw new UsageError(`${name} takes a date YYYY-MM-DD`);
+  return withDb(config, async (db) => {
+    const result = await exportEvidence(db, new MachineRegistry(), { slug, from, to, now: new Clock().nowIso() }, out);
+    print.out(result.path);
+    print.err(
+      `${result.info.packageId}: ${result.info.workflows} workflows, ${result.info.rows} rows, ${result.bytes} bytes.`,
+    );
+    return 0;
+  });
+}
+
 /** Administration from the shell, against the database in DATABASE_URL. */
 async function main(args: string[]): Promise<number> {
   try {
+    // The evidence check needs no configuration and opens no database.
+    if (args[0] === 'verify-export') return await verifyExportCommand(args.slice(1), print);
     const config = loadConfig();
     const [command, sub] = args;
     const rest = args.slice(command === 'token' ? 2 : 1);
@@ -105,6 +141,7 @@ async function main(args: string[]): Promise<number> {
     if (command === 'verify') return await verifyCommand(config, rest);
     if (command === 'backup') return await backupCommand(config, rest);
     if (command === 'restore') return await restoreCommand(config, rest);
+    if (command === 'export') return await exportCommand(config, rest);
     if (command === 'migrate') {
       await withDb(config, async () => undefined);
       print.err('Migrations are up to date.');

@@ -476,6 +476,8 @@ describe('fuzz: hostile input over every write endpoint and the read endpointsâ€
     'anslagDate',
     'year',
     'year',
+    'from',
+    'to',
     ...PROTOTYPE_KEYS,
     'extra',
     'asOf[]',
@@ -494,6 +496,8 @@ describe('fuzz: hostile input over every write endpoint and the read endpointsâ€
     (n) => `/meetings/${pick(pool.meetings, n).id}`,
     (n) => `/decisions/${pick(pool.decisions, n).id}`,
     (n) => `/workflows/${pick(pool.workflows, n)}/history`,
+    // The auditor's evidence package (a tar archive when it answers 200)
+    (n) => `/collaborations/${pick(pool.slugs, n)}/evidence`,
   ];
   const segment = fc.oneof(
     fc.uuid(),
@@ -511,6 +515,7 @@ describe('fuzz: hostile input over every write endpoint and the read endpointsâ€
     (s: string) => `/collaborations/${s}`,
     (s: string) => `/municipalities/${s}/bodies`,
     (s: string) => `/collaborations/dalslandssamverkan/memberships/${s}`,
+    (s: string) => `/collaborations/${s}/evidence`,
   ];
 
   it(

@@ -1,0 +1,75 @@
+import { toStockholmDate } from '../../machines/calendar/calendar';
+import type { SnapshotQuery } from '../database/db';
+import type { Dialect } from '../database/dialect';
+import { logSql, type LogSql } from '../workflow/log/log-sql';
+import type { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
+import type { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+
+/** How many log rows the export reads per statement. */
+const CHUNK = 5_000;
+
+/** The workflows of one collaboration, as their subjects and the decision records name them. */
+export interface CollaborationWorkflows {
+  heads: WorkflowInstanceEntity[];
+  /** The decisions recorded for the collaboration (their protocol workflows are among the heads). */
+  decisionIds: string[];
+}
+
+/**
+ * Every workflow that belongs to collaboration `slug`: its own workflow and those whose subject names it
+ * (`membership:<slug>:<code>`, `area:<slug>:<id>`, `plan:<slug>` …), and the protocol workflows of the decisions
+ * recorded for it (`decision.collaboration`). Read in the caller's snapshot, ordered by id.
+ */
+export async function workflowsOf(
+  query: SnapshotQuery,
+  sql: LogSql,
+  dialect: Dialect,
+  slug: string,
+): Promise<CollaborationWorkflows> {
+  const subjects = await query<{ id: string; subject: string }>('SELECT id, subject FROM workflow_instance', []);
+  const decisions = await query<{ id: string; workflowId: string | null }>(
+    `SELECT id, workflow_id AS "workflowId" FROM decision WHERE collaboration = ${dialect.param(1)} ORDER BY id`,
+    [slug],
+  );
+  const ids = new Set(subjects.filter((s) => belongsTo(s.subject, slug)).map((s) => s.id));
+  for (const d of decisions) if (d.workflowId) ids.add(d.workflowId);
+  const heads: WorkflowInstanceEntity[] = [];
+  for (const id of [...ids].sort()) {
+    const [head] = await query<WorkflowInstanceEntity & { nextDueOn?: unknown }>(sql.selectHead, [id]);
+    if (head) {
+      const { nextDueOn: _due, ...fields } = head;
+      heads.push(fields as WorkflowInstanceEntity);
+    }
+  }
+  return { heads, decisionIds: decisions.map((d) => d.id) };
+}
+
+/** `kind:<slug>` or `kind:<slug>:…`; a decision's subject names its municipality, not its collaboration. */
+function belongsTo(subject: string, slug: string): boolean {
+  const [kind, owner] = subject.split(':');
+  return kind !== 'decision' && owner === slug;
+}
+
+/**
+ * The log of one workflow in seq order, chunk by chunk, up to and including the last row recorded on or before the
+ * Stockholm date `through` (all of it when `through` is undefined): a prefix of the chain, so it verifies from its
+ * genesis on.
+ */
+export async function* logOf(
+  query: SnapshotQuery,
+  sql: LogSql,
+  instanceId: string,
+  through?: string,
+): AsyncGenerator<WorkflowTransitionEntity[]> {
+  let from = 0;
+  for (;;) {
+    const rows = await query<WorkflowTransitionEntity>(sql.selectLogFrom, [instanceId, from, CHUNK]);
+    const cut = through ? rows.findIndex((r) => toStockholmDate(r.recordedAt) > through) : -1;
+    const kept = cut === -1 ? rows : rows.slice(0, cut);
+    if (kept.length) yield kept;
+    if (cut !== -1 || rows.length < CHUNK) return;
+    from = rows[rows.length - 1].seq + 1;
+  }
+}
+
+export { logSql };

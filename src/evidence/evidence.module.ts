@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceService } from './evidence.service';
+
+/** The auditor's evidence package: export of a collaboration's log (its check, `verify-export`, runs in the CLI). */
+@Module({
+  imports: [WorkflowModule],
+  controllers: [EvidenceController],
+  providers: [EvidenceService],
+  exports: [EvidenceService],
+})
+export class EvidenceModule {}
