@@ -1,4 +1,5 @@
 import { MEMBERSHIP_GUARD_RULE_IDS } from './membership/membership.rule-ids';
+import { PROTOCOL_GUARD_RULE_IDS } from './protocol/protocol.rule-ids';
 
 /**
  * machine id → version → guard name → the rule ids the guard applies (issue 10, point 7): the rule a history entry
@@ -6,6 +7,7 @@ import { MEMBERSHIP_GUARD_RULE_IDS } from './membership/membership.rule-ids';
  */
 export const GUARD_RULE_IDS: Record<string, Record<number, Record<string, readonly string[]>>> = {
   membership: MEMBERSHIP_GUARD_RULE_IDS,
+  protocol: PROTOCOL_GUARD_RULE_IDS,
 };
 
 /** The rule ids of the guards `guards` of machine `id@version`, each once, in the order of the guards. */

@@ -18,6 +18,7 @@ describe('history that reads like a record', () => {
   const { post, body } = decisionKit(ctx);
   const code = '1439';
   let decisionId: string;
+  let decisionWorkflowId: string;
   let workflowId: string;
 
   beforeAll(async () => {
@@ -44,6 +45,7 @@ describe('history that reads like a record', () => {
     );
     expect(decision.status).toBe(201);
     decisionId = decision.body.id;
+    decisionWorkflowId = decision.body.workflowId;
     const justering = await post(
       `/meetings/${meeting.body.id}/justering`,
       { justeradOn: '2023-11-24', justerare: ['F2', 'F3'] },
@@ -99,6 +101,17 @@ describe('history that reads like a record', () => {
     const res = await ctx.http.get(adopted.links[0].href).set({ Authorization: `Bearer ${ctx.tokens.auditor}` });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(decisionId);
+  });
+
+  it("a decision paragraph's history names the rules of its justering (R-I1 .. R-I3) and its clerk", async () => {
+    const justerat = (await getHistory(ctx, decisionWorkflowId)).find((e) => e.eventType === 'JUSTERAT');
+    expect(justerat.rule).toEqual({
+      machine: 'protocol@1',
+      guards: ['justeringOk'],
+      ruleIds: ['R-I1', 'R-I2', 'R-I3'],
+    });
+    expect(justerat.actor).toMatchObject({ name: `e2e clerk ${code}`, role: 'clerk', municipality: code });
+    expect(justerat.legalDate).toBe('2023-11-24');
   });
 
   it('the history view is the same on every history endpoint that answers it (workflow; an unknown id is 404)', async () => {

@@ -6,8 +6,9 @@ import { MACHINE_DEFINITIONS } from '../../machines/registry';
 describe('guard rule ids', () => {
   const declared = MACHINE_DEFINITIONS.filter((d) => GUARD_RULE_IDS[d.id]);
 
-  it('covers at least the membership machine, both versions', () => {
+  it('covers at least the membership machine, both versions, and the protocol of a decision paragraph', () => {
     expect(declared.filter((d) => d.id === 'membership').map((d) => d.version)).toEqual([1, 2]);
+    expect(declared.some((d) => d.id === 'protocol')).toBe(true);
   });
 
   it.each(declared.map((d) => [`${d.id}@${d.version}`, d] as const))(
