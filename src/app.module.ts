@@ -20,6 +20,8 @@ import { PlanModule } from './plan/plan.module';
 import { CostModule } from './cost/cost.module';
 // The auditor's evidence package
 import { EvidenceModule } from './evidence/evidence.module';
+// Refused attempts (h-history)
+import { RefusedAttemptsModule } from './audit/refused-attempts.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +50,8 @@ export class AppModule {
         CostModule,
         // The auditor's evidence package
         EvidenceModule,
+        // Refused attempts (h-history)
+        RefusedAttemptsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

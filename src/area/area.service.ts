@@ -20,6 +20,9 @@ import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import type { SendOptions, SendResult } from '../workflow/workflow.types';
+// History that reads like a record (h-history)
+import { WorkflowHistory } from '../workflow/history/workflow-history';
+import type { HistoryView } from '../workflow/history/history.views';
 import { AreaEntity } from './area.entity';
 import { AreaReader } from './area.reader';
 import type { AreaRecordedView } from './area.views';
@@ -44,6 +47,7 @@ export class AreaService {
     private readonly decisions: DecisionReferences,
     private readonly documents: DocumentService,
     private readonly plans: PlanService,
+    private readonly workflowHistory: WorkflowHistory,
   ) {}
 
   /** Proposes an area, or registers an existing collaboration straight into operation (G6). */
@@ -113,9 +117,9 @@ export class AreaService {
   }
 
   /** GET /areas/{id}/history: the area's workflow log. */
-  async history(id: string) {
+  async history(id: string): Promise<HistoryView> {
     const area = await this.db.read((tx) => this.reader.row(tx, id));
-    return this.engine.history(area.workflowId);
+    return this.workflowHistory.history(area.workflowId);
   }
 
   /** References → facts: the decision (D10), document versions with their hashes, the parties on the decision's date. */

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { randomBytes, randomUUID } from 'crypto';
 import { AppError, badInput, notFound } from '../common/errors';
 import { sha256Hex as sha256 } from '../common/sha256';
@@ -11,6 +18,9 @@ import { ApiTokenEntity, type TokenOrigin } from './api-token.entity';
 import { LastUseRecorder } from './last-use';
 import { ROLES, type Role } from './roles.decorator';
 import { tokenView, type IssuedToken, type TokenStatus, type TokenView } from './token.view';
+// History that reads like a record (h-history)
+import { ActorDirectory } from '../workflow/history/actor-directory';
+import { tokenNames } from './token-names';
 
 /** What a new token is given. `expiresInDays` defaults to TOKEN_TTL_DAYS, which is also the longest allowed. */
 export interface NewToken {
@@ -50,7 +60,10 @@ export class TokenService implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(Db) private readonly db: Db,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    // History that reads like a record (h-history): the person behind each token id of the log.
+    @Optional() actors?: ActorDirectory,
   ) {
+    actors?.use({ namesOf: tokenNames });
     this.byHash = {
       sql: (n) =>
         `SELECT id, role, municipality_code AS municipality, revoked_at AS revoked, expires_at AS expires, ` +

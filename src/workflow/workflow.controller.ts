@@ -10,6 +10,7 @@ import { IsLocalDate } from '../common/validators';
 import { DueEventsService } from './due-events/due-events.service';
 import { WorkflowEngine } from './engine/workflow-engine.service';
 import { VerifyService } from './verify/verify.service';
+import { WorkflowHistory } from './history/workflow-history';
 
 class RunDueEventsDto {
   @ApiPropertyOptional({
@@ -30,6 +31,7 @@ export class WorkflowController {
     private readonly verifier: VerifyService,
     private readonly dueEvents: DueEventsService,
     private readonly clock: Clock,
+    private readonly workflowHistory: WorkflowHistory,
   ) {}
 
   @Post('due-events/run')
@@ -70,10 +72,14 @@ export class WorkflowController {
 
   @Get(':id/history')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The append-only transition log of a workflow, genesis first' })
+  @ApiOperation({
+    summary:
+      'The append-only transition log of a workflow, genesis first: each entry with the person behind the token, ' +
+      'the rule that allowed it, its legal date and recorded instant, and links to the records behind it',
+  })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
   history(@Param('id', uuidParam) id: string) {
-    return this.engine.history(id);
+    return this.workflowHistory.history(id);
   }
 
   @Post(':id/verify')

@@ -6,12 +6,34 @@ import { WorkflowEngine } from './engine/workflow-engine.service';
 import { WorkflowLog } from './log/workflow-log';
 import { MachineRegistry } from './machine-registry';
 import { VerifyService } from './verify/verify.service';
+// History that reads like a record (h-history)
+import { ActorDirectory } from './history/actor-directory';
+import { WorkflowHistory } from './history/workflow-history';
 import { WorkflowController } from './workflow.controller';
 
 /** The engine: the write path, the log, verify, due events and links between workflows. */
 @Module({
   controllers: [WorkflowController],
-  providers: [MachineRegistry, Clock, WorkflowLog, WorkflowEngine, VerifyService, DueEventsService, DueEventsScheduler],
-  exports: [WorkflowEngine, VerifyService, DueEventsService, DueEventsScheduler, Clock, MachineRegistry],
+  providers: [
+    MachineRegistry,
+    Clock,
+    WorkflowLog,
+    WorkflowEngine,
+    VerifyService,
+    DueEventsService,
+    DueEventsScheduler,
+    ActorDirectory,
+    WorkflowHistory,
+  ],
+  exports: [
+    WorkflowEngine,
+    VerifyService,
+    DueEventsService,
+    DueEventsScheduler,
+    Clock,
+    MachineRegistry,
+    ActorDirectory,
+    WorkflowHistory,
+  ],
 })
 export class WorkflowModule {}

@@ -19,6 +19,8 @@ import type { InstanceView, SendOptions, SendResult, WorkflowEventInput } from '
 import { causedEvents } from './caused-events';
 import { checkTransition, idempotentReplay, toTransitionView } from './transition-checks';
 import { assertMaySend } from './write-policy';
+// Refused attempts (issue 10, point 7)
+import { keepAttempt, noteAttempt, type RefusalRecorder } from './refused-attempts';
 import { WorkflowTx, type TxEngine } from './workflow-tx';
 
 /** The head columns a read selects for `viewOfRow`. */
@@ -67,6 +69,16 @@ function retryPauseMs(attempts: number): number {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Runs a check of the engine; a refusal it throws is noted with the event it refused (refused attempts). */
+function refusing<T>(attempt: Parameters<typeof noteAttempt>[1], check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    noteAttempt(error, attempt);
+    throw error;
+  }
+}
+
 /** Thrown inside a client's transaction to roll it back when the instance has due events to fire first. */
 const DUE_FIRST = new Error('due events first');
 
@@ -92,7 +104,16 @@ export class WorkflowEngine implements TxEngine {
    * fired first, each as its own logged transition, so the client's event meets the state as it stands today; the
    * check runs inside the client's transaction and steps aside only when something is due.
    */
-  async write<T>(target: WriteTarget, work: (wtx: WorkflowTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  write<T>(target: WriteTarget, work: (wtx: WorkflowTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const about = { workflowId: target.instanceId, eventType: target.eventType, actor: target.actor };
+    return this.keepingAttempts(() => this.writeUnit(target, work, options), about);
+  }
+
+  private async writeUnit<T>(
+    target: WriteTarget,
+    work: (wtx: WorkflowTx) => Promise<T>,
+    options: WriteOptions,
+  ): Promise<T> {
     const today = this.clock.todayInStockholm();
     const hint = this.log.headHint(target.instanceId);
     const unit = (dueFirst: boolean) => async (tx: Tx) => {
@@ -113,7 +134,9 @@ export class WorkflowEngine implements TxEngine {
 
   /** A write transaction for work that starts instances or sends to several (a new collaboration, a fan-out). */
   transaction<T>(work: (wtx: WorkflowTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
-    return this.retrying(() => this.db.write((tx) => work(new WorkflowTx(tx, this))), options);
+    return this.keepingAttempts(() =>
+      this.retrying(() => this.db.write((tx) => work(new WorkflowTx(tx, this))), options),
+    );
   }
 
   /** One event in its own transaction (due events, the benchmark). */
@@ -123,7 +146,28 @@ export class WorkflowEngine implements TxEngine {
         (tx) => new WorkflowTx(tx, this).send(instanceId, event, actor, options),
         this.log.headHint(instanceId),
       );
-    return this.retrying(attempt, options);
+    return this.keepingAttempts(() => this.retrying(attempt, options));
+  }
+
+  // Refused attempts (issue 10, point 7): kept by src/audit/, outside the hash chain.
+  private recorder: RefusalRecorder | null = null;
+
+  /** The keeper of refused attempts (the audit module registers itself at start). */
+  useRefusalRecorder(recorder: RefusalRecorder): void {
+    this.recorder = recorder;
+  }
+
+  /**
+   * A refused write: its transaction has rolled back by now, so the attempt is kept by a small write of its own, and
+   * the refusal is answered as it was. A successful write pays nothing here.
+   */
+  private async keepingAttempts<T>(run: () => Promise<T>, about?: Parameters<typeof keepAttempt>[2]): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      await keepAttempt(this.recorder, error, about, this.logger);
+      throw error;
+    }
   }
 
   /**
@@ -187,7 +231,8 @@ export class WorkflowEngine implements TxEngine {
       throw badInput('Idempotency-Key', 'must be at most 128 characters', 'får vara högst 128 tecken');
     }
     const { instance, def, snapshot } = head;
-    assertMaySend(def, actor, event.type);
+    const attempt = { workflowId: instance.id, eventType: event.type, actor, input: event };
+    refusing(attempt, () => assertMaySend(def, actor, event.type));
     const payload = canonicalJson(event);
     if (options.idempotencyKey) {
       const earlier = await this.log.findByIdempotencyKey(wtx.tx, instance.id, options.idempotencyKey);
@@ -196,7 +241,7 @@ export class WorkflowEngine implements TxEngine {
     if (options.expectedVersion !== undefined && options.expectedVersion !== instance.version) {
       throw versionConflict(options.expectedVersion, instance.version);
     }
-    const next = checkTransition(this.registry, head, event);
+    const next = refusing(attempt, () => checkTransition(this.registry, head, event));
     const now = this.clock.nowIso();
     const row = this.log.makeRow(def, {
       instanceId: instance.id,
@@ -312,6 +357,7 @@ export class WorkflowEngine implements TxEngine {
     return new Map(heads.map((h) => [h.instance.id, this.view(h.def, h.instance, h.snapshot)]));
   }
 
+  /** The raw log rows (medium tests); the history endpoints answer WorkflowHistory's entries. */
   async history(instanceId: string) {
     return this.db.read(async (tx) => {
       const [head] = await this.log.heads(tx, [instanceId]);

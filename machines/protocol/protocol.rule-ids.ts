@@ -1,0 +1,21 @@
+/**
+ * The rule ids each guard of the protocol rule table applies (issue 10, point 7): the ids its rule function (and the
+ * rules it calls) can refuse with, as a history entry names them for a transition the guard allowed. Beside the table
+ * in protocol.machine.ts; test/machines/guard-rule-ids.spec.ts keeps the two in step.
+ */
+const VERSION_1: Record<string, readonly string[]> = {
+  amendedDraftOk: ['R-H2', 'R-H4', 'R-H5', 'R-H7', 'R-H9', 'R-H10', 'R-H11', 'R-H13', 'R-H14', 'R-H15'],
+  justeringOk: ['R-I1', 'R-I2', 'R-I3'],
+  anslagOk: ['R-I4'],
+  appealPeriodEndedOk: ['R-I7'],
+  appealOk: ['R-I5'],
+  noAppealOk: ['R-I7'],
+  appealPeriodOver: ['R-I7'],
+  lateKnownAppealOk: ['R-I5', 'R-I7'],
+  appealDecidedOk: ['R-I5'],
+  amendmentOk: ['R-K9'],
+  correctionOk: ['R-K9'],
+  motivationOk: ['R-H14'],
+};
+
+export const PROTOCOL_GUARD_RULE_IDS: Record<number, Record<string, readonly string[]>> = { 1: VERSION_1 };

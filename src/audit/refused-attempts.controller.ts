@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { ErrorBodyDto } from '../common/error-body.dto';
+import { RefusedAttemptsQueryDto } from './dto/refused-attempts-query.dto';
+import { RefusedAttemptsService } from './refused-attempts.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('refused-attempts')
+export class RefusedAttemptsController {
+  constructor(private readonly attempts: RefusedAttemptsService) {}
+
+  @Get()
+  @Roles('auditor', 'admin')
+  @ApiOperation({
+    summary:
+      'Refused attempts (kept outside the hash chain): who tried which event, which rule refused it, when; newest first',
+  })
+  @ApiResponse({ status: 400, type: ErrorBodyDto })
+  list(@Query() query: RefusedAttemptsQueryDto) {
+    return this.attempts.list(query);
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../../database/tx';
+
+/** Whoever knows the person behind an actor id (the auth module: a token's `name`). */
+export interface ActorNameSource {
+  /** actor id → the name of the person the token was given to, for the ids it knows. */
+  namesOf(tx: Tx, actorIds: string[]): Promise<Map<string, string>>;
+}
+
+/**
+ * The person behind an actor, resolved at read time (issue 10, point 7). The log keeps only the token id (hash
+ * covered); the name lives in the token table, so a later erasure or salted commitment of personal data (gallring)
+ * changes one row there and never a hashed log row. The auth module registers its tokens here at start (it depends on
+ * the engine, so the engine cannot depend on it).
+ */
+@Injectable()
+export class ActorDirectory {
+  private source: ActorNameSource | null = null;
+
+  use(source: ActorNameSource): void {
+    this.source = source;
+  }
+
+  async namesOf(tx: Tx, actorIds: Iterable<string>): Promise<Map<string, string>> {
+    const ids = [...new Set(actorIds)].filter((id) => UUID.test(id));
+    if (!this.source || ids.length === 0) return new Map();
+    return this.source.namesOf(tx, ids);
+  }
+}
+
+/** Token ids are UUIDs; 'system' and other actor ids name no person. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The token id of an actor id, or null for the engine's own actor. */
+export const tokenIdOf = (actorId: string): string | null => (UUID.test(actorId) ? actorId : null);
