@@ -1,5 +1,6 @@
 import {
   accepted,
+  apiClient,
   areaKit,
   clerkToken,
   createCollaboration,
@@ -9,6 +10,7 @@ import {
   expectRefused,
   getHistory,
   rowCount,
+  setToday,
   useTestApp,
   verifyWorkflow,
 } from './kit';
@@ -275,6 +277,35 @@ describe('collaboration areas: from proposal to operation, inside or outside the
     expect(after.stage.key).toBe('drift');
     expect(after.record.formalisation.noticeTerms).toContain('tolv månader');
     expect(after.version).toBe(lastDay.version);
+
+    // R-G7, R-C8: its cost rule goes on invoicing the exited municipality, a party of the area's agreement, for a month
+    // after the exit took effect (played on its dates: the exit is recorded as taken effect by then).
+    const api = apiClient(ctx);
+    const rule = await api.post(
+      `/collaborations/${slug}/cost-rules`,
+      {
+        title: 'Gemensamt förbund: kostnadsfördelning',
+        scope: { kind: 'area', areaWorkflowId: after.workflowId },
+        host: '1460',
+        method: 'percent',
+        payers: [{ municipality: '1461', sharePercent: '40' }],
+        costBase: 'förbundets nettokostnad',
+        startMonth: '2026-01',
+        adoption: { adoptedOn: '2025-12-01', basis: 'Förbundsordningen' },
+      },
+      ctx.tokens.coordinator,
+    );
+    expect(rule.status).toBe(201);
+    setToday(ctx, '2027-02-15');
+    const run = await api.post(
+      `/cost-rules/${rule.body.id}/invoice-runs`,
+      { from: '2027-01', issuedOn: '2027-02-15', costs: [{ amount: '10000.00' }] },
+      ctx.tokens.coordinator,
+    );
+    expect({ status: run.status, body: run.body }).toMatchObject({ status: 201 });
+    expect(run.body.invoices.map((i: any) => [i.municipality.code, i.amount])).toEqual([['1461', '4 000,00']]);
+    const exited = (await apiClient(ctx).get(`/collaborations/${slug}/memberships/1461`)).body;
+    expect(exited.status).toBe('EXITED');
   });
 
   it("the coordinator's view lists every area by stage, what it waits for and since when; waitingOn filters for a clerk", async () => {
