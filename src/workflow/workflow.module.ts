@@ -7,11 +7,39 @@ import { WorkflowLog } from './log/workflow-log';
 import { MachineRegistry } from './machine-registry';
 import { VerifyService } from './verify/verify.service';
 import { WorkflowController } from './workflow.controller';
+// Verify at every scale (h-verify)
+import { VerifyController } from './verify/verify.controller';
+import { VerifyJobsService } from './verify/verify-jobs.service';
+import { VerifyRunService } from './verify/verify-run.service';
 
 /** The engine: the write path, the log, verify, due events and links between workflows. */
 @Module({
-  controllers: [WorkflowController],
-  providers: [MachineRegistry, Clock, WorkflowLog, WorkflowEngine, VerifyService, DueEventsService, DueEventsScheduler],
-  exports: [WorkflowEngine, VerifyService, DueEventsService, DueEventsScheduler, Clock, MachineRegistry],
+  controllers: [
+    WorkflowController,
+    // Verify at every scale (h-verify)
+    VerifyController,
+  ],
+  providers: [
+    MachineRegistry,
+    Clock,
+    WorkflowLog,
+    WorkflowEngine,
+    VerifyService,
+    DueEventsService,
+    DueEventsScheduler,
+    // Verify at every scale (h-verify)
+    VerifyRunService,
+    VerifyJobsService,
+  ],
+  exports: [
+    WorkflowEngine,
+    VerifyService,
+    DueEventsService,
+    DueEventsScheduler,
+    Clock,
+    MachineRegistry,
+    // Verify at every scale (h-verify)
+    VerifyRunService,
+  ],
 })
 export class WorkflowModule {}

@@ -179,9 +179,11 @@ async function copyOf(): Promise<Copy> {
 async function verify(url: string, scope: VerifyScope = { kind: 'database' }, workers = 0): Promise<VerifyRunReport> {
   const ds = await openDataSource(url, 'NORMAL');
   const db = new Db(ds);
+  const service = new VerifyRunService(db, new MachineRegistry());
   try {
-    return await new VerifyRunService(db, new MachineRegistry()).run(scope, { workers });
+    return await service.run(scope, { workers });
   } finally {
+    await service.onModuleDestroy();
     await db.close();
     await ds.destroy();
   }

@@ -15,6 +15,8 @@ interface Shard {
   send(segments: Segment[]): Promise<BatchResult>;
   finish(): Promise<BatchResult>;
   close(): Promise<void>;
+  /** Whether an idle shard keeps the process alive (a kept pool between runs must not). */
+  hold(held: boolean): void;
 }
 
 /** The default number of worker threads: one per core. */
@@ -96,6 +98,11 @@ class WorkerShard implements Shard {
     });
   }
 
+  hold(held: boolean): void {
+    if (held) this.worker.ref();
+    else this.worker.unref();
+  }
+
   async close(): Promise<void> {
     this.worker.removeAllListeners('exit');
     this.worker.on('error', () => undefined);
@@ -124,6 +131,7 @@ class InThreadShard implements Shard {
     return Promise.resolve(this.shard.finish());
   }
   async close(): Promise<void> {}
+  hold(): void {}
 }
 
 /**
@@ -131,18 +139,39 @@ class InThreadShard implements Shard {
  * rows so far. `onResult` gets every answer, in the order each shard gives them.
  */
 export class ShardPool {
-  private readonly load: number[];
+  private load: number[];
   private readonly inFlight: Array<Set<Promise<void>>>;
-  private readonly errors: Error[] = [];
+  private errors: Error[] = [];
 
   private constructor(
     private readonly shards: Shard[],
     readonly mode: ShardMode,
     readonly note: string | null,
-    private readonly onResult: (result: BatchResult) => void,
+    private onResult: (result: BatchResult) => void,
   ) {
     this.load = shards.map(() => 0);
     this.inFlight = shards.map(() => new Set());
+  }
+
+  /**
+   * The pool for another run (worker threads take seconds to start from the sources): new counters, a new receiver.
+   * False when a shard failed in the last run; such a pool is closed, not reused.
+   */
+  reuse(onResult: (result: BatchResult) => void): boolean {
+    if (this.errors.length) return false;
+    this.onResult = onResult;
+    this.load = this.shards.map(() => 0);
+    for (const s of this.shards) s.hold(true);
+    return true;
+  }
+
+  /** Kept between runs: idle workers do not keep the process alive. */
+  park(): void {
+    for (const s of this.shards) s.hold(false);
+  }
+
+  get failed(): boolean {
+    return this.errors.length > 0;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { notFound } from '../../common/errors';
 import { Db, type SnapshotQuery } from '../../database/db';
 import { logSql } from '../log/log-sql';
@@ -33,7 +33,10 @@ interface Current {
  * database-checks.ts on the same snapshot. The API (verify-jobs.service.ts), the CLI and the benchmark all use this.
  */
 @Injectable()
-export class VerifyRunService {
+export class VerifyRunService implements OnModuleDestroy {
+  /** The worker threads of the last run, kept for the next (starting them costs seconds when run from the sources). */
+  private idle: ShardPool | null = null;
+
   constructor(
     @Inject(Db) private readonly db: Db,
     private readonly registry: MachineRegistry,
@@ -67,13 +70,16 @@ export class VerifyRunService {
           else problems.addWorkflow(f);
         options.onProgress?.({ ...progress });
       };
-      const pool = await ShardPool.open(this.registry, sql.columns, options.workers ?? defaultWorkerCount(), onResult);
+      const pool = await this.poolFor(sql, options.workers ?? defaultWorkerCount(), onResult);
       const orphans = new Set<string>();
+      let finished = false;
       try {
-        for (const batch of batches) await this.readLog(query, sql, batch, pool, problems, orphans, progress);
+        for (const batch of batches)
+          await this.readLog(query, sql, batch, pool, { problems, orphans, progress, options });
         await pool.finish();
+        finished = true;
       } finally {
-        await pool.close();
+        await this.release(pool, finished);
       }
       // Rows that did not unpack: verified again here, column by column, on the same snapshot.
       const single = logSql(dataSource, dialect);
@@ -103,6 +109,31 @@ export class VerifyRunService {
     });
   }
 
+  /** Ends the kept worker threads (the service stops; the CLI is done). */
+  async onModuleDestroy(): Promise<void> {
+    const idle = this.idle;
+    this.idle = null;
+    await idle?.close();
+  }
+
+  /** The kept pool when it has the size asked for and no run is using it; else a new one. */
+  private async poolFor(sql: RunSql, workers: number, onResult: (r: BatchResult) => void): Promise<ShardPool> {
+    const idle = this.idle;
+    if (idle && workers > 0 && idle.mode === 'workers' && idle.size === workers) {
+      this.idle = null;
+      if (idle.reuse(onResult)) return idle;
+      await idle.close();
+    }
+    return ShardPool.open(this.registry, sql.columns, workers, onResult);
+  }
+
+  /** Keeps the pool of a run that finished (a stopped run leaves a workflow open in its shards: closed instead). */
+  private async release(pool: ShardPool, finished: boolean): Promise<void> {
+    if (!finished || pool.mode !== 'workers' || pool.failed || this.idle) return pool.close();
+    pool.park();
+    this.idle = pool;
+  }
+
   /** The workflow ids of the scope, or null for every one; 404 for an unknown collaboration. */
   private async idsOf(scope: VerifyScope, query: SnapshotQuery): Promise<string[] | null> {
     if (scope.kind === 'database') return null;
@@ -122,10 +153,9 @@ export class VerifyRunService {
     sql: RunSql,
     ids: string[],
     pool: ShardPool,
-    problems: ProblemCollector,
-    orphans: Set<string>,
-    progress: VerifyProgress,
+    run: { problems: ProblemCollector; orphans: Set<string>; progress: VerifyProgress; options: VerifyRunOptions },
   ): Promise<void> {
+    const { problems, orphans, progress, options } = run;
     type Row = { i: string; s: unknown; r: string };
     const read = (lastId: string, lastSeq: number) =>
       query<Row>(sql.rowsAfter(ids.length), [...ids, lastId, lastSeq, RUN_CHUNK_ROWS]);
@@ -147,6 +177,7 @@ export class VerifyRunService {
     let next: Promise<Row[]> | null = read('', -1);
     while (next) {
       const rows: Row[] = await next;
+      options.signal?.throwIfAborted();
       const fresh = [...new Set(rows.filter((r) => r.i !== at.current?.id).map((r) => r.i))];
       const heads = new Map<string, Record<string, unknown>>();
       for (const part of chunks(fresh, IDS_PER_STATEMENT))

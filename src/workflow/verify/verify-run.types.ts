@@ -43,4 +43,6 @@ export interface VerifyRunOptions {
   /** At most this many problems (and failed workflows) in the report (default 1 000). */
   problemLimit?: number;
   onProgress?: (progress: VerifyProgress) => void;
+  /** Stops the run between two chunks (the service shutting down); the run then rejects. */
+  signal?: AbortSignal;
 }
