@@ -55,10 +55,7 @@ export class ShardVerifier {
       result.rows += segment.rows.length;
       const open = this.open!;
       if (!open.replay) continue;
-      const rows = unpackRows(
-        segment.rows.map((r) => ({ r })),
-        this.columns,
-      );
+      const rows = unpackRows(segment.rows, this.columns);
       if (rows) open.replay.push(rows);
       else {
         open.replay = null;

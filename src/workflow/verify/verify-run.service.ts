@@ -53,12 +53,7 @@ export class VerifyRunService implements OnModuleDestroy {
     return this.db.snapshot(async (query) => {
       const ids = await this.idsOf(scope, query);
       const batches: Array<string[]> = ids ? chunks(ids, IDS_PER_STATEMENT) : [[]];
-      let rowsTotal = 0;
-      let workflowsTotal = 0;
-      for (const b of batches) {
-        rowsTotal += Number((await query<{ n: unknown }>(sql.countRows(b.length), b))[0].n);
-        workflowsTotal += Number((await query<{ n: unknown }>(sql.countHeads(b.length), b))[0].n);
-      }
+      const { rowsTotal, workflowsTotal } = await this.countScope(query, sql, batches);
       const progress: VerifyProgress = { rowsDone: 0, rowsTotal, workflowsDone: 0, workflowsTotal, elapsedMs: 0 };
       const repack: string[] = [];
       const onResult = (r: BatchResult) => {
@@ -81,13 +76,7 @@ export class VerifyRunService implements OnModuleDestroy {
       } finally {
         await this.release(pool, finished);
       }
-      // Rows that did not unpack: verified again here, column by column, on the same snapshot.
-      const single = logSql(dataSource, dialect);
-      for (const id of repack) {
-        const [head] = await query(single.selectHead, [id]);
-        const report = await replayOne(query, single, this.registry, head);
-        if (!report.ok) problems.addWorkflow({ ...report, problemCount: report.problems.length });
-      }
+      await this.verifyAgain(query, repack, problems);
       for (const b of batches) await this.headsWithoutRows(query, sql, b, problems, ids !== null);
       if (ids) await this.missingWorkflows(query, sql, ids, orphans, problems);
       options.onProgress?.({ ...progress, elapsedMs: performance.now() - t0 });
@@ -107,6 +96,26 @@ export class VerifyRunService implements OnModuleDestroy {
         durationMs: Math.round(performance.now() - t0),
       };
     });
+  }
+
+  private async countScope(query: SnapshotQuery, sql: RunSql, batches: string[][]) {
+    let rowsTotal = 0;
+    let workflowsTotal = 0;
+    for (const b of batches) {
+      rowsTotal += Number((await query<{ n: unknown }>(sql.countRows(b.length), b))[0].n);
+      workflowsTotal += Number((await query<{ n: unknown }>(sql.countHeads(b.length), b))[0].n);
+    }
+    return { rowsTotal, workflowsTotal };
+  }
+
+  /** Workflows with a row that did not unpack: verified again here, column by column, on the same snapshot. */
+  private async verifyAgain(query: SnapshotQuery, ids: string[], problems: ProblemCollector): Promise<void> {
+    const single = logSql(this.db.dataSource, this.db.dialect);
+    for (const id of ids) {
+      const [head] = await query(single.selectHead, [id]);
+      const report = await replayOne(query, single, this.registry, head);
+      if (!report.ok) problems.addWorkflow({ ...report, problemCount: report.problems.length });
+    }
   }
 
   /** Ends the kept worker threads (the service stops; the CLI is done). */
@@ -155,24 +164,14 @@ export class VerifyRunService implements OnModuleDestroy {
     pool: ShardPool,
     run: { problems: ProblemCollector; orphans: Set<string>; progress: VerifyProgress; options: VerifyRunOptions },
   ): Promise<void> {
-    const { problems, orphans, progress, options } = run;
+    const { options } = run;
     type Row = { i: string; s: unknown; r: string };
     const read = (lastId: string, lastSeq: number) =>
       query<Row>(sql.rowsAfter(ids.length), [...ids, lastId, lastSeq, RUN_CHUNK_ROWS]);
     const at: { current: Current | null } = { current: null };
     const close = () => {
       const current = at.current;
-      if (current && current.shard < 0) {
-        orphans.add(current.id);
-        progress.rowsDone += current.orphanRows;
-        problems.add({
-          workflowId: current.id,
-          seq: current.firstSeq,
-          kind: 'ORPHAN_ROWS',
-          message: `${current.orphanRows} log row(s) from seq ${current.firstSeq} on have no head (workflow_instance row).`,
-          table: 'workflow_transition',
-        });
-      }
+      if (current && current.shard < 0) orphanRows(current, run);
     };
     let next: Promise<Row[]> | null = read('', -1);
     while (next) {
@@ -276,6 +275,22 @@ export class VerifyRunService implements OnModuleDestroy {
     }
     return results;
   }
+}
+
+/** Log rows of a workflow without a head: counted and reported once, never replayed. */
+function orphanRows(
+  current: Current,
+  run: { problems: ProblemCollector; orphans: Set<string>; progress: VerifyProgress },
+) {
+  run.orphans.add(current.id);
+  run.progress.rowsDone += current.orphanRows;
+  run.problems.add({
+    workflowId: current.id,
+    seq: current.firstSeq,
+    kind: 'ORPHAN_ROWS',
+    message: `${current.orphanRows} log row(s) from seq ${current.firstSeq} on have no head (workflow_instance row).`,
+    table: 'workflow_transition',
+  });
 }
 
 function chunks<T>(xs: T[], n: number): T[][] {
