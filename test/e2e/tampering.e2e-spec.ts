@@ -251,6 +251,17 @@ describe('tampering with the database file is found by verify', () => {
     expect(report.execution.mode).toBe('workers');
   });
 
+  it('a separator byte written into a value: the row is read again column by column and HASH_MISMATCH named', async () => {
+    const chr = base.kind === 'sqlite' ? 'char' : 'chr';
+    const report = await tampered(
+      (c) => c.exec([[`UPDATE ${LOG} SET actor_id = actor_id || ${chr}(31) WHERE ${where} = 42`, [target]]]),
+      { kind: 'database' },
+      1,
+    );
+    expectOnlyTarget(report, problem('HASH_MISMATCH', 42));
+    expect(report.problemCount).toBe(1);
+  });
+
   it('a deleted middle row: MISSING_ROW at its seq', async () => {
     const report = await tampered((c) => c.exec([[`DELETE FROM ${LOG} WHERE ${where} = 120`, [target]]]));
     expectOnlyTarget(report, problem('MISSING_ROW', 120));

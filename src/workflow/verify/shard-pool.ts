@@ -11,7 +11,7 @@ export type ShardMode = 'workers' | 'in-thread';
 /** Batches sent to a shard and not yet answered; the reader waits beyond this, so memory stays flat. */
 const IN_FLIGHT_PER_SHARD = 2;
 
-interface Shard {
+export interface Shard {
   send(segments: Segment[]): Promise<BatchResult>;
   finish(): Promise<BatchResult>;
   close(): Promise<void>;
@@ -183,9 +183,10 @@ export class ShardPool {
     columns: string[],
     workers: number,
     onResult: (result: BatchResult) => void,
+    startWorker: (columns: string[]) => Promise<Shard> = (c) => WorkerShard.start(c),
   ): Promise<ShardPool> {
     if (workers <= 0) return new ShardPool([new InThreadShard(registry, columns)], 'in-thread', null, onResult);
-    const started = await Promise.allSettled(Array.from({ length: workers }, () => WorkerShard.start(columns)));
+    const started = await Promise.allSettled(Array.from({ length: workers }, () => startWorker(columns)));
     const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (!failed) return new ShardPool(ok, 'workers', null, onResult);
