@@ -3,16 +3,15 @@ import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token.service';
 import { backupSqlite, restoreSqlite, sqliteFileOf } from './cli/sqlite-backup';
 import { tokenCreate, tokenList, tokenRevoke, UsageError, type Printer } from './cli/token-commands';
-import { verifyAll } from './cli/verify-all';
 // The auditor's evidence package
 import { verifyExportCommand } from './cli/evidence-commands';
 import { exportEvidence } from './evidence/evidence-export';
+import { verifyCommand as runVerify } from './cli/verify-command';
 import { AppConfig, loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { Db } from './database/db';
 import { Clock } from './workflow/clock';
 import { MachineRegistry } from './workflow/machine-registry';
-import { VerifyService } from './workflow/verify/verify.service';
 
 const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
   token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
@@ -22,12 +21,15 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
   backup PATH                                 online backup of the SQLite database (the service may run)
   restore PATH [--force]                      replace the SQLite database with a backup (stop the service first),
                                               then run the migrations and verify every workflow
-  verify --all | verify ID                    replay and check workflows; exit 1 on any problem
-  migrate                                     run pending migrations against DATABASE_URL
   export --collaboration SLUG --out PATH [--from DATE] [--to DATE]
                                               the collaboration's evidence package (E-ARK SIP, one tar archive)
   verify-export PATH                          check an evidence package offline (no database, no network);
-                                              exit 1 on any problem`;
+                                              exit 1 on any problem
+  verify [--collaboration SLUG] [--json] [--progress] [--workers N]
+                                              replay and check every workflow (--all: the same), or those of one
+                                              collaboration; progress on stderr; exit 1 on any problem
+  verify ID                                   one workflow: its report as JSON; exit 1 on any problem
+  migrate                                     run pending migrations against DATABASE_URL`;
 
 const PG_BACKUP =
   'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
@@ -52,30 +54,9 @@ async function withDb<T>(config: AppConfig, work: (db: Db) => Promise<T>): Promi
   }
 }
 
-async function verifyCommand(config: AppConfig, args: string[]): Promise<number> {
-  const id = args.find((a) => !a.startsWith('--'));
-  if (!args.includes('--all') && !id) throw new UsageError('verify needs --all or a workflow id');
-  return withDb(config, async (db) => {
-    const verifier = new VerifyService(db, new MachineRegistry());
-    if (!args.includes('--all')) {
-      const report = await verifier.verify(id!);
-      print.out(JSON.stringify(report, null, 2));
-      return report.ok ? 0 : 1;
-    }
-    const result = await verifyAll(db, verifier);
-    for (const r of result.failed) {
-      const first = r.firstDivergence;
-      print.out(
-        `${r.workflowId} ${r.machine}: ${r.problems.length} problem(s); first ${first?.kind} at seq ${first?.seq}: ${first?.message}`,
-      );
-    }
-    print.out(
-      result.failed.length
-        ? `${result.workflows} workflows verified: ${result.failed.length} with problems`
-        : `${result.workflows} workflows verified: all clean`,
-    );
-    return result.failed.length ? 1 : 0;
-  });
+// Verify at every scale (h-verify): src/cli/verify-command.ts
+function verifyCommand(config: AppConfig, args: string[]): Promise<number> {
+  return withDb(config, (db) => runVerify(db, args, print, process.stderr));
 }
 
 async function backupCommand(config: AppConfig, args: string[]): Promise<number> {

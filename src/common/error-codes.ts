@@ -40,6 +40,9 @@ export const SERVICE_ERROR_CODES = {
   VERSION_EXISTS: 'The document has a version of this label; a version is never changed.',
   // Amendments of the declaration (h-amend)
   ALREADY_A_PARTY: 'An amendment adds only a municipality that is not a party already (D4).',
+  // Verify at every scale (h-verify)
+  VERIFY_RUNNING:
+    'A verify job is running in this process (`details.jobId`); poll it, or start another when it is done.',
   // 422 besides the rules
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with another request.',
   GUARD_REFUSED: 'A guard refused without a rule to name (should not happen: every guard has a rule).',

@@ -142,7 +142,7 @@ async function writeData(
   put: (path: string, content: string) => Promise<void>,
 ): Promise<{ info: PackageInfo; heads: PackagedHead[] }> {
   const sql = logSql(db.dataSource, db.dialect);
-  const { heads, decisionIds } = await workflowsOf(query, sql, db.dialect, request.slug);
+  const { heads, decisionIds } = await workflowsOf(query, db.dataSource, sql, db.dialect, request.slug);
   const [collaboration] = await query<{ name: string }>(
     `SELECT name FROM collaboration WHERE slug = ${db.dialect.param(1)}`,
     [request.slug],

@@ -1,40 +1,37 @@
+import type { DataSource } from 'typeorm';
 import { toStockholmDate } from '../../machines/calendar/calendar';
 import type { SnapshotQuery } from '../database/db';
 import type { Dialect } from '../database/dialect';
 import { logSql, type LogSql } from '../workflow/log/log-sql';
 import type { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
 import type { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+import { workflowsOfCollaboration } from '../workflow/verify/collaboration-workflows';
 
 /** How many log rows the export reads per statement. */
 const CHUNK = 5_000;
 
-/** The workflows of one collaboration, as their subjects and the decision records name them. */
+/** The workflows of one collaboration (workflowsOfCollaboration: the one place that knows them), with their heads. */
 export interface CollaborationWorkflows {
   heads: WorkflowInstanceEntity[];
   /** The decisions recorded for the collaboration (their protocol workflows are among the heads). */
   decisionIds: string[];
 }
 
-/**
- * Every workflow that belongs to collaboration `slug`: its own workflow and those whose subject names it
- * (`membership:<slug>:<code>`, `area:<slug>:<id>`, `plan:<slug>` …), and the protocol workflows of the decisions
- * recorded for it (`decision.collaboration`). Read in the caller's snapshot, ordered by id.
- */
+/** Every workflow of collaboration `slug` with its head, read in the caller's snapshot, ordered by id. */
 export async function workflowsOf(
   query: SnapshotQuery,
+  dataSource: DataSource,
   sql: LogSql,
   dialect: Dialect,
   slug: string,
 ): Promise<CollaborationWorkflows> {
-  const subjects = await query<{ id: string; subject: string }>('SELECT id, subject FROM workflow_instance', []);
-  const decisions = await query<{ id: string; workflowId: string | null }>(
-    `SELECT id, workflow_id AS "workflowId" FROM decision WHERE collaboration = ${dialect.param(1)} ORDER BY id`,
+  const ids = await workflowsOfCollaboration(query, dataSource, dialect, slug);
+  const decisions = await query<{ id: string }>(
+    `SELECT id FROM decision WHERE collaboration = ${dialect.param(1)} ORDER BY id`,
     [slug],
   );
-  const ids = new Set(subjects.filter((s) => belongsTo(s.subject, slug)).map((s) => s.id));
-  for (const d of decisions) if (d.workflowId) ids.add(d.workflowId);
   const heads: WorkflowInstanceEntity[] = [];
-  for (const id of [...ids].sort()) {
+  for (const id of ids) {
     const [head] = await query<WorkflowInstanceEntity & { nextDueOn?: unknown }>(sql.selectHead, [id]);
     if (head) {
       const { nextDueOn: _due, ...fields } = head;
@@ -42,12 +39,6 @@ export async function workflowsOf(
     }
   }
   return { heads, decisionIds: decisions.map((d) => d.id) };
-}
-
-/** `kind:<slug>` or `kind:<slug>:…`; a decision's subject names its municipality, not its collaboration. */
-function belongsTo(subject: string, slug: string): boolean {
-  const [kind, owner] = subject.split(':');
-  return kind !== 'decision' && owner === slug;
 }
 
 /**

@@ -82,6 +82,15 @@ export class WorkflowController {
     return this.workflowHistory.history(id);
   }
 
+  // Verify at every scale (h-verify): the same check as a GET, which changes nothing.
+  @Get(':id/verify')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Replay the log of one workflow and check it (the same as POST, as a read)' })
+  @ApiResponse({ status: 200, description: '{ ok, events, firstDivergence: { seq, kind, message } | null, problems }' })
+  verifyRead(@Param('id', uuidParam) id: string) {
+    return this.verifier.verify(id);
+  }
+
   @Post(':id/verify')
   @Roles(...READERS)
   @HttpCode(200)

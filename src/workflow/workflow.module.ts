@@ -10,10 +10,18 @@ import { VerifyService } from './verify/verify.service';
 import { ActorDirectory } from './history/actor-directory';
 import { WorkflowHistory } from './history/workflow-history';
 import { WorkflowController } from './workflow.controller';
+// Verify at every scale (h-verify)
+import { VerifyController } from './verify/verify.controller';
+import { VerifyJobsService } from './verify/verify-jobs.service';
+import { VerifyRunService } from './verify/verify-run.service';
 
 /** The engine: the write path, the log, verify, due events and links between workflows. */
 @Module({
-  controllers: [WorkflowController],
+  controllers: [
+    WorkflowController,
+    // Verify at every scale (h-verify)
+    VerifyController,
+  ],
   providers: [
     MachineRegistry,
     Clock,
@@ -24,6 +32,9 @@ import { WorkflowController } from './workflow.controller';
     DueEventsScheduler,
     ActorDirectory,
     WorkflowHistory,
+    // Verify at every scale (h-verify)
+    VerifyRunService,
+    VerifyJobsService,
   ],
   exports: [
     WorkflowEngine,
@@ -34,6 +45,8 @@ import { WorkflowController } from './workflow.controller';
     MachineRegistry,
     ActorDirectory,
     WorkflowHistory,
+    // Verify at every scale (h-verify)
+    VerifyRunService,
   ],
 })
 export class WorkflowModule {}

@@ -66,7 +66,12 @@ export interface VerifyProblem {
     | 'STATE_MISMATCH'
     | 'FROM_STATE_MISMATCH'
     | 'MACHINE_MISMATCH'
-    | 'HEAD_MISMATCH';
+    | 'HEAD_MISMATCH'
+    // Verify at every scale (h-verify): found by the whole-scope run, not by one workflow's replay.
+    | 'ORPHAN_ROWS'
+    | 'HEAD_WITHOUT_ROWS'
+    | 'MISSING_WORKFLOW'
+    | 'MACHINE_VERSION_MISSING';
   message: string;
 }
 

@@ -37,6 +37,8 @@ import * as transitionHash from '../../src/workflow/log/transition-hash';
 import { VerifyService } from '../../src/workflow/verify/verify.service';
 import type { BuildJob, BuildResult } from './build-log';
 import type { ClientJob, ClientResult, ClientTarget } from './http-client';
+// Verify at every scale (h-verify): part [4], the whole-database verify of a 1 000 000-row log
+import { benchVerifyAtScale, VERIFY_SCALE_TARGET } from './verify-scale';
 
 // ---------------------------------------------------------------------------------------------- parameters
 
@@ -830,6 +832,11 @@ async function main(): Promise<number> {
       `  ratio verify / actor.send = ${verifyRatio.toFixed(3)} (target >= ${TARGETS.verifyOverActorRatio}) ${verifyRatio >= TARGETS.verifyOverActorRatio ? 'MET' : 'MISSED'}`,
     );
 
+    // ================================================================ 4. whole-database verify at scale (h-verify)
+    log('');
+    phase = 'verifying the whole database at scale';
+    const verifyAtScale = await benchVerifyAtScale(log);
+
     // ================================================================ summary
     phase = 'reporting';
     const meets = {
@@ -837,6 +844,8 @@ async function main(): Promise<number> {
       readOverBareRatio: readOverBare >= TARGETS.readOverBareRatio,
       readsFasterThanWrites: readsPerSec > httpPerSec,
       verifyOverActorRatio: verifyRatio >= TARGETS.verifyOverActorRatio,
+      // Verify at every scale (h-verify)
+      databaseVerifyOverActorRatio: verifyAtScale.meetsTarget === true,
     };
     const totalSeconds = (now() - started) / 1000;
     log('');
@@ -914,6 +923,8 @@ async function main(): Promise<number> {
         meanSeconds: round(actorSeconds, 3),
       },
       memory,
+      // Verify at every scale (h-verify)
+      verifyAtScale: { ...verifyAtScale, target: VERIFY_SCALE_TARGET },
       loadAverage: os.loadavg().map((l) => round(l, 2)),
       totalSeconds: round(totalSeconds, 1),
     };

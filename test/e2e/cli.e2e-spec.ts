@@ -99,6 +99,28 @@ describe('CLI', () => {
     expect(run).toMatchObject({ code: 0, stdout: `${workflows} workflows verified: all clean\n` });
   });
 
+  // Verify at every scale (h-verify): everything (no argument), one collaboration, JSON, the progress bar on stderr.
+  it('verify (everything), verify --collaboration SLUG, --json and --progress; an unknown collaboration fails', async () => {
+    const all = await cli(['verify', '--workers', '1'], url);
+    expect(all).toMatchObject({ code: 0, stdout: `${workflows} workflows verified: all clean\n`, stderr: '' });
+    const mine = await cli(['verify', '--collaboration', 'cli', '--json', '--progress', '--workers', '1'], url);
+    expect(mine.code).toBe(0);
+    const report = JSON.parse(mine.stdout);
+    expect(report).toMatchObject({
+      ok: true,
+      scope: { kind: 'collaboration', slug: 'cli' },
+      counts: { workflows: 6 },
+      problemCount: 0,
+      execution: { mode: 'workers', threads: 1 },
+    });
+    expect(mine.stderr).toMatch(/\[#+\] 100% \d+\/\d+ rows, 6\/6 workflows, \d+ rows\/s, 0 s left/);
+    const none = await cli(['verify', '--collaboration', 'no-such-one', '--workers', '0'], url);
+    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none.stderr).toMatch(/Collaboration no-such-one was not found/);
+    const bad = await cli(['verify', '--workers', 'many'], url);
+    expect(bad.code).toBe(2);
+  });
+
   it('backup while the service writes; restore into a new file verifies clean; a tampered copy fails verify (PostgreSQL: points to pg_dump)', async () => {
     if (process.env.TEST_DATABASE === 'postgres') {
       // PostgreSQL has its own online backup: the CLI refuses and names it.

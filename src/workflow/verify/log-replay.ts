@@ -172,10 +172,15 @@ export class LogReplay {
 
 const NUMERIC_COLUMNS = new Set(['seq', 'machineVersion']);
 
-export function unpackRows(packed: Array<{ r: string }>, columns: string[]): WorkflowTransitionEntity[] | null {
+/** Rows packed by the database (as `{ r }` from a statement, or the strings alone, as a verify worker gets them). */
+export function unpackRows(
+  packed: Array<{ r: string }> | string[],
+  columns: string[],
+): WorkflowTransitionEntity[] | null {
   const rows: WorkflowTransitionEntity[] = new Array(packed.length);
   for (let i = 0; i < packed.length; i++) {
-    const parts = packed[i].r.split('\u001f');
+    const one = packed[i];
+    const parts = (typeof one === 'string' ? one : one.r).split('\u001f');
     if (parts.length !== columns.length) return null;
     const row: Record<string, unknown> = {};
     for (let c = 0; c < columns.length; c++) {

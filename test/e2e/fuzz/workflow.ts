@@ -18,5 +18,17 @@ export function workflowTargets(fx: FuzzKit): FuzzTarget[] {
       valid: fc.constant(() => undefined),
       readOnly: true,
     },
+    // Verify at every scale (h-verify): a job of the whole database, a collaboration or a workflow; 409 while one runs.
+    {
+      name: 'POST /verify',
+      method: 'post',
+      aim: () => ({ path: '/verify' }),
+      valid: fc.oneof(
+        fc.constant(() => ({})),
+        fc.nat().map((n) => () => ({ collaboration: pick(pool.slugs, n) })),
+        fc.nat().map((n) => () => ({ workflowId: pick(pool.workflows, n) })),
+      ),
+      readOnly: true,
+    },
   ];
 }

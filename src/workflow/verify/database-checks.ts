@@ -1,0 +1,39 @@
+import type { Dialect } from '../../database/dialect';
+import type { SnapshotQuery } from '../../database/db';
+
+/** What a whole-scope verify covers: every workflow, one collaboration's, or one workflow. */
+export type VerifyScope =
+  { kind: 'database' } | { kind: 'collaboration'; slug: string } | { kind: 'workflow'; workflowId: string };
+
+/** A problem found by verify: where (workflow and seq, or a table row) and what (a stable kind). */
+export interface DatabaseProblem {
+  workflowId: string | null;
+  seq: number | null;
+  kind: string;
+  message: string;
+  table?: string;
+  rowId?: string;
+}
+
+/**
+ * What a check that joins the whole-scope verify is given: the scope, the workflow ids it covers (null = every one)
+ * and the same consistent snapshot the log checks read (Db.snapshot), so that every check sees one state.
+ */
+export interface DatabaseCheckContext {
+  scope: VerifyScope;
+  workflowIds: string[] | null;
+  query: SnapshotQuery;
+  dialect: Dialect;
+}
+
+/** A check that runs after the log checks of every verify run (table projections, signed checkpoints). */
+export interface DatabaseCheck {
+  name: string;
+  run(scope: DatabaseCheckContext): Promise<DatabaseProblem[]>;
+}
+
+/**
+ * Every check the verify run runs after its log checks, in this order. Add a check by appending one line (with a
+ * comment naming the feature) to this list.
+ */
+export const DATABASE_CHECKS: DatabaseCheck[] = [];
