@@ -18,6 +18,8 @@ import { CouncilModule } from './council/council.module';
 import { PlanModule } from './plan/plan.module';
 // Cost sharing (kostnadsfördelning)
 import { CostModule } from './cost/cost.module';
+// Signed checkpoints of the log (h-checkpoint)
+import { CheckpointModule } from './checkpoint/checkpoint.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,8 @@ export class AppModule {
         PlanModule,
         // Cost sharing (kostnadsfördelning)
         CostModule,
+        // Signed checkpoints of the log (h-checkpoint)
+        CheckpointModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

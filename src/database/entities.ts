@@ -17,6 +17,8 @@ import { CouncilEntity } from '../council/council.entity';
 import { PlanEntity } from '../plan/plan.entity';
 // Cost sharing (kostnadsfördelning)
 import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
+// Signed checkpoints of the log (h-checkpoint)
+import { CHECKPOINT_ENTITIES } from '../checkpoint/checkpoint.entities';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -45,4 +47,6 @@ export const ENTITIES = [
   // Cost sharing (kostnadsfördelning)
   CostRuleEntity,
   CostInvoiceEntity,
+  // Signed checkpoints of the log (h-checkpoint)
+  ...CHECKPOINT_ENTITIES,
 ];
