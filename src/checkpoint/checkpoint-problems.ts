@@ -94,7 +94,18 @@ export async function checkpointProblems(db: Db, options: CheckpointCheckOptions
     const stored = (await query<StoredCheckpoint>('SELECT size, root, note FROM checkpoint ORDER BY size', [])).map(
       (c) => ({ ...c, size: Number(c.size) }),
     );
-    if (!stored.length) return problems;
+    if (!stored.length) {
+      // Nothing to check, but a required threshold of witnesses is not met by no checkpoint at all.
+      if (options.witnesses) {
+        problems.push(
+          problem(
+            'witness-threshold',
+            `No checkpoint exists; ${options.witnesses} witness cosignature(s) are required.`,
+          ),
+        );
+      }
+      return problems;
+    }
     if (!options.logKey)
       problems.push(problem('checkpoint-key-missing', 'No log public key to verify the checkpoints with.'));
     for (const c of stored) {
