@@ -108,27 +108,7 @@ export async function checkpointProblems(db: Db, options: CheckpointCheckOptions
     }
     if (!options.logKey)
       problems.push(problem('checkpoint-key-missing', 'No log public key to verify the checkpoints with.'));
-    for (const c of stored) {
-      const note = splitNote(c.note);
-      const body = note && parseCheckpointBody(note.body);
-      if (!note || !body) {
-        problems.push(
-          problem('checkpoint-malformed', `Checkpoint ${c.size}: the stored note is not a signed checkpoint.`),
-        );
-        continue;
-      }
-      if (options.logKey && !verifyNote(note, options.logKey)) {
-        problems.push(problem('checkpoint-signature', `Checkpoint ${c.size}: the log's signature does not verify.`));
-      }
-      if (body.origin !== options.origin || body.size !== c.size || body.root.toString('hex') !== c.root) {
-        problems.push(
-          problem(
-            'checkpoint-mismatch',
-            `Checkpoint ${c.size}: the signed note says origin ${body.origin}, size ${body.size}, root ${body.root.toString('hex')}.`,
-          ),
-        );
-      }
-    }
+    for (const c of stored) problems.push(...noteProblems(c, options));
     const sizes = stored.map((c) => c.size);
     const fromLog = await rootsAt(leavesOf(logRows(query, db.dialect)), sizes);
     const fromTiles = await rootsAt(tileLeaves(query, db.dialect), sizes);
@@ -151,6 +131,28 @@ export async function checkpointProblems(db: Db, options: CheckpointCheckOptions
     if (options.witnesses) problems.push(...(await witnessProblems(query, db.dialect, latest, options.witnesses)));
     return problems;
   });
+}
+
+/** What is wrong with one stored checkpoint's note: unreadable, not signed by the log key, or saying another tree. */
+function noteProblems(c: StoredCheckpoint, options: CheckpointCheckOptions): DatabaseProblem[] {
+  const note = splitNote(c.note);
+  const body = note && parseCheckpointBody(note.body);
+  if (!note || !body) {
+    return [problem('checkpoint-malformed', `Checkpoint ${c.size}: the stored note is not a signed checkpoint.`)];
+  }
+  const problems: DatabaseProblem[] = [];
+  if (options.logKey && !verifyNote(note, options.logKey)) {
+    problems.push(problem('checkpoint-signature', `Checkpoint ${c.size}: the log's signature does not verify.`));
+  }
+  if (body.origin !== options.origin || body.size !== c.size || body.root.toString('hex') !== c.root) {
+    problems.push(
+      problem(
+        'checkpoint-mismatch',
+        `Checkpoint ${c.size}: the signed note says origin ${body.origin}, size ${body.size}, root ${body.root.toString('hex')}.`,
+      ),
+    );
+  }
+  return problems;
 }
 
 /** The problem of a log that no longer extends the latest checkpoint, naming the first differing row where it can. */

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { checkpointProblems } from '../../src/checkpoint/checkpoint-problems';
+import { CheckpointScheduler } from '../../src/checkpoint/checkpoint.scheduler';
 import { createKeyFile, readKeyFile } from '../../src/checkpoint/key-file';
 import { leafHash, verifyConsistency, verifyInclusion } from '../../src/checkpoint/merkle';
 import {
@@ -233,6 +234,16 @@ describe('signed checkpoints: notes, proofs, witnesses', () => {
     expect(forged).toEqual({ ok: false, reason: expect.stringContaining('COSIGNATURE_INVALID') });
     const res = await api.post(`/checkpoints/${size}/cosignatures`, { cosignature: '— nobody AAAA' });
     expectErrorBody(res.body, 'UNKNOWN_WITNESS');
+  });
+
+  it('makes a checkpoint on the timer’s tick only when the log grew', async () => {
+    const scheduler = ctx.app.get(CheckpointScheduler);
+    const before = (await api.get('/checkpoints/latest')).body.size;
+    expect(await scheduler.tick()).toBe(false);
+    await grow();
+    expect(await scheduler.tick()).toBe(true);
+    expect((await api.get('/checkpoints/latest')).body.size).toBeGreaterThan(before);
+    expect(await problems()).toEqual([]);
   });
 
   it('finds a forged signature on a stored checkpoint', async () => {
