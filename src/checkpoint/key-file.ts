@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeSkey, encodeSkey, generateNoteKey, type NoteKey } from './note';
+import { ALG_ED25519, decodeSkey, encodeSkey, generateNoteKey, type NoteKey, type NoteVerifier } from './note';
 
 /**
  * The signing key lives in a file outside the database (an attacker with a copy of the database cannot sign), mode
@@ -22,4 +22,17 @@ export function createKeyFile(file: string, name: string, alg: number): NoteKey 
   fs.writeFileSync(file, encodeSkey(key), { flag: 'wx', mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return key;
+}
+
+/**
+ * The log's public key from the key file (for `checkpointProblems` where no vkey was given), or null when the file
+ * cannot be read. An auditor should rather pass the vkey from their own records.
+ */
+export function logVerifierFromFile(file: string): NoteVerifier | null {
+  try {
+    const key = readKeyFile(file);
+    return { name: key.name, alg: ALG_ED25519, publicKey: key.publicKey };
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { checkpointProblems } from '../checkpoint/checkpoint-problems';
 import { CheckpointService } from '../checkpoint/checkpoint.service';
-import { createKeyFile, readKeyFile } from '../checkpoint/key-file';
+import { createKeyFile, logVerifierFromFile, readKeyFile } from '../checkpoint/key-file';
 import { ALG_COSIGNATURE_V1, ALG_ED25519, parseVkey, vkeyOf } from '../checkpoint/note';
 import type { AppConfig } from '../config/app-config';
 import type { Db } from '../database/db';
@@ -59,12 +59,8 @@ export async function verifyCheckpointsCommand(
   let logKey = given ? parseVkey(given) : null;
   if (given && !logKey) throw new UsageError('--log-key is not a vkey');
   if (!given) {
-    try {
-      const key = readKeyFile(config.CHECKPOINT_KEY_FILE);
-      logKey = { name: key.name, alg: ALG_ED25519, publicKey: key.publicKey };
-    } catch (error) {
-      print.err(`No log key (${(error as Error).message}); give --log-key VKEY.`);
-    }
+    logKey = logVerifierFromFile(config.CHECKPOINT_KEY_FILE);
+    if (!logKey) print.err(`No log key could be read from ${config.CHECKPOINT_KEY_FILE}; give --log-key VKEY.`);
   }
   const problems = await checkpointProblems(db, { logKey, origin: config.CHECKPOINT_ORIGIN, witnesses });
   for (const p of problems) {
