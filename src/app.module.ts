@@ -22,6 +22,8 @@ import { CostModule } from './cost/cost.module';
 import { EvidenceModule } from './evidence/evidence.module';
 // Refused attempts (h-history)
 import { RefusedAttemptsModule } from './audit/refused-attempts.module';
+// Signed checkpoints of the log (h-checkpoint)
+import { CheckpointModule } from './checkpoint/checkpoint.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +54,8 @@ export class AppModule {
         EvidenceModule,
         // Refused attempts (h-history)
         RefusedAttemptsModule,
+        // Signed checkpoints of the log (h-checkpoint)
+        CheckpointModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

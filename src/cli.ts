@@ -12,6 +12,8 @@ import { openDataSource } from './database/data-source';
 import { Db } from './database/db';
 import { Clock } from './workflow/clock';
 import { MachineRegistry } from './workflow/machine-registry';
+// Signed checkpoints of the log (h-checkpoint)
+import { checkpointCommand, keysCreate, verifyCheckpointsCommand, witnessCommand } from './cli/checkpoint-commands';
 
 const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
   token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
@@ -29,7 +31,15 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
                                               replay and check every workflow (--all: the same), or those of one
                                               collaboration; progress on stderr; exit 1 on any problem
   verify ID                                   one workflow: its report as JSON; exit 1 on any problem
-  migrate                                     run pending migrations against DATABASE_URL`;
+  migrate                                     run pending migrations against DATABASE_URL
+  keys create [--name NAME] [--out PATH] [--witness]
+                                              a new signing key (0600, never over a file); prints its vkey
+  checkpoint                                  sign a checkpoint of the log now (when it grew)
+  verify-checkpoints [--witnesses N] [--log-key VKEY]
+                                              check the checkpoints and that the log extends them; exit 1 on any
+  witness --api URL --token T --key FILE --state FILE [--log-key VKEY]
+                                              one run of a party's witness: cosign the latest checkpoint if
+                                              consistent with the last one cosigned; exit 1 when refused`;
 
 const PG_BACKUP =
   'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
@@ -128,6 +138,13 @@ async function main(args: string[]): Promise<number> {
       print.err('Migrations are up to date.');
       return 0;
     }
+    // Signed checkpoints of the log (h-checkpoint)
+    if (command === 'keys' && sub === 'create') return keysCreate(config, args.slice(2), print);
+    if (command === 'checkpoint') return await withDb(config, (db) => checkpointCommand(db, config, print));
+    if (command === 'verify-checkpoints') {
+      return await withDb(config, (db) => verifyCheckpointsCommand(db, config, rest, print));
+    }
+    if (command === 'witness') return await witnessCommand(rest, print);
     if (command === 'help' || args.includes('--help')) {
       print.out(USAGE);
       return 0;

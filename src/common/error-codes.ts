@@ -43,6 +43,18 @@ export const SERVICE_ERROR_CODES = {
   // Verify at every scale (h-verify)
   VERIFY_RUNNING:
     'A verify job is running in this process (`details.jobId`); poll it, or start another when it is done.',
+  // Signed checkpoints of the log (h-checkpoint): 409, but 422 for UNKNOWN_WITNESS and COSIGNATURE_INVALID
+  CHECKPOINT_KEY_MISSING:
+    'The service has no readable checkpoint signing key (CHECKPOINT_KEY_FILE); see docs/checkpoints.md.',
+  CHECKPOINT_LOG_DIVERGED:
+    'The log no longer extends the latest signed checkpoint (`details` names the first differing row); nothing is signed.',
+  CHECKPOINT_BUSY: 'Another process is making a checkpoint right now; try again.',
+  LOG_EMPTY: 'The log has no rows yet: there is nothing to checkpoint.',
+  WITNESS_EXISTS: 'A witness of this name is registered with another key.',
+  UNKNOWN_WITNESS: 'No witness of the cosignature’s key name is registered.',
+  COSIGNATURE_INVALID:
+    'The cosignature is not a valid cosignature/v1 of this checkpoint by the registered witness key.',
+  ROW_NOT_IN_CHECKPOINT: 'The row came after the checkpoint: its tree does not cover it.',
   // 422 besides the rules
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with another request.',
   GUARD_REFUSED: 'A guard refused without a rule to name (should not happen: every guard has a rule).',

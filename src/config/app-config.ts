@@ -64,6 +64,22 @@ export class AppConfig {
   /** The access log (one JSON line per answer, src/http/access-log.ts): `stdout` (the default) or `off`. */
   @IsIn(['stdout', 'off'])
   ACCESS_LOG: 'stdout' | 'off' = 'stdout';
+
+  // Signed checkpoints of the log (h-checkpoint, docs/checkpoints.md)
+  /** The checkpoints' origin line, which names this log (by convention also the signing key's name). */
+  @IsString()
+  @MinLength(1)
+  CHECKPOINT_ORIGIN: string = 'samverkan.example/default';
+
+  /** The log's signing key (`npm run cli -- keys create`), kept outside the database, mode 0600. */
+  @IsString()
+  @MinLength(1)
+  CHECKPOINT_KEY_FILE: string = 'data/keys/checkpoint.key';
+
+  /** How often a checkpoint is made when the log grew; 0 turns the timer off (POST /checkpoints still makes one). */
+  @IsInt()
+  @Min(0)
+  CHECKPOINT_INTERVAL_MS: number = 0;
 }
 
 /**

@@ -21,6 +21,8 @@ import { PlanCouncil1733100000000 } from './migrations/1733100000000-plan-counci
 import { Costs1733200000000 } from './migrations/1733200000000-costs';
 // Refused attempts (h-history)
 import { RefusedAttempts1734000000000 } from './migrations/1734000000000-refused-attempts';
+// Signed checkpoints of the log (h-checkpoint)
+import { Checkpoints1733600000000 } from './migrations/1733600000000-checkpoints';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -34,6 +36,8 @@ export const MIGRATIONS = [
   PlanCouncil1733100000000,
   Costs1733200000000,
   DecisionFixes1733400000000,
+  // Signed checkpoints of the log (h-checkpoint)
+  Checkpoints1733600000000,
   // Refused attempts (h-history)
   RefusedAttempts1734000000000,
 ];

@@ -19,6 +19,8 @@ export const ADVISORY_LOCKS = {
   migrations: 1,
   /** The due-event scheduler's lease: one process scans at a time (DueEventsScheduler). */
   dueEvents: 2,
+  // Signed checkpoints of the log (h-checkpoint): one process makes a checkpoint at a time (CheckpointService).
+  checkpoints: 3,
 } as const;
 
 /** What `Db.underLease` answers: the work's value when this process held the lease, or that another one held it. */

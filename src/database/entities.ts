@@ -19,6 +19,8 @@ import { PlanEntity } from '../plan/plan.entity';
 import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
 // Refused attempts (h-history)
 import { RefusedAttemptEntity } from '../audit/refused-attempt.entity';
+// Signed checkpoints of the log (h-checkpoint)
+import { CHECKPOINT_ENTITIES } from '../checkpoint/checkpoint.entities';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -49,4 +51,6 @@ export const ENTITIES = [
   CostInvoiceEntity,
   // Refused attempts (h-history)
   RefusedAttemptEntity,
+  // Signed checkpoints of the log (h-checkpoint)
+  ...CHECKPOINT_ENTITIES,
 ];
