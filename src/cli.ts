@@ -12,6 +12,8 @@ import { openDataSource } from './database/data-source';
 import { Db } from './database/db';
 import { Clock } from './workflow/clock';
 import { MachineRegistry } from './workflow/machine-registry';
+import { DATABASE_CHECKS } from './workflow/verify/database-checks';
+import { signedCheckpointsCheck } from './checkpoint/checkpoint-problems';
 // Signed checkpoints of the log (h-checkpoint)
 import { checkpointCommand, keysCreate, verifyCheckpointsCommand, witnessCommand } from './cli/checkpoint-commands';
 
@@ -66,7 +68,9 @@ async function withDb<T>(config: AppConfig, work: (db: Db) => Promise<T>): Promi
 
 // Verify at every scale (h-verify): src/cli/verify-command.ts
 function verifyCommand(config: AppConfig, args: string[]): Promise<number> {
-  return withDb(config, (db) => runVerify(db, args, print, process.stderr));
+  return withDb(config, (db) =>
+    runVerify(db, args, print, process.stderr, [...DATABASE_CHECKS, signedCheckpointsCheck(db, config)]),
+  );
 }
 
 async function backupCommand(config: AppConfig, args: string[]): Promise<number> {

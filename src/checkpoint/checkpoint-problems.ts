@@ -2,15 +2,11 @@ import type { Db, SnapshotQuery } from '../database/db';
 import type { Dialect } from '../database/dialect';
 import { leavesOf, logRows, rowLeaf, tileRows, type LeafRow } from './log-leaves';
 import { CompactRange } from './merkle';
+import { logVerifierFromFile } from './key-file';
+import type { DatabaseCheck, DatabaseProblem } from '../workflow/verify/database-checks';
 import { cosignatureTime, parseCheckpointBody, parseVkey, splitNote, verifyNote, type NoteVerifier } from './note';
 
-/** One finding of a verification (the shape the whole-database verify collects from every part). */
-export interface DatabaseProblem {
-  workflowId: string | null;
-  seq: number | null;
-  kind: string;
-  message: string;
-}
+export type { DatabaseProblem };
 
 export interface CheckpointCheckOptions {
   /** The log's public key; null when none is known (every checkpoint is then unverifiable). */
@@ -231,4 +227,25 @@ async function witnessProblems(
     );
   }
   return problems;
+}
+
+/**
+ * The signed checkpoints as a check of the whole-database verify (`npm run cli -- verify`): the log key from its
+ * file, the origin from the configuration, no witness threshold (verify-checkpoints --witnesses N asks for one). A
+ * checkpoint covers the whole log, so the check runs for the database scope only.
+ */
+export function signedCheckpointsCheck(
+  db: Db,
+  config: { CHECKPOINT_KEY_FILE: string; CHECKPOINT_ORIGIN: string },
+): DatabaseCheck {
+  return {
+    name: 'signed checkpoints',
+    run: async ({ scope }) =>
+      scope.kind === 'database'
+        ? checkpointProblems(db, {
+            logKey: logVerifierFromFile(config.CHECKPOINT_KEY_FILE),
+            origin: config.CHECKPOINT_ORIGIN,
+          })
+        : [],
+  };
 }

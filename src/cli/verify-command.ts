@@ -1,6 +1,6 @@
 import type { Db } from '../database/db';
 import { MachineRegistry } from '../workflow/machine-registry';
-import type { VerifyScope } from '../workflow/verify/database-checks';
+import { DATABASE_CHECKS, type DatabaseCheck, type VerifyScope } from '../workflow/verify/database-checks';
 import type { VerifyProgress, VerifyRunReport } from '../workflow/verify/verify-run.types';
 import { VerifyRunService } from '../workflow/verify/verify-run.service';
 import { VerifyService } from '../workflow/verify/verify.service';
@@ -17,6 +17,7 @@ export async function verifyCommand(
   args: string[],
   print: Printer,
   stderr: { write(s: string): unknown; isTTY?: boolean },
+  checks: DatabaseCheck[] = DATABASE_CHECKS,
 ): Promise<number> {
   const options = parseVerifyArgs(args);
   const registry = new MachineRegistry();
@@ -29,7 +30,7 @@ export async function verifyCommand(
     ? { kind: 'collaboration', slug: options.collaboration }
     : { kind: 'database' };
   const progress = new VerifyProgressReporter(stderr, options.progress || !!stderr.isTTY);
-  const runs = new VerifyRunService(db, registry);
+  const runs = new VerifyRunService(db, registry, checks);
   let last: VerifyProgress | null = null;
   let report: VerifyRunReport;
   try {

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { checkpointProblems } from '../../src/checkpoint/checkpoint-problems';
+import { checkpointProblems, signedCheckpointsCheck } from '../../src/checkpoint/checkpoint-problems';
+import { MachineRegistry } from '../../src/workflow/machine-registry';
+import { VerifyRunService } from '../../src/workflow/verify/verify-run.service';
 import { CheckpointScheduler } from '../../src/checkpoint/checkpoint.scheduler';
 import { createKeyFile, readKeyFile } from '../../src/checkpoint/key-file';
 import { leafHash, verifyConsistency, verifyInclusion } from '../../src/checkpoint/merkle';
@@ -304,6 +306,23 @@ describe('signed checkpoints: a truncated tail with its head adjusted', () => {
     // The removed row is named as the checkpoint covered it: its workflow and seq.
     expect(found).toEqual([expect.objectContaining({ kind: 'log-truncated', ...truncated! })]);
     expect(found[0].message).toContain(`checkpoint ${latest.size}`);
+    // The whole-database verify (what `npm run cli -- verify` runs) names the removed row through the same check;
+    // its log checks alone see at most that this head's state does not match its shortened log.
+    const db = ctx.app.get(Db);
+    const chainOnly = await new VerifyRunService(db, new MachineRegistry(), []).run(
+      { kind: 'database' },
+      { workers: 0 },
+    );
+    expect(chainOnly.problems.map((p) => p.kind)).not.toContain('log-truncated');
+    const check = signedCheckpointsCheck(db, ctx.app.get(AppConfig));
+    const whole = await new VerifyRunService(db, new MachineRegistry(), [check]).run(
+      { kind: 'database' },
+      { workers: 0 },
+    );
+    expect(whole.ok).toBe(false);
+    expect(whole.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'log-truncated', ...truncated! })]),
+    );
   });
 });
 
