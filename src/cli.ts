@@ -10,6 +10,8 @@ import { Db } from './database/db';
 import { Clock } from './workflow/clock';
 import { MachineRegistry } from './workflow/machine-registry';
 import { VerifyService } from './workflow/verify/verify.service';
+// Chain coverage of the tables (h-chain)
+import { verifyTablesCommand } from './cli/verify-tables';
 
 const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
   token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
@@ -20,7 +22,8 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
   restore PATH [--force]                      replace the SQLite database with a backup (stop the service first),
                                               then run the migrations and verify every workflow
   verify --all | verify ID                    replay and check workflows; exit 1 on any problem
-  migrate                                     run pending migrations against DATABASE_URL`;
+  migrate                                     run pending migrations against DATABASE_URL
+  verify-tables [--json]                      check every table beside the log against it; exit 1 on any problem`;
 
 const PG_BACKUP =
   'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
@@ -104,6 +107,8 @@ async function main(args: string[]): Promise<number> {
     }
     if (command === 'verify') return await verifyCommand(config, rest);
     if (command === 'backup') return await backupCommand(config, rest);
+    // Chain coverage of the tables (h-chain)
+    if (command === 'verify-tables') return await withDb(config, (db) => verifyTablesCommand(db, rest, print));
     if (command === 'restore') return await restoreCommand(config, rest);
     if (command === 'migrate') {
       await withDb(config, async () => undefined);
