@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
 import type { DatabaseProblem, ScopedProblem } from './database-problem';
 import { decisionProblems } from './decision-checks';
+import { dueEventProblems } from './due-checks';
 import type { Query } from './hashed-rows';
 import { readLogFacts } from './log-facts';
 import { mappingProblems } from './mapping-checks';
@@ -37,6 +38,7 @@ export async function tableProblemsIn(
     ...(await mappingProblems(query, log)),
     ...(await recordProblems(query, log)),
     ...(await decisionProblems(query, log)),
+    ...(await dueEventProblems(query)),
   ];
   const mine = 'workflowId' in scope ? found.filter((p) => p.concerns.includes(scope.workflowId)) : found;
   return mine.map(({ concerns: _concerns, ...p }) => p);

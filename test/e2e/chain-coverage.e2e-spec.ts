@@ -1,15 +1,35 @@
 // Issue 10 §2: every table a status or a decision depends on is under the chain. An attacker who edits the database
 // file beside the log (swaps two memberships' workflows, edits a decision record, a signature, a document version, a
 // meeting, a collaboration's settings) is found by the table checks, naming the row and the log row it disagrees with.
+import { execFile } from 'child_process';
+import { randomUUID } from 'crypto';
+import * as path from 'path';
+import { baselineRecords } from '../../src/audit/baseline';
 import { TableChecks, type DatabaseProblem } from '../../src/audit/table-checks';
 import { Db } from '../../src/database/db';
 import { apiClient, membershipWorkflowId, signatureBody, sql, useTestApp, verifyWorkflow } from './kit';
 
+/** `npm run cli -- verify-tables …` as an operator runs it (ts-node, no build), against the suite's database. */
+function verifyTablesCli(ctx: { dataSource: any; databaseKind: string }, args: string[] = []) {
+  const options = ctx.dataSource.options as { database?: string; url?: string };
+  const url = ctx.databaseKind === 'sqlite' ? `sqlite:${options.database}` : options.url!;
+  return new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', 'verify-tables', ...args],
+      { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 },
+      (error, stdout) => resolve({ code: error ? Number((error as any).code ?? 1) : 0, stdout }),
+    ),
+  );
+}
+
 describe('chain coverage of the tables (issue 10 §2)', () => {
+  jest.setTimeout(180_000);
   const ctx = useTestApp({ seed: 'demo' });
   const problems = (): Promise<DatabaseProblem[]> => new TableChecks(ctx.app.get(Db)).tableProblems({ all: true });
 
-  // The demo data has no signature: a document, a version and a signature of it, written through the API.
+  // The demo data has no signature and no amendment: a document, a version, a signature of it and an amendment (with
+  // its text as a new version of the declaration), written through the API.
   beforeAll(async () => {
     const api = apiClient(ctx);
     expect((await api.post('/documents', { key: 'chain-coverage-doc', title: 'Ett dokument' })).status).toBe(201);
@@ -20,6 +40,12 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
       ctx.tokens.clerk['1460'],
     );
     expect(signed.status).toBe(201);
+    const amendment = await api.post('/collaborations/dalslandssamverkan/amendments', {
+      title: 'Ändring',
+      version: 'chain-coverage-1',
+      text: 'Ändrad text',
+    });
+    expect(amendment.status).toBe(201);
   });
 
   /** Runs `tamper`, collects the problems, and undoes it with `restore`, so each test starts clean. */
@@ -203,5 +229,100 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
     for (const { w } of await sql(ctx, `SELECT workflow_id AS "w" FROM record_register`)) {
       expect((await verifyWorkflow(ctx, w)).ok).toBe(true);
     }
+  });
+
+  it('the per-workflow verify of a swapped membership names the table problem; the others stay ok', async () => {
+    const mellerud = await membershipWorkflowId(ctx, '1461');
+    const [row] = await sql(ctx, `SELECT id FROM membership WHERE workflow_id = ?`, [mellerud]);
+    const other = await membershipWorkflowId(ctx, '1460');
+    expect((await verifyWorkflow(ctx, mellerud)).ok).toBe(true);
+    await sql(ctx, `UPDATE membership SET municipality_code = '1984' WHERE id = ?`, [row.id]);
+    try {
+      const report = await verifyWorkflow(ctx, mellerud);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([]);
+      expect(report.tables).toEqual([
+        expect.objectContaining({ kind: 'MAPPING_MISMATCH', table: 'membership', rowId: row.id, workflowId: mellerud }),
+      ]);
+      expect((await verifyWorkflow(ctx, other)).ok).toBe(true);
+    } finally {
+      await sql(ctx, `UPDATE membership SET municipality_code = '1461' WHERE id = ?`, [row.id]);
+    }
+  });
+
+  it('a forged due event is found', async () => {
+    const w = await membershipWorkflowId(ctx, '1460');
+    const list = await found(
+      () =>
+        sql(
+          ctx,
+          `INSERT INTO workflow_due_event (instance_id, event_type, due_on, payload) VALUES (?, 'EXIT_TOOK_EFFECT', '2020-01-01', '{}')`,
+          [w],
+        ),
+      () => sql(ctx, `DELETE FROM workflow_due_event WHERE instance_id = ? AND due_on = '2020-01-01'`, [w]),
+    );
+    expect(list).toEqual([
+      expect.objectContaining({ kind: 'PROJECTION_MISMATCH', table: 'workflow_due_event', workflowId: w }),
+    ]);
+  });
+
+  it('npm run cli -- verify-tables: clean exits 0; a tampered row exits 1 and names it', async () => {
+    const clean = await verifyTablesCli(ctx);
+    expect(clean).toEqual({ code: 0, stdout: 'tables: all clean\n' });
+    const [m] = await sql(ctx, `SELECT id, date FROM meeting ORDER BY id`);
+    await sql(ctx, `UPDATE meeting SET date = '2019-01-01' WHERE id = ?`, [m.id]);
+    try {
+      const run = await verifyTablesCli(ctx, ['--json']);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout)).toEqual({
+        ok: false,
+        problems: [expect.objectContaining({ kind: 'RECORD_HASH_MISMATCH', table: 'meeting', rowId: m.id })],
+      });
+    } finally {
+      await sql(ctx, `UPDATE meeting SET date = ? WHERE id = ?`, [m.date, m.id]);
+    }
+  });
+
+  it('the migration’s baseline brings rows stored before it under the chain, recorded by system', async () => {
+    // A database as it stood before the migration: the rows, and no register.
+    const registers = await sql(ctx, `SELECT workflow_id AS "w" FROM record_register`);
+    await sql(ctx, `DELETE FROM record_register`);
+    for (const { w } of registers) {
+      await sql(ctx, `DELETE FROM workflow_transition WHERE instance_id = ?`, [w]);
+      await sql(ctx, `DELETE FROM workflow_instance WHERE id = ?`, [w]);
+    }
+    const before = await problems();
+    expect(before.length).toBeGreaterThan(0);
+    expect(new Set(before.map((p) => p.kind))).toEqual(new Set(['RECORD_NOT_IN_LOG']));
+    const query = (text: string, params: unknown[]) => ctx.dataSource.query(text, params);
+    const scopes = await baselineRecords(
+      query,
+      ctx.databaseKind as 'sqlite' | 'postgres',
+      randomUUID,
+      new Date().toISOString(),
+    );
+    expect(scopes).toBe(registers.length);
+    expect(await problems()).toEqual([]);
+    for (const { w } of await sql(ctx, `SELECT workflow_id AS "w" FROM record_register`)) {
+      expect((await verifyWorkflow(ctx, w)).ok).toBe(true);
+      const rows = await sql(
+        ctx,
+        `SELECT actor_id AS "a", event_type AS "t", payload FROM workflow_transition WHERE instance_id = ? ORDER BY seq`,
+        [w],
+      );
+      expect(rows.map((r: any) => [r.a, r.t])).toEqual([
+        ['system', 'xstate.init'],
+        ['system', 'RECORD_WRITTEN'],
+      ]);
+      expect(JSON.parse(rows[1].payload).baseline).toBe(true);
+    }
+    // and the write path goes on from the baseline's register
+    const body = await apiClient(ctx).post('/municipalities/1461/bodies', {
+      kind: 'NAMND',
+      name: 'Baslinjenämnden',
+      memberCount: 5,
+    });
+    expect(body.status).toBe(201);
+    expect(await problems()).toEqual([]);
   });
 });
