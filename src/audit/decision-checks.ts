@@ -16,6 +16,14 @@ interface DecisionRow {
   workflowId: string | null;
   diarienummer: string | null;
   matterMunicipality: string | null;
+  minimal: boolean | number;
+  bodyId: string | null;
+  meetingBodyId: string | null;
+  /** Of the meeting and body the row points at (a paragraph's genesis holds their facts). */
+  meetingDate: string | null;
+  bodyName: string | null;
+  bodyKind: string | null;
+  memberCount: number | null;
 }
 
 /**
@@ -30,12 +38,37 @@ export async function decisionProblems(query: Query, log: LogFacts): Promise<Sco
   const rows = await query<DecisionRow>(
     `SELECT d.id, d.municipality_code AS "municipalityCode", d.organ, d.decided_on AS "decidedOn",
             d.paragraph_number AS "paragraphNumber", d.subject, d.collaboration, d.document_version_id AS "documentVersionId",
-            d.workflow_id AS "workflowId", m.diarienummer, m.municipality_code AS "matterMunicipality"
-       FROM decision d LEFT JOIN matter m ON m.id = d.matter_id`,
+            d.workflow_id AS "workflowId", m.diarienummer, m.municipality_code AS "matterMunicipality", d.minimal,
+            d.body_id AS "bodyId", mt.body_id AS "meetingBodyId", mt.date AS "meetingDate", b.name AS "bodyName", b.kind AS "bodyKind", b.member_count AS "memberCount"
+       FROM decision d LEFT JOIN matter m ON m.id = d.matter_id
+       LEFT JOIN meeting mt ON mt.id = d.meeting_id LEFT JOIN body b ON b.id = mt.body_id`,
     [],
   );
+  for (const d of rows) if (d.memberCount !== null) d.memberCount = Number(d.memberCount);
   const byId = new Map(rows.map((d) => [d.id, d]));
-  for (const d of rows) if (d.workflowId) problems.push(...paragraphProblems(d, log));
+  const cited = new Set(log.citations.map((c) => String(c.ref.decisionId)));
+  for (const d of rows) {
+    if (d.workflowId) problems.push(...paragraphProblems(d, log));
+    if (Boolean(d.minimal) !== !d.workflowId)
+      problems.push(
+        problem(
+          'PROJECTION_MISMATCH',
+          { workflowId: d.workflowId, seq: null },
+          { table: 'decision', rowId: d.id },
+          `Decision ${d.id} is marked ${d.minimal ? 'minimal' : 'recorded'}, but it ${d.workflowId ? 'has' : 'has no'} protocol workflow.`,
+        ),
+      );
+    // A minimal record exists only as the decision of the event that created it: no such event, no such decision.
+    if (!d.workflowId && !cited.has(d.id))
+      problems.push(
+        problem(
+          'RECORD_NOT_IN_LOG',
+          { workflowId: null, seq: null },
+          { table: 'decision', rowId: d.id },
+          `No log row rests on the minimal decision ${d.id}.`,
+        ),
+      );
+  }
   for (const c of log.citations) {
     const d = byId.get(c.ref.decisionId);
     const at = { workflowId: c.workflowId, seq: c.seq };
@@ -87,6 +120,12 @@ function paragraphProblems(d: DecisionRow, log: LogFacts): ScopedProblem[] {
     organ: organOfBody(String(meeting.bodyKind)),
     decidedOn: meeting.date,
     municipalityCode: meeting.municipality,
+    // the meeting and body the row points at must be those the paragraph was recorded at
+    meetingDate: meeting.date,
+    bodyName: meeting.bodyName,
+    bodyKind: meeting.bodyKind,
+    memberCount: meeting.memberCount,
+    meetingBodyId: d.bodyId,
   };
   const p = head.context.paragraph ?? {};
   const fromHead = {

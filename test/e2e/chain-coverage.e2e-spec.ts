@@ -7,7 +7,7 @@ import * as path from 'path';
 import { baselineRecords } from '../../src/audit/baseline';
 import { TableChecks, type DatabaseProblem } from '../../src/audit/table-checks';
 import { Db } from '../../src/database/db';
-import { apiClient, membershipWorkflowId, signatureBody, sql, useTestApp, verifyWorkflow } from './kit';
+import { apiClient, decisionKit, membershipWorkflowId, signatureBody, sql, useTestApp, verifyWorkflow } from './kit';
 
 /** `npm run cli -- verify-tables …` as an operator runs it (ts-node, no build), against the suite's database. */
 function verifyTablesCli(ctx: { dataSource: any; databaseKind: string }, args: string[] = []) {
@@ -28,8 +28,8 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
   const ctx = useTestApp({ seed: 'demo' });
   const problems = (): Promise<DatabaseProblem[]> => new TableChecks(ctx.app.get(Db)).tableProblems({ all: true });
 
-  // The demo data has no signature and no amendment: a document, a version, a signature of it and an amendment (with
-  // its text as a new version of the declaration), written through the API.
+  // The demo data has no signature and no amendment: a document, a version, a signature of it, an amendment (with its
+  // text as a new version of the declaration), and a body, a meeting and a paragraph, written through the API.
   beforeAll(async () => {
     const api = apiClient(ctx);
     expect((await api.post('/documents', { key: 'chain-coverage-doc', title: 'Ett dokument' })).status).toBe(201);
@@ -46,6 +46,10 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
       text: 'Ändrad text',
     });
     expect(amendment.status).toBe(201);
+    // A body, a meeting and a paragraph of Åmål, by its clerk.
+    const kit = decisionKit(ctx);
+    const meetingId = await kit.meeting('1492');
+    await kit.record(meetingId, kit.para(), ctx.tokens.clerk['1492']);
   });
 
   /** Runs `tamper`, collects the problems, and undoes it with `restore`, so each test starts clean. */
@@ -120,6 +124,36 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
       expect(await problems()).toEqual([]);
     },
   );
+
+  it('a paragraph re-pointed at another meeting, and a minimal decision no event rests on, are found', async () => {
+    const [d] = await sql(
+      ctx,
+      `SELECT id, meeting_id AS "m", workflow_id AS "w" FROM decision WHERE minimal = ? ORDER BY id`,
+      [false],
+    );
+    const [other] = await sql(ctx, `SELECT id FROM meeting WHERE id <> ? ORDER BY id`, [d.m]);
+    expect(other).toBeDefined();
+    const moved = await found(
+      () => sql(ctx, `UPDATE decision SET meeting_id = ? WHERE id = ?`, [other.id, d.id]),
+      () => sql(ctx, `UPDATE decision SET meeting_id = ? WHERE id = ?`, [d.m, d.id]),
+    );
+    expect(moved).toEqual([
+      expect.objectContaining({ kind: 'PROJECTION_MISMATCH', table: 'decision', rowId: d.id, workflowId: d.w, seq: 0 }),
+    ]);
+    const forged = '00000000-0000-4000-8000-000000000003';
+    const inserted = await found(
+      () =>
+        sql(
+          ctx,
+          `INSERT INTO decision (id, municipality_code, organ, decided_on, subject, minimal, created_at) VALUES (?, '1492', 'KF', '2023-11-20', 'ENTRY', ?, 'x')`,
+          [forged, true],
+        ),
+      () => sql(ctx, `DELETE FROM decision WHERE id = ?`, [forged]),
+    );
+    expect(inserted).toEqual([
+      expect.objectContaining({ kind: 'RECORD_NOT_IN_LOG', table: 'decision', rowId: forged }),
+    ]);
+  });
 
   const edits: Array<[string, string, string, string]> = [
     ['a signature’s signer', 'signature', 'signatory_name', 'Någon Annan'],
@@ -269,17 +303,17 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
   it('npm run cli -- verify-tables: clean exits 0; a tampered row exits 1 and names it', async () => {
     const clean = await verifyTablesCli(ctx);
     expect(clean).toEqual({ code: 0, stdout: 'tables: all clean\n' });
-    const [m] = await sql(ctx, `SELECT id, date FROM meeting ORDER BY id`);
-    await sql(ctx, `UPDATE meeting SET date = '2019-01-01' WHERE id = ?`, [m.id]);
+    const [signature] = await sql(ctx, `SELECT id, signatory_name AS "name" FROM signature`);
+    await sql(ctx, `UPDATE signature SET signatory_name = 'Någon Annan' WHERE id = ?`, [signature.id]);
     try {
       const run = await verifyTablesCli(ctx, ['--json']);
       expect(run.code).toBe(1);
       expect(JSON.parse(run.stdout)).toEqual({
         ok: false,
-        problems: [expect.objectContaining({ kind: 'RECORD_HASH_MISMATCH', table: 'meeting', rowId: m.id })],
+        problems: [expect.objectContaining({ kind: 'RECORD_HASH_MISMATCH', table: 'signature', rowId: signature.id })],
       });
     } finally {
-      await sql(ctx, `UPDATE meeting SET date = ? WHERE id = ?`, [m.date, m.id]);
+      await sql(ctx, `UPDATE signature SET signatory_name = ? WHERE id = ?`, [signature.name, signature.id]);
     }
   });
 
