@@ -14,6 +14,8 @@ import { councilDefinition } from './council/council.machine';
 import { planDefinition } from './plan/plan.machine';
 // Cost sharing (kostnadsfördelning)
 import { costRuleDefinition } from './cost/cost-rule.machine';
+// Chain coverage of the tables (h-chain)
+import { recordRegisterDefinition } from './register/record-register.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -35,4 +37,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   councilDefinition,
   // Cost sharing (kostnadsfördelning)
   costRuleDefinition,
+  // Chain coverage of the tables (h-chain)
+  recordRegisterDefinition,
 ];

@@ -16,6 +16,9 @@ import { DATABASE_CHECKS } from './workflow/verify/database-checks';
 import { signedCheckpointsCheck } from './checkpoint/checkpoint-problems';
 // Signed checkpoints of the log (h-checkpoint)
 import { checkpointCommand, keysCreate, verifyCheckpointsCommand, witnessCommand } from './cli/checkpoint-commands';
+import { VerifyService } from './workflow/verify/verify.service';
+// Chain coverage of the tables (h-chain)
+import { verifyTablesCommand } from './cli/verify-tables';
 
 const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
   token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
@@ -41,7 +44,8 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
                                               check the checkpoints and that the log extends them; exit 1 on any
   witness --api URL --token T --key FILE --state FILE [--log-key VKEY]
                                               one run of a party's witness: cosign the latest checkpoint if
-                                              consistent with the last one cosigned; exit 1 when refused`;
+                                              consistent with the last one cosigned; exit 1 when refused
+  verify-tables [--json]                      check every table beside the log against it; exit 1 on any problem`;
 
 const PG_BACKUP =
   'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
@@ -135,6 +139,8 @@ async function main(args: string[]): Promise<number> {
     }
     if (command === 'verify') return await verifyCommand(config, rest);
     if (command === 'backup') return await backupCommand(config, rest);
+    // Chain coverage of the tables (h-chain)
+    if (command === 'verify-tables') return await withDb(config, (db) => verifyTablesCommand(db, rest, print));
     if (command === 'restore') return await restoreCommand(config, rest);
     if (command === 'export') return await exportCommand(config, rest);
     if (command === 'migrate') {

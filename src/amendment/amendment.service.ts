@@ -58,8 +58,12 @@ export class AmendmentService implements OnModuleInit {
       const today = this.clock.todayInStockholm();
       if (dto.addsParty) await this.assertNewParty(wtx, c, dto.addsParty, today);
       const key = dto.documentKey ?? `${slug}-avsiktsforklaring`;
-      await this.documents.ensureDocumentIn(wtx.tx, { key, title: `Avsiktsförklaring ${c.name}`, collaboration: slug });
-      const text = await this.documents.addVersionIn(wtx.tx, key, { version: dto.version, text: dto.text });
+      await this.documents.ensureDocumentIn(wtx, actor, {
+        key,
+        title: `Avsiktsförklaring ${c.name}`,
+        collaboration: slug,
+      });
+      const text = await this.documents.addVersionIn(wtx, actor, key, { version: dto.version, text: dto.text });
       const id = randomUUID();
       const input: AmendmentInput = {
         amendmentId: id,

@@ -23,6 +23,8 @@ import { Costs1733200000000 } from './migrations/1733200000000-costs';
 import { RefusedAttempts1734000000000 } from './migrations/1734000000000-refused-attempts';
 // Signed checkpoints of the log (h-checkpoint)
 import { Checkpoints1733600000000 } from './migrations/1733600000000-checkpoints';
+// Chain coverage of the tables (h-chain)
+import { ChainCoverage1733700000000 } from './migrations/1733700000000-chain-coverage';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   DecisionFixes1733400000000,
   // Signed checkpoints of the log (h-checkpoint)
   Checkpoints1733600000000,
+  // Chain coverage of the tables (h-chain)
+  ChainCoverage1733700000000,
   // Refused attempts (h-history)
   RefusedAttempts1734000000000,
 ];

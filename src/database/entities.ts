@@ -21,6 +21,8 @@ import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
 import { RefusedAttemptEntity } from '../audit/refused-attempt.entity';
 // Signed checkpoints of the log (h-checkpoint)
 import { CHECKPOINT_ENTITIES } from '../checkpoint/checkpoint.entities';
+// Chain coverage of the tables (h-chain)
+import { RecordRegisterEntity } from '../audit/record-register.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -53,4 +55,6 @@ export const ENTITIES = [
   RefusedAttemptEntity,
   // Signed checkpoints of the log (h-checkpoint)
   ...CHECKPOINT_ENTITIES,
+  // Chain coverage of the tables (h-chain)
+  RecordRegisterEntity,
 ];

@@ -34,6 +34,7 @@ import type {
 } from './dto/decision.dto';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { DecisionReferences } from './decision-references.service';
+import { registerRecords } from '../audit/record-register';
 
 /**
  * Decision records as the clerks keep them: bodies, meetings, paragraphs with their protocol lifecycle. What a
@@ -55,7 +56,9 @@ export class DecisionService {
 
   async createBody(code: string, dto: CreateBodyDto, actor: Actor) {
     assertActsFor(actor, code);
-    return this.db.write(async (tx) => {
+    // A body's member count decides quorum: its row is registered in the log (src/audit/record-register.ts).
+    return this.engine.transaction(async (wtx) => {
+      const { tx } = wtx;
       await this.municipalities.get(tx, code);
       if (await tx.findOne(BodyEntity, { where: { municipalityCode: code, name: dto.name } })) {
         throw new AppError(
@@ -74,6 +77,7 @@ export class DecisionService {
         createdAt: this.clock.nowIso(),
       });
       await tx.insert(BodyEntity, body);
+      await registerRecords(wtx, actor, code, [{ table: 'body', row: body }]);
       return bodyView(body);
     });
   }
@@ -105,6 +109,7 @@ export class DecisionService {
         createdAt: this.clock.nowIso(),
       };
       await tx.insert(MeetingEntity, meeting);
+      await registerRecords(wtx, actor, body.municipalityCode, [{ table: 'meeting', row: meeting }]);
       return this.getMeeting(meeting.id, wtx);
     });
   }

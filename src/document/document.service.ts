@@ -4,19 +4,28 @@ import { sha256Hex } from '../common/sha256';
 import { AppError, notFound } from '../common/errors';
 import { Db, type Tx } from '../database/db';
 import { Clock } from '../workflow/clock';
+import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
+import type { WorkflowTx } from '../workflow/engine/workflow-tx';
+import type { Actor } from '../workflow/actor';
+import { DOCUMENTS_SCOPE, registerRecords } from '../audit/record-register';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import type { CreateDocumentDto, CreateDocumentVersionDto } from './dto/document.dto';
 
-/** Governing documents and their versions; a version's text never changes, and its SHA-256 identifies it. */
+/**
+ * Governing documents and their versions; a version's text never changes, and its SHA-256 identifies it. Each row is
+ * registered in the log in the transaction that writes it (src/audit/record-register.ts, scope `documents`).
+ */
 @Injectable()
 export class DocumentService {
   constructor(
     @Inject(Db) private readonly db: Db,
     private readonly clock: Clock,
+    private readonly engine: WorkflowEngine,
   ) {}
 
-  async create(dto: CreateDocumentDto) {
-    return this.db.write(async (tx) => {
+  async create(dto: CreateDocumentDto, actor: Actor) {
+    return this.engine.transaction(async (wtx) => {
+      const { tx } = wtx;
       if (await tx.findOne(DocumentEntity, { where: { key: dto.key } })) {
         throw new AppError(
           'CONFLICT',
@@ -25,28 +34,29 @@ export class DocumentService {
           `Dokumentet '${dto.key}' finns redan.`,
         );
       }
-      await tx.insert(DocumentEntity, {
-        id: randomUUID(),
-        key: dto.key,
-        title: dto.title,
-        collaboration: dto.collaboration ?? null,
-        createdAt: this.clock.nowIso(),
-      });
+      await this.insertDocument(wtx, actor, dto);
       // The answer is read inside the unit: an error here rolls the write back (src/workflow/answer-reader.ts).
       return this.documentIn(tx, dto.key);
     });
   }
 
-  async addVersion(key: string, dto: CreateDocumentVersionDto) {
+  async addVersion(key: string, dto: CreateDocumentVersionDto, actor: Actor) {
     const id = randomUUID();
-    return this.db.write(async (tx) => {
-      await this.addVersionIn(tx, key, dto, id);
-      return this.versionIn(tx, id);
+    return this.engine.transaction(async (wtx) => {
+      await this.addVersionIn(wtx, actor, key, dto, id);
+      return this.versionIn(wtx.tx, id);
     });
   }
 
   /** Adds a version in the caller's transaction (an amendment's text, src/amendment): its identity and hash. */
-  async addVersionIn(tx: Tx, key: string, dto: CreateDocumentVersionDto, id = randomUUID()): Promise<VersionFacts> {
+  async addVersionIn(
+    wtx: WorkflowTx,
+    actor: Actor,
+    key: string,
+    dto: CreateDocumentVersionDto,
+    id = randomUUID(),
+  ): Promise<VersionFacts> {
+    const { tx } = wtx;
     const doc = await tx.findOne(DocumentEntity, { where: { key } });
     if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
     if (await tx.findOne(DocumentVersionEntity, { where: { documentId: doc.id, version: dto.version } })) {
@@ -58,27 +68,35 @@ export class DocumentService {
       );
     }
     const sha256 = sha256Hex(dto.text);
-    await tx.insert(DocumentVersionEntity, {
+    const row = {
       id,
       documentId: doc.id,
       version: dto.version,
       text: dto.text,
       sha256,
       createdAt: this.clock.nowIso(),
-    });
+    };
+    await tx.insert(DocumentVersionEntity, row);
+    await registerRecords(wtx, actor, DOCUMENTS_SCOPE, [{ table: 'document_version', row }]);
     return { id, documentId: doc.id, documentKey: doc.key, documentTitle: doc.title, version: dto.version, sha256 };
   }
 
   /** The document of this key, registered in the caller's transaction when it is not yet (an amendment's document). */
-  async ensureDocumentIn(tx: Tx, dto: CreateDocumentDto): Promise<void> {
-    if (await tx.findOne(DocumentEntity, { where: { key: dto.key } })) return;
-    await tx.insert(DocumentEntity, {
+  async ensureDocumentIn(wtx: WorkflowTx, actor: Actor, dto: CreateDocumentDto): Promise<void> {
+    if (await wtx.tx.findOne(DocumentEntity, { where: { key: dto.key } })) return;
+    await this.insertDocument(wtx, actor, dto);
+  }
+
+  private async insertDocument(wtx: WorkflowTx, actor: Actor, dto: CreateDocumentDto): Promise<void> {
+    const row = {
       id: randomUUID(),
       key: dto.key,
       title: dto.title,
       collaboration: dto.collaboration ?? null,
       createdAt: this.clock.nowIso(),
-    });
+    };
+    await wtx.tx.insert(DocumentEntity, row);
+    await registerRecords(wtx, actor, DOCUMENTS_SCOPE, [{ table: 'document', row }]);
   }
 
   get(key: string) {

@@ -35,8 +35,8 @@ const MEL_TEXT = [
 
 async function seedMellerudBengtsfors(areas: AreaService, documents: DocumentService): Promise<void> {
   const key = 'mellerud-bengtsfors-socialt-verksamhetsomrade';
-  await documents.create({ key, title: MEL_TITLE, collaboration: 'dalslandssamverkan' });
-  const version = await documents.addVersion(key, { version: '1.2', text: MEL_TEXT });
+  await documents.create({ key, title: MEL_TITLE, collaboration: 'dalslandssamverkan' }, SEED_ACTOR);
+  const version = await documents.addVersion(key, { version: '1.2', text: MEL_TEXT }, SEED_ACTOR);
   const area = await areas.create(
     'dalslandssamverkan',
     {

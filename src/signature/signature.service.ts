@@ -9,6 +9,8 @@ import { DocumentService } from '../document/document.service';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
+import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
+import { registerRecords } from '../audit/record-register';
 import type { RecordSignatureDto } from './dto/signature.dto';
 import { SignatureEntity } from './signature.entity';
 
@@ -24,13 +26,16 @@ export class SignatureService {
     private readonly municipalities: MunicipalityService,
     private readonly documents: DocumentService,
     private readonly decisions: DecisionReferences,
+    private readonly engine: WorkflowEngine,
   ) {}
 
   async record(dto: RecordSignatureDto, actor: Actor) {
     assertActsFor(actor, dto.municipalityCode);
     assertMayRecordStandIn(actor, dto.standIn);
     const id = randomUUID();
-    return this.db.write(async (tx) => {
+    // The signature is registered in the log in the same transaction (src/audit/record-register.ts).
+    return this.engine.transaction(async (wtx) => {
+      const { tx } = wtx;
       await this.municipalities.get(tx, dto.municipalityCode);
       const version = await this.documents.versionByKey(tx, dto.documentKey, dto.version);
       if (!version)
@@ -49,7 +54,7 @@ export class SignatureService {
           refused.ruleId,
           refused.details,
         );
-      await tx.insert(SignatureEntity, {
+      const signature = {
         id,
         documentVersionId: version.id,
         municipalityCode: dto.municipalityCode,
@@ -61,7 +66,9 @@ export class SignatureService {
         standInBasis: dto.standIn?.legalBasis ?? null,
         recordedBy: actor.id,
         createdAt: this.clock.nowIso(),
-      });
+      };
+      await tx.insert(SignatureEntity, signature);
+      await registerRecords(wtx, actor, dto.municipalityCode, [{ table: 'signature', row: signature }]);
       // The answer is read inside the unit: an error here rolls the write back (src/workflow/answer-reader.ts).
       return this.signatureIn(tx, id);
     });

@@ -11,6 +11,8 @@ import { DueEventsService } from './due-events/due-events.service';
 import { WorkflowEngine } from './engine/workflow-engine.service';
 import { VerifyService } from './verify/verify.service';
 import { WorkflowHistory } from './history/workflow-history';
+// Chain coverage of the tables (h-chain)
+import { TableChecks } from '../audit/table-checks';
 
 class RunDueEventsDto {
   @ApiPropertyOptional({
@@ -32,6 +34,7 @@ export class WorkflowController {
     private readonly dueEvents: DueEventsService,
     private readonly clock: Clock,
     private readonly workflowHistory: WorkflowHistory,
+    private readonly tables: TableChecks,
   ) {}
 
   @Post('due-events/run')
@@ -95,8 +98,14 @@ export class WorkflowController {
   @Roles(...READERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Replay the log through the pinned machine version and check every hash, link and state' })
-  @ApiResponse({ status: 200, description: '{ ok, events, firstDivergence: { seq, kind, message } | null, problems }' })
-  verify(@Param('id', uuidParam) id: string) {
-    return this.verifier.verify(id);
+  @ApiResponse({
+    status: 200,
+    description:
+      '{ ok, events, firstDivergence: { seq, kind, message } | null, problems, tables }: `tables` are the table checks of the rows that point at this workflow or that its log vouches for (src/audit/table-checks.ts); ok only when both are clean',
+  })
+  async verify(@Param('id', uuidParam) id: string) {
+    const report = await this.verifier.verify(id);
+    const tables = await this.tables.tableProblems({ workflowId: id });
+    return { ...report, ok: report.ok && tables.length === 0, tables };
   }
 }

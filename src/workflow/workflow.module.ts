@@ -10,6 +10,8 @@ import { VerifyService } from './verify/verify.service';
 import { ActorDirectory } from './history/actor-directory';
 import { WorkflowHistory } from './history/workflow-history';
 import { WorkflowController } from './workflow.controller';
+// Chain coverage of the tables (h-chain)
+import { TableChecks } from '../audit/table-checks';
 // Verify at every scale (h-verify)
 import { VerifyController } from './verify/verify.controller';
 import { VerifyJobsService } from './verify/verify-jobs.service';
@@ -35,6 +37,8 @@ import { VerifyRunService } from './verify/verify-run.service';
     // Verify at every scale (h-verify)
     VerifyRunService,
     VerifyJobsService,
+    // Chain coverage of the tables (h-chain)
+    TableChecks,
   ],
   exports: [
     WorkflowEngine,
@@ -47,6 +51,8 @@ import { VerifyRunService } from './verify/verify-run.service';
     WorkflowHistory,
     // Verify at every scale (h-verify)
     VerifyRunService,
+    // Chain coverage of the tables (h-chain)
+    TableChecks,
   ],
 })
 export class WorkflowModule {}

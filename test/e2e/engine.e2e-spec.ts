@@ -324,6 +324,7 @@ describe('workflow engine', () => {
         events: 1,
         firstDivergence: null,
         problems: [],
+        tables: [],
       });
     });
 

@@ -5,7 +5,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { AppError } from '../../src/common/errors';
 import { WorkflowEngine } from '../../src/workflow/engine/workflow-engine.service';
 import { SYSTEM_ACTOR, type Actor } from '../../src/workflow/actor';
-import { apiClient, getHistory, membershipWorkflowId, useTestApp } from './kit';
+import { apiClient, getHistory, membershipWorkflowId, sql, useTestApp } from './kit';
 
 describe('system events are refused from clients, by the engine, for every machine', () => {
   const ctx = useTestApp({ seed: 'demo' });
@@ -42,6 +42,8 @@ describe('system events are refused from clients, by the engine, for every machi
     ).body.id;
     // Cost sharing: the demo data's SEED-SAM cost rule (its id is its workflow's).
     instances['cost-rule'] = (await api.get('/collaborations/dalslandssamverkan/cost-rules')).body[0].id;
+    // Chain coverage of the tables (h-chain): the record register of the demo data's bodies and meetings.
+    instances['record-register'] = (await sql(ctx, `SELECT workflow_id AS "w" FROM record_register`))[0].w;
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {

@@ -1,0 +1,38 @@
+import { canonicalJson } from '../common/canonical-json';
+import { sha256Hex } from '../common/sha256';
+
+/**
+ * The legal fields of each table whose rows are hashed into the log (the record register), by entity property.
+ * What is not listed carries no legal weight: the time the row was stored (the log row has its own), a demo mark.
+ */
+export const HASHED_FIELDS = {
+  body: ['id', 'municipalityCode', 'kind', 'name', 'memberCount'],
+  meeting: ['id', 'bodyId', 'municipalityCode', 'date', 'place', 'attendees', 'closedAt', 'justeringAt', 'secretary'],
+  document: ['id', 'key', 'title', 'collaboration'],
+  document_version: ['id', 'documentId', 'version', 'text', 'sha256'],
+  signature: [
+    'id',
+    'documentVersionId',
+    'municipalityCode',
+    'signatoryName',
+    'signatoryOffice',
+    'signedOn',
+    'method',
+    'signedHash',
+    'standInBasis',
+    'recordedBy',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type HashedTable = keyof typeof HASHED_FIELDS;
+
+/**
+ * SHA-256 over the canonical JSON of `{ table, fields }`: the row's legal fields, an absent one as null (a column
+ * reads back null whether it was written null or left out), so the writer and the check compute the same bytes.
+ */
+export function recordHash(table: HashedTable, row: object): string {
+  const values = row as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const name of HASHED_FIELDS[table]) fields[name] = values[name] ?? null;
+  return sha256Hex(canonicalJson({ table, fields }));
+}

@@ -1,0 +1,72 @@
+/**
+ * How each table stands to the chain (issue 10 §2; the table in docs/architecture.md says the same). Every entity of
+ * src/database/entities.ts must be here: test/machines/table-coverage.spec.ts fails on a table without a class.
+ * - `log`: the chain itself (verify: hashes, links, replay).
+ * - `projection`: rebuilt from the log, or compared with what the log says (verify for the heads, the table checks
+ *   for the rest).
+ * - `hashed-into-log`: each row's legal fields are hashed into a log row written in its transaction (the record
+ *   register); the table checks look every stored row up.
+ * - `not-legal`: no status or decision depends on it.
+ */
+export type Coverage = 'log' | 'projection' | 'hashed-into-log' | 'not-legal';
+
+export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }> = {
+  workflow_transition: { coverage: 'log', how: 'The hash-chained log; verify replays it.' },
+  workflow_instance: {
+    coverage: 'projection',
+    how: 'The head: verify rebuilds version, state, last hash and snapshot by replay (subject is a label nothing decides on).',
+  },
+  workflow_due_event: { coverage: 'projection', how: "The head's dueEvents(context, state), recomputed and compared." },
+  workflow_link: {
+    coverage: 'projection',
+    how: 'Each link names logged rows of its event type; each event citing a decision has its drives link (R-C11).',
+  },
+  collaboration: {
+    coverage: 'projection',
+    how: "Slug and name against its workflow's genesis; settings against its workflow's context.",
+  },
+  membership: { coverage: 'projection', how: "Collaboration and kommunkod against its workflow's genesis." },
+  area: { coverage: 'projection', how: "Area id and collaboration against its workflow's genesis." },
+  amendment: { coverage: 'projection', how: "Amendment id and collaboration against its workflow's genesis." },
+  plan: { coverage: 'projection', how: "Collaboration and title against its workflow's genesis (its id)." },
+  council: { coverage: 'projection', how: "Collaboration against its workflow's genesis." },
+  cost_rule: { coverage: 'projection', how: "Collaboration and scope against its workflow's genesis (its id)." },
+  cost_invoice: {
+    coverage: 'projection',
+    how: 'Its id is derived from its rule and number; its rule is a cost-rule workflow.',
+  },
+  decision: {
+    coverage: 'projection',
+    how: "A paragraph against its protocol workflow (genesis: organ, date; context: number, subject, collaboration, document, diarienummer); every decision an event rests on against that event's payload (organ, date, paragraph, diarienummer).",
+  },
+  matter: {
+    coverage: 'projection',
+    how: "Its diarienummer against each logged paragraph or decision reference that names it (the title is the clerk's label).",
+  },
+  record_register: { coverage: 'projection', how: "Scope against its register workflow's genesis." },
+  body: { coverage: 'hashed-into-log', how: 'Kind, name and member count decide quorum (R-H).' },
+  meeting: { coverage: 'hashed-into-log', how: 'Date, attendees, closing and justering times go into each paragraph.' },
+  document: { coverage: 'hashed-into-log', how: 'Key, title, collaboration.' },
+  document_version: {
+    coverage: 'hashed-into-log',
+    how: 'Text and its SHA-256 (R-B5); the SHA-256 is also recomputed.',
+  },
+  signature: {
+    coverage: 'hashed-into-log',
+    how: 'Signer, office, date, method, signed hash, stand-in basis (R-B3, R-B5).',
+  },
+  api_token: { coverage: 'not-legal', how: 'Access control: a token decides who may write, never what a record says.' },
+  municipality: {
+    coverage: 'not-legal',
+    how: 'The reference list of kommunkoder, seeded by migration: records name a municipality by its code, never by this row.',
+  },
+};
+
+/** The columns of each hashed table that its hash leaves out, and why; every other column is hashed. */
+export const UNHASHED_COLUMNS: Record<string, string[]> = {
+  body: ['createdAt'],
+  meeting: ['createdAt', 'example'],
+  document: ['createdAt'],
+  document_version: ['createdAt'],
+  signature: ['createdAt'],
+};
