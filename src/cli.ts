@@ -16,7 +16,6 @@ import { DATABASE_CHECKS } from './workflow/verify/database-checks';
 import { signedCheckpointsCheck } from './checkpoint/checkpoint-problems';
 // Signed checkpoints of the log (h-checkpoint)
 import { checkpointCommand, keysCreate, verifyCheckpointsCommand, witnessCommand } from './cli/checkpoint-commands';
-import { VerifyService } from './workflow/verify/verify.service';
 // Chain coverage of the tables (h-chain)
 import { verifyTablesCommand } from './cli/verify-tables';
 

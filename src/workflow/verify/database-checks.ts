@@ -1,5 +1,6 @@
 import type { Dialect } from '../../database/dialect';
 import type { SnapshotQuery } from '../../database/db';
+import { tableProblemsIn } from '../../audit/table-checks';
 
 /** What a whole-scope verify covers: every workflow, one collaboration's, or one workflow. */
 export type VerifyScope =
@@ -36,4 +37,16 @@ export interface DatabaseCheck {
  * Every check the verify run runs after its log checks, in this order. Add a check by appending one line (with a
  * comment naming the feature) to this list.
  */
-export const DATABASE_CHECKS: DatabaseCheck[] = [];
+export const DATABASE_CHECKS: DatabaseCheck[] = [
+  // Chain coverage of the tables (issue 10 §2): projections against the log, registered rows by their hashes
+  {
+    name: 'tables under the chain',
+    run: async ({ scope, query, workflowIds }) => {
+      if (scope.kind === 'workflow') return tableProblemsIn(query, { workflowId: scope.workflowId });
+      const found = await tableProblemsIn(query, { all: true });
+      if (scope.kind === 'database' || !workflowIds) return found;
+      const mine = new Set(workflowIds);
+      return found.filter((p) => p.workflowId !== null && mine.has(p.workflowId));
+    },
+  },
+];
