@@ -14,6 +14,8 @@ import { councilDefinition } from './council/council.machine';
 import { planDefinition } from './plan/plan.machine';
 // Cost sharing (kostnadsfördelning)
 import { costRuleDefinition } from './cost/cost-rule.machine';
+// Versioned machines and migrations of running instances (h-versions)
+import { areaDefinitionV2 } from './area/area.v2.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -35,4 +37,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   councilDefinition,
   // Cost sharing (kostnadsfördelning)
   costRuleDefinition,
+  // Versioned machines and migrations of running instances (h-versions): area v2 (D7), for migrating areas into
+  areaDefinitionV2,
 ];

@@ -18,6 +18,8 @@ import { PlanEntity } from '../plan/plan.entity';
 // Cost sharing (kostnadsfördelning)
 import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
 
+// Versioned machines and migrations of running instances (h-versions)
+import { MachineDefinitionEntity } from '../workflow/versions/machine-definition.entity';
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
   WorkflowInstanceEntity,
@@ -45,4 +47,6 @@ export const ENTITIES = [
   // Cost sharing (kostnadsfördelning)
   CostRuleEntity,
   CostInvoiceEntity,
+  // Versioned machines and migrations of running instances (h-versions)
+  MachineDefinitionEntity,
 ];

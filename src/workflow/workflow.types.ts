@@ -66,7 +66,9 @@ export interface VerifyProblem {
     | 'STATE_MISMATCH'
     | 'FROM_STATE_MISMATCH'
     | 'MACHINE_MISMATCH'
-    | 'HEAD_MISMATCH';
+    | 'HEAD_MISMATCH'
+    // Versioned machines (h-versions): the pinned version's recorded fingerprint is not the running definition's.
+    | 'DEFINITION_CHANGED';
   message: string;
 }
 
