@@ -11,6 +11,8 @@ import type { FuzzKit, FuzzTarget } from './kit';
 import { municipalityTargets } from './municipality';
 import { signatureTargets } from './signature';
 import { workflowTargets } from './workflow';
+// Versioned machines and migrations of running instances (h-versions)
+import { machineTargets } from './machines';
 
 export * from './kit';
 export { writeRoutes, routeKey } from './routes';
@@ -33,4 +35,6 @@ export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
   planTargets,
   councilTargets,
   costTargets,
+  // Versioned machines and migrations of running instances (h-versions)
+  machineTargets,
 ];
