@@ -110,6 +110,13 @@ describe('moving running area instances from area@1 to area@2', () => {
     const head = (await api.get(`/workflows/${workflowId}`)).body;
     expect(head).toMatchObject({ machineVersion: 2, state: 'beredning' });
     expect(head.context).toMatchObject({ stage: 'beredning' }); // area@2's context upgrade
+    // The area API reads v2's names, still as the rulebook's proposal, and what the area waits for.
+    const area = await areas.get(id);
+    expect(area.stage).toMatchObject({ key: 'beredning', number: 3, proposal: true });
+    expect(area.stage.sv).toBe('Beredning och beslut i respektive kommun');
+    expect(area.waitingFor.map((w: any) => w.municipalityCode).sort()).toEqual(['1460', '1461', '1492']);
+    const listed = (await api.get(`/collaborations/${SLUG}/areas?stage=beredning`)).body;
+    expect(listed.stages.flatMap((s: any) => s.areas.map((a: any) => a.id))).toContain(id);
     expect(await verifyWorkflow(ctx, workflowId)).toMatchObject({ ok: true, machine: 'area@2', problems: [] });
     const recorded = await sql(
       ctx,
