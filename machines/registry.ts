@@ -16,6 +16,8 @@ import { planDefinition } from './plan/plan.machine';
 import { costRuleDefinition } from './cost/cost-rule.machine';
 // Chain coverage of the tables (h-chain)
 import { recordRegisterDefinition } from './register/record-register.machine';
+// Versioned machines and migrations of running instances (h-versions)
+import { areaDefinitionV2 } from './area/area.v2.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -39,4 +41,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   costRuleDefinition,
   // Chain coverage of the tables (h-chain)
   recordRegisterDefinition,
+  // Versioned machines and migrations of running instances (h-versions): area v2 (D7), for migrating areas into
+  areaDefinitionV2,
 ];

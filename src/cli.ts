@@ -18,12 +18,17 @@ import { signedCheckpointsCheck } from './checkpoint/checkpoint-problems';
 import { checkpointCommand, keysCreate, verifyCheckpointsCommand, witnessCommand } from './cli/checkpoint-commands';
 // Chain coverage of the tables (h-chain)
 import { verifyTablesCommand } from './cli/verify-tables';
+// Versioned machines and migrations of running instances (h-versions)
+import { migrateInstances } from './cli/migrate-instances';
 
 const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
   token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
                [--expires-in-days N]          prints the token (only this once)
   token list [--status active|expired|revoked] [--json]
   token revoke ID
+  migrate-instances --machine ID --from V --to W --map FILE.json [--dry-run] [--only ID…] [--json]
+                                              move running instances to a newer machine version (h-versions);
+                                              exit 1 when an instance is refused
   backup PATH                                 online backup of the SQLite database (the service may run)
   restore PATH [--force]                      replace the SQLite database with a backup (stop the service first),
                                               then run the migrations and verify every workflow
@@ -137,6 +142,8 @@ async function main(args: string[]): Promise<number> {
       return await withDb(config, (db) => run(new TokenService(db, new Clock(), config), rest, print));
     }
     if (command === 'verify') return await verifyCommand(config, rest);
+    // Versioned machines and migrations of running instances (h-versions)
+    if (command === 'migrate-instances') return await withDb(config, (db) => migrateInstances(db, rest, print));
     if (command === 'backup') return await backupCommand(config, rest);
     // Chain coverage of the tables (h-chain)
     if (command === 'verify-tables') return await withDb(config, (db) => verifyTablesCommand(db, rest, print));

@@ -68,3 +68,21 @@ export function stageOf(state: string, stages: readonly AreaStage[] = AREA_STAGE
   const key = state.split('.')[0];
   return stages.find((s) => s.key === key) ?? { key, number: null, sv: key, en: key, proposal: true };
 }
+
+// Versioned machines and migrations of running instances (h-versions)
+/**
+ * Version 2's stages: v1's table with the two states named after the first word of their §4.2 name (area.v2.machine.ts).
+ * Still the rulebook's proposal.
+ */
+export const AREA_STAGES_V2: readonly AreaStage[] = AREA_STAGES_V1.map((s) =>
+  s.key === 'beslut' ? { ...s, key: 'beredning' } : s.key === 'drift' ? { ...s, key: 'genomforande' } : s,
+);
+
+/** The stage table of a machine version. */
+export const areaStagesOf = (version: number): readonly AreaStage[] => (version >= 2 ? AREA_STAGES_V2 : AREA_STAGES_V1);
+
+/** Every stage key of every version, each once, v1's order first (lists and filters across versions). */
+export const AREA_STAGES_ALL: readonly AreaStage[] = [
+  ...AREA_STAGES_V1,
+  ...AREA_STAGES_V2.filter((s) => !AREA_STAGES_V1.some((o) => o.key === s.key)),
+];

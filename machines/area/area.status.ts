@@ -130,6 +130,7 @@ export function waitingFor(context: AreaContext, state: string): WaitingFor[] {
     case 'forstudie':
       return context.report ? [step('DECISIONS_REQUESTED')] : [{ kind: 'DOCUMENT', what: 'FORSTUDIE_REPORT', since }];
     case 'beslut':
+    case 'beredning': // area v2's name of stage 3
       return context.participants
         .filter((p) => !p.answer && !p.registeredExisting)
         .map((p) => ({ kind: 'DECISION', what: 'PARTICIPATION_DECISION', municipalityCode: p.code, since }));

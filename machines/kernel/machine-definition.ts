@@ -24,6 +24,19 @@ export interface MachineDefinition {
   unlistedEvents?: string[];
   /** The deadlines the engine must fire for this snapshot, as durable rows (never `after` timers). */
   dueEvents?(context: any, state: string): DueEvent[];
+  // Versioned machines and migrations of running instances (h-versions)
+  /**
+   * The version of the code behind the names that `machine.toJSON()` holds (guards, actions): bump it when a rule
+   * changes what it decides, so the definition's hash changes too. Absent counts as 1.
+   */
+  rulesVersion?: number;
+  /**
+   * The context of an instance moved into this version from an older one (its state already mapped), when this
+   * version reads its context differently; absent = the context is carried over as it is.
+   */
+  /** False for a version that instances only migrate into; new instances start on the newest version without it. */
+  startsNewInstances?: false;
+  upgradeContext?(context: any, from: { version: number; fromState: string; toState: string }): any;
   /**
    * What a transition of this machine causes on the workflows linked to it, in the same transaction (an annulled
    * decision compensates every workflow it drove, R-C11); null for nothing.

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { agreementParties, insideOn, insideReason, isActiveParty, waitingFor } from '../../machines/area/area.status';
-import { AREA_STAGE_SOURCE, AREA_STAGES_V1, stageOf } from '../../machines/area/area.stages';
+import { AREA_STAGE_SOURCE, AREA_STAGES_ALL, AREA_STAGES_V1, stageOf } from '../../machines/area/area.stages';
 import { AREA_PURPOSES, type AreaContext } from '../../machines/area/area.types';
 import type { Refusal } from '../../machines/kernel/refusal';
 import { CollaborationService } from '../collaboration/collaboration.service';
@@ -81,7 +81,11 @@ export class AreaReader {
     return {
       collaboration: slug,
       asOf,
-      stages: AREA_STAGES_V1.filter((s) => !q.stage || s.key === q.stage).map((s) => ({
+      // v1's stages, and a stage of area v2 only when a migrated area is in it (h-versions).
+      stages: AREA_STAGES_ALL.filter(
+        (s) =>
+          (!q.stage || s.key === q.stage) && (AREA_STAGES_V1.includes(s) || shown.some((v) => v.stage.key === s.key)),
+      ).map((s) => ({
         stage: stageView(s.key),
         areas: shown.filter((v) => v.stage.key === s.key),
       })),
@@ -173,7 +177,8 @@ export class AreaReader {
 }
 
 function stageView(state: string): AreaStageView {
-  const s = stageOf(state);
+  // Every version's names (an area migrated to v2 is in 'beredning' or 'genomforande'; h-versions).
+  const s = stageOf(state, AREA_STAGES_ALL);
   return { key: s.key, number: s.number, sv: s.sv, en: s.en, proposal: s.proposal, source: AREA_STAGE_SOURCE };
 }
 

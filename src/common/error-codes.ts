@@ -55,6 +55,14 @@ export const SERVICE_ERROR_CODES = {
   COSIGNATURE_INVALID:
     'The cosignature is not a valid cosignature/v1 of this checkpoint by the registered witness key.',
   ROW_NOT_IN_CHECKPOINT: 'The row came after the checkpoint: its tree does not cover it.',
+  // Versioned machines and migrations of running instances (h-versions)
+  MIGRATION_VERSION_ORDER: 'A migration moves instances to a newer version of the same machine (`to` > `from`).',
+  MIGRATION_UNMAPPED_STATE:
+    'A migration refused an instance: the state mapping has no entry for its state; nothing was written for it.',
+  MIGRATION_INVALID_TARGET:
+    'A migration refused an instance: the mapped state does not exist in the new version (or its snapshot does not restore there).',
+  MIGRATION_NOT_ON_VERSION:
+    'A migration refused an instance named in `only`: it is not on the `from` version of this machine (or moved since the dry run).',
   // 422 besides the rules
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with another request.',
   GUARD_REFUSED: 'A guard refused without a rule to name (should not happen: every guard has a rule).',

@@ -25,6 +25,8 @@ import { RefusedAttempts1734000000000 } from './migrations/1734000000000-refused
 import { Checkpoints1733600000000 } from './migrations/1733600000000-checkpoints';
 // Chain coverage of the tables (h-chain)
 import { ChainCoverage1733700000000 } from './migrations/1733700000000-chain-coverage';
+// Versioned machines and migrations of running instances (h-versions)
+import { MachineDefinitions1733800000000 } from './migrations/1733800000000-machine-definitions';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -42,6 +44,8 @@ export const MIGRATIONS = [
   Checkpoints1733600000000,
   // Chain coverage of the tables (h-chain)
   ChainCoverage1733700000000,
+  // Versioned machines and migrations of running instances (h-versions)
+  MachineDefinitions1733800000000,
   // Refused attempts (h-history)
   RefusedAttempts1734000000000,
 ];

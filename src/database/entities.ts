@@ -24,6 +24,8 @@ import { CHECKPOINT_ENTITIES } from '../checkpoint/checkpoint.entities';
 // Chain coverage of the tables (h-chain)
 import { RecordRegisterEntity } from '../audit/record-register.entity';
 
+// Versioned machines and migrations of running instances (h-versions)
+import { MachineDefinitionEntity } from '../workflow/versions/machine-definition.entity';
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
   WorkflowInstanceEntity,
@@ -57,4 +59,6 @@ export const ENTITIES = [
   ...CHECKPOINT_ENTITIES,
   // Chain coverage of the tables (h-chain)
   RecordRegisterEntity,
+  // Versioned machines and migrations of running instances (h-versions)
+  MachineDefinitionEntity,
 ];

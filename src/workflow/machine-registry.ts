@@ -26,8 +26,36 @@ export class MachineRegistry {
 
   register(def: MachineDefinition): void {
     this.byKey.set(`${def.id}@${def.version}`, def);
+    if (def.startsNewInstances === false) return;
     const latest = this.latestById.get(def.id);
     if (!latest || latest.version < def.version) this.latestById.set(def.id, def);
+  }
+
+  // Versioned machines and migrations of running instances (h-versions)
+  /** Every registered version (in registration order). */
+  all(): MachineDefinition[] {
+    return [...this.byKey.values()];
+  }
+
+  /** The registered version, or null (the migration command says which one is missing). */
+  find(id: string, version: number): MachineDefinition | null {
+    return this.byKey.get(`${id}@${version}`) ?? null;
+  }
+
+  /**
+   * Fails start-up when a stored instance is pinned to a version that is not registered: the registry must keep every
+   * version a stored instance uses, and an instance that cannot run must not be found only when someone writes to it.
+   */
+  assertHosts(pinned: Array<{ machineId: string; machineVersion: number }>): void {
+    const missing = pinned.filter((p) => !this.byKey.has(`${p.machineId}@${p.machineVersion}`));
+    if (!missing.length) return;
+    const names = missing.map((p) => `${p.machineId}@${p.machineVersion}`).join(', ');
+    throw new AppError(
+      'CONFLICT',
+      'MACHINE_VERSION_MISSING',
+      `Stored instances are pinned to machine versions that are not registered: ${names}. Register them again (machines/registry.ts) before starting.`,
+      `Lagrade instanser är låsta till maskinversioner som inte är registrerade: ${names}. Registrera dem igen (machines/registry.ts) innan start.`,
+    );
   }
 
   latest(id: string): MachineDefinition {

@@ -16,13 +16,19 @@ import { TableChecks } from '../audit/table-checks';
 import { VerifyController } from './verify/verify.controller';
 import { VerifyJobsService } from './verify/verify-jobs.service';
 import { VerifyRunService } from './verify/verify-run.service';
+// Versioned machines and migrations of running instances (h-versions)
+import { InstanceMigrationService } from './migrations/instance-migration.service';
+import { MigrationsController } from './migrations/migrations.controller';
+import { DefinitionRecords } from './versions/definition-records';
 
-/** The engine: the write path, the log, verify, due events and links between workflows. */
+/** The engine: the write path, the log, verify, due events, links between workflows, and machine versions. */
 @Module({
   controllers: [
     WorkflowController,
     // Verify at every scale (h-verify)
     VerifyController,
+    // Versioned machines and migrations of running instances (h-versions)
+    MigrationsController,
   ],
   providers: [
     MachineRegistry,
@@ -39,6 +45,8 @@ import { VerifyRunService } from './verify/verify-run.service';
     VerifyJobsService,
     // Chain coverage of the tables (h-chain)
     TableChecks,
+    DefinitionRecords,
+    InstanceMigrationService,
   ],
   exports: [
     WorkflowEngine,
@@ -53,6 +61,7 @@ import { VerifyRunService } from './verify/verify-run.service';
     VerifyRunService,
     // Chain coverage of the tables (h-chain)
     TableChecks,
+    InstanceMigrationService,
   ],
 })
 export class WorkflowModule {}

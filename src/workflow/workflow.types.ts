@@ -71,7 +71,9 @@ export interface VerifyProblem {
     | 'ORPHAN_ROWS'
     | 'HEAD_WITHOUT_ROWS'
     | 'MISSING_WORKFLOW'
-    | 'MACHINE_VERSION_MISSING';
+    | 'MACHINE_VERSION_MISSING'
+    // Versioned machines (h-versions): the pinned version's recorded fingerprint is not the running definition's.
+    | 'DEFINITION_CHANGED';
   message: string;
 }
 

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { AREA_STAGES_V1 } from '../../../machines/area/area.stages';
+import { AREA_STAGES_ALL } from '../../../machines/area/area.stages';
 import { IsLocalDate, IsMunicipalityCode } from '../../common/validators';
 
-const STAGE_KEYS = AREA_STAGES_V1.map((s) => s.key);
+// Every version's stage keys (area v2 names two of them anew; h-versions).
+const STAGE_KEYS = AREA_STAGES_ALL.map((s) => s.key);
 
 export class AreaQueryDto {
   @ApiPropertyOptional({

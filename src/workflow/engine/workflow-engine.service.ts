@@ -15,6 +15,7 @@ import { GENESIS_EVENT, GENESIS_PREV_HASH } from '../log/transition-hash';
 import { WorkflowLog, type Head } from '../log/workflow-log';
 import { WorkflowInstanceEntity } from '../log/workflow-instance.entity';
 import { MachineRegistry, stateString } from '../machine-registry';
+import { DefinitionRecords } from '../versions/definition-records';
 import type { InstanceView, SendOptions, SendResult, WorkflowEventInput } from '../workflow.types';
 import { causedEvents } from './caused-events';
 import { checkTransition, idempotentReplay, toTransitionView } from './transition-checks';
@@ -97,6 +98,7 @@ export class WorkflowEngine implements TxEngine {
     private readonly registry: MachineRegistry,
     private readonly clock: Clock,
     private readonly log: WorkflowLog,
+    private readonly definitions: DefinitionRecords,
   ) {}
 
   /**
@@ -309,6 +311,8 @@ export class WorkflowEngine implements TxEngine {
       updatedAt: now,
     });
     await this.log.insertGenesis(wtx.tx, instance, row);
+    // The version's fingerprint, recorded with its first instance (versioned machines, h-versions).
+    await this.definitions.recordFirstUse(wtx.tx, def, now);
     await DueEventRows.sync(wtx.tx, def, id, null, snapshot);
     return this.view(def, instance, snapshot);
   }

@@ -33,6 +33,18 @@ export interface LogSql {
   casHead: StagedWrite;
 }
 
+/**
+ * The fingerprint recorded for the head's pinned version (machine_definition, h-versions), as a column of the head
+ * select under alias h: verify compares it with the running definition (DEFINITION_CHANGED).
+ */
+function recordedHashColumn(d: Dialect): string {
+  const q = d.quote;
+  return (
+    `(SELECT md.${q('hash')} FROM ${q('machine_definition')} md WHERE md.${q('machine_id')} = h.${q('machine_id')} ` +
+    `AND md.${q('machine_version')} = h.${q('machine_version')}) AS ${q('definitionHash')}`
+  );
+}
+
 const cache = new WeakMap<DataSource, LogSql>();
 
 export function logSql(dataSource: DataSource, dialect: Dialect): LogSql {
@@ -61,7 +73,8 @@ function buildLogSql(ds: DataSource, d: Dialect): LogSql {
     .join(` || ${d.chr}(31) || `);
   const table = q(head.tableName);
   return {
-    selectHead: `SELECT ${headColumns} WHERE h.${col(head, 'id')} = ${d.param(1)}`,
+    // With the pinned version's recorded fingerprint, for verify (DEFINITION_CHANGED; h-versions).
+    selectHead: `SELECT ${headColumns.replace(` FROM ${table} h`, `, ${recordedHashColumn(d)} FROM ${table} h`)} WHERE h.${col(head, 'id')} = ${d.param(1)}`,
     // A statement of its own: a SELECT … FOR UPDATE that waited returns the locked row as committed, but the rest of
     // its columns (the earliest due date) from the snapshot taken before it waited. The head is read after it.
     lockHead:

@@ -66,7 +66,7 @@ export class WorkflowLog {
       tx.readAhead(sql.headRead, instanceId) ??
       (await tx.select<Record<string, unknown>>(sql.selectHead, [instanceId]))[0];
     if (!row) return null;
-    const { nextDueOn, ...fields } = row;
+    const { nextDueOn, definitionHash: _recorded, ...fields } = row;
     const instance = Object.assign(new WorkflowInstanceEntity(), fields);
     const def = this.registry.get(instance.machineId, instance.machineVersion);
     return { instance, def, snapshot: this.hydrated(def, instance), nextDueOn: (nextDueOn as string | null) ?? null };

@@ -6,6 +6,16 @@ import type { WorkflowInstanceEntity } from '../log/workflow-instance.entity';
 import type { WorkflowTransitionEntity } from '../log/workflow-transition.entity';
 import { stateString, type MachineRegistry } from '../machine-registry';
 import type { VerifyProblem, VerifyReport } from '../workflow.types';
+import { MIGRATE_EVENT, restoreMigrated, type MigratePayload } from '../migrations/migrated-snapshot';
+import { definitionHash } from '../versions/definition-hash';
+
+/** The running definitions' fingerprints, computed once per version (verify --all replays many instances). */
+const runningHashes = new WeakMap<MachineDefinition, string>();
+function runningHash(def: MachineDefinition): string {
+  let hash = runningHashes.get(def);
+  if (!hash) runningHashes.set(def, (hash = definitionHash(def)));
+  return hash;
+}
 
 /** How many log rows verify reads per statement (and holds at a time). */
 export const VERIFY_CHUNK_ROWS = 5_000;
@@ -13,10 +23,17 @@ export const VERIFY_CHUNK_ROWS = 5_000;
 /**
  * Verify's checks, fed the log in seq order chunk by chunk: hash, link, pinned machine, replay through the pinned
  * version (from/to states), and at the end the head. A missing seq stops the checks (the count goes on).
+ *
+ * A log that an admin migrated (h-versions) is replayed in segments, each through its own version: the rows before
+ * an `xstate.migrate` row name the old version, that row restores the mapped snapshot into the new one (as the
+ * migration did), and the rows after it name the new version. A row naming another version than its segment's is
+ * MACHINE_MISMATCH; the head must be pinned to the last segment's version; and the fingerprint recorded for the
+ * pinned version (machine_definition) must be the running definition's (DEFINITION_CHANGED).
  */
 export class LogReplay {
   private readonly problems: VerifyProblem[] = [];
-  private readonly def: MachineDefinition;
+  /** The version of the segment being replayed (the pinned one unless the log was migrated). */
+  private def: MachineDefinition;
   private prevHash = GENESIS_PREV_HASH;
   private actor: ReturnType<typeof createActor> | null = null;
   private replayState: string | null = null;
@@ -26,7 +43,7 @@ export class LogReplay {
   private last: WorkflowTransitionEntity | null = null;
 
   constructor(
-    registry: MachineRegistry,
+    private readonly registry: MachineRegistry,
     private readonly instance: WorkflowInstanceEntity,
   ) {
     this.def = registry.get(instance.machineId, instance.machineVersion);
@@ -46,24 +63,94 @@ export class LogReplay {
       this.stopped = true;
       return;
     }
-    this.checkStoredRow(row, i);
+    if (i === 0) this.startSegment(row);
+    const migration = i > 0 && row.eventType === MIGRATE_EVENT ? migrationOf(row) : null;
+    this.checkStoredRow(row, i, migration);
     if (this.replayBroken) return;
+    if (migration) return this.replayMigration(row, i, migration);
     const data = this.payloadOf(row, i);
     if (data !== undefined) this.replay(row, i, data);
   }
 
-  /** Hash, link and pinned machine: checked on every row, also once replay has stopped. */
-  private checkStoredRow(row: WorkflowTransitionEntity, i: number): void {
+  /**
+   * The first segment's version: the genesis row's when it names an older registered version of the machine (the log
+   * was migrated since), else the pinned one.
+   */
+  private startSegment(row: WorkflowTransitionEntity): void {
+    const { instance } = this;
+    if (row.machineId !== instance.machineId || !(row.machineVersion < instance.machineVersion)) return;
+    this.def = this.registry.find(row.machineId, row.machineVersion) ?? this.def;
+  }
+
+  /**
+   * A migration row: the segment so far must be on its `from` version, and its states must be the replay's; then the
+   * replay goes on in the `to` version from the snapshot the migration restored there.
+   */
+  private replayMigration(row: WorkflowTransitionEntity, i: number, m: MigratePayload | 'BAD'): void {
     const { problems, instance } = this;
+    const stop = (message: string) => {
+      problems.push({ seq: i, kind: 'REPLAY_REFUSED', message: `${message}; replay stops here.` });
+      this.replayBroken = true;
+    };
+    if (m === 'BAD') return stop('The migration row does not record {from, to, fromState, toState}');
+    if (m.from !== this.def.version) {
+      problems.push({
+        seq: i,
+        kind: 'MACHINE_MISMATCH',
+        message: `The migration moves from ${instance.machineId}@${m.from}; the log before it is on ${this.def.id}@${this.def.version}.`,
+      });
+    }
+    if (row.fromState !== this.replayState || m.fromState !== row.fromState) {
+      problems.push({
+        seq: i,
+        kind: 'FROM_STATE_MISMATCH',
+        message: `The migration records from-state '${m.fromState}' (row '${row.fromState}'), replay is in '${this.replayState}'.`,
+      });
+    }
+    const to = this.registry.find(instance.machineId, m.to);
+    if (!to) return stop(`Machine ${instance.machineId}@${m.to} is not registered`);
+    const restored = restoreMigrated(to, this.actor!.getSnapshot().context, {
+      version: m.from,
+      fromState: m.fromState,
+      toState: m.toState,
+    });
+    if (!restored.ok) return stop(`Restoring the migration in ${to.id}@${to.version} fails: ${restored.message}`);
+    this.actor!.stop();
+    this.def = to;
+    this.actor = createActor(to.machine, {
+      snapshot: to.machine.getPersistedSnapshot(restored.snapshot) as any,
+      input: undefined as any,
+    });
+    this.actor.subscribe({ error: () => undefined });
+    this.actor.start();
+    this.replayState = stateString(this.actor.getSnapshot().value);
+    if (this.replayState !== row.toState || m.toState !== row.toState) {
+      problems.push({
+        seq: i,
+        kind: 'STATE_MISMATCH',
+        message: `The migration records to-state '${m.toState}' (row '${row.toState}'), replay gives '${this.replayState}'.`,
+      });
+    }
+  }
+
+  /** Hash, link and pinned machine: checked on every row, also once replay has stopped. */
+  private checkStoredRow(row: WorkflowTransitionEntity, i: number, migration: MigratePayload | 'BAD' | null): void {
+    const { problems, instance } = this;
+    // A migration row names the version it moves to; every other row its segment's version.
+    const expected = migration && migration !== 'BAD' ? migration.to : this.def.version;
     if (hashRow(row) !== row.hash)
       problems.push({ seq: i, kind: 'HASH_MISMATCH', message: 'The stored row does not match its hash.' });
     if (row.prevHash !== this.prevHash)
       problems.push({ seq: i, kind: 'CHAIN_BROKEN', message: 'prevHash does not link to the previous row.' });
-    if (row.machineId !== instance.machineId || row.machineVersion !== instance.machineVersion) {
+    if (row.machineId !== instance.machineId || row.machineVersion !== expected) {
+      const where =
+        expected === instance.machineVersion
+          ? `the instance is pinned to ${instance.machineId}@${instance.machineVersion}`
+          : `the log is on ${instance.machineId}@${expected} here (no migration to another version before this row)`;
       problems.push({
         seq: i,
         kind: 'MACHINE_MISMATCH',
-        message: `Row names ${row.machineId}@${row.machineVersion}; the instance is pinned to ${instance.machineId}@${instance.machineVersion}.`,
+        message: `Row names ${row.machineId}@${row.machineVersion}; ${where}.`,
       });
     }
     this.prevHash = row.hash;
@@ -137,6 +224,23 @@ export class LogReplay {
 
   finish(): VerifyReport {
     const { problems, instance, def, actor, last } = this;
+    if (last && def.version !== instance.machineVersion) {
+      problems.push({
+        seq: instance.version,
+        kind: 'MACHINE_MISMATCH',
+        message: `The head is pinned to ${instance.machineId}@${instance.machineVersion}; the log's last segment is on ${def.id}@${def.version}.`,
+      });
+    }
+    // Read with the head (log-sql.ts selectHead); absent when the caller's head row does not carry it.
+    const recorded = (instance as { definitionHash?: string | null }).definitionHash;
+    const pinned = this.registry.find(instance.machineId, instance.machineVersion);
+    if (typeof recorded === 'string' && pinned && recorded !== runningHash(pinned)) {
+      problems.push({
+        seq: instance.version,
+        kind: 'DEFINITION_CHANGED',
+        message: `Machine ${instance.machineId}@${instance.machineVersion} was changed since its first use (its recorded fingerprint differs from the running definition's): the change needs a new version.`,
+      });
+    }
     if (
       !last ||
       instance.version !== this.count - 1 ||
@@ -167,6 +271,21 @@ export class LogReplay {
       firstDivergence: problems[0] ?? null,
       problems,
     };
+  }
+}
+
+/** A migration row's payload, or 'BAD' when it does not hold one. */
+function migrationOf(row: WorkflowTransitionEntity): MigratePayload | 'BAD' {
+  try {
+    const p = JSON.parse(row.payload) as Partial<MigratePayload>;
+    const ok =
+      Number.isInteger(p.from) &&
+      Number.isInteger(p.to) &&
+      typeof p.fromState === 'string' &&
+      typeof p.toState === 'string';
+    return ok ? (p as MigratePayload) : 'BAD';
+  } catch {
+    return 'BAD';
   }
 }
 

@@ -13,6 +13,8 @@ import { signatureTargets } from './signature';
 import { workflowTargets } from './workflow';
 // Signed checkpoints of the log (h-checkpoint)
 import { checkpointTargets } from './checkpoint';
+// Versioned machines and migrations of running instances (h-versions)
+import { machineTargets } from './machines';
 
 export * from './kit';
 export { writeRoutes, routeKey } from './routes';
@@ -37,4 +39,6 @@ export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
   costTargets,
   // Signed checkpoints of the log (h-checkpoint)
   checkpointTargets,
+  // Versioned machines and migrations of running instances (h-versions)
+  machineTargets,
 ];
