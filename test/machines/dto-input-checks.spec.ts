@@ -97,6 +97,9 @@ describe('every input field is checked', () => {
         'AppealDecidedDto.decidedOn',
         'AppealReceivedDto.receivedOn',
         'ChangeSettingsDto.changedOn',
+        // The past as it stood (h-asof): an as-of answer is for a past day or instant
+        'CollaborationAsOfQueryDto.date',
+        'CollaborationAsOfQueryDto.instant',
         'CorrectionRecordedDto.correctedOn',
         'CouncilApprovedExitDto.decidedOn',
         'CouncilInformedDto.informedOn',
