@@ -100,6 +100,7 @@ describe('every input field is checked', () => {
         // The past as it stood (h-asof): an as-of answer is for a past day or instant
         'CollaborationAsOfQueryDto.date',
         'CollaborationAsOfQueryDto.instant',
+        'DecisionAsOfQueryDto.asOf',
         'CorrectionRecordedDto.correctedOn',
         'CouncilApprovedExitDto.decidedOn',
         'CouncilInformedDto.informedOn',
