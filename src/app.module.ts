@@ -10,6 +10,8 @@ import { HealthController } from './health.controller';
 import { MunicipalityModule } from './municipality/municipality.module';
 import { SignatureModule } from './signature/signature.module';
 import { WorkflowModule } from './workflow/workflow.module';
+// The past as it stood (h-asof)
+import { AsOfModule } from './as-of/as-of.module';
 import { AmendmentModule } from './amendment/amendment.module';
 // Collaboration areas
 import { AreaModule } from './area/area.module';
@@ -56,6 +58,8 @@ export class AppModule {
         RefusedAttemptsModule,
         // Signed checkpoints of the log (h-checkpoint)
         CheckpointModule,
+        // The past as it stood (h-asof)
+        AsOfModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

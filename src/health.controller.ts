@@ -1,13 +1,39 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from './auth/roles.decorator';
+import type { OverdueItem } from './workflow/due-events/due-event-rows';
+import { DueEventsScheduler, type LastRun } from './workflow/due-events/due-events.scheduler';
+import { DueEventsService } from './workflow/due-events/due-events.service';
+
+/** What `GET /health` answers: public, so it names no party, collaboration or decision; only kinds and dates. */
+export interface HealthView {
+  status: 'ok';
+  dueEvents: {
+    /** This process's last scheduler tick; null before the first. */
+    lastRun: LastRun | null;
+    /** The oldest due event still waiting (its date has come); null when nothing is overdue. */
+    oldestOverdue: OverdueItem | null;
+  };
+}
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  constructor(
+    private readonly scheduler: DueEventsScheduler,
+    private readonly dueEvents: DueEventsService,
+  ) {}
+
   @Get()
   @Public()
-  health() {
-    return { status: 'ok' };
+  @ApiOperation({
+    summary:
+      "Liveness, the due-event scheduler's last run in this process (instant, fired count, lease held) and the oldest overdue due event (workflow, event type, due date) or null",
+  })
+  async health(): Promise<HealthView> {
+    return {
+      status: 'ok',
+      dueEvents: { lastRun: this.scheduler.lastRun, oldestOverdue: await this.dueEvents.oldestOverdue() },
+    };
   }
 }

@@ -5,6 +5,7 @@ import type {
   MembershipSettings,
   MembershipStatus,
 } from '../../machines/membership/membership.types';
+import { compareDates } from '../../machines/calendar/local-dates';
 import type { MunicipalityView } from '../municipality/municipality.service';
 import type { ExampleView } from '../common/example-view';
 import type { InstanceView } from '../workflow/workflow.types';
@@ -54,13 +55,13 @@ export function membershipView(
   if (status.memberFrom) view.memberFrom = status.memberFrom;
   if (status.exitRequestedOn) view.exitRequestedOn = status.exitRequestedOn;
   if (status.exitEffectiveOn) view.exitEffectiveOn = status.exitEffectiveOn;
-  if (context.pendingEntry.decision || context.pendingEntry.signature) {
-    view.pendingEntry = {
-      decisionOn: context.pendingEntry.decision?.date,
-      signedOn: context.pendingEntry.signature?.signedOn,
-    };
-  }
-  const informed = councilInformedOn(context);
+  // An answer for `asOf` shows no fact dated after it (issue 10 §6): a later decision, signature or council
+  // information is not yet known on that date, even though the head already holds it.
+  const known = (d: string | undefined) => (d && compareDates(d, asOf) <= 0 ? d : undefined);
+  const decisionOn = known(context.pendingEntry.decision?.date);
+  const signedOn = known(context.pendingEntry.signature?.signedOn);
+  if (decisionOn || signedOn) view.pendingEntry = { decisionOn, signedOn };
+  const informed = known(councilInformedOn(context));
   if (informed) view.councilInformedOn = informed;
   return view;
 }

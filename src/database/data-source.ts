@@ -27,6 +27,8 @@ import { Checkpoints1733600000000 } from './migrations/1733600000000-checkpoints
 import { ChainCoverage1733700000000 } from './migrations/1733700000000-chain-coverage';
 // Versioned machines and migrations of running instances (h-versions)
 import { MachineDefinitions1733800000000 } from './migrations/1733800000000-machine-definitions';
+// The past as it stood (h-asof)
+import { AsOfIndex1733900000000 } from './migrations/1733900000000-as-of-index';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -46,6 +48,8 @@ export const MIGRATIONS = [
   ChainCoverage1733700000000,
   // Versioned machines and migrations of running instances (h-versions)
   MachineDefinitions1733800000000,
+  // The past as it stood (h-asof)
+  AsOfIndex1733900000000,
   // Refused attempts (h-history)
   RefusedAttempts1734000000000,
 ];

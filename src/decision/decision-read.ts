@@ -9,6 +9,13 @@ import type { LinkView } from '../workflow/links/workflow-links';
 import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
 import { decisionView } from './decision.mapping';
 import type { DecisionView } from './decision.views';
+import type { InstanceView } from '../workflow/workflow.types';
+
+/** Where an as-of read takes the protocol workflow from: replayed up to `instant` (null: not recorded by then). */
+export interface DecisionAt {
+  instant: string;
+  replay(workflowId: string): Promise<InstanceView | null>;
+}
 
 /**
  * `GET /decisions/{id}` in two prepared statements on a read connection (Db.lookup: committed data only): the
@@ -50,7 +57,11 @@ export class DecisionRead {
       `FROM workflow_link WHERE cause_key = ${p(1)} AND kind = ${p(2)} ORDER BY id ASC`;
   }
 
-  async get(id: string): Promise<DecisionView> {
+  /**
+   * `at`: the decision as its protocol workflow's log stood at an instant (GET /decisions/{id}?asOf=): the workflow
+   * replayed up to then instead of its head; a decision not recorded by then is not found.
+   */
+  async get(id: string, at?: DecisionAt): Promise<DecisionView> {
     const [rows, drove] = await Promise.all([
       this.db.lookup<Record<string, unknown>>(this.rowSql, [id]),
       this.db.lookup<LinkView>(this.linksSql, [decisionCauseKey(id), 'drives']),
@@ -63,7 +74,16 @@ export class DecisionRead {
     const head = row as unknown as HeadRow;
     if (decision.workflowId && head.id == null)
       throw notFound(`Workflow ${decision.workflowId}`, `Arbetsflödet ${decision.workflowId}`);
-    const instance = decision.workflowId ? this.engine.viewOfRow(head) : null;
+    const instance = decision.workflowId
+      ? at
+        ? await at.replay(decision.workflowId)
+        : this.engine.viewOfRow(head)
+      : null;
+    if (at && ((decision.workflowId && !instance) || decision.createdAt > at.instant))
+      throw notFound(
+        `Decision ${id} as recorded by ${at.instant}`,
+        `Beslutet ${id} så som det var registrerat ${at.instant}`,
+      );
     return decisionView(
       {
         decision,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -16,6 +16,9 @@ import { uuidParam } from '../common/uuid.pipe';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { DecisionService } from './decision.service';
+// The past as it stood (h-asof)
+import { DecisionAsOf } from './decision-as-of';
+import { DecisionAsOfQueryDto } from './dto/decision-as-of-query.dto';
 import {
   CreateBodyDto,
   CreateMeetingDto,
@@ -36,7 +39,10 @@ const WRITERS = ['admin', 'clerk'] as const;
 @ApiResponse({ status: 403, description: 'Wrong role, or a clerk of another municipality', type: ErrorBodyDto })
 @Controller()
 export class DecisionController {
-  constructor(private readonly service: DecisionService) {}
+  constructor(
+    private readonly service: DecisionService,
+    private readonly asOf: DecisionAsOf,
+  ) {}
 
   @Post('municipalities/:code/bodies')
   @Roles(...WRITERS)
@@ -116,10 +122,17 @@ export class DecisionController {
   @Roles(...READERS)
   @ApiOperation({
     summary:
-      'A decision: the paragraph as recorded, its protocol status, deadlines, corrections and the workflows it drove',
+      'A decision: the paragraph as recorded, its protocol status, deadlines, corrections and the workflows it drove. ' +
+      'With asOf: its protocol workflow replayed from the log rows recorded by the end of that Stockholm day, and ' +
+      'where its appeal period stood on that date (asOf.appealPeriod).',
   })
-  getDecision(@Param('id', uuidParam) id: string) {
-    return this.service.getDecision(id);
+  @ApiResponse({
+    status: 404,
+    description: 'Unknown, or (asOf) not recorded by the end of that day',
+    type: ErrorBodyDto,
+  })
+  getDecision(@Param('id', uuidParam) id: string, @Query() query: DecisionAsOfQueryDto) {
+    return query.asOf ? this.asOf.get(id, query.asOf) : this.service.getDecision(id);
   }
 
   @Post('decisions/:id/events')

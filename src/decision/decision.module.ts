@@ -3,13 +3,15 @@ import { DocumentModule } from '../document/document.module';
 import { MunicipalityModule } from '../municipality/municipality.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DecisionReferences } from './decision-references.service';
+// The past as it stood (h-asof)
+import { DecisionAsOf } from './decision-as-of';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences],
+  providers: [DecisionService, DecisionReferences, DecisionAsOf],
   exports: [DecisionService, DecisionReferences],
 })
 export class DecisionModule {}

@@ -97,6 +97,10 @@ describe('every input field is checked', () => {
         'AppealDecidedDto.decidedOn',
         'AppealReceivedDto.receivedOn',
         'ChangeSettingsDto.changedOn',
+        // The past as it stood (h-asof): an as-of answer is for a past day or instant
+        'CollaborationAsOfQueryDto.date',
+        'CollaborationAsOfQueryDto.instant',
+        'DecisionAsOfQueryDto.asOf',
         'CorrectionRecordedDto.correctedOn',
         'CouncilApprovedExitDto.decidedOn',
         'CouncilInformedDto.informedOn',

@@ -6,6 +6,15 @@ import { canonicalJson } from '../../common/canonical-json';
 import type { Tx } from '../../database/tx';
 import { WorkflowDueEventEntity } from './workflow-due-event.entity';
 
+/** A due event whose date has come and that has not fired yet. */
+export interface OverdueItem {
+  workflowId: string;
+  /** The workflow's machine (membership, protocol …). */
+  machine: string;
+  eventType: string;
+  dueOn: string;
+}
+
 /**
  * The durable due dates of the instances (never `after` timers: a restored snapshot does not re-arm them). Each
  * definition says with `dueEvents(context, state)` which events are due on which Stockholm date; the rows are
@@ -39,6 +48,18 @@ export const DueEventRows = {
   due(tx: Tx, today: string, instanceId?: string): Promise<WorkflowDueEventEntity[]> {
     const where = instanceId ? { instanceId, dueOn: LessThanOrEqual(today) } : { dueOn: LessThanOrEqual(today) };
     return tx.find(WorkflowDueEventEntity, { where, order: { id: 'ASC' } });
+  },
+
+  /** The oldest row due up to `today` (still there: not fired yet), with its workflow's kind. */
+  async oldestDue(tx: Tx, today: string): Promise<OverdueItem | null> {
+    const d = tx.dialect;
+    const rows = await tx.select<{ workflowId: string; machine: string; eventType: string; dueOn: string }>(
+      `SELECT e.instance_id AS "workflowId", wi.machine_id AS "machine", e.event_type AS "eventType", e.due_on AS "dueOn" ` +
+        `FROM workflow_due_event e JOIN workflow_instance wi ON wi.id = e.instance_id ` +
+        `WHERE e.due_on <= ${d.param(1)} ORDER BY e.due_on, e.id LIMIT 1`,
+      [today],
+    );
+    return rows[0] ?? null;
   },
 
   drop(tx: Tx, id: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { ADVISORY_LOCKS, Db } from '../../database/db';
+import { Clock } from '../clock';
 import { DueEventsService } from './due-events.service';
 
 /**
@@ -10,6 +11,17 @@ import { DueEventsService } from './due-events.service';
 export interface TickOutcome {
   scanned: boolean;
   fired: number;
+}
+
+/** The last tick of this process, as `GET /health` shows it. */
+export interface LastRun {
+  /** When the tick ended (ISO instant). */
+  at: string;
+  fired: number;
+  /** Whether this process held the due-events lease for that tick (on SQLite always: one process per file). */
+  heldLease: boolean;
+  /** False when the scan failed (the rows stay and fire on a later tick). */
+  ok: boolean;
 }
 
 /**
@@ -23,12 +35,19 @@ export class DueEventsScheduler implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger('DueEvents');
   private timer?: NodeJS.Timeout;
   private running = false;
+  private last: LastRun | null = null;
 
   constructor(
     private readonly dueEvents: DueEventsService,
     private readonly config: AppConfig,
     @Inject(Db) private readonly db: Db,
+    private readonly clock: Clock,
   ) {}
+
+  /** This process's last tick, null before the first. */
+  get lastRun(): LastRun | null {
+    return this.last;
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.DUE_EVENTS_INTERVAL_MS > 0) {
@@ -46,12 +65,17 @@ export class DueEventsScheduler implements OnApplicationBootstrap, OnApplication
     this.running = true;
     try {
       const outcome = await this.db.underLease(ADVISORY_LOCKS.dueEvents, () => this.dueEvents.fireDueEvents());
-      if (!outcome.held) return { scanned: false, fired: 0 };
+      if (!outcome.held) {
+        this.last = { at: this.clock.nowIso(), fired: 0, heldLease: false, ok: true };
+        return { scanned: false, fired: 0 };
+      }
       const { fired } = outcome.value;
       if (fired) this.logger.log(`Fired ${fired} due event(s)`);
+      this.last = { at: this.clock.nowIso(), fired, heldLease: true, ok: true };
       return { scanned: true, fired };
     } catch (error) {
       this.logger.error(`Due events failed: ${(error as Error).message}`);
+      this.last = { at: this.clock.nowIso(), fired: 0, heldLease: false, ok: false };
       return { scanned: false, fired: 0 };
     } finally {
       this.running = false;

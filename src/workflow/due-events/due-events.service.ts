@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Db } from '../../database/db';
 import { Clock } from '../clock';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
-import { DueEventRows } from './due-event-rows';
+import { DueEventRows, type OverdueItem } from './due-event-rows';
 import { fireDue } from './fire-due';
 
 /** Fires everything that is due (the scheduler's tick, and the admin's `due-events/run`). */
@@ -24,5 +24,10 @@ export class DueEventsService {
     for (const d of due)
       (await fireDue(d, (id, e, a) => this.engine.sendNow(id, e, a), this.db, this.logger)) ? fired++ : refused++;
     return { fired, refused };
+  }
+
+  /** The oldest due event that has not fired by `today`, or null (the health page). */
+  oldestOverdue(today = this.clock.todayInStockholm()): Promise<OverdueItem | null> {
+    return this.db.read((tx) => DueEventRows.oldestDue(tx, today));
   }
 }
