@@ -18,6 +18,8 @@ import { CouncilModule } from './council/council.module';
 import { PlanModule } from './plan/plan.module';
 // Cost sharing (kostnadsfördelning)
 import { CostModule } from './cost/cost.module';
+// Web pages (h-web)
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,8 @@ export class AppModule {
         PlanModule,
         // Cost sharing (kostnadsfördelning)
         CostModule,
+        // Web pages (h-web)
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

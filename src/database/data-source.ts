@@ -19,6 +19,8 @@ import { Areas1732900000000 } from './migrations/1732900000000-areas';
 import { PlanCouncil1733100000000 } from './migrations/1733100000000-plan-council';
 // Cost sharing (kostnadsfördelning)
 import { Costs1733200000000 } from './migrations/1733200000000-costs';
+// Web pages' sessions (h-web)
+import { WebSessions1734100000000 } from './migrations/1734100000000-web-sessions';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -32,6 +34,8 @@ export const MIGRATIONS = [
   PlanCouncil1733100000000,
   Costs1733200000000,
   DecisionFixes1733400000000,
+  // Web pages' sessions (h-web)
+  WebSessions1734100000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -17,6 +17,8 @@ import { CouncilEntity } from '../council/council.entity';
 import { PlanEntity } from '../plan/plan.entity';
 // Cost sharing (kostnadsfördelning)
 import { CostInvoiceEntity, CostRuleEntity } from '../cost/cost.entities';
+// Web pages' sessions (h-web)
+import { WebSessionEntity } from '../web/session/web-session.entity';
 
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
@@ -45,4 +47,6 @@ export const ENTITIES = [
   // Cost sharing (kostnadsfördelning)
   CostRuleEntity,
   CostInvoiceEntity,
+  // Web pages' sessions (h-web)
+  WebSessionEntity,
 ];

@@ -13,7 +13,7 @@ import { signatureTargets } from './signature';
 import { workflowTargets } from './workflow';
 
 export * from './kit';
-export { writeRoutes, routeKey } from './routes';
+export { writeRoutes, routeKey, webWriteRoutes } from './routes';
 
 /**
  * Every module's fuzz targets. A new module with write endpoints adds a file here (`<module>.ts` exporting
