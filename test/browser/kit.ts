@@ -33,14 +33,20 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     clerk: (await tokens.create('clerk', '1461', 'Karin Karlsson')).token,
     auditor: (await tokens.create('auditor', null, 'Rolf Revisor')).token,
   };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=sv-SE'] });
   const contexts: BrowserContext[] = [];
   return {
     base: `http://127.0.0.1:${address.port}`,
     browser,
     tokens: issued,
     async context(options = {}) {
-      const context = await browser.newContext({ viewport: DESKTOP, ...options });
+      // A Swedish browser (its date inputs show ÅÅÅÅ-MM-DD); the pages' language does not depend on it.
+      const context = await browser.newContext({
+        viewport: DESKTOP,
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+        ...options,
+      });
       contexts.push(context);
       return context;
     },

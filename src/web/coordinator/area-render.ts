@@ -21,7 +21,7 @@ interface DocRef {
 }
 
 const table = (caption: string, head: string[], rows: Html[]): Html =>
-  html`<div class="table-wrap">
+  html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}">
     <table>
       <caption class="visually-hidden">
         ${caption}
@@ -68,7 +68,7 @@ export function renderArea(
         record.formalisation?.legalForm
           ? html`<div>
               <dt>${t.legalForm}</dt>
-              <dd>${record.formalisation.legalForm}</dd>
+              <dd>${t.legalFormName(record.formalisation.legalForm)}</dd>
             </div>`
           : ''
       }

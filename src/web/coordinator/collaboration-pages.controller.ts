@@ -51,7 +51,7 @@ export class CollaborationPagesController {
     const rows = await this.collaborations.list();
     const body = html`<h1>${t.collaborationsTitle}</h1>
       <p>${t.collaborationsIntro}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="${t.collaborationsTitle}">
         <table>
           <thead>
             <tr>
@@ -164,7 +164,7 @@ function partiesTable(
   members: Awaited<ReturnType<CollaborationService['describe']>>['members'],
 ): Html {
   const { t } = ctx;
-  return html`<div class="table-wrap">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="parties-heading">
     <table aria-labelledby="parties-heading">
       <thead>
         <tr>

@@ -108,6 +108,13 @@ export const en: typeof sv = {
   costModel: (name: string) => `Cost model: ${name}`,
   noCosts: 'No cost model recorded for the area.',
   legalForm: 'Legal form',
+  legalFormName: (form: string) =>
+    ({
+      AVTALSSAMVERKAN: 'Agreement-based collaboration (avtalssamverkan)',
+      GEMENSAM_NAMND: 'Joint committee (gemensam nämnd)',
+      KOMMUNALFORBUND: 'Federation of municipalities (kommunalförbund)',
+      GEMENSAMT_BOLAG: 'Jointly owned company (gemensamt bolag)',
+    })[form] ?? form,
   startDate: 'Start date',
   signatures: 'Signatures',
   history: 'History',

@@ -114,6 +114,13 @@ export const sv = {
   costModel: (name: string) => `Kostnadsmodell: ${name}`,
   noCosts: 'Ingen kostnadsmodell registrerad för området.',
   legalForm: 'Juridisk form',
+  legalFormName: (form: string) =>
+    ({
+      AVTALSSAMVERKAN: 'Avtalssamverkan',
+      GEMENSAM_NAMND: 'Gemensam nämnd',
+      KOMMUNALFORBUND: 'Kommunalförbund',
+      GEMENSAMT_BOLAG: 'Gemensamt bolag',
+    })[form] ?? form,
   startDate: 'Startdatum',
   signatures: 'Underskrifter',
   history: 'Historik',
