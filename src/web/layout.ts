@@ -9,7 +9,7 @@ export interface PageSpec {
   back?: { href: string; text: string };
 }
 
-function roleText(t: Messages, role: string, municipality: string | null): string {
+export function roleText(t: Messages, role: string, municipality: string | null): string {
   if (role === 'clerk' && municipality) return t.roleOfClerk(municipality);
   const key = `role_${role}` as keyof Messages;
   const value = t[key];

@@ -3,6 +3,7 @@ import type { CostRuleView } from '../../cost/cost.views';
 import type { TransitionView } from '../../workflow/workflow.types';
 import { html, type Html } from '../html';
 import { stockholmTime } from '../i18n/messages';
+import { roleText } from '../layout';
 import type { PageContext } from '../web-page';
 import { eventForm, formEvents, type EventFormState } from './area-event-forms';
 import { stageName, waitingText } from './pipeline-render';
@@ -211,7 +212,7 @@ function historyTable(ctx: PageContext, history: TransitionView[]): Html {
             <td>${t.event(h.eventType)}</td>
             <td>${h.legalDate ? html`<time datetime="${h.legalDate}">${h.legalDate}</time>` : '–'}</td>
             <td><time datetime="${h.recordedAt}">${stockholmTime(h.recordedAt)}</time></td>
-            <td>${h.actor.role}${h.actor.municipality ? ` (${h.actor.municipality})` : ''}</td>
+            <td>${roleText(t, h.actor.role, h.actor.municipality)}</td>
             <td>${h.toState}</td>
           </tr>`,
       ),

@@ -17,6 +17,7 @@ export const en: typeof sv = {
   proposal: 'Proposal',
   noneRecorded: 'Nothing recorded',
   role_admin: 'administrator',
+  role_system: 'the system (a deadline)',
   role_coordinator: 'coordinator (samordnare)',
   role_clerk: 'clerk (registrator)',
   role_auditor: 'auditor (revisor)',

@@ -19,6 +19,7 @@ export const sv = {
   noneRecorded: 'Inget registrerat',
   // roles
   role_admin: 'administratör',
+  role_system: 'systemet (en tidsfrist)',
   role_coordinator: 'samordnare',
   role_clerk: 'registrator',
   role_auditor: 'revisor',
