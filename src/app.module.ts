@@ -26,6 +26,8 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { RefusedAttemptsModule } from './audit/refused-attempts.module';
 // Signed checkpoints of the log (h-checkpoint)
 import { CheckpointModule } from './checkpoint/checkpoint.module';
+// Web pages (h-web)
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +62,8 @@ export class AppModule {
         CheckpointModule,
         // The past as it stood (h-asof)
         AsOfModule,
+        // Web pages (h-web)
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

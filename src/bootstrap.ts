@@ -15,6 +15,8 @@ import { HttpLayer } from './http/http-layer';
 import type { HttpPaths } from './http/security-headers';
 import { seedDemoData } from './seed/demo-seed';
 import { DueEventsScheduler } from './workflow/due-events/due-events.scheduler';
+// Web pages (h-web): their paths are outside the API prefix
+import { WEB_ROUTES } from './web/web.module';
 
 export const API_PREFIX = 'api/v1';
 /** The largest request body accepted (413 above it): far above any event, decision or document metadata. */
@@ -61,7 +63,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Before any route is added: a route's security policy is set when it is added.
   await http.register(app.getHttpAdapter().getInstance());
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: WEB_ROUTES });
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();

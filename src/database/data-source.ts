@@ -29,6 +29,8 @@ import { ChainCoverage1733700000000 } from './migrations/1733700000000-chain-cov
 import { MachineDefinitions1733800000000 } from './migrations/1733800000000-machine-definitions';
 // The past as it stood (h-asof)
 import { AsOfIndex1733900000000 } from './migrations/1733900000000-as-of-index';
+// Web pages' sessions (h-web)
+import { WebSessions1734100000000 } from './migrations/1734100000000-web-sessions';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -52,6 +54,8 @@ export const MIGRATIONS = [
   AsOfIndex1733900000000,
   // Refused attempts (h-history)
   RefusedAttempts1734000000000,
+  // Web pages' sessions (h-web)
+  WebSessions1734100000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -23,6 +23,8 @@ import { RefusedAttemptEntity } from '../audit/refused-attempt.entity';
 import { CHECKPOINT_ENTITIES } from '../checkpoint/checkpoint.entities';
 // Chain coverage of the tables (h-chain)
 import { RecordRegisterEntity } from '../audit/record-register.entity';
+// Web pages' sessions (h-web)
+import { WebSessionEntity } from '../web/session/web-session.entity';
 
 // Versioned machines and migrations of running instances (h-versions)
 import { MachineDefinitionEntity } from '../workflow/versions/machine-definition.entity';
@@ -61,4 +63,6 @@ export const ENTITIES = [
   RecordRegisterEntity,
   // Versioned machines and migrations of running instances (h-versions)
   MachineDefinitionEntity,
+  // Web pages' sessions (h-web)
+  WebSessionEntity,
 ];

@@ -47,6 +47,17 @@ export const CSP = {
     'connect-src': [SELF],
     ...ALWAYS,
   },
+  // Web pages (h-web): the pages load only their own /assets files (no inline script or style, no eval), and their
+  // forms post only to this origin.
+  web: {
+    'default-src': NONE,
+    'script-src': [SELF],
+    'style-src': [SELF],
+    'img-src': [SELF],
+    'connect-src': [SELF],
+    ...ALWAYS,
+    'form-action': [SELF],
+  },
 } satisfies Record<string, Directives>;
 
 /** The paths the policies and the cache rule are about (bootstrap.ts owns them). */
@@ -72,6 +83,9 @@ function routePolicies(paths: HttpPaths): { name: string; matches: (route: strin
       matches: (r) => r === `${apiPrefix}/cost-rules/:id/invoice-runs/:run/invoices.pdf`,
       csp: CSP.extractPdf,
     },
+    // Web pages (h-web): a decision's protokollsutdrag as the pages show it, then every page outside /api.
+    { name: 'web extract', matches: (r) => r === '/beslut/:id', csp: CSP.extractHtml },
+    { name: 'web pages', matches: (r) => !r.startsWith('/api'), csp: CSP.web },
   ];
 }
 

@@ -17,7 +17,7 @@ import { checkpointTargets } from './checkpoint';
 import { machineTargets } from './machines';
 
 export * from './kit';
-export { writeRoutes, routeKey } from './routes';
+export { writeRoutes, routeKey, webWriteRoutes } from './routes';
 
 /**
  * Every module's fuzz targets. A new module with write endpoints adds a file here (`<module>.ts` exporting

@@ -24,8 +24,20 @@ export function routeKey(method: string, path: string): string {
  * Fastify's router, so the list is the app's, not a copy.
  */
 export function writeRoutes(app: INestApplication): Array<{ method: string; path: string }> {
+  return allWriteRoutes(app).filter((r) => !r.web);
+}
+
+/**
+ * Web pages (h-web): the write routes outside the API prefix (src/web, whose forms post HTML forms, not JSON): their
+ * fuzz targets are in test/e2e/web-fuzz.e2e-spec.ts, which fails naming a page's write route without one.
+ */
+export function webWriteRoutes(app: INestApplication): Array<{ method: string; path: string }> {
+  return allWriteRoutes(app).filter((r) => r.web);
+}
+
+function allWriteRoutes(app: INestApplication): Array<{ method: string; path: string; web: boolean }> {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-  const routes: Array<{ method: string; path: string }> = [];
+  const routes: Array<{ method: string; path: string; web: boolean }> = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
@@ -39,9 +51,12 @@ export function writeRoutes(app: INestApplication): Array<{ method: string; path
         for (const base of bases)
           for (const own of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
             const path = join(API_PREFIX, base, own);
-            if (!fastify.hasRoute({ method: method as 'POST', url: path }))
+            // Web pages (h-web): a page's route is outside the prefix (bootstrap.ts excludes src/web's paths).
+            const bare = join(base, own);
+            const web = !fastify.hasRoute({ method: method as 'POST', url: path });
+            if (web && !fastify.hasRoute({ method: method as 'POST', url: bare }))
               throw new Error(`${method} ${path} is declared but Fastify has no such route`);
-            routes.push({ method, path });
+            routes.push({ method, path: web ? bare : path, web });
           }
       }
     }

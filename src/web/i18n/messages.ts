@@ -1,0 +1,39 @@
+import { toStockholmDateTime } from '../../../machines/calendar/calendar';
+import { en } from './en';
+import { sv } from './sv';
+
+export type Lang = 'sv' | 'en';
+export type Messages = typeof sv;
+export const LANGS: Record<Lang, Messages> = { sv, en };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'sv' || value === 'en';
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  sv: 'januari februari mars april maj juni juli augusti september oktober november december'.split(' '),
+  en: 'January February March April May June July August September October November December'.split(' '),
+};
+
+/** "31 december 2026" (sv) / "31 December 2026" (en) of a local date; anything else as it came. */
+export function longDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** An instant as Stockholm wall time, "2026-12-31 14:05" (display only: the instant itself is what is stored). */
+export function stockholmTime(instant: string): string {
+  return toStockholmDateTime(instant).slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The genitive of a name or number: Swedish writes a colon after a number or abbreviation ("1492:s", "KDG:s"), no
+ * extra s after s, x or z ("Bengtsfors"), else an s ("Dalslandssamverkans"); English adds 's.
+ */
+export function genitive(name: string, lang: Lang): string {
+  if (lang === 'en') return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+  if (/[0-9]$/.test(name) || /^[A-ZÅÄÖ]{2,}$/.test(name)) return `${name}:s`;
+  if (/[sxz]$/i.test(name)) return name;
+  return `${name}s`;
+}

@@ -1,0 +1,49 @@
+import { Module, OnModuleInit, RequestMethod } from '@nestjs/common';
+import type { RouteInfo } from '@nestjs/common/interfaces';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { AreaModule } from '../area/area.module';
+import { AuthModule } from '../auth/auth.module';
+import { CollaborationModule } from '../collaboration/collaboration.module';
+import { CostModule } from '../cost/cost.module';
+import { DecisionModule } from '../decision/decision.module';
+import { AssetsController } from './assets.controller';
+import { AreaPagesController } from './coordinator/area-pages.controller';
+import { CollaborationPagesController } from './coordinator/collaboration-pages.controller';
+import { registerFormParser } from './form-body';
+import { RulesController } from './rules.controller';
+import { WebSessionService } from './session/web-session.service';
+import { SignInController } from './sign-in.controller';
+import { WebAuth } from './web-auth';
+import { WorkflowModule } from '../workflow/workflow.module';
+
+/**
+ * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
+ * path goes here too (docs/web.md, "Adding a page").
+ */
+export const WEB_PATHS = [
+  '/',
+  'logga-in',
+  'logga-ut',
+  'regler',
+  'assets/*path',
+  'samverkan',
+  'samverkan/*path',
+  'omraden/*path',
+  'beslut/*path',
+];
+export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
+
+/** The web pages (docs/web.md): server-rendered HTML over the services, with sessions of their own (web_session). */
+@Module({
+  imports: [WorkflowModule, AuthModule, CollaborationModule, AreaModule, CostModule, DecisionModule],
+  controllers: [SignInController, AssetsController, RulesController, CollaborationPagesController, AreaPagesController],
+  providers: [WebSessionService, WebAuth],
+})
+export class WebModule implements OnModuleInit {
+  constructor(private readonly adapter: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    registerFormParser(this.adapter.httpAdapter.getInstance<FastifyInstance>());
+  }
+}

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { routeKey, today, webWriteRoutes } from './fuzz';
+import { tableCounts, useTestApp } from './kit';
+
+/**
+ * Web pages (h-web): a property-based fuzzer over every write route of the pages (src/web), which take HTML forms,
+ * not JSON, so test/e2e/fuzz.e2e-spec.ts leaves them to this file. Each case posts a valid form mutated (a field
+ * dropped or repeated, hostile text, a huge value, a wrong or missing CSRF token, an unknown field), or random bytes,
+ * signed in or not, and checks: no 5xx; a page's answer is HTML (or a 303 redirect); the row counts of the tables
+ * change only with a 303 of a recorded event (and web_session only with a sign-in or sign-out).
+ */
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+const RUNS = 40;
+
+const HOSTILE = [
+  '',
+  ' ',
+  '\u0000',
+  '9999-12-31',
+  '2024-02-30',
+  '2099-01-01',
+  '__proto__',
+  'constructor',
+  '<script>alert(1)</script>',
+  '"><img src=x>',
+  'a\u202eb',
+  '\ud800',
+  'x'.repeat(5000),
+  "'; DROP TABLE web_session; --",
+  '😀',
+  '-1',
+  '1e308',
+];
+
+interface WebTarget {
+  name: string;
+  path: () => string;
+  valid: (csrf: string) => Record<string, string>;
+  /** The tables a 303 may change. */
+  writes: string[];
+}
+
+describe('web pages fuzz (HTML forms)', () => {
+  const ctx = useTestApp({ seed: 'demo' });
+  let areaId = '';
+  let session = '';
+  let csrf = '';
+  let pre = '';
+
+  const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
+    const raw = res.headers['set-cookie'];
+    const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+    const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
+    return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
+  };
+
+  beforeAll(async () => {
+    const form = await ctx.http.get('/logga-in');
+    pre = cookieOf(form, 'svk_pre');
+    const signed = await ctx.http
+      .post('/logga-in')
+      .set('Cookie', `svk_pre=${pre}`)
+      .type('form')
+      .send({ _csrf: pre, token: ctx.tokens.admin, next: '/' });
+    expect(signed.status).toBe(303);
+    session = cookieOf(signed, 'svk_session');
+    const areas = await ctx.http
+      .get('/api/v1/collaborations/dalslandssamverkan/areas')
+      .set('Authorization', `Bearer ${ctx.tokens.admin}`);
+    areaId = areas.body.stages.flatMap((s: { areas: Array<{ id: string }> }) => s.areas)[0].id;
+    const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', `svk_session=${session}`);
+    csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  });
+
+  const targets: WebTarget[] = [
+    {
+      name: 'POST /logga-in',
+      path: () => '/logga-in',
+      valid: () => ({ _csrf: pre, token: ctx.tokens.coordinator, next: '/samverkan' }),
+      writes: ['web_session'],
+    },
+    {
+      name: 'POST /logga-ut',
+      path: () => '/logga-ut',
+      valid: (token) => ({ _csrf: token }),
+      writes: ['web_session'],
+    },
+    {
+      name: 'POST /omraden/:id/handelser',
+      path: () => `/omraden/${areaId}/handelser`,
+      valid: (token) => ({
+        _csrf: token,
+        type: 'REVISION_STARTED',
+        version: '4',
+        _key: 'k',
+        startedOn: today,
+        reason: 'Översyn',
+      }),
+      writes: ['workflow_instance', 'workflow_transition', 'area', 'workflow_due_event', 'workflow_link'],
+    },
+  ];
+
+  it('every write route of the pages has a target here', () => {
+    const routes = webWriteRoutes(ctx.app).map((r) => routeKey(r.method, r.path));
+    const covered = targets.map((t) => routeKey('POST', t.name.split(' ')[1]));
+    expect(routes.filter((r) => !covered.includes(r))).toEqual([]);
+    expect(covered.filter((c) => !routes.includes(c))).toEqual([]);
+  });
+
+  const mutation = fc.oneof(
+    fc.record({ op: fc.constant('drop' as const), pick: fc.nat() }),
+    fc.record({ op: fc.constant('set' as const), pick: fc.nat(), value: fc.constantFrom(...HOSTILE) }),
+    fc.record({ op: fc.constant('repeat' as const), pick: fc.nat() }),
+    fc.record({
+      op: fc.constant('extra' as const),
+      key: fc.constantFrom('__proto__', 'constructor', 'x', 'type'),
+      value: fc.constantFrom(...HOSTILE),
+    }),
+  );
+
+  describe.each(targets.map((t) => [t.name, t] as const))('%s', (_name, target) => {
+    it('no 5xx; HTML or a redirect; counts change only with a 303', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(mutation, { maxLength: 3 }),
+          fc.constantFrom('session', 'session', 'session', 'none', 'forged'),
+          fc.option(fc.uint8Array({ maxLength: 200 }), { freq: 6 }),
+          async (mutations, who, bytes) => {
+            const fields = Object.entries(target.valid(who === 'forged' ? 'forged' : csrf));
+            for (const m of mutations) {
+              const i = 'pick' in m ? m.pick % Math.max(1, fields.length) : 0;
+              if (m.op === 'drop') fields.splice(i, 1);
+              else if (m.op === 'set' && fields[i]) fields[i] = [fields[i][0], m.value];
+              else if (m.op === 'repeat' && fields[i]) fields.push(fields[i]);
+              else if (m.op === 'extra') fields.push([m.key, m.value]);
+            }
+            const body = bytes ? Buffer.from(bytes) : new URLSearchParams(fields).toString();
+            const cookies = [`svk_pre=${pre}`, who === 'none' ? '' : `svk_session=${session}`]
+              .filter(Boolean)
+              .join('; ');
+            const before = await tableCounts(ctx);
+            const res = await ctx.http
+              .post(target.path())
+              .set('Cookie', cookies)
+              .set('Content-Type', 'application/x-www-form-urlencoded')
+              .send(body);
+            const where = `${target.name} ${who} ${JSON.stringify(mutations).slice(0, 300)} → ${res.status}`;
+            expect({ where, server: res.status >= 500 }).toEqual({ where, server: false });
+            if (res.status !== 303)
+              expect({ where, type: res.headers['content-type'] }).toEqual({ where, type: 'text/html; charset=utf-8' });
+            const after = await tableCounts(ctx);
+            const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+            const allowed = res.status === 303 ? target.writes : [];
+            expect({ where, changed: changed.filter((t) => !allowed.includes(t)) }).toEqual({ where, changed: [] });
+            // A sign-out or a new sign-in ends or replaces the session the next cases use: sign in again.
+            if (target.name !== 'POST /omraden/:id/handelser' && res.status === 303) await renew();
+          },
+        ),
+        { numRuns: RUNS, seed: SEED },
+      );
+    }, 240_000);
+  });
+
+  async function renew(): Promise<void> {
+    const form = await ctx.http.get('/logga-in');
+    pre = cookieOf(form, 'svk_pre');
+    const signed = await ctx.http
+      .post('/logga-in')
+      .set('Cookie', `svk_pre=${pre}`)
+      .type('form')
+      .send({ _csrf: pre, token: ctx.tokens.admin, next: '/' });
+    session = cookieOf(signed, 'svk_session');
+    const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', `svk_session=${session}`);
+    csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  }
+});
