@@ -55,6 +55,31 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
     coverage: 'hashed-into-log',
     how: 'Signer, office, date, method, signed hash, stand-in basis (R-B3, R-B5).',
   },
+  refused_attempt: {
+    coverage: 'not-legal',
+    how: 'Refused attempts, kept outside the chain on purpose (issue 10 §7): nothing was recorded, and no status or decision reads them.',
+  },
+  checkpoint: {
+    coverage: 'not-legal',
+    how: 'Signed notes over the log: each checks itself by its Ed25519 signature and its consistency with the log (verify-checkpoints); no status reads it.',
+  },
+  checkpoint_tile: {
+    coverage: 'not-legal',
+    how: 'A copy of the leaves a checkpoint covered, used only to name a differing row, and only once it reproduces the signed root.',
+  },
+  checkpoint_witness: {
+    coverage: 'not-legal',
+    how: "The witnesses' public keys: who may cosign, never what a record says.",
+  },
+  checkpoint_cosignature: {
+    coverage: 'not-legal',
+    how: "Witnesses' cosignatures: each checks itself against its witness key.",
+  },
+  machine_definition: {
+    coverage: 'not-legal',
+    how: 'The fingerprint of each machine version on first use; verify compares it with the running definition (DEFINITION_CHANGED).',
+  },
+  web_session: { coverage: 'not-legal', how: "The pages' sign-in sessions: access, like api_token." },
   api_token: { coverage: 'not-legal', how: 'Access control: a token decides who may write, never what a record says.' },
   municipality: {
     coverage: 'not-legal',
