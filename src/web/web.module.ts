@@ -43,7 +43,9 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapter: HttpAdapterHost) {}
 
+  /** The pages' form bodies; an application context without HTTP (a test, a script) has no server to teach. */
   onModuleInit(): void {
-    registerFormParser(this.adapter.httpAdapter.getInstance<FastifyInstance>());
+    const http = this.adapter.httpAdapter;
+    if (http) registerFormParser(http.getInstance<FastifyInstance>());
   }
 }

@@ -292,7 +292,10 @@ describe('tampering with the database file is found by verify', () => {
   it('log rows without a head: ORPHAN_ROWS from their first seq', async () => {
     const report = await tampered((c) => c.exec([['DELETE FROM workflow_instance WHERE id = ?', [target]]]));
     expectOnlyTarget(report, problem('ORPHAN_ROWS', 0));
-    expect(report.problemCount).toBe(1);
+    // The table checks (issue 10 §2) name the same workflow once more: the membership row points at a workflow that
+    // has no head.
+    expect(report.problems.map((p) => p.kind)).toEqual(['ORPHAN_ROWS', expect.stringMatching(/MISMATCH|MISSING/)]);
+    expect(report.problems.every((p) => p.workflowId === target || p.message.includes(target))).toBe(true);
     expect(report.counts.workflows).toBe(totalWorkflows - 1);
     // Its collaboration's verify finds it too: the membership row still names the workflow.
     const scoped = await tampered((c) => c.exec([['DELETE FROM workflow_instance WHERE id = ?', [target]]]), {

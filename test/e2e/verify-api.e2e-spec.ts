@@ -39,7 +39,13 @@ describe('verify over the API', () => {
       error: null,
       scope: { kind: 'database' },
       progress: { rowsDone: rows, rowsTotal: rows, workflowsDone: heads, workflowsTotal: heads },
-      report: { ok: true, counts: { workflows: heads, rows }, problemCount: 0, problems: [], checks: [] },
+      report: {
+        ok: true,
+        counts: { workflows: heads, rows },
+        problemCount: 0,
+        problems: [],
+        checks: [{ name: 'tables under the chain', problemCount: 0 }],
+      },
     });
     expect(clean.report.durationMs).toEqual(expect.any(Number));
 
