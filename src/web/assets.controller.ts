@@ -7,9 +7,16 @@ import { Public } from '../auth/roles.decorator';
 import { notFound } from '../common/errors';
 import { WebExceptionFilter } from './web-exception.filter';
 
-/** The folder of the CSS and the script: beside this file under ts-node, in the sources when running from dist/. */
+/**
+ * The folder of the CSS and the script: beside this file under ts-node, in the sources when running from dist/, or in
+ * the sources of the working directory (a build compiled elsewhere, as the crash tests' child service).
+ */
 function assetsDir(): string {
-  const candidates = [path.join(__dirname, 'assets'), path.resolve(__dirname, '../../../src/web/assets')];
+  const candidates = [
+    path.join(__dirname, 'assets'),
+    path.resolve(__dirname, '../../../src/web/assets'),
+    path.resolve(process.cwd(), 'src/web/assets'),
+  ];
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'app.css'))) ?? candidates[0];
 }
 

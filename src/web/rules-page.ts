@@ -7,6 +7,7 @@ function rulesFile(): string {
   const candidates = [
     path.resolve(__dirname, '../../docs/rules.md'),
     path.resolve(__dirname, '../../../docs/rules.md'),
+    path.resolve(process.cwd(), 'docs/rules.md'),
   ];
   return candidates.find((f) => fs.existsSync(f)) ?? candidates[0];
 }

@@ -251,7 +251,9 @@ export async function benchVerifyAtScale(log: (s?: string) => void): Promise<Rec
       Number((await ds.dataSource.query('SELECT COUNT(*) AS n FROM workflow_transition'))[0].n);
     const ds = await openDataSource(`sqlite:${file}`, 'NORMAL');
     const db = new Db(ds);
-    const service = new VerifyRunService(db, new MachineRegistry());
+    // The log checks only: the copied workflows are bare logs without module rows, which the table checks (issue 10
+    // §2) would rightly report; the figure measured is the replay of the chain against actor.send.
+    const service = new VerifyRunService(db, new MachineRegistry(), []);
     try {
       const other = await existing(db);
       const smallWorkflows = Math.ceil((P.smallRows - other) / perWorkflow);
