@@ -140,7 +140,11 @@ describe('the evidence package', () => {
     let changedFile = '';
     const out = await tampered(whole, path.join(dir, 'byte.tar'), (root) => {
       const logDir = path.join(root, 'representations/rep1/data/log');
-      const [first] = fs.readdirSync(logDir).sort();
+      // A log of more than one row (file names are workflow ids, so their order is chance).
+      const first = fs
+        .readdirSync(logDir)
+        .sort()
+        .find((f) => fs.readFileSync(path.join(logDir, f), 'utf8').split('\n').filter(Boolean).length > 1)!;
       changedFile = `representations/rep1/data/log/${first}`;
       const lines = fs.readFileSync(path.join(logDir, first), 'utf8').split('\n');
       // The second row's actor role, one letter changed: a row an attacker rewrote.
