@@ -182,7 +182,7 @@ describe('which starts get demo data (SEED unset)', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/samverkan', SEED: 'demo' }).SEED).toBe('demo');
     expect(loadConfig({ NODE_ENV: 'production', SEED: 'demo' }).SEED).toBe('demo');
     expect(loadConfig({ SEED: 'none' }).SEED).toBe('none');
-    expect(defaultSeed({}, { DATABASE_URL: 'sqlite:/tmp/x.sqlite' })).toBe('none');
+    expect(defaultSeed({}, { DATABASE_URL: 'sqlite:data/x.sqlite' })).toBe('none');
   });
 
   it('a service started with a DATABASE_URL and no SEED starts without demo data (over HTTP)', async () => {
