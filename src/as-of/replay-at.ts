@@ -1,6 +1,5 @@
-import { createActor } from 'xstate';
 import type { Tx } from '../database/db';
-import { GENESIS_EVENT } from '../workflow/log/transition-hash';
+import { RowReplayer } from '../workflow/log/row-replayer';
 import { stateString, type MachineRegistry } from '../workflow/machine-registry';
 
 /** A workflow as its log stood at an instant: the replayed state and context, and how many rows were replayed. */
@@ -46,7 +45,7 @@ export async function logRowsAt(tx: Tx, ids: string[], instant: string): Promise
 }
 
 /**
- * Replays each instance's rows through its pinned machine (from the genesis input, as verify does) and answers the
+ * Replays each instance's rows through the machine version each names (from the genesis input, across migrations) and answers the
  * snapshot it reaches. An instance with no row up to the instant did not exist then and is left out.
  */
 export function replayAt(registry: MachineRegistry, rows: LogRow[]): Map<string, WorkflowAt> {
@@ -65,39 +64,23 @@ export function replayAt(registry: MachineRegistry, rows: LogRow[]): Map<string,
 }
 
 function replayOne(registry: MachineRegistry, rows: LogRow[]): WorkflowAt | null {
-  const [genesis] = rows;
-  if (genesis.seq !== 0 || genesis.eventType !== GENESIS_EVENT) return null;
-  const def = registry.get(genesis.machineId, genesis.machineVersion);
-  const actor = createActor(def.machine, { input: JSON.parse(genesis.payload) });
-  // A guard that throws on a tampered payload is a finding of verify, not a crash of this read.
-  actor.subscribe({ error: () => undefined });
-  actor.start();
-  let last = genesis;
-  let ok = true;
-  try {
-    for (const row of rows.slice(1)) {
-      const before = actor.getSnapshot();
-      actor.send({ ...JSON.parse(row.payload), type: row.eventType });
-      const after = actor.getSnapshot();
-      if (after === before || after.status === 'error') {
-        ok = false;
-        break;
-      }
-      last = row;
-    }
-  } catch {
-    ok = false;
+  const replay = new RowReplayer(registry);
+  let last: LogRow | null = null;
+  for (const row of rows) {
+    if (!replay.apply(row)) break;
+    last = row;
   }
-  const snapshot = actor.getSnapshot();
-  actor.stop();
+  const snapshot = replay.snapshot;
+  const def = replay.definition;
+  if (!last || !snapshot || !def) return null;
   return {
-    workflowId: genesis.instanceId,
-    machineId: genesis.machineId,
-    machineVersion: genesis.machineVersion,
+    workflowId: last.instanceId,
+    machineId: def.id,
+    machineVersion: def.version,
     state: stateString(snapshot.value),
     context: structuredClone(snapshot.context),
     version: last.seq,
     lastRecordedAt: last.recordedAt,
-    replayed: ok,
+    replayed: replay.stopped === null,
   };
 }

@@ -156,14 +156,20 @@ async function writeData(
   let rows = 0;
   let rowsInPeriod = 0;
   for (const head of heads) {
-    const def = registry.get(head.machineId, head.machineVersion);
-    machines.set(`${def.id}@${def.version}`, packagedMachine(def));
     const packed = await packLog(query, sql, head.id, root, period, csv, payloads);
     if (!packed.rows.length) continue; // created after the period: nothing of it is in the package
+    // Every version its rows name (a migrated workflow replays each segment through its own), and the pinned one.
+    for (const key of new Set([
+      ...packed.rows.map((r) => `${r.machineId}@${r.machineVersion}`),
+      `${head.machineId}@${head.machineVersion}`,
+    ])) {
+      const [id, version] = key.split('@');
+      if (!machines.has(key)) machines.set(key, packagedMachine(registry.get(id, Number(version))));
+    }
     rows += packed.rows.length;
     rowsInPeriod += packed.inPeriod;
     files.push(packed.file);
-    packagedHeads.push(headAsOf(head, def, packed.rows));
+    packagedHeads.push(headAsOf(head, registry, packed.rows));
   }
   for (const m of machines.values()) await put(machineFile(m.id, m.version), `${canonicalJson(m)}\n`);
   await put(WORKFLOWS, `${JSON.stringify(packagedHeads, null, 1)}\n`);

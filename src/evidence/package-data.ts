@@ -1,9 +1,10 @@
-import { createActor, type AnyMachineSnapshot } from 'xstate';
 import type { MachineDefinition } from '../../machines/kernel/machine-definition';
 import { toStockholmDate } from '../../machines/calendar/calendar';
 import { canonicalJson } from '../common/canonical-json';
 import { sha256Hex } from '../common/sha256';
+import { RowReplayer } from '../workflow/log/row-replayer';
 import type { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity';
+import type { MachineRegistry } from '../workflow/machine-registry';
 import type { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
 import { csvField } from './package-layout';
 
@@ -60,11 +61,11 @@ export function packagedMachine(def: MachineDefinition): PackagedMachine {
 
 /**
  * The head of a workflow as of its last row `last`: the stored head when the package holds every row, else rebuilt
- * from the rows by replaying them through the pinned machine (what the head was when that row was written).
+ * from the rows by replaying them (what the head was when that row was written).
  */
 export function headAsOf(
   stored: WorkflowInstanceEntity,
-  def: MachineDefinition,
+  registry: MachineRegistry,
   rows: WorkflowTransitionEntity[],
 ): PackagedHead {
   const last = rows[rows.length - 1];
@@ -85,12 +86,14 @@ export function headAsOf(
       complete: true,
     };
   }
-  const actor = createActor(def.machine, { input: JSON.parse(rows[0].payload) });
-  actor.subscribe({ error: () => undefined });
-  actor.start();
-  for (const row of rows.slice(1)) actor.send({ ...JSON.parse(row.payload), type: row.eventType });
-  const snapshot = canonicalJson(def.machine.getPersistedSnapshot(actor.getSnapshot() as AnyMachineSnapshot));
-  actor.stop();
+  // Across a migration too: each row through the version it names (RowReplayer), as the head was when it was written.
+  const replay = new RowReplayer(registry);
+  for (const row of rows) replay.apply(row);
+  const now = replay.definition;
+  const snapshot =
+    now && replay.snapshot && replay.stopped === null
+      ? canonicalJson(now.machine.getPersistedSnapshot(replay.snapshot))
+      : stored.snapshot;
   return { ...fields, state: last.toState, snapshot, version: last.seq, lastHash: last.hash, complete: false };
 }
 

@@ -1,3 +1,8 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkEvidence } from '../../src/evidence/evidence-check';
+import { MachineRegistry } from '../../src/workflow/machine-registry';
 import { readLock } from '../machines/definitions-lock';
 import {
   apiClient,
@@ -139,6 +144,48 @@ describe('moving running area instances from area@1 to area@2', () => {
       outcome: 'REFUSED',
       refused: { code: 'MIGRATION_NOT_ON_VERSION' },
     });
+  });
+
+  it('the reads that replay the log follow it across the migration: as-of, the rule of each history entry, the evidence package', async () => {
+    const { id, workflowId } = await areaInDecisions();
+    expect((await migrate({ from: 1, to: 2, stateMapping: MAPPING, only: [workflowId] })).body.migrated).toBe(1);
+    await areas.decide(id, '1460', 'YES', await areas.participationDecision('1460', SLUG));
+
+    // As it stands now, replayed from the log: the v2 state the migration and the decision after it reached.
+    const asOf = await api.get(`/collaborations/${SLUG}/as-of`);
+    expect(asOf.status).toBe(200);
+    expect(asOf.body.areas.find((a: any) => a.areaId === id)).toMatchObject({
+      workflowId,
+      state: 'beredning',
+      replayed: true,
+    });
+
+    // Every entry has its rule's machine version, the rows after the migration row area@2's.
+    const history = await getHistory(ctx, workflowId);
+    expect(history.every((e: any) => e.rule !== null)).toBe(true);
+    expect(history.slice(-2).map((e: any) => e.rule.machine)).toEqual(['area@2', 'area@2']);
+
+    // The package holds both versions the log names, and replays every segment offline.
+    const res = await ctx.http
+      .get(`/api/v1/collaborations/${SLUG}/evidence`)
+      .set('Authorization', `Bearer ${ctx.tokens.auditor}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrated-evidence-'));
+    try {
+      const file = path.join(dir, 'package.tar');
+      fs.writeFileSync(file, res.body as Buffer);
+      const check = await checkEvidence(file, new MachineRegistry());
+      expect(check.problems).toEqual([]);
+      expect(check.ok).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a row tampered to name v2 before the migration row is found (MACHINE_MISMATCH at its seq)', async () => {

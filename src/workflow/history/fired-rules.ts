@@ -1,8 +1,7 @@
-import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import { ruleIdsOfGuards } from '../../../machines/guard-rule-ids';
-import type { MachineDefinition } from '../../../machines/kernel/machine-definition';
 import { guardNames } from '../../../machines/kernel/explain';
-import { GENESIS_EVENT } from '../log/transition-hash';
+import { RowReplayer } from '../log/row-replayer';
+import { MIGRATE_EVENT } from '../migrations/migrated-snapshot';
 import type { WorkflowTransitionEntity } from '../log/workflow-transition.entity';
 import type { MachineRegistry } from '../machine-registry';
 
@@ -24,35 +23,28 @@ export interface AllowingRule {
  * it), the rows from there on have no rule (null), and the history is still answered.
  */
 export function allowingRules(registry: MachineRegistry, rows: WorkflowTransitionEntity[]): Array<AllowingRule | null> {
-  const out: Array<AllowingRule | null> = rows.map(() => null);
-  let def: MachineDefinition | null = null;
-  let snapshot: AnyMachineSnapshot | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    try {
-      const rowDef = registry.get(row.machineId, row.machineVersion);
-      const data = JSON.parse(row.payload);
-      const machine = `${rowDef.id}@${rowDef.version}`;
-      if (row.eventType === GENESIS_EVENT) {
-        snapshot = initialTransition(rowDef.machine, data)[0];
-        def = rowDef;
-        out[i] = { machine, guards: [], ruleIds: [] };
-        continue;
+  const replay = new RowReplayer(registry);
+  return rows.map((row) => {
+    // The guards of the transition the row's event takes in the state before it (none for the genesis row and for
+    // a migration, which no rule allows: an admin's command does).
+    const def = replay.definition;
+    const before = replay.snapshot;
+    let guards: string[] = [];
+    if (def && before && row.eventType !== MIGRATE_EVENT) {
+      try {
+        const fired = def.machine.getTransitionData(before as never, {
+          ...JSON.parse(row.payload),
+          type: row.eventType,
+        });
+        guards = [...new Set(fired.flatMap((t) => guardNames(t.guard)).filter((g) => g in def.guardRules))];
+      } catch {
+        // The payload does not parse or a guard throws on it: replay stops at this row as well (verify reports it).
+        replay.apply(row);
+        return null;
       }
-      if (!snapshot || !def) return out;
-      // A row of another version (a migrated instance) continues from the same state and context.
-      if (rowDef !== def) snapshot = rowDef.machine.resolveState({ value: snapshot.value, context: snapshot.context });
-      def = rowDef;
-      const event = { ...data, type: row.eventType };
-      const fired = def.machine.getTransitionData(snapshot as never, event);
-      const guards = [...new Set(fired.flatMap((t) => guardNames(t.guard)).filter((g) => g in rowDef.guardRules))];
-      const next = registry.transition(def.machine, snapshot, event);
-      if (next === snapshot || next.status === 'error') return out;
-      snapshot = next;
-      out[i] = { machine, guards, ruleIds: ruleIdsOfGuards(def.id, def.version, guards) };
-    } catch {
-      return out;
     }
-  }
-  return out;
+    if (!replay.apply(row)) return null;
+    const now = replay.definition!;
+    return { machine: `${now.id}@${now.version}`, guards, ruleIds: ruleIdsOfGuards(now.id, now.version, guards) };
+  });
 }
