@@ -7,6 +7,7 @@ import {
   expectErrorBody,
   expectRefused,
   getHistory,
+  membershipWorkflowId,
   rowCount,
   useTestApp,
   workflowFootprint,
@@ -211,6 +212,34 @@ describe('input validation', () => {
     });
     expect(patch.status).toBe(404);
     expectErrorBody(patch.body, 'NOT_FOUND');
+  });
+
+  it('a query parameter the endpoint does not know → 400 naming it, nothing written; without a token 401 first', async () => {
+    const fieldsOf = (res: { body: any }) => res.body.details.fields.map((f: any) => f.field);
+    // An endpoint that takes no query at all (the pipe never sees its query).
+    const workflowId = await membershipWorkflowId(ctx, '1492', slug);
+    const history = await api.get(`/workflows/${workflowId}/history?limit=5`);
+    expect(history.status).toBe(400);
+    expectErrorBody(history.body, 'VALIDATION_FAILED');
+    expect(fieldsOf(history)).toEqual(['limit']);
+    expect(history.body.details.fields[0].reasonSv).toContain('okänd');
+
+    // A write: refused before anything is read or written.
+    const before = await workflowFootprint(ctx, workflowId);
+    const post = await api.post(`/collaborations/${slug}/memberships/1492/events?dryRun=true`, ev.notice('2025-03-12'));
+    expect(post.status).toBe(400);
+    expect(fieldsOf(post)).toEqual(['dryRun']);
+    expect(await workflowFootprint(ctx, workflowId)).toEqual(before);
+
+    // An endpoint with a query DTO refuses what the DTO does not declare (the ValidationPipe), and takes what it does.
+    const described = await api.get(`/collaborations/${slug}?asOf=2024-01-01&lang=en`);
+    expect(described.status).toBe(400);
+    expect(fieldsOf(described)).toEqual(['lang']);
+    expect((await api.get(`/collaborations/${slug}?asOf=2024-01-01`)).status).toBe(200);
+    expect((await api.get(`/workflows/${workflowId}/history`)).status).toBe(200);
+
+    // Who may not call the endpoint learns nothing of its parameters.
+    expect((await api.request('get', `/workflows/${workflowId}/history?limit=5`, null)).status).toBe(401);
   });
 
   it('an unknown route → 404 with the standard error body', async () => {
