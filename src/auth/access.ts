@@ -1,12 +1,13 @@
 import { forbidden } from '../common/errors';
 import type { Actor } from '../workflow/actor';
+import { genitiveSv } from '../common/swedish-genitive';
 
 /** A clerk acts only for its own municipality (403 otherwise); other roles are not bound to one. */
 export function assertActsFor(actor: Actor, municipalityCode: string): void {
   if (actor.role === 'clerk' && actor.municipality !== municipalityCode) {
     throw forbidden(
       `A clerk of ${actor.municipality} may record only that municipality's records, not ${municipalityCode}'s.`,
-      `En registrator i ${actor.municipality} får bara registrera den egna kommunens uppgifter, inte ${municipalityCode}s.`,
+      `En registrator i ${actor.municipality} får bara registrera den egna kommunens uppgifter, inte ${genitiveSv(municipalityCode)}.`,
       { municipalityCode },
     );
   }

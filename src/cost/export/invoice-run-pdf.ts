@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { CostRuleContext } from '../../../machines/cost/cost.types';
 import { pdfText } from '../../decision/extract/pdf-text';
 import type { InvoiceRunView, InvoiceView } from '../cost.views';
+import { genitiveSv } from '../../common/swedish-genitive';
 
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
@@ -59,7 +60,7 @@ function drawInvoice(doc: PDFKit.PDFDocument, rule: CostRuleContext, run: Invoic
     .fillColor(GREY)
     .text(
       pdfText(
-        `Beloppet är ${i.municipality.name}s andel av kostnaden enligt kostnadsregeln, avrundad till hela öre ` +
+        `Beloppet är ${genitiveSv(i.municipality.name)} andel av kostnaden enligt kostnadsregeln, avrundad till hela öre ` +
           '(avrundning bort från noll per rad); värdkommunen bär resten. Fakturan ändras aldrig, den krediteras.',
       ),
       MARGIN,

@@ -7,6 +7,7 @@ import type { Attendee, DecisionParagraph, DecisionSubject, Person } from '../..
 import { EXAMPLE_LABEL } from '../../../machines/kernel/example-mark';
 import type { DecisionView } from '../decision.views';
 import type { SectionKey } from './extract-model';
+import { genitiveSv } from '../../common/swedish-genitive';
 
 export const DRAFT_BANNER = 'UTKAST – ej justerat';
 export const CERTIFICATION = 'Protokollsutdrag – rätt utdraget intygar';
@@ -135,10 +136,8 @@ export function joinSv(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }
 
-/** Swedish genitive: an -s, except after s, x or z. */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`;
-}
+/** The Swedish genitive (src/common/swedish-genitive.ts: "1492:s", "Bengtsfors", "Melleruds"). */
+export const genitive = genitiveSv;
 
 /** "Mellerud" → "Melleruds kommun", "Bengtsfors" → "Bengtsfors kommun", "Arboga" → "Arboga kommun". */
 export function municipalityName(name: string): string {

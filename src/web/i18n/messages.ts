@@ -1,6 +1,7 @@
 import { toStockholmDateTime } from '../../../machines/calendar/calendar';
 import { en } from './en';
 import { sv } from './sv';
+import { genitiveSv } from '../../common/swedish-genitive';
 
 export type Lang = 'sv' | 'en';
 export type Messages = typeof sv;
@@ -28,12 +29,10 @@ export function stockholmTime(instant: string): string {
 }
 
 /**
- * The genitive of a name or number: Swedish writes a colon after a number or abbreviation ("1492:s", "KDG:s"), no
- * extra s after s, x or z ("Bengtsfors"), else an s ("Dalslandssamverkans"); English adds 's.
+ * The genitive of a name or number in the reader's language: Swedish as genitiveSv writes it ("1492:s", "Bengtsfors",
+ * "Dalslandssamverkans"); English adds 's.
  */
 export function genitive(name: string, lang: Lang): string {
   if (lang === 'en') return /s$/i.test(name) ? `${name}'` : `${name}'s`;
-  if (/[0-9]$/.test(name) || /^[A-ZÅÄÖ]{2,}$/.test(name)) return `${name}:s`;
-  if (/[sxz]$/i.test(name)) return name;
-  return `${name}s`;
+  return genitiveSv(name);
 }
