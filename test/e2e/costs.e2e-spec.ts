@@ -1,4 +1,4 @@
-import { apiClient, expectErrorBody, tableCounts, useTestApp, verifyWorkflow } from './kit';
+import { apiClient, binaryBody, expectErrorBody, tableCounts, useTestApp, verifyWorkflow } from './kit';
 
 // Cost sharing (kostnadsfördelning, RULEBOOK §3 G, R-K9, DECISIONS D11) over HTTP, on SQLite (npm test) and
 // PostgreSQL (npm run test:pg). The demo data holds the SEED-SAM coordinator rule; each test here makes its own rules.
@@ -281,14 +281,7 @@ describe('cost rules, invoice runs, invoices and credits', () => {
   it('the issued invoices of a run as CSV (UTF-8 with BOM, semicolons, 5 000,00) and as PDF (one page per invoice)', async () => {
     const rule = await createRule();
     await runFor(rule.id, march());
-    const csv = await api
-      .get(`/cost-rules/${rule.id}/invoice-runs/1/invoices.csv`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const csv = await api.get(`/cost-rules/${rule.id}/invoice-runs/1/invoices.csv`).buffer(true).parse(binaryBody);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const bytes: Buffer = csv.body;
@@ -300,14 +293,7 @@ describe('cost rules, invoice runs, invoices and credits', () => {
     expect(lines.filter((l) => l.startsWith('1-'))).toHaveLength(4);
     expect(lines[1]).toContain(';5 000,00;');
     expect(lines[1]).toContain('Bengtsfors');
-    const pdf = await api
-      .get(`/cost-rules/${rule.id}/invoice-runs/1/invoices.pdf`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const pdf = await api.get(`/cost-rules/${rule.id}/invoice-runs/1/invoices.pdf`).buffer(true).parse(binaryBody);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (pdf.body as Buffer).toString('latin1');

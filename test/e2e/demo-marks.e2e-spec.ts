@@ -5,6 +5,7 @@ import { EXAMPLE_LABEL } from '../../src/seed/demo-marks';
 import {
   apiClient,
   bearer,
+  binaryBody,
   createTestDatabase,
   decisionKit,
   getHistory,
@@ -17,13 +18,6 @@ import {
 
 const LABEL = `${EXAMPLE_LABEL.sv} / ${EXAMPLE_LABEL.en}`;
 const CERTIFIES = 'rätt utdraget intygar';
-
-/** A binary answer (the PDF) as a Buffer. */
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 // Demo data never passes for real (issue item 7): every demo record carries an example mark in its own data
 // (src/seed/demo-marks.ts), and every view, extract and export of it shows "EXEMPEL – fiktiva uppgifter".
@@ -99,7 +93,7 @@ describe('demo data is marked as example data wherever it is shown (SEED=demo)',
 
   it('the PDF extract shows the mark and does not certify', async () => {
     const d = await mellerudDecision();
-    const pdf = await api.get(`/decisions/${d.id}/extract.pdf`).buffer(true).parse(binary);
+    const pdf = await api.get(`/decisions/${d.id}/extract.pdf`).buffer(true).parse(binaryBody);
     expect(pdf.status).toBe(200);
     const text = pdfPlainText(pdf.body as Buffer);
     expect(text).toContain('§ 45');

@@ -6,6 +6,7 @@ import { MachineRegistry } from '../../src/workflow/machine-registry';
 import { readLock } from '../machines/definitions-lock';
 import {
   apiClient,
+  binaryBody,
   areaKit,
   createDalsland,
   enter,
@@ -170,11 +171,7 @@ describe('moving running area instances from area@1 to area@2', () => {
       .get(`/api/v1/collaborations/${SLUG}/evidence`)
       .set('Authorization', `Bearer ${ctx.tokens.auditor}`)
       .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(res.status).toBe(200);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrated-evidence-'));
     try {

@@ -1,4 +1,4 @@
-import type { Test } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { bearer, type TestContext } from './harness';
 
 export type Method = 'get' | 'post' | 'patch';
@@ -44,3 +44,10 @@ export function apiClient(ctx: TestContext) {
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/** supertest's `.parse(binaryBody)`: the answer's bytes as one Buffer (a PDF, a CSV, an evidence archive). */
+export function binaryBody(res: Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
