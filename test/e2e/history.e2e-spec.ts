@@ -1,5 +1,7 @@
 import {
   apiClient,
+  areaKit,
+  createCollaboration,
   createDalsland,
   decisionKit,
   getHistory,
@@ -118,5 +120,65 @@ describe('history that reads like a record', () => {
     const res = await api.get(`/workflows/${workflowId}/history`);
     expect(res.body).toMatchObject({ workflowId, machineId: 'membership' });
     expect((await api.get('/workflows/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
+  });
+
+  // Every machine with rule guards declares their rule ids (machines/*/<machine>.rule-ids.ts, h-rulesdue).
+  it("an area's history names the rule of each step: R-F1 for the proposal, G1 for the förstudie", async () => {
+    const areas = areaKit(ctx);
+    const area = await areas.propose('dalslandssamverkan', ['1460', '1461']);
+    await areas.step(area.id, { type: 'FORANKRING_STARTED', startedOn: '2025-02-10' });
+    await areas.step(area.id, {
+      type: 'KDG_ASSIGNED',
+      assignedOn: '2025-02-12',
+      assignment: 'Utred gemensam socialtjänst',
+    });
+    await areas.step(area.id, { type: 'COUNCIL_INFORMED', informedOn: '2025-02-14' });
+    await areas.step(area.id, { type: 'FORSTUDIE_STARTED', startedOn: '2025-02-20' });
+    const history = await getHistory(ctx, area.workflowId);
+    expect(history.find((e) => e.eventType === 'AREA_PROPOSED').rule).toEqual({
+      machine: 'area@1',
+      guards: ['proposalOk'],
+      ruleIds: ['R-F1'],
+    });
+    expect(history.find((e) => e.eventType === 'FORSTUDIE_STARTED').rule).toEqual({
+      machine: 'area@1',
+      guards: ['forankringDone'],
+      ruleIds: ['G1', 'R-D7'],
+    });
+    // A step without a rule guard names none.
+    expect(history.find((e) => e.eventType === 'FORANKRING_STARTED').rule).toMatchObject({ guards: [], ruleIds: [] });
+  });
+
+  it("a plan's history names R-D7 for the council informed and for KDG's adoption", async () => {
+    await createCollaboration(ctx, 'history-plan');
+    const created = await api.post(
+      '/collaborations/history-plan/plans',
+      {
+        title: 'Verksamhetsplan 2025',
+        draftedOn: '2024-11-01',
+        validFrom: '2025-01-01',
+        validTo: '2026-12-31',
+        focusAreas: [{ key: 'digitalisering', name: 'Digitalisering' }],
+      },
+      ctx.tokens.coordinator,
+    );
+    expect(created.status).toBe(201);
+    const planId = created.body.id;
+    for (const event of [
+      { type: 'COUNCIL_INFORMED', version: 1, informedAt: '2024-12-05T10:00:00+01:00' },
+      { type: 'KDG_ADOPTED', version: 1, adoptedAt: '2024-12-12T14:00:00+01:00' },
+    ])
+      expect((await api.post(`/plans/${planId}/events`, event, ctx.tokens.coordinator)).status).toBe(201);
+    const history = await getHistory(ctx, planId);
+    expect(history.find((e) => e.eventType === 'COUNCIL_INFORMED').rule).toEqual({
+      machine: 'plan@1',
+      guards: ['councilInformedOk'],
+      ruleIds: ['R-D7'],
+    });
+    expect(history.find((e) => e.eventType === 'KDG_ADOPTED').rule).toEqual({
+      machine: 'plan@1',
+      guards: ['adoptionOk'],
+      ruleIds: ['R-D6', 'R-D7', 'R-D8'],
+    });
   });
 });
