@@ -6,6 +6,7 @@ import { tokenCreate, tokenList, tokenRevoke, UsageError, type Printer } from '.
 // The auditor's evidence package
 import { verifyExportCommand } from './cli/evidence-commands';
 import { exportEvidence } from './evidence/evidence-export';
+import { CheckpointService } from './checkpoint/checkpoint.service';
 import { verifyCommand as runVerify } from './cli/verify-command';
 import { AppConfig, loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
@@ -33,9 +34,11 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
   restore PATH [--force]                      replace the SQLite database with a backup (stop the service first),
                                               then run the migrations and verify every workflow
   export --collaboration SLUG --out PATH [--from DATE] [--to DATE]
-                                              the collaboration's evidence package (E-ARK SIP, one tar archive)
-  verify-export PATH                          check an evidence package offline (no database, no network);
-                                              exit 1 on any problem
+                                              the collaboration's evidence package (E-ARK SIP, one tar archive);
+                                              signs a checkpoint first when the log grew (needs the log key)
+  verify-export PATH [--witnesses N] [--log-key VKEY]
+                                              check an evidence package offline (no database, no network): files,
+                                              rows, replay, checkpoint signatures, cosignatures, proofs; exit 1 on any
   verify [--collaboration SLUG] [--json] [--progress] [--workers N]
                                               replay and check every workflow (--all: the same), or those of one
                                               collaboration; progress on stderr; exit 1 on any problem
@@ -120,7 +123,9 @@ async function exportCommand(config: AppConfig, args: string[]): Promise<number>
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
       throw new UsageError(`${name} takes a date YYYY-MM-DD`);
   return withDb(config, async (db) => {
-    const result = await exportEvidence(db, new MachineRegistry(), { slug, from, to, now: new Clock().nowIso() }, out);
+    const checkpoints = new CheckpointService(db, config, new Clock());
+    const request = { slug, from, to, now: new Clock().nowIso() };
+    const result = await exportEvidence(db, new MachineRegistry(), checkpoints, request, out);
     print.out(result.path);
     print.err(
       `${result.info.packageId}: ${result.info.workflows} workflows, ${result.info.rows} rows, ${result.bytes} bytes.`,

@@ -66,6 +66,36 @@ export class CheckpointService {
     return { vkey: vkeyOf(key), name: key.name, origin: this.config.CHECKPOINT_ORIGIN };
   }
 
+  /**
+   * For an evidence package: the log's public key, once a checkpoint covers the log as it is now (one is made when
+   * the log grew since the latest, or when there is none). With no readable key the package is refused: it could
+   * neither prove its rows nor carry the key that checks them.
+   */
+  async covering(): Promise<LogKeyView> {
+    let key: LogKeyView;
+    try {
+      key = this.logKey();
+    } catch (error) {
+      const reason = (error as AppError).message;
+      throw new AppError(
+        'CONFLICT',
+        'CHECKPOINT_KEY_MISSING',
+        `An evidence package proves every row under a signed checkpoint and carries the log's public key. ${reason}`,
+        `Ett bevispaket bevisar varje rad under en signerad kontrollpunkt och bär loggens publika nyckel. ${(error as AppError).messageSv}`,
+      );
+    }
+    // Another process making one (PostgreSQL) is waited for: its checkpoint may already cover the log.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.create();
+        return key;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'CHECKPOINT_BUSY') || attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
   /** Makes a checkpoint of the log as it is now, unless it has not grown since the latest one. */
   async create(): Promise<CheckpointOutcome> {
     const run = this.making.then(

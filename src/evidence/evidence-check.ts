@@ -8,6 +8,7 @@ import { WorkflowInstanceEntity } from '../workflow/log/workflow-instance.entity
 import type { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
 import type { MachineRegistry } from '../workflow/machine-registry';
 import { LogReplay } from '../workflow/verify/log-replay';
+import { checkProofs, type CheckedLog, type ProofCheckOptions, type ProofProblem } from './check-proofs';
 import {
   CSV_HEADER,
   csvLine,
@@ -19,14 +20,8 @@ import {
 } from './package-data';
 import { LOG_CSV, logFile, machineFile, MANIFEST, PACKAGE_INFO, parseManifest, WORKFLOWS } from './package-layout';
 
-/** One finding of the check: the file, and where it is known the row (its line, and the workflow's seq). */
-export interface PackageProblem {
-  file: string;
-  line?: number;
-  seq?: number;
-  kind: string;
-  message: string;
-}
+/** One finding of the check: the file, and where it is known the row (its line, the workflow's seq, the workflow). */
+export type PackageProblem = ProofProblem;
 
 export interface PackageCheck {
   ok: boolean;
@@ -40,15 +35,20 @@ export interface PackageCheck {
 /**
  * Checks an evidence package on its own, with no database and no network: every file against the manifest, every
  * row's hash and link, each packaged machine definition against the code's own of that id and version, a replay of
- * every workflow through it up to the packaged head, and the CSV against the rows.
+ * every workflow through it up to the packaged head, the CSV against the rows, and the signed checkpoints with their
+ * cosignatures (at least `options.witnesses` on the latest) and every inclusion and consistency proof.
  */
-export async function checkEvidence(archive: string, registry: MachineRegistry): Promise<PackageCheck> {
+export async function checkEvidence(
+  archive: string,
+  registry: MachineRegistry,
+  options: ProofCheckOptions = {},
+): Promise<PackageCheck> {
   const dir = await mkdtemp(join(tmpdir(), 'samverkan-check-'));
   try {
     await tar.extract({ file: archive, cwd: dir, strict: true });
     const [top, ...others] = await readdir(dir);
     if (!top || others.length) return failed(null, 'archive', 'LAYOUT', 'The archive must hold one package folder.');
-    return await checkFolder(join(dir, top), top, registry);
+    return await checkFolder(join(dir, top), top, registry, options);
   } catch (error) {
     return failed(null, archive, 'UNREADABLE', `The archive cannot be read: ${(error as Error).message}`);
   } finally {
@@ -60,11 +60,61 @@ function failed(packageId: string | null, file: string, kind: string, message: s
   return { ok: false, packageId, files: 0, workflows: 0, rows: 0, problems: [{ file, kind, message }] };
 }
 
-async function checkFolder(root: string, packageId: string, registry: MachineRegistry): Promise<PackageCheck> {
+async function checkFolder(
+  root: string,
+  packageId: string,
+  registry: MachineRegistry,
+  options: ProofCheckOptions,
+): Promise<PackageCheck> {
   const problems: PackageProblem[] = [];
   const manifest = parseManifest(await readFile(join(root, MANIFEST), 'utf8').catch(() => ''));
   if (!manifest || !manifest.size)
     return failed(packageId, MANIFEST, 'MANIFEST_INVALID', 'The manifest is missing or malformed.');
+  const present = await checkManifest(root, manifest, problems);
+
+  const json = async <T>(path: string): Promise<T | null> => {
+    try {
+      return JSON.parse(await readFile(join(root, path), 'utf8')) as T;
+    } catch {
+      problems.push({ file: path, kind: 'BAD_JSON', message: 'The file is missing or not valid JSON.' });
+      return null;
+    }
+  };
+  const info = await json<PackageInfo>(PACKAGE_INFO);
+  const heads = (await json<PackagedHead[]>(WORKFLOWS)) ?? [];
+  const usable = await checkMachines(root, heads, registry, problems);
+  let rows = 0;
+  const csv: string[] = [CSV_HEADER];
+  const logs: CheckedLog[] = [];
+  for (const head of heads) {
+    const file = logFile(head.id);
+    const logRows = await readRows(join(root, file), file, problems);
+    logs.push({ workflowId: head.id, rows: logRows });
+    rows += logRows.length;
+    for (const row of logRows) csv.push(csvLine(row, inPeriod(info?.period, row)));
+    if (!usable.has(`${head.machineId}@${head.machineVersion}`)) continue;
+    const replay = new LogReplay(registry, Object.assign(new WorkflowInstanceEntity(), head));
+    replay.push(logRows);
+    for (const p of replay.finish().problems)
+      problems.push({ file, seq: p.seq, line: p.seq + 1, kind: p.kind, message: p.message });
+  }
+  await compareCsv(root, csv, problems);
+  await checkProofs(root, info, logs, options, problems);
+  if (info && (info.rows !== rows || info.workflows !== heads.length))
+    problems.push({
+      file: PACKAGE_INFO,
+      kind: 'COUNT_MISMATCH',
+      message: `It states ${info.rows} rows of ${info.workflows} workflows; the package holds ${rows} of ${heads.length}.`,
+    });
+  return { ok: problems.length === 0, packageId, files: present.length, workflows: heads.length, rows, problems };
+}
+
+/** Every file against the manifest: changed, missing or extra files are named. The files present. */
+async function checkManifest(
+  root: string,
+  manifest: Map<string, string>,
+  problems: PackageProblem[],
+): Promise<string[]> {
   const present = (await walk(root)).filter((p) => p !== MANIFEST);
   for (const path of present) {
     const expected = manifest.get(path);
@@ -82,39 +132,7 @@ async function checkFolder(root: string, packageId: string, registry: MachineReg
   for (const path of manifest.keys())
     if (!present.includes(path))
       problems.push({ file: path, kind: 'FILE_MISSING', message: 'A file the manifest names is missing.' });
-
-  const json = async <T>(path: string): Promise<T | null> => {
-    try {
-      return JSON.parse(await readFile(join(root, path), 'utf8')) as T;
-    } catch {
-      problems.push({ file: path, kind: 'BAD_JSON', message: 'The file is missing or not valid JSON.' });
-      return null;
-    }
-  };
-  const info = await json<PackageInfo>(PACKAGE_INFO);
-  const heads = (await json<PackagedHead[]>(WORKFLOWS)) ?? [];
-  const usable = await checkMachines(root, heads, registry, problems);
-  let rows = 0;
-  const csv: string[] = [CSV_HEADER];
-  for (const head of heads) {
-    const file = logFile(head.id);
-    const logRows = await readRows(join(root, file), file, problems);
-    rows += logRows.length;
-    for (const row of logRows) csv.push(csvLine(row, inPeriod(info?.period, row)));
-    if (!usable.has(`${head.machineId}@${head.machineVersion}`)) continue;
-    const replay = new LogReplay(registry, Object.assign(new WorkflowInstanceEntity(), head));
-    replay.push(logRows);
-    for (const p of replay.finish().problems)
-      problems.push({ file, seq: p.seq, line: p.seq + 1, kind: p.kind, message: p.message });
-  }
-  await compareCsv(root, csv, problems);
-  if (info && (info.rows !== rows || info.workflows !== heads.length))
-    problems.push({
-      file: PACKAGE_INFO,
-      kind: 'COUNT_MISMATCH',
-      message: `It states ${info.rows} rows of ${info.workflows} workflows; the package holds ${rows} of ${heads.length}.`,
-    });
-  return { ok: problems.length === 0, packageId, files: present.length, workflows: heads.length, rows, problems };
+  return present;
 }
 
 /** Each packaged definition equals the code's own of that id and version; the set of those that do. */

@@ -9,7 +9,9 @@ import { notFound } from '../common/errors';
 import type { Db, SnapshotQuery } from '../database/db';
 import type { MachineRegistry } from '../workflow/machine-registry';
 import type { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
+import type { CheckpointService } from '../checkpoint/checkpoint.service';
 import { logOf, logSql, workflowsOf } from './evidence-read';
+import { packagedCheckpoints, writeCheckpoints, type PackagedLog } from './package-checkpoints';
 import {
   CSV_HEADER,
   csvLine,
@@ -58,15 +60,23 @@ export interface ExportResult {
 /**
  * Exports collaboration `slug`'s log as one evidence package (a tar archive at `out`): every workflow of the
  * collaboration with its rows from genesis up to the end of `to` (Stockholm date), the machine definitions they ran
- * through, the heads as of their last packaged row, the decision records and document hashes they refer to, a CSV,
- * METS and PREMIS metadata, a summary page and a SHA-256 manifest. Read in one consistent snapshot.
+ * through, the heads as of their last packaged row, the decision records and document hashes they refer to, the
+ * signed checkpoints with an inclusion proof of every row and consistency proofs between them, a CSV, METS and PREMIS
+ * metadata, a summary page and a SHA-256 manifest. First a checkpoint is made when the log grew since the latest
+ * (`covering`); then everything is read in one consistent snapshot, the rows up to that checkpoint's last row.
  */
 export async function exportEvidence(
   db: Db,
   registry: MachineRegistry,
+  checkpoints: Pick<CheckpointService, 'covering'>,
   request: ExportRequest,
   out: string,
 ): Promise<ExportResult> {
+  const [known] = await db.read((tx) =>
+    tx.select(`SELECT slug FROM collaboration WHERE slug = ${db.dialect.param(1)}`, [request.slug]),
+  );
+  if (!known) throw notFound(`Collaboration '${request.slug}'`, `Samverkan '${request.slug}'`);
+  const logKey = await checkpoints.covering();
   const staging = await mkdtemp(join(tmpdir(), 'samverkan-evidence-'));
   try {
     const packageId = `samverkan-${request.slug}-${request.now.replace(/[:.]/g, '')}`;
@@ -78,10 +88,10 @@ export async function exportEvidence(
       await writeFile(target, content);
       files.push(fileEntry(path, content));
     };
-    const { info, heads } = await db.snapshot((query) =>
-      writeData(db, registry, query, request, packageId, root, files, put),
+    const { info, heads, proofsVerified } = await db.snapshot((query) =>
+      writeData(db, registry, query, { ...request, logVkey: logKey.vkey }, packageId, root, files, put),
     );
-    await writeMetadata(put, files, info, heads, packageId, request.now);
+    await writeMetadata(put, files, info, heads, packageId, request.now, proofsVerified);
     await writeFile(join(root, MANIFEST), manifestText(files));
     await mkdir(dirname(out), { recursive: true });
     await tar.create({ file: out, cwd: staging, portable: true, mtime: new Date(request.now) }, [packageId]);
@@ -99,6 +109,7 @@ async function writeMetadata(
   heads: PackagedHead[],
   packageId: string,
   now: string,
+  proofsVerified: boolean,
 ): Promise<void> {
   const dataFiles = [...files];
   await put(
@@ -110,6 +121,13 @@ async function writeMetadata(
       type: 'creation',
       detail: `Exported ${info.rows} log rows of ${info.workflows} workflows of ${info.collaboration.slug} (${PACKAGE_FORMAT})`,
       outcome: 'success' as const,
+    },
+    {
+      type: 'validation',
+      detail:
+        `Inclusion proof of every row under checkpoint ${info.checkpoints.latest} and consistency proofs between ` +
+        `checkpoints ${info.checkpoints.sizes.join(', ')} (RFC 9162), checked against the signed roots`,
+      outcome: proofsVerified ? ('success' as const) : ('failure' as const),
     },
     {
       type: 'message digest calculation',
@@ -135,12 +153,12 @@ async function writeData(
   db: Db,
   registry: MachineRegistry,
   query: SnapshotQuery,
-  request: ExportRequest,
+  request: ExportRequest & { logVkey: string },
   packageId: string,
   root: string,
   files: PackagedFile[],
   put: (path: string, content: string) => Promise<void>,
-): Promise<{ info: PackageInfo; heads: PackagedHead[] }> {
+): Promise<{ info: PackageInfo; heads: PackagedHead[]; proofsVerified: boolean }> {
   const sql = logSql(db.dataSource, db.dialect);
   const { heads, decisionIds } = await workflowsOf(query, db.dataSource, sql, db.dialect, request.slug);
   const [collaboration] = await query<{ name: string }>(
@@ -149,6 +167,9 @@ async function writeData(
   );
   if (!collaboration) throw notFound(`Collaboration '${request.slug}'`, `Samverkan '${request.slug}'`);
   const period = { from: request.from ?? null, to: request.to ?? null };
+  const checkpoints = await packagedCheckpoints(query, db.dialect, period);
+  const upToId = checkpoints[checkpoints.length - 1].lastRowId;
+  const logs: PackagedLog[] = [];
   const packagedHeads: PackagedHead[] = [];
   const machines = new Map<string, ReturnType<typeof packagedMachine>>();
   const csv: string[] = [CSV_HEADER];
@@ -156,8 +177,9 @@ async function writeData(
   let rows = 0;
   let rowsInPeriod = 0;
   for (const head of heads) {
-    const packed = await packLog(query, sql, head.id, root, period, csv, payloads);
+    const packed = await packLog(query, sql, head.id, root, { ...period, upToId }, csv, payloads);
     if (!packed.rows.length) continue; // created after the period: nothing of it is in the package
+    logs.push({ workflowId: head.id, rows: packed.rows.map((r) => ({ id: Number(r.id), seq: r.seq })) });
     // Every version its rows name (a migrated workflow replays each segment through its own), and the pinned one.
     for (const key of new Set([
       ...packed.rows.map((r) => `${r.machineId}@${r.machineVersion}`),
@@ -175,6 +197,7 @@ async function writeData(
   await put(WORKFLOWS, `${JSON.stringify(packagedHeads, null, 1)}\n`);
   await put(RECORDS, `${JSON.stringify(await recordsOf(query, db, request.slug, decisionIds, payloads), null, 1)}\n`);
   await put(LOG_CSV, csv.join(''));
+  const proofs = await writeCheckpoints(query, db.dialect, put, checkpoints, request.logVkey, logs);
   const info: PackageInfo = {
     format: PACKAGE_FORMAT,
     packageId,
@@ -185,9 +208,10 @@ async function writeData(
     rows,
     rowsInPeriod,
     machines: [...machines.keys()].sort(),
+    checkpoints: proofs.summary,
   };
   await put(PACKAGE_INFO, `${JSON.stringify(info, null, 1)}\n`);
-  return { info, heads: packagedHeads };
+  return { info, heads: packagedHeads, proofsVerified: proofs.verified };
 }
 
 /** One workflow's log as JSON lines, streamed to its file chunk by chunk; its CSV lines and payloads collected. */
@@ -196,7 +220,7 @@ async function packLog(
   sql: ReturnType<typeof logSql>,
   instanceId: string,
   root: string,
-  period: PackageInfo['period'],
+  period: PackageInfo['period'] & { upToId: number },
   csv: string[],
   payloads: string[],
 ): Promise<{ file: PackagedFile; rows: WorkflowTransitionEntity[]; inPeriod: number }> {
@@ -208,7 +232,7 @@ async function packLog(
   let size = 0;
   let counted = 0;
   const rows: WorkflowTransitionEntity[] = [];
-  for await (const chunk of logOf(query, sql, instanceId, period.to ?? undefined)) {
+  for await (const chunk of logOf(query, sql, instanceId, period.to ?? undefined, period.upToId)) {
     for (const row of chunk) {
       const line = rowLine(row);
       hash.update(line);

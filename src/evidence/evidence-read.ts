@@ -43,19 +43,21 @@ export async function workflowsOf(
 
 /**
  * The log of one workflow in seq order, chunk by chunk, up to and including the last row recorded on or before the
- * Stockholm date `through` (all of it when `through` is undefined): a prefix of the chain, so it verifies from its
- * genesis on.
+ * Stockholm date `through` (all of it when `through` is undefined) and with an id up to `upToId` (the last row the
+ * package's checkpoint covers): a prefix of the chain, so it verifies from its genesis on.
  */
 export async function* logOf(
   query: SnapshotQuery,
   sql: LogSql,
   instanceId: string,
-  through?: string,
+  through: string | undefined,
+  upToId: number,
 ): AsyncGenerator<WorkflowTransitionEntity[]> {
   let from = 0;
   for (;;) {
     const rows = await query<WorkflowTransitionEntity>(sql.selectLogFrom, [instanceId, from, CHUNK]);
-    const cut = through ? rows.findIndex((r) => toStockholmDate(r.recordedAt) > through) : -1;
+    // Within a workflow ids grow with seq (a row is appended after the one before it committed).
+    const cut = rows.findIndex((r) => Number(r.id) > upToId || (!!through && toStockholmDate(r.recordedAt) > through));
     const kept = cut === -1 ? rows : rows.slice(0, cut);
     if (kept.length) yield kept;
     if (cut !== -1 || rows.length < CHUNK) return;

@@ -25,6 +25,8 @@ export interface PackageInfo {
   rows: number;
   rowsInPeriod: number;
   machines: string[];
+  /** The packaged checkpoints (ascending sizes); every row's inclusion proof is under the latest. */
+  checkpoints: { origin: string; sizes: number[]; latest: number; logKey: string };
 }
 
 /** A workflow's head as the package holds it: as of its last packaged row. */

@@ -6,7 +6,7 @@
  * from it. Pure string builders: no I/O here.
  */
 
-export const PACKAGE_FORMAT = 'samverkan-evidence/1';
+export const PACKAGE_FORMAT = 'samverkan-evidence/2';
 export const MANIFEST = 'manifest-sha256.txt';
 export const PACKAGE_INFO = 'representations/rep1/data/package.json';
 export const WORKFLOWS = 'representations/rep1/data/workflows.json';
@@ -14,6 +14,13 @@ export const RECORDS = 'representations/rep1/data/records.json';
 export const LOG_CSV = 'representations/rep1/data/log.csv';
 export const logFile = (workflowId: string) => `representations/rep1/data/log/${workflowId}.jsonl`;
 export const machineFile = (id: string, version: number) => `representations/rep1/data/machines/${id}@${version}.json`;
+/** The signed checkpoints (C2SP signed notes with their cosignature lines), the keys, and the proofs under them. */
+export const checkpointFile = (size: number) => `representations/rep1/data/checkpoints/${size}.checkpoint`;
+export const LOG_VKEY = 'representations/rep1/data/checkpoints/log.vkey';
+export const WITNESS_VKEYS = 'representations/rep1/data/checkpoints/witnesses.vkey';
+/** Line n holds the inclusion proof of line n of the workflow's log file. */
+export const inclusionFile = (workflowId: string) => `representations/rep1/data/proofs/${workflowId}.jsonl`;
+export const CONSISTENCY = 'representations/rep1/data/proofs/consistency.json';
 export const REP_METS = 'representations/rep1/METS.xml';
 export const ROOT_METS = 'METS.xml';
 export const PREMIS = 'metadata/preservation/premis.xml';

@@ -35,11 +35,17 @@ export function summaryHtml(info: PackageInfo, heads: PackagedHead[]): string {
 <dt>Arbetsflöden / Workflows</dt><dd>${info.workflows}</dd>
 <dt>Loggrader / Log rows</dt><dd>${info.rows} (varav ${info.rowsInPeriod} i perioden / in the period)</dd>
 <dt>Maskiner / Machines</dt><dd>${info.machines.map(xml).join(', ')}</dd>
+<dt>Kontrollpunkter / Checkpoints</dt><dd>${info.checkpoints.sizes.join(', ')} (${xml(info.checkpoints.origin)}); varje rad bevisas under ${info.checkpoints.latest} / every row is proven under ${info.checkpoints.latest}</dd>
+<dt>Loggens nyckel / Log key</dt><dd><code>${xml(info.checkpoints.logKey)}</code></dd>
 </dl>
 <h2>Så kontrolleras paketet / How to check it</h2>
 <p>Varje fil har sin SHA-256 i <code>${MANIFEST}</code>. Varje loggrad bär hashen av sitt innehåll och av raden före,
 från arbetsflödets första rad. Kontrollera allt, utan databas och utan nätverk, med
 <code>npm run cli -- verify-export PAKET.tar</code> i en utcheckning av Samverkan.</p>
+<p>Kontrollpunkterna är signerade med loggens nyckel och medsignerade av parternas vittnen. Jämför nyckeln ovan med
+den ni själva har antecknat (<code>--log-key</code>) och kräv ett antal vittnen med <code>--witnesses N</code>.</p>
+<p lang="en">The checkpoints are signed by the log's key and cosigned by the parties' witnesses: compare the key above
+with your own record of it (<code>--log-key</code>) and require witnesses with <code>--witnesses N</code>.</p>
 <p lang="en">Every file has its SHA-256 in <code>${MANIFEST}</code>; every log row carries the hash of its content and of
 the row before it. Check everything offline with <code>npm run cli -- verify-export PACKAGE.tar</code>.</p>
 <h2>Arbetsflöden / Workflows</h2>

@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as tar from 'tar';
+import { createKeyFile } from '../../src/checkpoint/key-file';
+import { ALG_COSIGNATURE_V1, ALG_ED25519, vkeyOf } from '../../src/checkpoint/note';
+import { witnessOnce, type WitnessState } from '../../src/cli/witness';
 import { checkEvidence } from '../../src/evidence/evidence-check';
 import { Clock } from '../../src/workflow/clock';
 import { MachineRegistry } from '../../src/workflow/machine-registry';
@@ -20,12 +23,16 @@ import {
 
 const ROOT = path.resolve(__dirname, '../..');
 const SLUG = 'evidens';
+const ORIGIN = 'samverkan.example/evidens';
+const KEYS = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-keys-'));
 
 // Issue 10 §8: a collaboration's log as one E-ARK SIP (METS, PREMIS, rows as JSON lines, the machine definitions,
 // the records, a CSV, a summary, a manifest), checked by `verify-export` with no database and no network.
 describe('the evidence package', () => {
   jest.setTimeout(180_000);
-  const ctx = useTestApp();
+  const ctx = useTestApp({
+    config: { CHECKPOINT_ORIGIN: ORIGIN, CHECKPOINT_KEY_FILE: path.join(KEYS, 'checkpoint.key') },
+  });
   const api = apiClient(ctx);
   let dir: string;
 
@@ -73,6 +80,7 @@ describe('the evidence package', () => {
   }
 
   beforeAll(async () => {
+    createKeyFile(path.join(KEYS, 'checkpoint.key'), ORIGIN, ALG_ED25519);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-e2e-'));
     await at(ctx, '2024-01-10T09:00:00.000Z', async () => {
       await createCollaboration(ctx, SLUG, { parties: ['1460', '1461', '1492'] });
@@ -82,7 +90,10 @@ describe('the evidence package', () => {
     await enter(ctx, '1492', '2023-11-29', '2023-12-08', SLUG);
     await accepted(ctx, '1461', ev.requestExit('2025-03-10'), { slug: SLUG });
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(KEYS, { recursive: true, force: true });
+  });
 
   /** The log rows of the collaboration's workflows (its own and its memberships'). */
   async function rowsOfCollaboration(): Promise<number> {
@@ -113,7 +124,22 @@ describe('the evidence package', () => {
       'documentation/summary.html',
     ])
       expect(inside).toContain(required);
-    expect(inside.filter((p) => p.endsWith('.jsonl'))).toHaveLength(4);
+    expect(inside.filter((p) => p.startsWith('representations/rep1/data/log/') && p.endsWith('.jsonl'))).toHaveLength(
+      4,
+    );
+    // The checkpoint made for the export, the keys, and a proof file per log beside it.
+    const latest = (await api.get('/checkpoints/latest')).body;
+    expect(inside).toEqual(
+      expect.arrayContaining([
+        `representations/rep1/data/checkpoints/${latest.size}.checkpoint`,
+        'representations/rep1/data/checkpoints/log.vkey',
+        'representations/rep1/data/checkpoints/witnesses.vkey',
+        'representations/rep1/data/proofs/consistency.json',
+      ]),
+    );
+    expect(
+      inside.filter((p) => p.startsWith('representations/rep1/data/proofs/') && p.endsWith('.jsonl')),
+    ).toHaveLength(4);
 
     const check = await checkEvidence(file, new MachineRegistry());
     expect(check.problems).toEqual([]);
@@ -186,6 +212,79 @@ describe('the evidence package', () => {
         }),
       ]),
     );
+  });
+
+  it('a changed byte of a checkpoint note or of a proof is found naming the file and the row; witnesses count toward a threshold', async () => {
+    const w1 = createKeyFile(path.join(KEYS, 'witness-1460.key'), 'witness-1460', ALG_COSIGNATURE_V1);
+    const w2 = createKeyFile(path.join(KEYS, 'witness-1492.key'), 'witness-1492', ALG_COSIGNATURE_V1);
+    for (const w of [w1, w2])
+      expect((await api.post('/witnesses', { name: w.name, vkey: vkeyOf(w) })).status).toBe(201);
+    const http = (token: string) => ({
+      get: async (p: string) => {
+        const res = await api.get(p, token);
+        return { status: res.status, body: res.body };
+      },
+      post: async (p: string, body: unknown) => {
+        const res = await api.post(p, body, token);
+        return { status: res.status, body: res.body };
+      },
+    });
+    await saved('before-witness.tar'); // makes the checkpoint the witnesses cosign
+    let state: WitnessState | null = null;
+    expect(await witnessOnce(http(ctx.tokens.clerk['1460']), w1, state, { save: (s) => (state = s) })).toMatchObject({
+      ok: true,
+    });
+    const one = await saved('one-witness.tar');
+    expect((await checkEvidence(one, new MachineRegistry(), { witnesses: 1 })).problems).toEqual([]);
+    const latest = (await api.get('/checkpoints/latest')).body;
+    const noteFile = `representations/rep1/data/checkpoints/${latest.size}.checkpoint`;
+    expect((await checkEvidence(one, new MachineRegistry(), { witnesses: 2 })).problems).toEqual([
+      expect.objectContaining({ kind: 'WITNESS_THRESHOLD', file: noteFile }),
+    ]);
+    let other: WitnessState | null = null;
+    expect(await witnessOnce(http(ctx.tokens.clerk['1492']), w2, other, { save: (s) => (other = s) })).toMatchObject({
+      ok: true,
+    });
+    const two = await saved('two-witnesses.tar');
+    expect((await checkEvidence(two, new MachineRegistry(), { witnesses: 2 })).problems).toEqual([]);
+
+    // One byte of the note's time line: the log's signature no longer verifies (and no cosignature either).
+    const note = await tampered(two, path.join(dir, 'note.tar'), (root) => {
+      const file = path.join(root, noteFile);
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace(/^time (\d)/m, (_m, d: string) => `time ${d === '1' ? '2' : '1'}`),
+      );
+    });
+    expect((await checkEvidence(note, new MachineRegistry())).problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'CHECKPOINT_SIGNATURE_INVALID', file: noteFile }),
+        expect.objectContaining({ kind: 'COSIGNATURE_INVALID', file: noteFile }),
+      ]),
+    );
+    // One character of a hash in the inclusion proof of a row (line 2: seq 1).
+    let proofFile = '';
+    let workflowId = '';
+    const proof = await tampered(two, path.join(dir, 'proof.tar'), (root) => {
+      const proofDir = path.join(root, 'representations/rep1/data/proofs');
+      const name = fs
+        .readdirSync(proofDir)
+        .sort()
+        .find(
+          (f) =>
+            f.endsWith('.jsonl') &&
+            fs.readFileSync(path.join(proofDir, f), 'utf8').split('\n').filter(Boolean).length > 1,
+        )!;
+      workflowId = name.replace(/\.jsonl$/, '');
+      proofFile = `representations/rep1/data/proofs/${name}`;
+      const lines = fs.readFileSync(path.join(proofDir, name), 'utf8').split('\n');
+      lines[1] = lines[1].replace(/"proof":\["(.)/, (_m, c: string) => `"proof":["${c === 'A' ? 'B' : 'A'}`);
+      fs.writeFileSync(path.join(proofDir, name), lines.join('\n'));
+    });
+    expect((await checkEvidence(proof, new MachineRegistry())).problems).toEqual([
+      expect.objectContaining({ kind: 'FILE_HASH_MISMATCH', file: proofFile }),
+      expect.objectContaining({ kind: 'INCLUSION_PROOF_INVALID', file: proofFile, line: 2, seq: 1, workflowId }),
+    ]);
   });
 
   it('only an auditor or an admin exports; an unknown collaboration is 404, a period ending before it starts 400', async () => {
