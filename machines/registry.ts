@@ -18,6 +18,8 @@ import { costRuleDefinition } from './cost/cost-rule.machine';
 import { recordRegisterDefinition } from './register/record-register.machine';
 // Versioned machines and migrations of running instances (h-versions)
 import { areaDefinitionV2 } from './area/area.v2.machine';
+// Gallring of personal data (h-gallring)
+import { gallringDefinition } from './gallring/gallring.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -43,4 +45,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   recordRegisterDefinition,
   // Versioned machines and migrations of running instances (h-versions): area v2 (D7), for migrating areas into
   areaDefinitionV2,
+  // Gallring of personal data (h-gallring)
+  gallringDefinition,
 ];

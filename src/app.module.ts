@@ -28,6 +28,8 @@ import { RefusedAttemptsModule } from './audit/refused-attempts.module';
 import { CheckpointModule } from './checkpoint/checkpoint.module';
 // Web pages (h-web)
 import { WebModule } from './web/web.module';
+// Gallring of personal data (h-gallring)
+import { GallringModule } from './gallring/gallring.module';
 
 @Module({})
 export class AppModule {
@@ -64,6 +66,8 @@ export class AppModule {
         AsOfModule,
         // Web pages (h-web)
         WebModule,
+        // Gallring of personal data (h-gallring)
+        GallringModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

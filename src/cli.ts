@@ -21,6 +21,8 @@ import { checkpointCommand, keysCreate, verifyCheckpointsCommand, witnessCommand
 import { verifyTablesCommand } from './cli/verify-tables';
 // Versioned machines and migrations of running instances (h-versions)
 import { migrateInstances } from './cli/migrate-instances';
+// Gallring of personal data (h-gallring)
+import { gallraCommand } from './cli/gallra-command';
 
 const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only, everything else goes to stderr):
   token create --role admin|coordinator|clerk|auditor --name "PERSON" [--municipality CODE] [--label TEXT]
@@ -52,7 +54,10 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
   witness --api URL --token T --key FILE --state FILE [--log-key VKEY]
                                               one run of a party's witness: cosign the latest checkpoint if
                                               consistent with the last one cosigned; exit 1 when refused
-  verify-tables [--json]                      check every table beside the log against it; exit 1 on any problem`;
+  verify-tables [--json]                      check every table beside the log against it; exit 1 on any problem
+  gallra --beslut DNR --beslutsdatum DATE [--organ KS] --decision ID (--name NAME | --commitment HEX) [--json]
+                                              remove a person's name from a decision record under a gallringsbeslut
+                                              (logged; the commitment stays); exit 1 when refused`;
 
 const PG_BACKUP =
   'On PostgreSQL use its own tools: pg_dump -Fc -f samverkan.dump "$DATABASE_URL", and to restore ' +
@@ -166,6 +171,8 @@ async function main(args: string[]): Promise<number> {
       return await withDb(config, (db) => verifyCheckpointsCommand(db, config, rest, print));
     }
     if (command === 'witness') return await witnessCommand(rest, print);
+    // Gallring of personal data (h-gallring)
+    if (command === 'gallra') return await withDb(config, (db) => gallraCommand(db, rest, print));
     if (command === 'help' || args.includes('--help')) {
       print.out(USAGE);
       return 0;

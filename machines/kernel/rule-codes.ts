@@ -126,6 +126,15 @@ export const RULE_CODES = {
   CREDIT_EXCEEDS_INVOICE: 'A credit is more than 0 and at most what remains of the invoice.',
   END_BEFORE_START: 'A cost rule cannot end before the month it starts.',
   INVOICED_AFTER_END: 'An invoice stands for months after the end; credit it before ending the rule.',
+  // Gallring of personal data (h-gallring): R-K8, R-K9
+  GALLRING_WITHOUT_DECISION:
+    'Personal data is removed only under a gallringsbeslut, named by diarienummer and date (R-K8).',
+  GALLRINGSBESLUT_IN_FUTURE: 'The gallringsbeslut is dated after the gallring (R-K8).',
+  PERSONAL_DATUM_NEEDED: 'The record still needs the personal datum: its protocol has not settled (R-K9).',
+  PERSONAL_DATUM_ALREADY_REMOVED: 'The personal datum is already removed, under the decision named (R-K9).',
+  PERSONAL_DATUM_IN_CHAIN:
+    'The record was written before personal data was committed by a salted hash; its names cannot be removed (R-K9).',
+  PERSONAL_DATUM_NOT_NAMED: 'The record does not name that person (R-K9).',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -21,7 +21,9 @@ export type DatabaseProblemKind =
   /** The log names a row (registered, or cited by an event) that the table does not hold. */
   | 'RECORD_MISSING'
   /** A row mapping something to a workflow disagrees with that workflow's genesis, or a workflow has no row. */
-  | 'MAPPING_MISMATCH';
+  | 'MAPPING_MISMATCH'
+  /** A personal datum lost its value or salt without a logged gallring (issue 10 §9). */
+  | 'PERSONAL_DATUM_REMOVED_WITHOUT_GALLRING';
 
 /** A problem with the workflows it concerns, so that one workflow's verify can pick its own (see TableChecks). */
 export interface ScopedProblem extends DatabaseProblem {

@@ -85,6 +85,11 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
     coverage: 'not-legal',
     how: 'The reference list of kommunkoder, seeded by migration: records name a municipality by its code, never by this row.',
   },
+  // Gallring of personal data (h-gallring)
+  personal_datum: {
+    coverage: 'projection',
+    how: 'Salt and value hash to the commitment that the log rows hold (pd:<commitment>); a row without them, and its removal columns, against the logged gallring (PERSONAL_DATA_REMOVED) that names it.',
+  },
 };
 
 /** The columns of each hashed table that its hash leaves out, and why; every other column is hashed. */

@@ -31,6 +31,7 @@ import { MachineDefinitions1733800000000 } from './migrations/1733800000000-mach
 import { AsOfIndex1733900000000 } from './migrations/1733900000000-as-of-index';
 // Web pages' sessions (h-web)
 import { WebSessions1734100000000 } from './migrations/1734100000000-web-sessions';
+import { PersonalData1734200000000 } from './migrations/1734200000000-personal-data';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -56,6 +57,8 @@ export const MIGRATIONS = [
   RefusedAttempts1734000000000,
   // Web pages' sessions (h-web)
   WebSessions1734100000000,
+  // Gallring of personal data (h-gallring)
+  PersonalData1734200000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -28,6 +28,7 @@ import { WebSessionEntity } from '../web/session/web-session.entity';
 
 // Versioned machines and migrations of running instances (h-versions)
 import { MachineDefinitionEntity } from '../workflow/versions/machine-definition.entity';
+import { PersonalDatumEntity } from '../personal-data/personal-datum.entity';
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
   WorkflowInstanceEntity,
@@ -65,4 +66,6 @@ export const ENTITIES = [
   MachineDefinitionEntity,
   // Web pages' sessions (h-web)
   WebSessionEntity,
+  // Gallring of personal data (h-gallring)
+  PersonalDatumEntity,
 ];

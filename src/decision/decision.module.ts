@@ -7,11 +7,14 @@ import { DecisionReferences } from './decision-references.service';
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
+// Gallring of personal data (h-gallring)
+import { PersonalDataModule } from '../personal-data/personal-data.module';
+import { DecisionPersons } from './decision-persons';
 
 @Module({
-  imports: [WorkflowModule, MunicipalityModule, DocumentModule],
+  imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences, DecisionAsOf],
-  exports: [DecisionService, DecisionReferences],
+  providers: [DecisionService, DecisionReferences, DecisionAsOf, DecisionPersons],
+  exports: [DecisionService, DecisionReferences, DecisionPersons],
 })
 export class DecisionModule {}

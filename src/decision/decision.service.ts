@@ -35,6 +35,7 @@ import type {
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { DecisionReferences } from './decision-references.service';
 import { registerRecords } from '../audit/record-register';
+import { DecisionPersons } from './decision-persons';
 
 /**
  * Decision records as the clerks keep them: bodies, meetings, paragraphs with their protocol lifecycle. What a
@@ -48,6 +49,7 @@ export class DecisionService {
     private readonly clock: Clock,
     private readonly municipalities: MunicipalityService,
     private readonly references: DecisionReferences,
+    private readonly persons: DecisionPersons,
   ) {}
 
   private reader: DecisionRead | undefined;
@@ -95,16 +97,18 @@ export class DecisionService {
       const body = await DecisionRows.body(tx, bodyId);
       assertActsFor(actor, body.municipalityCode);
       assertAttendees(dto);
+      const id = randomUUID();
+      const named = await this.persons.meeting(tx, id, plainJson(dto.attendees), dto.secretary ?? null);
       const meeting = {
-        id: randomUUID(),
+        id,
         bodyId,
         municipalityCode: body.municipalityCode,
         date: dto.date,
         place: dto.place ?? null,
-        attendees: JSON.stringify(plainJson(dto.attendees)),
+        attendees: JSON.stringify(named.attendees),
         closedAt: dto.closedAt ?? null,
         justeringAt: dto.justeringAt ?? null,
-        secretary: dto.secretary ?? null,
+        secretary: named.secretary,
         example: dto.example ? JSON.stringify(plainJson(dto.example)) : null,
         createdAt: this.clock.nowIso(),
       };
@@ -190,7 +194,7 @@ export class DecisionService {
       const body = await DecisionRows.body(tx, meeting.bodyId);
       assertActsFor(actor, body.municipalityCode);
       const facts = meetingFacts(meeting, body);
-      const recorded = plainJson(dto) as DecisionParagraph;
+      const recorded = await this.persons.paragraph(tx, meeting, plainJson(dto) as DecisionParagraph);
       throwIfRefused(checkParagraph(facts, recorded));
       const { paragraph, warnings } = withoutLateMotivations(facts, recorded);
       await this.references.assertVersionExists(tx, dto.documentVersionId);
@@ -268,9 +272,10 @@ export class DecisionService {
     return this.engine.write(
       { instanceId: workflowId, actor, eventType: event.type },
       async (wtx) => {
-        const r = await wtx.send(workflowId, event, actor, options);
+        const named = await this.persons.event(wtx.tx, decision.meetingId, event);
+        const r = await wtx.send(workflowId, named, actor, options);
         if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
-          await this.applyAmendment(wtx.tx, decision, (event as unknown as { paragraph: DecisionParagraph }).paragraph);
+          await this.applyAmendment(wtx.tx, decision, (named as unknown as { paragraph: DecisionParagraph }).paragraph);
         return { ...(await this.getDecision(decisionId, wtx)), compensations: r.caused };
       },
       { expectedVersion, idempotencyKey },
@@ -349,7 +354,8 @@ export class DecisionService {
         (d) => d.workflowId && views.get(d.workflowId)?.allowedEvents.includes(event.type),
       );
       if (!waiting.length) throw new AppError('CONFLICT', emptyCode, emptyEn, emptySv);
-      for (const d of waiting) await wtx.send(d.workflowId!, event, actor);
+      const named = await this.persons.event(wtx.tx, meetingId, event);
+      for (const d of waiting) await wtx.send(d.workflowId!, named, actor);
       return this.getMeeting(meetingId, wtx);
     });
   }

@@ -1,6 +1,8 @@
 import type { Dialect } from '../../database/dialect';
 import type { SnapshotQuery } from '../../database/db';
 import { tableProblemsIn } from '../../audit/table-checks';
+// Gallring of personal data (h-gallring)
+import { personalDataFindings, type RemovedItem } from '../../audit/personal-data-checks';
 
 /** What a whole-scope verify covers: every workflow, one collaboration's, or one workflow. */
 export type VerifyScope =
@@ -31,6 +33,8 @@ export interface DatabaseCheckContext {
 export interface DatabaseCheck {
   name: string;
   run(scope: DatabaseCheckContext): Promise<DatabaseProblem[]>;
+  /** What the check found lawfully removed in the scope (a gallring): reported beside the problems, not as one. */
+  removed?(scope: DatabaseCheckContext): Promise<RemovedItem[]>;
 }
 
 /**
@@ -49,4 +53,22 @@ export const DATABASE_CHECKS: DatabaseCheck[] = [
       return found.filter((p) => p.workflowId !== null && mine.has(p.workflowId));
     },
   },
+  // Gallring of personal data (issue 10 §9): each datum against its commitment and the logged gallrings
+  {
+    name: 'personal data and gallring',
+    run: async (context) => inScope(context, (await personalDataFindings(context.query)).problems),
+    removed: async (context) => inScope(context, (await personalDataFindings(context.query)).removed),
+  },
 ];
+
+/** The findings that concern a workflow of the scope (all of them for the whole database), without their concerns. */
+function inScope<T extends { concerns: string[] }>(
+  { scope, workflowIds }: DatabaseCheckContext,
+  found: T[],
+): Array<Omit<T, 'concerns'>> {
+  const mine =
+    scope.kind === 'workflow' ? new Set([scope.workflowId]) : scope.kind === 'database' ? null : new Set(workflowIds);
+  return found
+    .filter((f) => !mine || f.concerns.some((id) => mine.has(id)))
+    .map(({ concerns: _concerns, ...rest }) => rest);
+}

@@ -80,7 +80,9 @@ export class VerifyRunService implements OnModuleDestroy {
       for (const b of batches) await this.headsWithoutRows(query, sql, b, problems, ids !== null);
       if (ids) await this.missingWorkflows(query, sql, ids, orphans, problems);
       options.onProgress?.({ ...progress, elapsedMs: performance.now() - t0 });
-      const checks = await this.runChecks({ scope, workflowIds: ids, query, dialect }, problems);
+      const context = { scope, workflowIds: ids, query, dialect };
+      const checks = await this.runChecks(context, problems);
+      const removed = await this.removedIn(context, problems);
       return {
         scope,
         ok: problems.count === 0,
@@ -91,6 +93,7 @@ export class VerifyRunService implements OnModuleDestroy {
         failedWorkflowCount: problems.failedCount,
         failedWorkflows: problems.failed,
         checks,
+        removed,
         execution: { mode: pool.mode, threads: pool.size, ...(pool.note ? { note: pool.note } : {}) },
         startedAt: startedAt.toISOString(),
         durationMs: Math.round(performance.now() - t0),
@@ -274,6 +277,24 @@ export class VerifyRunService implements OnModuleDestroy {
       results.push({ name: check.name, problemCount: found.length });
     }
     return results;
+  }
+
+  /** What the checks found removed under a logged gallring; a check that fails here is a problem too. */
+  private async removedIn(context: DatabaseCheckContext, problems: ProblemCollector) {
+    const removed: VerifyRunReport['removed'] = [];
+    for (const check of this.checks) {
+      try {
+        if (check.removed) removed.push(...(await check.removed(context)));
+      } catch (error) {
+        problems.add({
+          workflowId: null,
+          seq: null,
+          kind: 'CHECK_FAILED',
+          message: `${check.name}: ${(error as Error).message}`,
+        });
+      }
+    }
+    return removed;
   }
 }
 

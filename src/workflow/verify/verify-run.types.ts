@@ -1,5 +1,6 @@
 import type { DatabaseProblem, VerifyScope } from './database-checks';
 import type { ShardMode } from './shard-pool';
+import type { RemovedItem } from '../../audit/personal-data-checks';
 
 /** How far a verify run is: rows and workflows checked of those in its scope (counted at its start). */
 export interface VerifyProgress {
@@ -31,6 +32,8 @@ export interface VerifyRunReport {
   failedWorkflows: FailedWorkflow[];
   /** The checks that ran after the log checks (database-checks.ts) and what each found. */
   checks: Array<{ name: string; problemCount: number }>;
+  /** Personal data removed under a logged gallringsbeslut (issue 10 §9): lawful, so listed here and not a problem. */
+  removed: RemovedItem[];
   /** Worker threads, or the calling thread; `note` says why workers were not used when they were asked for. */
   execution: { mode: ShardMode; threads: number; note?: string };
   startedAt: string;

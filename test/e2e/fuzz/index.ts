@@ -15,6 +15,8 @@ import { workflowTargets } from './workflow';
 import { checkpointTargets } from './checkpoint';
 // Versioned machines and migrations of running instances (h-versions)
 import { machineTargets } from './machines';
+// Gallring of personal data (h-gallring)
+import { gallringTargets } from './gallring';
 
 export * from './kit';
 export { writeRoutes, routeKey, webWriteRoutes } from './routes';
@@ -41,4 +43,6 @@ export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
   checkpointTargets,
   // Versioned machines and migrations of running instances (h-versions)
   machineTargets,
+  // Gallring of personal data (h-gallring)
+  gallringTargets,
 ];
