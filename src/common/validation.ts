@@ -1,6 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from './errors';
 import { assertPlainBody, EARLIEST_DATE, latestPlannedDate, todayForValidation } from './input-limits';
+// Before any validation runs: class-validator's rule lookup, remembered per class.
+import './validation-metadata-memo';
 
 export interface FieldProblem {
   field: string;
