@@ -7,11 +7,12 @@ import { DecisionReferences } from './decision-references.service';
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
+import { MeetingList } from './meeting-list';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences, DecisionAsOf],
-  exports: [DecisionService, DecisionReferences],
+  providers: [DecisionService, DecisionReferences, DecisionAsOf, MeetingList],
+  exports: [DecisionService, DecisionReferences, MeetingList],
 })
 export class DecisionModule {}
