@@ -10,11 +10,12 @@ import { DecisionService } from './decision.service';
 // Gallring of personal data (h-gallring)
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { DecisionPersons } from './decision-persons';
+import { MeetingList } from './meeting-list';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences, DecisionAsOf, DecisionPersons],
-  exports: [DecisionService, DecisionReferences, DecisionPersons],
+  providers: [DecisionService, DecisionReferences, DecisionAsOf, DecisionPersons, MeetingList],
+  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList],
 })
 export class DecisionModule {}

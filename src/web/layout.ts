@@ -44,6 +44,7 @@ export function layout(ctx: PageContext, page: PageSpec): string {
               ${
                 session
                   ? html`<a href="/samverkan">${t.navCollaborations}</a>
+                      ${clerkNav(t, session.actor.role)}
                       <span class="header__person"
                         >${t.signedInAs(session.name, roleText(t, session.actor.role, session.actor.municipality))}</span
                       >
@@ -69,4 +70,11 @@ export function layout(ctx: PageContext, page: PageSpec): string {
       </body>
     </html> `;
   return doc.value;
+}
+
+/** The clerk's links (h-clerk): the protocol desk and the deadline calculator, for the roles that record protocols. */
+function clerkNav(t: Messages, role: string) {
+  return role === 'clerk' || role === 'admin'
+    ? html`<a href="/protokoll">${t.navProtocol}</a> <a href="/protokoll/frister">${t.navDeadlines}</a>`
+    : '';
 }

@@ -16,6 +16,8 @@ import { WebSessionService } from './session/web-session.service';
 import { SignInController } from './sign-in.controller';
 import { WebAuth } from './web-auth';
 import { WorkflowModule } from '../workflow/workflow.module';
+// The clerk's pages (h-clerk)
+import { ClerkPagesController } from './clerk/clerk-pages.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -31,13 +33,23 @@ export const WEB_PATHS = [
   'samverkan/*path',
   'omraden/*path',
   'beslut/*path',
+  // the clerk's pages (h-clerk)
+  'protokoll',
+  'protokoll/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
 /** The web pages (docs/web.md): server-rendered HTML over the services, with sessions of their own (web_session). */
 @Module({
   imports: [WorkflowModule, AuthModule, CollaborationModule, AreaModule, CostModule, DecisionModule],
-  controllers: [SignInController, AssetsController, RulesController, CollaborationPagesController, AreaPagesController],
+  controllers: [
+    SignInController,
+    AssetsController,
+    RulesController,
+    CollaborationPagesController,
+    AreaPagesController,
+    ClerkPagesController,
+  ],
   providers: [WebSessionService, WebAuth],
 })
 export class WebModule implements OnModuleInit {

@@ -33,6 +33,20 @@ const HOSTILE = [
   '1e308',
 ];
 
+/** The routes whose 303 ends or replaces the session the next cases use. */
+const SESSION_ROUTES = ['POST /logga-in', 'POST /logga-ut'];
+/** What a recorded meeting, paragraph, justering or anslag may write (the clerk's pages, h-clerk). */
+const CLERK_WRITES = [
+  'meeting',
+  'matter',
+  'decision',
+  'workflow_instance',
+  'workflow_transition',
+  'workflow_link',
+  'workflow_due_event',
+  'record_register',
+];
+
 interface WebTarget {
   name: string;
   path: () => string;
@@ -47,6 +61,8 @@ describe('web pages fuzz (HTML forms)', () => {
   let session = '';
   let csrf = '';
   let pre = '';
+  let bodyId = '';
+  let meetingId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -71,6 +87,11 @@ describe('web pages fuzz (HTML forms)', () => {
     areaId = areas.body.stages.flatMap((s: { areas: Array<{ id: string }> }) => s.areas)[0].id;
     const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', `svk_session=${session}`);
     csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    // The clerk's pages (h-clerk): Mellerud's seeded body and meeting.
+    const admin = `Bearer ${ctx.tokens.admin}`;
+    bodyId = (await ctx.http.get('/api/v1/municipalities/1461/bodies').set('Authorization', admin)).body[0].id;
+    const decisions = await ctx.http.get('/api/v1/municipalities/1461/decisions').set('Authorization', admin);
+    meetingId = decisions.body.find((d: { meetingId: string | null }) => d.meetingId).meetingId;
   });
 
   const targets: WebTarget[] = [
@@ -98,6 +119,55 @@ describe('web pages fuzz (HTML forms)', () => {
         reason: 'Översyn',
       }),
       writes: ['workflow_instance', 'workflow_transition', 'area', 'workflow_due_event', 'workflow_link'],
+    },
+    // the clerk's pages (h-clerk)
+    {
+      name: 'POST /protokoll/sammantraden',
+      path: () => '/protokoll/sammantraden',
+      valid: (token) => ({
+        _csrf: token,
+        bodyId,
+        date: today,
+        att0_name: 'Daniel Jensen',
+        att0_role: 'LEDAMOT',
+        att0_chair: 'ja',
+        att1_name: 'Anna Berg',
+        att1_role: 'LEDAMOT',
+      }),
+      writes: CLERK_WRITES,
+    },
+    {
+      name: 'POST /protokoll/sammantraden/:id/paragrafer',
+      path: () => `/protokoll/sammantraden/${meetingId}/paragrafer`,
+      valid: (token) => ({
+        _csrf: token,
+        paragraphNumber: '§ 99',
+        matterTitle: 'Fuzzat ärende',
+        subject: 'OTHER',
+        p0_by: 'Daniel Jensen',
+        p0_text: 'Bifall.',
+        beslutsgang: 'Ordföranden finner bifall.',
+        method_kind: 'ACKLAMATION',
+        method_adopted: 'A',
+        decision_att: 'bifalla.',
+        r0_members: 'Sara Kanyinda',
+        n0_member: 'Daniel Jensen',
+        n0_text: 'Anteckning',
+        n0_allowed: 'ja',
+      }),
+      writes: CLERK_WRITES,
+    },
+    {
+      name: 'POST /protokoll/sammantraden/:id/justering',
+      path: () => `/protokoll/sammantraden/${meetingId}/justering`,
+      valid: (token) => ({ _csrf: token, justeradOn: today, justerare: 'Daniel Jensen' }),
+      writes: CLERK_WRITES,
+    },
+    {
+      name: 'POST /protokoll/sammantraden/:id/anslag',
+      path: () => `/protokoll/sammantraden/${meetingId}/anslag`,
+      valid: (token) => ({ _csrf: token, anslagOn: today }),
+      writes: CLERK_WRITES,
     },
   ];
 
@@ -154,7 +224,7 @@ describe('web pages fuzz (HTML forms)', () => {
             const allowed = res.status === 303 ? target.writes : [];
             expect({ where, changed: changed.filter((t) => !allowed.includes(t)) }).toEqual({ where, changed: [] });
             // A sign-out or a new sign-in ends or replaces the session the next cases use: sign in again.
-            if (target.name !== 'POST /omraden/:id/handelser' && res.status === 303) await renew();
+            if (SESSION_ROUTES.includes(target.name) && res.status === 303) await renew();
           },
         ),
         { numRuns: RUNS, seed: SEED },
