@@ -7,11 +7,13 @@ import { DecisionReferences } from './decision-references.service';
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
+// The public notice board (h-auditor)
+import { NoticeBoardReader } from './notice-board.reader';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences, DecisionAsOf],
-  exports: [DecisionService, DecisionReferences],
+  providers: [DecisionService, DecisionReferences, DecisionAsOf, NoticeBoardReader],
+  exports: [DecisionService, DecisionReferences, NoticeBoardReader],
 })
 export class DecisionModule {}

@@ -16,6 +16,8 @@ import { WebSessionService } from './session/web-session.service';
 import { SignInController } from './sign-in.controller';
 import { WebAuth } from './web-auth';
 import { WorkflowModule } from '../workflow/workflow.module';
+// The auditor's pages and the public notice board (h-auditor)
+import { BoardController } from './board/board.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -31,13 +33,26 @@ export const WEB_PATHS = [
   'samverkan/*path',
   'omraden/*path',
   'beslut/*path',
+  // The auditor's pages and the public notice board (h-auditor)
+  'granskning',
+  'granskning/*path',
+  'anslagstavla',
+  'anslagstavla/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
 /** The web pages (docs/web.md): server-rendered HTML over the services, with sessions of their own (web_session). */
 @Module({
   imports: [WorkflowModule, AuthModule, CollaborationModule, AreaModule, CostModule, DecisionModule],
-  controllers: [SignInController, AssetsController, RulesController, CollaborationPagesController, AreaPagesController],
+  controllers: [
+    SignInController,
+    AssetsController,
+    RulesController,
+    CollaborationPagesController,
+    AreaPagesController,
+    // The auditor's pages and the public notice board (h-auditor)
+    BoardController,
+  ],
   providers: [WebSessionService, WebAuth],
 })
 export class WebModule implements OnModuleInit {
