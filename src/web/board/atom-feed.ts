@@ -28,7 +28,7 @@ export function atomFeed(view: NoticeBoardView, origin: string, lang: Lang, now:
       t.boardPosted(longDate(n.anslagOn, lang), stockholmTime(n.postedAt)),
       t.boardAppealLastDay(longDate(n.appealLastDay, lang)),
       ...(n.keptAt ? [t.boardKeptAt(n.keptAt)] : []),
-      ...n.paragraphs.map((p) => `${p.paragraphNumber ? `§ ${p.paragraphNumber} ` : ''}${p.title}`),
+      ...n.paragraphs.map((p) => `${p.paragraphNumber ? `${p.paragraphNumber} ` : ''}${p.title}`),
     ].join('\n');
     return `  <entry>
     <id>${x(tagOf(m.code, n))}</id>

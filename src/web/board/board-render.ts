@@ -32,7 +32,7 @@ export function noticeArticle(ctx: BoardContext, n: NoticeView): Html {
     ${n.keptAt ? html`<p>${t.boardKeptAt(n.keptAt)}</p>` : ''}
     <h4>${t.boardParagraphs}</h4>
     <ul>
-      ${n.paragraphs.map((p) => html`<li>${p.paragraphNumber ? `§ ${p.paragraphNumber} ` : ''}${p.title}</li>`)}
+      ${n.paragraphs.map((p) => html`<li>${p.paragraphNumber ? `${p.paragraphNumber} ` : ''}${p.title}</li>`)}
     </ul>
     <p><a href="#appeal">${t.boardAppealHeading}</a></p>
   </article>`;
