@@ -11,11 +11,13 @@ import { DecisionService } from './decision.service';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { DecisionPersons } from './decision-persons';
 import { MeetingList } from './meeting-list';
+// The public notice board (h-auditor)
+import { NoticeBoardReader } from './notice-board.reader';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences, DecisionAsOf, DecisionPersons, MeetingList],
-  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList],
+  providers: [DecisionService, DecisionReferences, DecisionAsOf, DecisionPersons, MeetingList, NoticeBoardReader],
+  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader],
 })
 export class DecisionModule {}

@@ -37,7 +37,7 @@ export interface FieldSpec {
   label: string;
   hint?: string;
   value: string;
-  kind: 'text' | 'date' | 'textarea' | 'password';
+  kind: 'text' | 'date' | 'time' | 'textarea' | 'password';
   refusals: ShownRefusal[];
   t: Messages;
   autocomplete?: string;

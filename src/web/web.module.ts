@@ -18,6 +18,8 @@ import { WebAuth } from './web-auth';
 import { WorkflowModule } from '../workflow/workflow.module';
 // The clerk's pages (h-clerk)
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
+// The auditor's pages and the public notice board (h-auditor)
+import { BoardController } from './board/board.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -36,6 +38,9 @@ export const WEB_PATHS = [
   // the clerk's pages (h-clerk)
   'protokoll',
   'protokoll/*path',
+  // The public notice board (h-auditor)
+  'anslagstavla',
+  'anslagstavla/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
@@ -49,6 +54,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     CollaborationPagesController,
     AreaPagesController,
     ClerkPagesController,
+    // The auditor's pages and the public notice board (h-auditor)
+    BoardController,
   ],
   providers: [WebSessionService, WebAuth],
 })

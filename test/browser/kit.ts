@@ -19,6 +19,8 @@ export interface BrowserApp {
   /** A new browser context (its own cookies); JavaScript off with `javaScriptEnabled: false`. */
   context(options?: { javaScriptEnabled?: boolean }): Promise<BrowserContext>;
   close(): Promise<void>;
+  /** The application under test, for a suite's set-up through the services (h-auditor). */
+  nest: INestApplication;
 }
 
 /** The real app (createApp, demo data, fresh SQLite) on a free port, and one Chromium for the whole file. */
@@ -37,6 +39,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const contexts: BrowserContext[] = [];
   return {
     base: `http://127.0.0.1:${address.port}`,
+    nest: app,
     browser,
     tokens: issued,
     async context(options = {}) {
