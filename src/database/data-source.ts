@@ -31,6 +31,8 @@ import { MachineDefinitions1733800000000 } from './migrations/1733800000000-mach
 import { AsOfIndex1733900000000 } from './migrations/1733900000000-as-of-index';
 // Web pages' sessions (h-web)
 import { WebSessions1734100000000 } from './migrations/1734100000000-web-sessions';
+// The protocol as clerks keep it: a matter that goes on (h-protocol)
+import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-paragraph-continuation';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -56,6 +58,8 @@ export const MIGRATIONS = [
   RefusedAttempts1734000000000,
   // Web pages' sessions (h-web)
   WebSessions1734100000000,
+  // The protocol as clerks keep it: a matter that goes on (h-protocol)
+  ParagraphContinuation1734700000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

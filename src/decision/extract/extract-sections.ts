@@ -131,7 +131,8 @@ function decisionLines(p: DecisionParagraph, view: DecisionView): ExtractLine[] 
 /** R-H5 (3), (5), R-H9..R-H11: how the vote went; nothing more for acklamation (the beslutsgång says it). */
 function votingLines(p: DecisionParagraph, people: People): ExtractLine[] {
   const m = p.method;
-  if (m.kind === 'ACKLAMATION') return [];
+  // A matter sent on undecided has no vote on the matter (R-H22).
+  if (!m || m.kind === 'ACKLAMATION') return [];
   const votes: Vote[] = m.votes ?? [];
   const ref = (id: string | undefined) => (id ? proposalRef(p, id) : 'förslaget');
   const lines: ExtractLine[] = [{ kind: 'subheading', text: 'Omröstning' }];
