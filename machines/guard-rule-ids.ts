@@ -8,6 +8,7 @@ import { COST_RULE_GUARD_RULE_IDS } from './cost/cost-rule.rule-ids';
 import { COUNCIL_GUARD_RULE_IDS } from './council/council.rule-ids';
 import { PLAN_GUARD_RULE_IDS } from './plan/plan.rule-ids';
 import { RECORD_REGISTER_GUARD_RULE_IDS } from './register/record-register.rule-ids';
+import { GALLRING_GUARD_RULE_IDS } from './gallring/gallring.rule-ids';
 
 /**
  * machine id → version → guard name → the rule ids the guard applies (issue 10, point 7): the rule a history entry
@@ -24,6 +25,8 @@ export const GUARD_RULE_IDS: Record<string, Record<number, Record<string, readon
   'cost-rule': COST_RULE_GUARD_RULE_IDS,
   collaboration: COLLABORATION_GUARD_RULE_IDS,
   'record-register': RECORD_REGISTER_GUARD_RULE_IDS,
+  // h-gallring
+  gallring: GALLRING_GUARD_RULE_IDS,
 };
 
 /** The rule ids of the guards `guards` of machine `id@version`, each once, in the order of the guards. */

@@ -135,6 +135,35 @@ export const RULE_CODES = {
   PERSONAL_DATUM_IN_CHAIN:
     'The record was written before personal data was committed by a salted hash; its names cannot be removed (R-K9).',
   PERSONAL_DATUM_NOT_NAMED: 'The record does not name that person (R-K9).',
+  // The protocol as clerks keep it: tjänstgöring per paragraph, several questions, a matter that goes on (issue 11, 1–3)
+  SERVES_TWICE: 'A member is named twice in the tjänstgöring of one paragraph (R-H20).',
+  SERVES_FOR_MISSING: 'A serving ersättare names the ledamot it serves for ("tjänstgör för", R-H20).',
+  SERVES_FOR_INVALID:
+    'An ersättare serves for one ledamot who does not serve in the paragraph, one per ledamot (R-H20).',
+  TOO_MANY_SERVING: 'More members serve in the paragraph than the body has seats (R-H20).',
+  ERSATTARE_OUT_OF_ORDER: "An ersättare was called in before one who comes first in the body's order (R-H21).",
+  JAV_GROUND_MISSING: 'A jäv in a paragraph that records its tjänstgöring names its jävsgrund (R-H4).',
+  JAV_GROUND_NOT_FOR_BODY: 'The jävsgrund is not one of the law that body is under (KL 5 kap. or 6 kap. 28 §, R-H4).',
+  JAVIG_SERVES: 'A jävig member does not serve in the paragraph of the matter (R-H4).',
+  DECISION_METHOD_MISSING: 'A question that was decided says how: acklamation or the vote (R-H5).',
+  MOVER_NOT_PARTICIPANT: 'Återremiss or bordläggning is moved by a member who takes part in the paragraph (R-H6).',
+  DECIDED_AFTER_GRANTED_MOTION:
+    'A matter sent back or tabled is not decided, nor asked further, in that paragraph (R-H6).',
+  MINORITY_RIGHT_ONLY_IN_FULLMAKTIGE: 'Only in fullmäktige can a minority have a matter sent back or tabled (R-H16).',
+  MINORITY_RIGHT_NOT_IN_ELECTIONS:
+    'The minority right of återremiss and bordläggning does not apply to elections (R-H16).',
+  MINORITY_TOO_FEW:
+    'Fewer than a third of the members present asked for the minority återremiss or bordläggning (R-H16).',
+  MINORITY_REQUEST_NOT_GRANTED: 'A request of a third of the members present is granted, never refused (R-H16).',
+  ATERREMISS_REASON_MISSING: 'A minority återremiss carries the reason its requesters give (R-H16).',
+  MINORITY_RIGHT_USED: 'The minority right was used once in this matter already; a majority is needed now (R-H16).',
+  CONTINUED_MATTER_NEEDS_DIARIENUMMER: 'A matter sent back or tabled goes on under its diarienummer (R-H22).',
+  CONTINUATION_NOT_LATER: 'A matter sent on continues at a later meeting than the one that sent it on (R-H22).',
+  KONTRAPROPOSITION_MISSING:
+    'With more than two proposals and a vote, the kontrapropositionsvotering is recorded (R-H8).',
+  KONTRAPROPOSITION_INVALID:
+    'A kontrapropositionsvotering needs three proposals and picks a motförslag other than the huvudförslag (R-H8).',
+  HUVUDVOTERING_WRONG_PROPOSALS: 'The huvudvotering puts the huvudförslag against the motförslag (R-H8).',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -9,10 +9,14 @@ import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import { instantToEpochMillis } from '../calendar/calendar';
 import { checkQuorum, participants } from './participants.rules';
 import { checkMethod } from './votes.rules';
+import { checkTjanstgoring } from './attendance.rules';
+import { checkQuestions } from './questions.rules';
 import type { Attendee, DecisionParagraph, MeetingFacts, Person } from './decision.types';
 
 export { checkQuorum, participants, quorumOf, servingAttendees } from './participants.rules';
 export { checkMethod } from './votes.rules';
+export { checkTjanstgoring, javConsequence, javGroundsOf } from './attendance.rules';
+export { checkContinuation, checkMinorityOnce, checkQuestions, paragraphOutcome } from './questions.rules';
 
 const names = (people: Person[]) => people.map((p) => p.name).join(', ');
 
@@ -20,9 +24,11 @@ const names = (people: Person[]) => people.map((p) => p.name).join(', ');
 export function checkParagraph(meeting: MeetingFacts, p: DecisionParagraph): Refusal | null {
   return (
     checkAttendeeNames(meeting, p) ??
+    checkTjanstgoring(meeting, p) ??
     checkQuorum(meeting, p) ??
     checkProposals(p) ??
     checkMethod(meeting, p) ??
+    checkQuestions(meeting, p) ??
     checkReservations(meeting, p) ??
     checkProtokollsanteckningar(meeting, p)
   );
@@ -58,11 +64,17 @@ function checkProposals(p: DecisionParagraph): Refusal | null {
       'Två förslag har samma beteckning.',
     );
   }
+  const k = p.kontraproposition;
   const refs = [
-    p.method.adopted,
-    p.method.ja,
-    p.method.nej,
-    p.method.lotFellOn,
+    p.method?.adopted,
+    p.method?.ja,
+    p.method?.nej,
+    p.method?.lotFellOn,
+    k?.huvudforslag,
+    k?.method.adopted,
+    k?.method.ja,
+    k?.method.nej,
+    k?.method.lotFellOn,
     ...p.reservations.map((r) => r.inFavourOf),
   ].filter((x): x is string => x !== undefined);
   const missing = refs.find((r) => !ids.has(r));
@@ -81,7 +93,7 @@ function checkProposals(p: DecisionParagraph): Refusal | null {
 /** R-H13, R-H14: only those who took part reserve; announced before the meeting closed; motivation before justering. */
 export function checkReservations(meeting: MeetingFacts, p: DecisionParagraph): Refusal | null {
   const eligible = new Set(participants(meeting, p).map((a) => a.name));
-  const abstained = new Set((p.method.votes ?? []).filter((v) => v.vote === 'AVSTAR').map((v) => v.member));
+  const abstained = new Set((p.method?.votes ?? []).filter((v) => v.vote === 'AVSTAR').map((v) => v.member));
   for (const r of p.reservations) {
     const ineligible = r.members.find((x) => !eligible.has(x.name) || abstained.has(x.name));
     if (ineligible) {
@@ -93,7 +105,7 @@ export function checkReservations(meeting: MeetingFacts, p: DecisionParagraph): 
         { member: ineligible.name },
       );
     }
-    if (r.inFavourOf && r.inFavourOf === p.method.adopted) {
+    if (r.inFavourOf && r.inFavourOf === p.method?.adopted) {
       return refusal(
         'RESERVATION_FOR_ADOPTED',
         'R-H14',

@@ -13,6 +13,8 @@ export interface Person {
 export interface Attendee extends Person {
   role: AttendanceRole;
   chair?: boolean;
+  /** An ersättare's place in the order the body's rules call ersättare in, within the party (1 first), R-H21. */
+  order?: number;
 }
 
 export interface MeetingFacts {
@@ -76,6 +78,8 @@ export interface DecisionMethod {
 export interface Jav {
   member: string;
   reason: string;
+  /** The jävsgrund (R-H4): which ground of the law the jäv rests on; required where the paragraph records its tjänstgöring. */
+  ground?: JavGround;
 }
 
 export interface Reservation {
@@ -94,7 +98,7 @@ export interface Protokollsanteckning {
   allowedByChair: boolean;
 }
 
-export interface DecisionParagraph {
+export interface DecisionParagraph extends ParagraphQuestions {
   paragraphNumber: string;
   matter: { title: string; diarienummer?: string; diarium?: string };
   subject: DecisionSubject;
@@ -106,7 +110,8 @@ export interface DecisionParagraph {
   beslutsunderlag: string[];
   proposals: Proposal[];
   beslutsgang: string[];
-  method: DecisionMethod;
+  /** The vote on the matter (huvudvotering); absent only when a formal question sent the matter on (R-H6, R-H22). */
+  method?: DecisionMethod;
   decision: { text?: string; attSatser: string[] };
   jav: Jav[];
   reservations: Reservation[];
@@ -115,4 +120,72 @@ export interface DecisionParagraph {
   immediateJustering?: boolean;
   /** Example (demo) data: the record is not real, and these of its facts are invented (src/seed/demo-marks.ts). */
   example?: ExampleMark;
+}
+
+// ---- issue 11 points 1–3: tjänstgöring per paragraph, several questions in one paragraph, a matter that goes on
+
+/**
+ * R-H4: the jävsgrund. In a nämnd (and KS, utskott) the grounds of KL 6 kap. 28 § with förvaltningslagen 16 §;
+ * in fullmäktige only a matter that personally concerns the member or a närstående (KL 5 kap., § unverified).
+ */
+export const JAV_GROUNDS = [
+  /** Fullmäktige: the matter personally concerns the member, a spouse, sambo, parent, child, sibling or närstående. */
+  'PERSONLIGEN',
+  /** Nämnd: intressejäv (FL 16 § 1): the member or a närstående is a party or affected to a not insignificant degree. */
+  'INTRESSEJAV',
+  /** Nämnd: ställföreträdarjäv (FL 16 § 2). */
+  'STALLFORETRADARJAV',
+  /** Nämnd: tvåinstansjäv (FL 16 § 3). */
+  'TVAINSTANSJAV',
+  /** Nämnd: ombudsjäv (FL 16 § 4). */
+  'OMBUDSJAV',
+  /** Nämnd: delikatessjäv (FL 16 § 5): another circumstance that puts the member's impartiality in question. */
+  'DELIKATESSJAV',
+] as const;
+export type JavGround = (typeof JAV_GROUNDS)[number];
+
+/** R-H20: one member serving in this paragraph; an ersättare names the ledamot it serves for ("tjänstgör för"). */
+export interface Tjanstgoring {
+  member: string;
+  servesFor?: string;
+}
+
+export type FormalMotion = 'ATERREMISS' | 'BORDLAGGNING';
+
+/**
+ * R-H6, R-H16: a question on återremiss or bordläggning, tried before the matter itself. A majority decides it
+ * (acklamation, or a vote: ja = the motion is granted, nej = the matter is decided today), or in fullmäktige a
+ * third of the members present (minoritetsåterremiss, minoritetsbordläggning).
+ */
+export interface FormalQuestion {
+  kind: FormalMotion;
+  movedBy: Person[];
+  /** Why the matter goes back: required for an återremiss; for a minority återremiss it is its requesters' own. */
+  reason?: string;
+  decidedBy: 'MAJORITY' | 'MINORITY';
+  /** MINORITY: the members who asked for it (at least a third of those present and serving, R-H16). */
+  supporters?: string[];
+  /** MAJORITY: how it was decided (ACKLAMATION, OPEN_VOTE, CASTING_VOTE); ja is the motion, nej deciding today. */
+  method?: Pick<DecisionMethod, 'kind' | 'votes' | 'voteRequestedBy'>;
+  outcome: 'GRANTED' | 'REFUSED';
+}
+
+/** R-H8: with more than two proposals, the vote that picks the motförslag put against the huvudförslag. */
+export interface Kontraproposition {
+  /** The proposal the chair named the huvudförslag. */
+  huvudforslag: string;
+  /** How the motförslag was picked: `adopted` is the motförslag; a vote puts two of the other proposals. */
+  method: DecisionMethod;
+}
+
+/** What became of the matter in this paragraph (R-H22): decided, or bordlagt or återremitterat to a later meeting. */
+export type ParagraphOutcome = 'DECIDED' | 'BORDLAGD' | 'ATERREMITTERAD';
+
+/** The paragraph's parts of issue 11 points 1–3; all optional so that records written before stay as they are. */
+export interface ParagraphQuestions {
+  /** The matter is an election (val), also when it went on undecided: no minority right applies (R-H16). */
+  election?: boolean;
+  tjanstgoring?: Tjanstgoring[];
+  formalQuestions?: FormalQuestion[];
+  kontraproposition?: Kontraproposition;
 }

@@ -4,7 +4,7 @@
  * events the justerare and a motivation's member. One map over all of them, so that the service commits to each
  * name (machines/kernel/personal-data.ts) and the reads show it back without a list of their own.
  */
-import type { Attendee, DecisionParagraph, Person } from './decision.types';
+import type { Attendee, DecisionMethod, DecisionParagraph, Person } from './decision.types';
 import type { ProtocolEvent } from './protocol.types';
 
 export type NameMap = (name: string) => string;
@@ -16,18 +16,41 @@ export function mapAttendees(attendees: Attendee[], f: NameMap): Attendee[] {
   return attendees.map((a) => person(a, f));
 }
 
-export function mapParagraphPersons(p: DecisionParagraph, f: NameMap): DecisionParagraph {
-  const method = { ...p.method };
+/** A vote's persons: the voters and who asked for the vote (the paragraph's method, a formal question's, R-H8's). */
+function mapMethod<M extends Pick<DecisionMethod, 'votes' | 'voteRequestedBy'>>(m: M, f: NameMap): M {
+  const method = { ...m };
   if (method.votes) method.votes = method.votes.map((v) => ({ ...v, member: f(v.member) }));
   if (method.voteRequestedBy) method.voteRequestedBy = f(method.voteRequestedBy);
-  return {
+  return method;
+}
+
+export function mapParagraphPersons(p: DecisionParagraph, f: NameMap): DecisionParagraph {
+  const out: DecisionParagraph = {
     ...p,
     proposals: each(p.proposals, (x) => ({ ...x, by: each(x.by, (b) => person(b, f))! }))!,
-    method,
     jav: each(p.jav, (j) => ({ ...j, member: f(j.member) }))!,
     reservations: each(p.reservations, (r) => ({ ...r, members: each(r.members, (m) => person(m, f))! }))!,
     protokollsanteckningar: each(p.protokollsanteckningar, (a) => ({ ...a, member: person(a.member, f) }))!,
   };
+  if (p.method) out.method = mapMethod(p.method, f);
+  // Issue 11: who serves and for whom (R-H20), the formal questions' movers, supporters and votes (R-H6, R-H16), the
+  // kontrapropositionsvotering (R-H8): the same markers as the attendance, so every guard compares like with like.
+  if (p.tjanstgoring)
+    out.tjanstgoring = p.tjanstgoring.map((t) => ({
+      ...t,
+      member: f(t.member),
+      ...(t.servesFor !== undefined ? { servesFor: f(t.servesFor) } : {}),
+    }));
+  if (p.formalQuestions)
+    out.formalQuestions = p.formalQuestions.map((q) => ({
+      ...q,
+      movedBy: q.movedBy.map((b) => person(b, f)),
+      ...(q.supporters ? { supporters: q.supporters.map(f) } : {}),
+      ...(q.method ? { method: mapMethod(q.method, f) } : {}),
+    }));
+  if (p.kontraproposition)
+    out.kontraproposition = { ...p.kontraproposition, method: mapMethod(p.kontraproposition.method, f) };
+  return out;
 }
 
 export function mapEventPersons(e: ProtocolEvent, f: NameMap): ProtocolEvent {

@@ -4,7 +4,25 @@
  * in protocol.machine.ts; test/machines/guard-rule-ids.spec.ts keeps the two in step.
  */
 const VERSION_1: Record<string, readonly string[]> = {
-  amendedDraftOk: ['R-H2', 'R-H4', 'R-H5', 'R-H7', 'R-H9', 'R-H10', 'R-H11', 'R-H13', 'R-H14', 'R-H15'],
+  amendedDraftOk: [
+    'R-H2',
+    'R-H4',
+    'R-H5',
+    'R-H7',
+    'R-H9',
+    'R-H10',
+    'R-H11',
+    'R-H13',
+    'R-H14',
+    'R-H15',
+    // issue 11 points 1–3: tjänstgöring per paragraph, several questions (checkParagraph asks them where recorded)
+    'R-H6',
+    'R-H8',
+    'R-H16',
+    'R-H20',
+    'R-H21',
+    'R-H22',
+  ],
   justeringOk: ['R-I1', 'R-I2', 'R-I3'],
   anslagOk: ['R-I4'],
   appealPeriodEndedOk: ['R-I7'],

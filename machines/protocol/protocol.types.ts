@@ -7,6 +7,8 @@ export interface ProtocolInput {
   paragraph: DecisionParagraph;
   /** Refusals that did not stop the recording (a late motivation, R-H14 c). */
   warnings?: RuleWarning[];
+  /** R-H22: the decision id of the earlier paragraph (bordlagt or återremitterat) whose matter this one continues. */
+  continues?: string;
 }
 
 export interface Correction {

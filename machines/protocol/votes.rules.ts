@@ -21,9 +21,14 @@ interface VoteCount {
   details: { ja: number; nej: number; abstained: number };
 }
 
-/** R-H7..R-H11: acklamation, open vote with each member's vote, the chair's casting vote, lottning in elections. */
-export function checkMethod(meeting: MeetingFacts, p: DecisionParagraph): Refusal | null {
-  const m = p.method;
+/**
+ * R-H7..R-H11: acklamation, open vote with each member's vote, the chair's casting vote, lottning in elections. The
+ * paragraph's vote on the matter by default; `method` for another question of it (R-H6, R-H8). A paragraph whose
+ * matter went on without a decision has none (R-H22; decision.rules.ts asks for it where it is needed).
+ */
+export function checkMethod(meeting: MeetingFacts, p: DecisionParagraph, method = p.method): Refusal | null {
+  const m = method;
+  if (!m) return null;
   const votes = m.votes ?? [];
   if (m.kind === 'ACKLAMATION') return checkAcklamation(m, votes);
   if (!isPutToVote(m)) return voteQuestionMissing();

@@ -24,6 +24,8 @@ interface DecisionRow {
   bodyName: string | null;
   bodyKind: string | null;
   memberCount: number | null;
+  /** R-H22: the paragraph this one continues, as its genesis names it. */
+  continuesDecisionId: string | null;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function decisionProblems(query: Query, log: LogFacts): Promise<Sco
     `SELECT d.id, d.municipality_code AS "municipalityCode", d.organ, d.decided_on AS "decidedOn",
             d.paragraph_number AS "paragraphNumber", d.subject, d.collaboration, d.document_version_id AS "documentVersionId",
             d.workflow_id AS "workflowId", m.diarienummer, m.municipality_code AS "matterMunicipality", d.minimal,
-            d.body_id AS "bodyId", mt.body_id AS "meetingBodyId", mt.date AS "meetingDate", b.name AS "bodyName", b.kind AS "bodyKind", b.member_count AS "memberCount"
+            d.body_id AS "bodyId", mt.body_id AS "meetingBodyId", mt.date AS "meetingDate", b.name AS "bodyName", b.kind AS "bodyKind", b.member_count AS "memberCount",
+            d.continues_decision_id AS "continuesDecisionId"
        FROM decision d LEFT JOIN matter m ON m.id = d.matter_id
        LEFT JOIN meeting mt ON mt.id = d.meeting_id LEFT JOIN body b ON b.id = mt.body_id`,
     [],
@@ -126,6 +129,7 @@ function paragraphProblems(d: DecisionRow, log: LogFacts): ScopedProblem[] {
     bodyKind: meeting.bodyKind,
     memberCount: meeting.memberCount,
     meetingBodyId: d.bodyId,
+    continuesDecisionId: g.input.continues ?? null,
   };
   const p = head.context.paragraph ?? {};
   const fromHead = {

@@ -32,6 +32,8 @@ import { AsOfIndex1733900000000 } from './migrations/1733900000000-as-of-index';
 // Web pages' sessions (h-web)
 import { WebSessions1734100000000 } from './migrations/1734100000000-web-sessions';
 import { PersonalData1734200000000 } from './migrations/1734200000000-personal-data';
+// The protocol as clerks keep it: a matter that goes on (h-protocol)
+import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-paragraph-continuation';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -59,6 +61,8 @@ export const MIGRATIONS = [
   WebSessions1734100000000,
   // Gallring of personal data (h-gallring)
   PersonalData1734200000000,
+  // The protocol as clerks keep it: a matter that goes on (h-protocol)
+  ParagraphContinuation1734700000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

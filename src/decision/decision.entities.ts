@@ -60,4 +60,7 @@ export class DecisionEntity {
   @Column({ type: 'boolean' }) minimal: boolean;
   @Column({ name: 'workflow_id', type: 'varchar', length: 36, nullable: true }) workflowId: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
+  /** R-H22: the earlier paragraph of the same matter (bordlagt or återremitterat) that this one continues. */
+  @Column({ name: 'continues_decision_id', type: 'varchar', length: 36, nullable: true }) continuesDecisionId:
+    string | null;
 }

@@ -1,12 +1,13 @@
 import { anslagDeadline, justeringDeadline, type Deadline } from '../../machines/calendar/calendar';
-import type { MeetingFacts } from '../../machines/protocol/decision.types';
+import type { BodyKind, MeetingFacts } from '../../machines/protocol/decision.types';
+import { javConsequence, paragraphOutcome } from '../../machines/protocol/decision.rules';
 import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 import { exampleViewOf } from '../common/example-view';
 import type { LinkView } from '../workflow/links/workflow-links';
 import type { InstanceView } from '../workflow/workflow.types';
 import type { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
-import type { DecisionView } from './decision.views';
+import type { DecisionView, ParagraphLink } from './decision.views';
 
 export function bodyView(b: BodyEntity) {
   return { id: b.id, municipalityCode: b.municipalityCode, kind: b.kind, name: b.name, memberCount: b.memberCount };
@@ -34,6 +35,9 @@ export interface DecisionRows {
   meeting: MeetingEntity | null;
   matter: MatterEntity | null;
   drove: LinkView[];
+  /** R-H22: the paragraphs of the same matter this one continues and is continued by. */
+  continuesFrom: ParagraphLink | null;
+  continuedBy: ParagraphLink | null;
 }
 
 export function decisionView(rows: DecisionRows, instance: InstanceView | null): DecisionView {
@@ -48,7 +52,8 @@ export function decisionView(rows: DecisionRows, instance: InstanceView | null):
 
 /** Everything but the protocol's dates: the record itself, and what its workflow instance (if any) holds. */
 function baseView(rows: DecisionRows, instance: InstanceView | null, c: ProtocolContext | undefined): DecisionView {
-  const { decision, municipality, body, meeting, matter, drove } = rows;
+  const { decision, municipality, body, meeting, matter, drove, continuesFrom, continuedBy } = rows;
+  const matterOutcome = c ? paragraphOutcome(c.paragraph) : null;
   return {
     id: decision.id,
     municipality: { code: municipality.code, name: municipality.name },
@@ -74,7 +79,23 @@ function baseView(rows: DecisionRows, instance: InstanceView | null, c: Protocol
     deadlines: {},
     allowedEvents: instance?.allowedEvents ?? [],
     drove,
+    matterOutcome,
+    matterStatus: !matterOutcome
+      ? null
+      : matterOutcome === 'DECIDED'
+        ? 'DECIDED'
+        : continuedBy
+          ? 'CONTINUED'
+          : 'AWAITING_CONTINUATION',
+    continuesFrom,
+    continuedBy,
+    javConsequence: c?.paragraph.jav.length ? javConsequence(c.meeting.bodyKind as BodyKind) : null,
   };
+}
+
+/** A decision row as a link from another paragraph of its matter (R-H22). */
+export function paragraphLink(d: Pick<DecisionEntity, 'id' | 'paragraphNumber' | 'decidedOn' | 'meetingId'>) {
+  return { decisionId: d.id, paragraphNumber: d.paragraphNumber, decidedOn: d.decidedOn, meetingId: d.meetingId };
 }
 
 function meetingView(meeting: MeetingEntity): DecisionView['meeting'] {

@@ -36,6 +36,7 @@ import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { DecisionReferences } from './decision-references.service';
 import { registerRecords } from '../audit/record-register';
 import { DecisionPersons } from './decision-persons';
+import { assertMinorityOnce, continuationLinks, continuationOf } from './matter-continuation';
 
 /**
  * Decision records as the clerks keep them: bodies, meetings, paragraphs with their protocol lifecycle. What a
@@ -200,10 +201,16 @@ export class DecisionService {
       await this.references.assertVersionExists(tx, dto.documentVersionId);
       await this.assertParagraphFree(tx, meetingId, dto.paragraphNumber);
       const matterId = await DecisionRows.upsertMatter(tx, body.municipalityCode, paragraph.matter);
+      // R-H22: a matter sent on continues under its diarienummer; the genesis names the paragraph it continues.
+      const continues = (await continuationOf(wtx, matterId, meeting.date, paragraph))?.decisionId;
       const decisionId = randomUUID();
-      const input = warnings.length
-        ? { decisionId, meeting: facts, paragraph, warnings }
-        : { decisionId, meeting: facts, paragraph };
+      const input = {
+        decisionId,
+        meeting: facts,
+        paragraph,
+        ...(warnings.length ? { warnings } : {}),
+        ...(continues ? { continues } : {}),
+      };
       const workflow = await wtx.create(
         PROTOCOL_MACHINE_ID,
         input,
@@ -225,6 +232,7 @@ export class DecisionService {
         minimal: false,
         workflowId: workflow.id,
         createdAt: this.clock.nowIso(),
+        continuesDecisionId: continues ?? null,
       });
       return this.getDecision(decisionId, wtx);
     });
@@ -247,6 +255,7 @@ export class DecisionService {
         meeting: decision.meetingId ? await tx.findOne(MeetingEntity, { where: { id: decision.meetingId } }) : null,
         matter: decision.matterId ? await tx.findOne(MatterEntity, { where: { id: decision.matterId } }) : null,
         drove: await WorkflowLinks.from(tx, decisionCauseKey(id), 'drives'),
+        ...(await continuationLinks(tx, decision)),
       };
     });
     const workflowId = rows.decision.workflowId;
@@ -275,7 +284,7 @@ export class DecisionService {
         const named = await this.persons.event(wtx.tx, decision.meetingId, event);
         const r = await wtx.send(workflowId, named, actor, options);
         if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
-          await this.applyAmendment(wtx.tx, decision, (named as unknown as { paragraph: DecisionParagraph }).paragraph);
+          await this.applyAmendment(wtx, decision, (named as unknown as { paragraph: DecisionParagraph }).paragraph);
         return { ...(await this.getDecision(decisionId, wtx)), compensations: r.caused };
       },
       { expectedVersion, idempotencyKey },
@@ -283,7 +292,8 @@ export class DecisionService {
   }
 
   /** An amended draft: the decision row follows the paragraph (number, subject, collaboration, document version, matter). */
-  private async applyAmendment(tx: Tx, decision: DecisionEntity, p: DecisionParagraph): Promise<void> {
+  private async applyAmendment(wtx: WorkflowTx, decision: DecisionEntity, p: DecisionParagraph): Promise<void> {
+    const { tx } = wtx;
     await this.references.assertVersionExists(tx, p.documentVersionId);
     if (p.paragraphNumber !== decision.paragraphNumber)
       await this.assertParagraphFree(tx, decision.meetingId!, p.paragraphNumber);
@@ -295,9 +305,16 @@ export class DecisionService {
         subject: p.subject,
         collaboration: p.collaboration ?? null,
         documentVersionId: p.documentVersionId ?? null,
-        matterId: await DecisionRows.upsertMatter(tx, decision.municipalityCode, p.matter),
+        matterId: await this.amendedMatter(wtx, decision, p),
       },
     );
+  }
+
+  /** The amended paragraph's matter, held to the minority right of that matter (R-H16). */
+  private async amendedMatter(wtx: WorkflowTx, decision: DecisionEntity, p: DecisionParagraph) {
+    const matterId = await DecisionRows.upsertMatter(wtx.tx, decision.municipalityCode, p.matter);
+    await assertMinorityOnce(wtx, matterId, decision.id, p);
+    return matterId;
   }
 
   /** Fans a meeting's justering out to each paragraph waiting for it (omedelbart justerade ones already are). */

@@ -1,7 +1,15 @@
 import type { RuleWarning } from '../../machines/kernel/refusal';
 import type { ExampleView } from '../common/example-view';
-import type { DecisionParagraph, MeetingFacts } from '../../machines/protocol/decision.types';
+import type { DecisionParagraph, MeetingFacts, ParagraphOutcome } from '../../machines/protocol/decision.types';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
+
+/** Another paragraph of the same matter (R-H22): the one this continues, or the one that continues this. */
+export interface ParagraphLink {
+  decisionId: string;
+  paragraphNumber: string | null;
+  decidedOn: string;
+  meetingId: string | null;
+}
 
 /** What a client (and the protocol extract) sees of a decision. */
 export interface DecisionView {
@@ -52,4 +60,12 @@ export interface DecisionView {
   };
   allowedEvents: string[];
   drove: { workflowId: string; eventType: string; seq: number }[];
+  /** R-H22: what became of the matter in this paragraph; null for a minimal record. */
+  matterOutcome?: ParagraphOutcome | null;
+  /** R-H22: the matter's status as this paragraph leaves it: a matter sent on waits for, then has, its continuation. */
+  matterStatus?: 'DECIDED' | 'AWAITING_CONTINUATION' | 'CONTINUED' | null;
+  continuesFrom?: ParagraphLink | null;
+  continuedBy?: ParagraphLink | null;
+  /** R-H4: what a jäv means in this body (nämnd: leaves the room; fullmäktige: may stay), when a jäv is recorded. */
+  javConsequence?: { en: string; sv: string } | null;
 }

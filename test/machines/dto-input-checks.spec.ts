@@ -194,6 +194,8 @@ describe('every input field is checked', () => {
         'RevisionDecidedDto.reason',
         'RevisionStartedDto.reason',
         'CouncilRecordDto.text',
+        // The protocol as clerks keep it: the reason of an återremiss (R-H16)
+        'FormalQuestionDto.reason',
       ].sort(),
     );
   });

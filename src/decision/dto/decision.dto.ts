@@ -12,11 +12,28 @@ import {
   IsUUID,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsInstant, IsLocalDate, IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
-import { DECISION_SUBJECTS, type DecisionSubject } from '../../../machines/protocol/decision.types';
+import {
+  DECISION_SUBJECTS,
+  JAV_GROUNDS,
+  type DecisionSubject,
+  type JavGround,
+} from '../../../machines/protocol/decision.types';
+import { FormalQuestionDto, KontrapropositionDto, MethodDto, PersonDto, TjanstgoringDto } from './votes.dto';
+
+export {
+  FormalMethodDto,
+  FormalQuestionDto,
+  KontrapropositionDto,
+  MethodDto,
+  PersonDto,
+  TjanstgoringDto,
+  VoteDto,
+} from './votes.dto';
 
 /** Optional on the records of demo data (src/seed/demo-marks.ts): the record is an example, and what is invented. */
 const exampleProperty = () =>
@@ -44,11 +61,6 @@ export class CreateBodyDto {
   memberCount: number;
 }
 
-export class PersonDto {
-  @ApiProperty({ example: 'Daniel Jensen' }) @IsText(200) name: string;
-  @ApiPropertyOptional({ example: 'KD' }) @IsOptional() @IsText(50) party?: string;
-}
-
 export class AttendeeDto extends PersonDto {
   @ApiProperty({
     enum: ['LEDAMOT', 'TJANSTGORANDE_ERSATTARE', 'ERSATTARE'],
@@ -61,6 +73,16 @@ export class AttendeeDto extends PersonDto {
   @IsOptional()
   @IsBoolean()
   chair?: boolean;
+
+  @ApiPropertyOptional({
+    example: 1,
+    description: "An ersättare's place in the body's order of calling in, within the party (R-H21)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  order?: number;
 }
 
 export class CreateMeetingDto {
@@ -127,31 +149,6 @@ export class ProposalDto {
   attSatser?: string[];
 }
 
-export class VoteDto {
-  @ApiProperty() @IsText(200) member: string;
-  @ApiProperty({ enum: ['JA', 'NEJ', 'AVSTAR'] }) @IsIn(['JA', 'NEJ', 'AVSTAR']) vote: 'JA' | 'NEJ' | 'AVSTAR';
-}
-
-export class MethodDto {
-  @ApiProperty({ enum: ['ACKLAMATION', 'OPEN_VOTE', 'CASTING_VOTE', 'LOTTNING'], description: 'R-H7..R-H11' })
-  @IsIn(['ACKLAMATION', 'OPEN_VOTE', 'CASTING_VOTE', 'LOTTNING'])
-  kind: 'ACKLAMATION' | 'OPEN_VOTE' | 'CASTING_VOTE' | 'LOTTNING';
-  @ApiProperty({ example: 'A', description: 'The proposal adopted' })
-  @IsText(10)
-  adopted: string;
-  @ApiPropertyOptional({ example: 'A' }) @IsOptional() @IsText(10) ja?: string;
-  @ApiPropertyOptional({ example: 'B' }) @IsOptional() @IsText(10) nej?: string;
-  @ApiPropertyOptional({ type: [VoteDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => VoteDto)
-  votes?: VoteDto[];
-  @ApiPropertyOptional() @IsOptional() @IsText(200) voteRequestedBy?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() election?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsText(10) lotFellOn?: string;
-}
-
 export class DecisionTextDto {
   @ApiPropertyOptional({ example: 'Socialnämnden beslutar att:' })
   @IsOptional()
@@ -166,6 +163,13 @@ export class DecisionTextDto {
 export class JavDto {
   @ApiProperty() @IsText(200) member: string;
   @ApiProperty() @IsText(1000) reason: string;
+  @ApiPropertyOptional({
+    enum: JAV_GROUNDS,
+    description: 'The jävsgrund (R-H4): PERSONLIGEN in fullmäktige, the FL 16 § grounds in a nämnd',
+  })
+  @IsOptional()
+  @IsIn(JAV_GROUNDS)
+  ground?: JavGround;
 }
 
 export class MotivationDto {
@@ -239,7 +243,15 @@ export class RecordParagraphDto {
   @ArrayMinSize(1)
   @IsLongText(5000, { each: true })
   beslutsgang: string[];
-  @ApiProperty({ type: MethodDto }) @IsObject() @ValidateNested() @Type(() => MethodDto) method: MethodDto;
+  @ApiPropertyOptional({
+    type: MethodDto,
+    description: 'The vote on the matter (huvudvotering); left out only when a formal question sent the matter on',
+  })
+  @ValidateIf((o: RecordParagraphDto) => o.method !== undefined || !sendsMatterOn(o))
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MethodDto)
+  method?: MethodDto;
   @ApiProperty({ type: DecisionTextDto })
   @IsObject()
   @ValidateNested()
@@ -270,6 +282,39 @@ export class RecordParagraphDto {
   @ValidateNested()
   @Type(() => ExampleMarkDto)
   example?: ExampleMarkDto;
+  // issue 11 points 1–3: tjänstgöring per paragraph, several questions in one paragraph (all optional)
+  @ApiPropertyOptional({ description: 'The matter is an election (val): no minority right (R-H16)' })
+  @IsOptional()
+  @IsBoolean()
+  election?: boolean;
+  @ApiPropertyOptional({ type: [TjanstgoringDto], description: 'Who serves in this paragraph (R-H20)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => TjanstgoringDto)
+  tjanstgoring?: TjanstgoringDto[];
+  @ApiPropertyOptional({
+    type: [FormalQuestionDto],
+    description: 'Återremiss and bordläggning, tried before the matter (R-H6, R-H16)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FormalQuestionDto)
+  formalQuestions?: FormalQuestionDto[];
+  @ApiPropertyOptional({ type: KontrapropositionDto, description: 'With more than two proposals (R-H8)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KontrapropositionDto)
+  kontraproposition?: KontrapropositionDto;
+}
+
+/** R-H22: a granted återremiss or bordläggning sends the matter on undecided: then the paragraph has no method. */
+function sendsMatterOn(o: RecordParagraphDto): boolean {
+  return Array.isArray(o.formalQuestions) && o.formalQuestions.some((q) => q?.outcome === 'GRANTED');
 }
 
 export class MeetingJusteringDto {

@@ -48,7 +48,13 @@ export function extractSections(view: DecisionView): ExtractSection[] {
         text: `anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: ${j.reason}`,
       })),
     );
-    add('beslutsgang', [...p.beslutsgang.map((s) => text(s)), ...votingLines(p, people)]);
+    add('beslutsgang', [
+      ...p.beslutsgang.map((s) => text(s)),
+      ...formalQuestionLines(p, people),
+      // R-H8: the kontrapropositionsvotering, then the huvudvotering, each with its vote list
+      ...(p.kontraproposition ? votingLines(p, people, p.kontraproposition.method, 'Kontrapropositionsvotering') : []),
+      ...votingLines(p, people, p.method, p.kontraproposition ? 'Huvudvotering' : 'Omröstning'),
+    ]);
     add('beslut', decisionLines(p, view));
     add(
       'reservationer',
@@ -129,12 +135,19 @@ function decisionLines(p: DecisionParagraph, view: DecisionView): ExtractLine[] 
 }
 
 /** R-H5 (3), (5), R-H9..R-H11: how the vote went; nothing more for acklamation (the beslutsgång says it). */
-function votingLines(p: DecisionParagraph, people: People): ExtractLine[] {
-  const m = p.method;
-  if (m.kind === 'ACKLAMATION') return [];
+function votingLines(
+  p: DecisionParagraph,
+  people: People,
+  m: DecisionParagraph['method'],
+  heading: string,
+): ExtractLine[] {
+  // A matter sent on undecided has no vote on the matter (R-H22).
+  if (!m || m.kind === 'ACKLAMATION') return [];
   const votes: Vote[] = m.votes ?? [];
-  const ref = (id: string | undefined) => (id ? proposalRef(p, id) : 'förslaget');
-  const lines: ExtractLine[] = [{ kind: 'subheading', text: 'Omröstning' }];
+  // A formal question puts the motion (GRANTED) against deciding the matter today (REFUSED), R-H6.
+  const FORMAL: Record<string, string> = { GRANTED: 'yrkandet', REFUSED: 'att ärendet avgörs i dag' };
+  const ref = (id: string | undefined) => (id ? (FORMAL[id] ?? proposalRef(p, id)) : 'förslaget');
+  const lines: ExtractLine[] = [{ kind: 'subheading', text: heading }];
   if (m.voteRequestedBy) lines.push(text(`Omröstning begärs av ${people.label({ name: m.voteRequestedBy })}.`));
   if (m.ja && m.nej) lines.push(text(`Ja-röst för ${ref(m.ja)}, nej-röst för ${ref(m.nej)}.`));
   const ja = votes.filter((v) => v.vote === 'JA').length;
@@ -178,6 +191,33 @@ function votingLines(p: DecisionParagraph, people: People): ExtractLine[] {
     );
   }
   return lines;
+}
+
+/** R-H6, R-H16: each question on återremiss or bordläggning, tried before the matter, and how it went. */
+function formalQuestionLines(p: DecisionParagraph, people: People): ExtractLine[] {
+  return (p.formalQuestions ?? []).flatMap((q): ExtractLine[] => {
+    const what = q.kind === 'ATERREMISS' ? 'återremiss' : 'bordläggning';
+    const how =
+      q.decidedBy === 'MINORITY'
+        ? `Minst en tredjedel av de närvarande ledamöterna begär ${what}; ärendet ska därmed ${q.kind === 'ATERREMISS' ? 'återremitteras' : 'bordläggas'} (minoritets${what}).`
+        : `Fullmäktige/nämnden ${q.outcome === 'GRANTED' ? 'bifaller' : 'avslår'} yrkandet om ${what}.`;
+    return [
+      {
+        kind: 'text',
+        lead: `${people.list(q.movedBy)}:`,
+        text: `yrkar ${what}.${q.reason ? ` Motivering: ${q.reason}` : ''}`,
+      },
+      text(how),
+      ...(q.decidedBy === 'MAJORITY' && q.method && q.method.kind !== 'ACKLAMATION'
+        ? votingLines(
+            p,
+            people,
+            { ...q.method, adopted: q.outcome, ja: 'GRANTED', nej: 'REFUSED' },
+            `Omröstning om ${what}`,
+          )
+        : []),
+    ];
+  });
 }
 
 /** R-H14: "reserverar sig mot beslutet" (blank), "till förmån för eget förslag" or "till förmån för Xs förslag". */
