@@ -28,7 +28,7 @@ import {
 } from './dto/decision.dto';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { renderExtractHtml } from './extract/extract-html';
-import { renderExtractPdf } from './extract/extract-pdf';
+import { ExtractDocuments } from './extract/extract-documents';
 
 const PROTOCOL_MODELS = Object.values(PROTOCOL_EVENT_DTOS);
 const WRITERS = ['admin', 'clerk'] as const;
@@ -42,6 +42,7 @@ export class DecisionController {
   constructor(
     private readonly service: DecisionService,
     private readonly asOf: DecisionAsOf,
+    private readonly extracts: ExtractDocuments,
   ) {}
 
   @Post('municipalities/:code/bodies')
@@ -175,7 +176,7 @@ export class DecisionController {
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as PDF' })
   @ApiProduces('application/pdf')
   async extractPdf(@Param('id', uuidParam) id: string): Promise<StreamableFile> {
-    const pdf = await renderExtractPdf(await this.service.getDecision(id));
+    const pdf = await this.extracts.pdf(id);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `inline; filename="protokollsutdrag-${id}.pdf"`,

@@ -7,6 +7,7 @@ import { DecisionReferences } from './decision-references.service';
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
+import { ExtractDocuments } from './extract/extract-documents';
 // Gallring of personal data (h-gallring)
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { DecisionPersons } from './decision-persons';
@@ -17,7 +18,15 @@ import { NoticeBoardReader } from './notice-board.reader';
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
   controllers: [DecisionController],
-  providers: [DecisionService, DecisionReferences, DecisionAsOf, DecisionPersons, MeetingList, NoticeBoardReader],
-  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader],
+  providers: [
+    DecisionService,
+    DecisionReferences,
+    DecisionAsOf,
+    DecisionPersons,
+    MeetingList,
+    NoticeBoardReader,
+    ExtractDocuments,
+  ],
+  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader, ExtractDocuments],
 })
 export class DecisionModule {}

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { createKeyFile } from '../../src/checkpoint/key-file';
+import { ALG_ED25519 } from '../../src/checkpoint/note';
 import { checkEvidence } from '../../src/evidence/evidence-check';
 import { MachineRegistry } from '../../src/workflow/machine-registry';
 import { readLock } from '../machines/definitions-lock';
@@ -21,7 +23,11 @@ import {
 // Versioned machines (issue 10, point 4): area v1 instances moved to area v2 (RULEBOOK §4.2 names, D7) by an admin's
 // explicit migration, each with one logged xstate.migrate row, and verify replaying across the migration.
 describe('moving running area instances from area@1 to area@2', () => {
-  const ctx = useTestApp();
+  // The evidence package is signed by the log's checkpoint key (issue 10 §8): one made for this run.
+  const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migration-keys-')), 'checkpoint.key');
+  const origin = 'samverkan.example/migrering';
+  createKeyFile(keyFile, origin, ALG_ED25519);
+  const ctx = useTestApp({ config: { CHECKPOINT_ORIGIN: origin, CHECKPOINT_KEY_FILE: keyFile } });
   const api = apiClient(ctx);
   const areas = areaKit(ctx);
   const SLUG = 'dalslandssamverkan';

@@ -44,6 +44,11 @@ describe('system events are refused from clients, by the engine, for every machi
     instances['cost-rule'] = (await api.get('/collaborations/dalslandssamverkan/cost-rules')).body[0].id;
     // Chain coverage of the tables (h-chain): the record register of the demo data's bodies and meetings.
     instances['record-register'] = (await sql(ctx, `SELECT workflow_id AS "w" FROM record_register`))[0].w;
+    // Gallring: a municipality's gallring log, begun as the service begins it on a first removal.
+    const admin: Actor = { id: 'system-events-admin', role: 'admin', municipality: null };
+    instances.gallring = await ctx.app
+      .get(WorkflowEngine)
+      .transaction(async (wtx) => (await wtx.create('gallring', { municipality: '1461' }, 'gallring:1461', admin)).id);
   });
 
   it('every registered machine has an instance here, so a new machine cannot be left out', () => {

@@ -45,6 +45,8 @@ const CLERK_WRITES = [
   'workflow_link',
   'workflow_due_event',
   'record_register',
+  // the names a meeting or paragraph records are kept as salted commitments (gallring, issue 10 §9)
+  'personal_datum',
 ];
 
 interface WebTarget {

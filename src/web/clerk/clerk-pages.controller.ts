@@ -13,7 +13,7 @@ import {
   MeetingJusteringDto,
   RecordParagraphDto,
 } from '../../decision/dto/decision.dto';
-import { renderExtractPdf } from '../../decision/extract/extract-pdf';
+import { ExtractDocuments } from '../../decision/extract/extract-documents';
 import { MeetingList } from '../../decision/meeting-list';
 import { Clock } from '../../workflow/clock';
 import { one, type FormBody } from '../form-body';
@@ -57,6 +57,7 @@ export class ClerkPagesController {
     private readonly decisions: DecisionService,
     private readonly meetings: MeetingList,
     private readonly clock: Clock,
+    private readonly extracts: ExtractDocuments,
   ) {}
 
   @Get()
@@ -161,7 +162,7 @@ export class ClerkPagesController {
   @Get('beslut/:id/protokollsutdrag.pdf')
   async extractPdf(@Param('id', uuidParam) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.auth.require(request, reply, READERS);
-    const pdf = await renderExtractPdf(await this.decisions.getDecision(id));
+    const pdf = await this.extracts.pdf(id);
     void reply
       .code(200)
       .type('application/pdf')
