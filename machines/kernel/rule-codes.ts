@@ -21,6 +21,12 @@ export const RULE_CODES = {
   WITHDRAWAL_TOO_LATE: 'A withdrawal must reach the council chair before the exit date.',
   EXIT_NOT_YET_EFFECTIVE: 'The exit takes effect only after its 31 December.',
   DECISION_ANNULLED: 'The decision was annulled (upphävt) by the court; no decision exists any more.',
+  // Membership: what an exit notice records (issue 11 §7: R-C6, R-C12, R-K2, R-K5, R-K6)
+  WRONG_NOTICE_SENDER: 'An exit notice is sent by the leaving municipality’s KSO, or a stand-in with its legal basis.',
+  WRONG_NOTICE_RECIPIENT: 'An exit notice is given to the council’s chair (Samverkansrådets ordförande).',
+  REGISTRATION_OTHER_MUNICIPALITY: 'An exit notice is registered in the sending and the receiving municipality only.',
+  DUPLICATE_REGISTRATION: 'A municipality’s diarium gives the notice one diarienummer, not two.',
+  REGISTERED_BEFORE_ARRIVAL: 'The receiving municipality registers the notice on or after its arrival.',
   REQUEST_YEAR_AMBIGUOUS: 'Warning: the exit decision and its notice fall in different calendar years (D1).',
   // Decisions driving workflows (D10)
   DECISION_WRONG_MUNICIPALITY: 'The decision was taken in another municipality.',

@@ -8,6 +8,7 @@ import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import type { EventOf as KernelEventOf } from '../kernel/rule-table';
 import { compareDates, earliestExitDate, isThirtyFirstDecember, toStockholmDate, year } from '../calendar/calendar';
 import { ORGAN_NAMES } from './entry.rules';
+import { checkExitNoticeFacts, exitNoticeFactsOf } from './exit-notice.rules';
 import {
   DEFAULT_EXIT_RULE,
   type ExitRule,
@@ -178,7 +179,8 @@ export function checkExitNotice(context: MembershipContext, event: EventOf<'EXIT
   if (request.desiredExitDate && compareDates(request.desiredExitDate, earliestExitDate(requestedOn)) < 0) {
     return tooShort(requestedOn, request.desiredExitDate);
   }
-  return null;
+  // R-C6, R-K2, R-K5, R-K6 (R-C12): the sender, recipient and registrations the notice records.
+  return checkExitNoticeFacts(context.municipality, event, noticeOn);
 }
 
 /** The exit request after its notice: request date, effective date and the D1 warning. */
@@ -198,7 +200,11 @@ export function deliverExitNotice(request: ExitRequest, event: EventOf<'EXIT_NOT
       details: { decisionOn: request.decision.date, noticeOn, requestedOn },
     });
   }
-  return { ...request, noticeArrivedAt: event.arrivedAt, noticeOn, requestedOn, effectiveOn, warnings };
+  const delivered: ExitRequest = { ...request, noticeArrivedAt: event.arrivedAt, noticeOn, requestedOn, effectiveOn, warnings };
+  // R-C12: recorded only when the notice gives any of them, so a notice of before issue 11 replays to the same context.
+  const notice = exitNoticeFactsOf(event);
+  if (notice) delivered.notice = notice;
+  return delivered;
 }
 
 /** R-C6: the chair informs the council after the notice; this is a record, not an approval. */

@@ -8,7 +8,7 @@ const VERSION_1: Record<string, readonly string[]> = {
   entryDecisionOk: ['R-B1', 'R-B2', 'R-B5'],
   entrySignatureOk: ['R-B3', 'D12', 'R-B5'],
   exitDecisionOk: ['R-C1', 'R-C2', 'R-C4'],
-  exitNoticeOk: ['R-C1', 'R-C5'],
+  exitNoticeOk: ['R-C1', 'R-C5', 'R-C6', 'R-C12', 'R-K2', 'R-K5', 'R-K6', 'D12'],
   councilInformedOk: ['R-C6'],
   withdrawalOk: ['R-C10', 'D6'],
   exitTookEffectOk: ['R-C7'],

@@ -67,12 +67,51 @@ export interface SignatureRef {
   documentHash?: string;
 }
 
+/** How an exit notice reached the council chair (issue 11 §7): e-post, brev, e-underskrift, överlämnat, annat. */
+export type NoticeChannel = 'EMAIL' | 'LETTER' | 'E_SIGNATURE' | 'HANDED_OVER' | 'OTHER';
+/** Whom the notice was addressed to: SEED-AF §13 names the council's chair (Samverkansrådets ordförande). */
+export type NoticeRecipientOffice = 'COUNCIL_CHAIR' | 'COORDINATOR' | 'OTHER';
+
+/** R-C6: the exiting municipality's KSO sends the notice (or a stand-in with its legal basis, as D12 for signatures). */
+export interface NoticeSender {
+  name: string;
+  office: SignatoryOffice;
+  standIn?: { legalBasis: string };
+}
+
+export interface NoticeRecipient {
+  name: string;
+  office: NoticeRecipientOffice;
+  /** The municipality whose KSO chairs the council: the receiving municipality's diarium registers the notice. */
+  municipality?: string;
+}
+
+/** R-K5, R-K6: the notice's diarienummer in one municipality's own diarium (opaque), and when it was registered. */
+export interface NoticeRegistration {
+  municipality: string;
+  diarienummer: string;
+  registeredOn?: LocalDate;
+}
+
+/**
+ * What an exit notice records besides its arrival (issue 11 §7, R-C12): each optional in the event, so a notice
+ * recorded before they existed replays as it was.
+ */
+export interface ExitNoticeFacts {
+  sender?: NoticeSender;
+  recipient?: NoticeRecipient;
+  channel?: NoticeChannel;
+  registrations?: NoticeRegistration[];
+}
+
 export interface ExitRequest {
   decision: DecisionRef;
   desiredExitDate?: LocalDate;
   noticeArrivedAt?: Instant;
   /** Stockholm date of the notice's arrival at the council chair. */
   noticeOn?: LocalDate;
+  /** Sender, recipient, channel and registrations, as far as the notice recorded them (R-C12). */
+  notice?: ExitNoticeFacts;
   /** The request date per the D1 setting in force (R-C5). */
   requestedOn?: LocalDate;
   /** The date the exit takes effect: a 31 December (R-C2, R-C4). */
@@ -142,7 +181,7 @@ export type MembershipEvent =
       desiredExitDate?: LocalDate;
       settings: MembershipSettings;
     }
-  | { type: 'EXIT_NOTICE_DELIVERED'; arrivedAt: Instant; settings: MembershipSettings }
+  | ({ type: 'EXIT_NOTICE_DELIVERED'; arrivedAt: Instant; settings: MembershipSettings } & ExitNoticeFacts)
   | { type: 'COUNCIL_INFORMED'; informedOn: LocalDate }
   | {
       type: 'EXIT_REQUEST_WITHDRAWN';

@@ -1,6 +1,14 @@
 import { offeredEntryEvents } from '../../machines/membership/entry.rules';
-import { councilInformedOn, currentWarnings, statusOn } from '../../machines/membership/membership.rules';
+import { exitNoticeGaps, type ExitNoticeGap } from '../../machines/membership/exit-notice.rules';
+import {
+  councilInformedOn,
+  currentPeriod,
+  currentWarnings,
+  requestStands,
+  statusOn,
+} from '../../machines/membership/membership.rules';
 import type {
+  ExitNoticeFacts,
   MembershipContext,
   MembershipSettings,
   MembershipStatus,
@@ -22,11 +30,39 @@ export interface MembershipView {
   exitEffectiveOn?: string;
   pendingEntry?: { decisionOn?: string; signedOn?: string };
   councilInformedOn?: string;
+  /** The notice of the exit request that stands (R-C5, R-C12): what it records, and what it has not. */
+  exitNotice?: ExitNoticeView;
   warnings: unknown[];
   allowedEvents: string[];
   workflowId: string;
   /** The collaboration's example mark (demo data), "EXEMPEL – fiktiva uppgifter"; null for a real one. */
   example: ExampleView | null;
+}
+
+/** What the log records of an exit notice (issue 11 §7): arrival, sender, recipient, channel, registrations. */
+export interface ExitNoticeView extends ExitNoticeFacts {
+  arrivedAt: string;
+  noticeOn: string;
+  registrations: NonNullable<ExitNoticeFacts['registrations']>;
+  /** R-C12: the facts this notice has not recorded (a notice of before issue 11, or a client that left them out). */
+  notRecorded: ExitNoticeGap[];
+}
+
+/** The notice of the exit request that stands on `asOf` (none when it arrived after `asOf`). */
+export function exitNoticeView(context: MembershipContext, asOf: string): ExitNoticeView | undefined {
+  const request = currentPeriod(context)?.exitRequests.filter(requestStands).pop();
+  if (!request?.noticeOn || !request.noticeArrivedAt || compareDates(request.noticeOn, asOf) > 0) return undefined;
+  const notice = request.notice ?? {};
+  const view: ExitNoticeView = {
+    arrivedAt: request.noticeArrivedAt,
+    noticeOn: request.noticeOn,
+    registrations: notice.registrations ?? [],
+    notRecorded: exitNoticeGaps(context.municipality, notice),
+  };
+  if (notice.sender) view.sender = notice.sender;
+  if (notice.recipient) view.recipient = notice.recipient;
+  if (notice.channel) view.channel = notice.channel;
+  return view;
 }
 
 /** A membership as the API shows it: the status on `asOf` and what the workflow allows next. */
@@ -63,5 +99,7 @@ export function membershipView(
   if (decisionOn || signedOn) view.pendingEntry = { decisionOn, signedOn };
   const informed = known(councilInformedOn(context));
   if (informed) view.councilInformedOn = informed;
+  const notice = exitNoticeView(context, asOf);
+  if (notice) view.exitNotice = notice;
   return view;
 }

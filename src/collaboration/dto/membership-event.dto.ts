@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ExampleMarkDto } from '../../common/example-mark.dto';
-import { IsLocalDate, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
+import { IsLocalDate, IsMunicipalityCode, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 
 export class DecisionDto {
   @ApiProperty({
@@ -197,6 +209,62 @@ export class FullmaktigeRequestedExitDto extends EventBaseDto {
   desiredExitDate?: string;
 }
 
+export class NoticeSenderDto {
+  @ApiProperty({ example: 'Michael Karlsson' })
+  @IsText(200)
+  name: string;
+
+  @ApiProperty({
+    enum: ['KSO', 'OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'],
+    description: "R-C6: the leaving municipality's KSO (SEED-AF §13); another office needs standIn",
+  })
+  @IsIn(['KSO', 'OPPOSITIONSRAD', 'KOMMUNDIREKTOR', 'OTHER'])
+  office: 'KSO' | 'OPPOSITIONSRAD' | 'KOMMUNDIREKTOR' | 'OTHER';
+
+  @ApiPropertyOptional({ type: StandInDto, description: 'D12 by analogy: a stand-in for the KSO with its legal basis' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => StandInDto)
+  standIn?: StandInDto;
+}
+
+export class NoticeRecipientDto {
+  @ApiProperty({ example: 'Stig Bertilsson' })
+  @IsText(200)
+  name: string;
+
+  @ApiProperty({
+    enum: ['COUNCIL_CHAIR', 'COORDINATOR', 'OTHER'],
+    description: 'R-C6: the chair of Samverkansrådet (SEED-AF §13); the notice counts from its arrival there (R-C5)',
+  })
+  @IsIn(['COUNCIL_CHAIR', 'COORDINATOR', 'OTHER'])
+  office: 'COUNCIL_CHAIR' | 'COORDINATOR' | 'OTHER';
+
+  @ApiPropertyOptional({
+    example: '1460',
+    description: "The municipality whose KSO chairs the council: its diarium registers the notice (R-K5)",
+  })
+  @IsOptional()
+  @IsMunicipalityCode()
+  municipality?: string;
+}
+
+export class NoticeRegistrationDto {
+  @ApiProperty({ example: '1492', description: 'R-K5: the sending municipality, or the receiving one (the chair’s)' })
+  @IsMunicipalityCode()
+  municipality: string;
+
+  @ApiProperty({ example: 'KS 2025/87', description: "R-K6: the municipality's own diarienummer (opaque)" })
+  @IsText(100)
+  diarienummer: string;
+
+  @ApiPropertyOptional({ example: '2025-03-20', description: 'R-K2: registered on (the receiving one: not before arrival)' })
+  @IsOptional()
+  @IsPastDate()
+  registeredOn?: string;
+}
+
 export class ExitNoticeDeliveredDto extends EventBaseDto {
   @ApiProperty({ enum: ['EXIT_NOTICE_DELIVERED'] })
   declare type: 'EXIT_NOTICE_DELIVERED';
@@ -207,6 +275,45 @@ export class ExitNoticeDeliveredDto extends EventBaseDto {
   })
   @IsPastInstant()
   arrivedAt: string;
+
+  @ApiPropertyOptional({
+    type: NoticeSenderDto,
+    description: "R-C6, R-C12: who sent the notice: the leaving municipality's KSO (name and office)",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NoticeSenderDto)
+  sender?: NoticeSenderDto;
+
+  @ApiPropertyOptional({
+    type: NoticeRecipientDto,
+    description: "R-C6, R-C12: who received it: the council's chair (and the chair's municipality)",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NoticeRecipientDto)
+  recipient?: NoticeRecipientDto;
+
+  @ApiPropertyOptional({
+    enum: ['EMAIL', 'LETTER', 'E_SIGNATURE', 'HANDED_OVER', 'OTHER'],
+    description: 'R-C12: how it arrived: e-post, brev, e-underskrift, överlämnat personligen, annat',
+  })
+  @IsOptional()
+  @IsIn(['EMAIL', 'LETTER', 'E_SIGNATURE', 'HANDED_OVER', 'OTHER'])
+  channel?: 'EMAIL' | 'LETTER' | 'E_SIGNATURE' | 'HANDED_OVER' | 'OTHER';
+
+  @ApiPropertyOptional({
+    type: [NoticeRegistrationDto],
+    description: "R-K5, R-K6: its diarienummer in the sending municipality's diarium and in the receiving one's",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeRegistrationDto)
+  registrations?: NoticeRegistrationDto[];
 }
 
 export class CouncilInformedDto extends EventBaseDto {

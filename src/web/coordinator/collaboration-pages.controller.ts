@@ -5,13 +5,16 @@ import { isValidLocalDate } from '../../../machines/calendar/calendar';
 import { AreaReader } from '../../area/area.reader';
 import { READERS, Public } from '../../auth/roles.decorator';
 import { CollaborationService } from '../../collaboration/collaboration.service';
+import { MembershipService } from '../../collaboration/membership.service';
 import { Clock } from '../../workflow/clock';
+import { WorkflowHistory } from '../../workflow/history/workflow-history';
 import { html, type Html } from '../html';
 import { genitive, longDate, type Messages } from '../i18n/messages';
 import { layout } from '../layout';
 import { WebAuth } from '../web-auth';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { sendHtml, type PageContext } from '../web-page';
+import { renderMembership } from './membership-render';
 import { renderPipeline } from './pipeline-render';
 
 /** A local date typed by the reader, or today in Stockholm (an impossible date is shown as a refusal, not a 500). */
@@ -42,6 +45,8 @@ export class CollaborationPagesController {
     private readonly collaborations: CollaborationService,
     private readonly areas: AreaReader,
     private readonly clock: Clock,
+    private readonly memberships: MembershipService,
+    private readonly history: WorkflowHistory,
   ) {}
 
   @Get()
@@ -110,7 +115,7 @@ export class CollaborationPagesController {
         <button type="submit" class="button button--secondary">${t.show}</button>
       </form>
       <h2 id="parties-heading">${t.partiesOn(longDate(date, lang))}</h2>
-      ${partiesTable(ctx, c.members)}
+      ${partiesTable(ctx, c.slug, c.members)}
       ${
         c.organisations.length
           ? html`<h2>${t.organisations}</h2>
@@ -129,6 +134,24 @@ export class CollaborationPagesController {
         back: { href: '/samverkan', text: t.collaborationsTitle },
       }),
     );
+  }
+
+  /** A party's membership: its status on the date, its exit notice (issue 11 §7) and the events of its log. */
+  @Get(':slug/parter/:code')
+  async party(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Query('datum') datum: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = await this.auth.require(request, reply, READERS);
+    const { date } = dateOf(datum, this.clock.todayInStockholm());
+    const m = await this.memberships.getMembership(slug, code, date);
+    const { transitions } = await this.history.history(m.workflowId);
+    const title = ctx.t.membershipOf(`${m.municipality.name} (${m.municipality.code})`);
+    const body = renderMembership(ctx, m, transitions);
+    sendHtml(reply, 200, layout(ctx, { title, body, back: { href: `/samverkan/${slug}`, text: slug } }));
   }
 
   @Get(':slug/omraden')
@@ -161,6 +184,7 @@ export class CollaborationPagesController {
 
 function partiesTable(
   ctx: PageContext,
+  slug: string,
   members: Awaited<ReturnType<CollaborationService['describe']>>['members'],
 ): Html {
   const { t } = ctx;
@@ -178,7 +202,10 @@ function partiesTable(
         ${members.map(
           (m) =>
             html`<tr>
-              <td>${m.municipality.name} <span class="muted">(${m.municipality.code})</span></td>
+              <td>
+                <a href="/samverkan/${slug}/parter/${m.municipality.code}">${m.municipality.name}</a>
+                <span class="muted">(${m.municipality.code})</span>
+              </td>
               <td><span class="status status--${m.status.toLowerCase()}">${statusText(t, m.status)}</span></td>
               <td>${m.memberFrom ? html`<time datetime="${m.memberFrom}">${m.memberFrom}</time>` : '–'}</td>
               <td>
