@@ -61,11 +61,7 @@ export function checkNoticeRecipient(facts: ExitNoticeFacts): Refusal | null {
  * chair's municipality), each under its own number; one number per municipality; the receiving municipality registers
  * an inkommen handling, so not before it arrived.
  */
-export function checkNoticeRegistrations(
-  sending: string,
-  facts: ExitNoticeFacts,
-  noticeOn: LocalDate,
-): Refusal | null {
+export function checkNoticeRegistrations(sending: string, facts: ExitNoticeFacts, noticeOn: LocalDate): Refusal | null {
   const receiving = facts.recipient?.municipality;
   const seen = new Set<string>();
   for (const [i, r] of (facts.registrations ?? []).entries()) {

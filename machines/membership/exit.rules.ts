@@ -200,7 +200,14 @@ export function deliverExitNotice(request: ExitRequest, event: EventOf<'EXIT_NOT
       details: { decisionOn: request.decision.date, noticeOn, requestedOn },
     });
   }
-  const delivered: ExitRequest = { ...request, noticeArrivedAt: event.arrivedAt, noticeOn, requestedOn, effectiveOn, warnings };
+  const delivered: ExitRequest = {
+    ...request,
+    noticeArrivedAt: event.arrivedAt,
+    noticeOn,
+    requestedOn,
+    effectiveOn,
+    warnings,
+  };
   // R-C12: recorded only when the notice gives any of them, so a notice of before issue 11 replays to the same context.
   const notice = exitNoticeFactsOf(event);
   if (notice) delivered.notice = notice;

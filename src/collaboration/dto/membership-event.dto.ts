@@ -243,7 +243,7 @@ export class NoticeRecipientDto {
 
   @ApiPropertyOptional({
     example: '1460',
-    description: "The municipality whose KSO chairs the council: its diarium registers the notice (R-K5)",
+    description: 'The municipality whose KSO chairs the council: its diarium registers the notice (R-K5)',
   })
   @IsOptional()
   @IsMunicipalityCode()
@@ -259,7 +259,10 @@ export class NoticeRegistrationDto {
   @IsText(100)
   diarienummer: string;
 
-  @ApiPropertyOptional({ example: '2025-03-20', description: 'R-K2: registered on (the receiving one: not before arrival)' })
+  @ApiPropertyOptional({
+    example: '2025-03-20',
+    description: 'R-K2: registered on (the receiving one: not before arrival)',
+  })
   @IsOptional()
   @IsPastDate()
   registeredOn?: string;

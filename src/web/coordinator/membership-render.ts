@@ -28,7 +28,8 @@ function recipient(t: Messages, r: NoticeRecipient): Html {
 function registrations(t: Messages, list: NoticeRegistration[]): Html {
   return html`${list.map(
     (r, i) =>
-      html`${i ? '; ' : ''}${r.diarienummer} ${t.noticeRegisteredIn(r.municipality)}${
+      html`${i ? '; ' : ''}${r.diarienummer}
+      ${t.noticeRegisteredIn(r.municipality)}${
         r.registeredOn ? html` (<time datetime="${r.registeredOn}">${r.registeredOn}</time>)` : ''
       }`,
   )}`;
@@ -48,10 +49,11 @@ function noticeDetails(t: Messages, payload: ExitNoticeFacts & { arrivedAt?: str
 
 /** The exit notice of the request that stands, with what it has not recorded (R-C12). */
 function exitNoticeSection(t: Messages, n: ExitNoticeView): Html {
-  const row = (term: string, value: Html | string) => html`<div>
-    <dt>${term}</dt>
-    <dd>${value}</dd>
-  </div>`;
+  const row = (term: string, value: Html | string) =>
+    html`<div>
+      <dt>${term}</dt>
+      <dd>${value}</dd>
+    </div>`;
   return html`<h2 id="exit-notice">${t.exitNoticeHeading}</h2>
     <dl class="summary">
       ${row(t.noticeArrived, html`<time datetime="${n.arrivedAt}">${stockholmTime(n.arrivedAt)}</time>`)}
@@ -59,9 +61,7 @@ function exitNoticeSection(t: Messages, n: ExitNoticeView): Html {
       ${n.recipient ? row(t.noticeRecipient, recipient(t, n.recipient)) : ''}
       ${n.channel ? row(t.noticeChannel, label(t, 'channel_', n.channel)) : ''}
       ${n.registrations.length ? row(t.noticeRegistrations, registrations(t, n.registrations)) : ''}
-      ${n.notRecorded.length
-        ? row(t.noticeNotRecorded, n.notRecorded.map((g) => label(t, 'gap_', g)).join(', '))
-        : ''}
+      ${n.notRecorded.length ? row(t.noticeNotRecorded, n.notRecorded.map((g) => label(t, 'gap_', g)).join(', ')) : ''}
     </dl>`;
 }
 
@@ -72,39 +72,45 @@ export function renderMembership(ctx: PageContext, m: MembershipView, events: Hi
   return html`<h1>${t.membershipOf(`${m.municipality.name} (${m.municipality.code})`)}</h1>
     <p>
       ${t.colStatus}: <span class="status status--${m.status.toLowerCase()}">${statusText(t, m.status)}</span>
-      ${m.exitEffectiveOn
-        ? html` · ${t.colExitEffective}: <time datetime="${m.exitEffectiveOn}">${m.exitEffectiveOn}</time>`
-        : ''}
+      ${
+        m.exitEffectiveOn
+          ? html` · ${t.colExitEffective}: <time datetime="${m.exitEffectiveOn}">${m.exitEffectiveOn}</time>`
+          : ''
+      }
     </p>
     ${m.exitNotice ? exitNoticeSection(t, m.exitNotice) : ''}
     <h2 id="events-heading">${t.membershipEvents}</h2>
-    ${recorded.length
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-heading">
-          <table aria-labelledby="events-heading">
-            <thead>
-              <tr>
-                <th scope="col">${t.colEventDate}</th>
-                <th scope="col">${t.colEvent}</th>
-                <th scope="col">${t.colEventDetails}</th>
-                <th scope="col">${t.colRecordedAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${recorded.map(
-                (e) =>
-                  html`<tr>
-                    <td>${e.legalDate ? html`<time datetime="${e.legalDate}">${e.legalDate}</time>` : '–'}</td>
-                    <td>${label(t, 'event_', e.eventType)}</td>
-                    <td>
-                      ${e.eventType === 'EXIT_NOTICE_DELIVERED'
-                        ? noticeDetails(t, e.payload as ExitNoticeFacts & { arrivedAt?: string })
-                        : ''}
-                    </td>
-                    <td><time datetime="${e.recordedAt}">${stockholmTime(e.recordedAt)}</time></td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`
-      : html`<p>${t.noEvents}</p>`}`;
+    ${
+      recorded.length
+        ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-heading">
+            <table aria-labelledby="events-heading">
+              <thead>
+                <tr>
+                  <th scope="col">${t.colEventDate}</th>
+                  <th scope="col">${t.colEvent}</th>
+                  <th scope="col">${t.colEventDetails}</th>
+                  <th scope="col">${t.colRecordedAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${recorded.map(
+                  (e) =>
+                    html`<tr>
+                      <td>${e.legalDate ? html`<time datetime="${e.legalDate}">${e.legalDate}</time>` : '–'}</td>
+                      <td>${label(t, 'event_', e.eventType)}</td>
+                      <td>
+                        ${
+                          e.eventType === 'EXIT_NOTICE_DELIVERED'
+                            ? noticeDetails(t, e.payload as ExitNoticeFacts & { arrivedAt?: string })
+                            : ''
+                        }
+                      </td>
+                      <td><time datetime="${e.recordedAt}">${stockholmTime(e.recordedAt)}</time></td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p>${t.noEvents}</p>`
+    }`;
 }
