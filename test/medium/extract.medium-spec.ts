@@ -957,3 +957,93 @@ describe('the protokollsutdrag of example data (demo marks)', () => {
     expect(text).not.toContain(CERTIFICATION);
   });
 });
+
+describe('attendance per paragraph and a matter that goes on (issue 11 points 1 and 3)', () => {
+  // Bo Prov (C) is jävig; the ersättare David Fiktiv (L) serves for him in this paragraph only (R-H20, R-H4).
+  const serving = [
+    { member: 'Daniel Jensen' },
+    { member: 'Marianne Sand Wallin' },
+    { member: 'Sara Kanyinda' },
+    { member: 'Anna Exempel' },
+    { member: 'Cecilia Test', servesFor: 'Bengt Borta' },
+    { member: 'David Fiktiv', servesFor: 'Bo Prov' },
+  ];
+  const jav = [{ member: 'Bo Prov', reason: 'Närstående är anställd i verksamheten', ground: 'INTRESSEJAV' as const }];
+  const withAttendance = () => view({}, { tjanstgoring: serving, jav });
+
+  it('R-H20: the serving members, who an ersättare serves for, and the quorum, before the jäv', () => {
+    const model = buildExtract(withAttendance());
+    const keys = model.sections.map((s) => s.key);
+    expect(keys.indexOf('tjanstgoring')).toBe(keys.indexOf('forslag') + 1);
+    expect(keys.indexOf('jav')).toBe(keys.indexOf('tjanstgoring') + 1);
+    const html = renderExtractHtml(withAttendance());
+    expect(textOf(sectionOf(html, 'tjanstgoring')!)).toBe(
+      [
+        'Tjänstgörande i paragrafen I § 45 tjänstgör:',
+        'Daniel Jensen (KD), ordförande',
+        'Marianne Sand Wallin (S)',
+        'Sara Kanyinda (S)',
+        'Anna Exempel (M)',
+        'Cecilia Test (SD), ersättare, tjänstgör för Bengt Borta',
+        'David Fiktiv (L), ersättare, tjänstgör för Bo Prov (C)',
+        '6 av 9 ledamöters platser är besatta i paragrafen; Socialnämnden är beslutför med 5.',
+      ].join(' '),
+    );
+  });
+
+  it('R-H4: a jäv in a nämnd names its ground, and that the member left the meeting during the matter', () => {
+    const html = renderExtractHtml(withAttendance());
+    expect(textOf(sectionOf(html, 'jav')!)).toBe(
+      'Jäv Bo Prov (C): anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: Närstående är anställd i verksamheten. Jävsgrund: intressejäv (förvaltningslagen 16 § 1). Lämnar sammanträdet under ärendet och deltar inte i handläggningen (KL 6 kap. 28 §).',
+    );
+  });
+
+  it('R-H4: in fullmäktige the jävig member need not leave the room', () => {
+    const kf = view(
+      { body: { id: 'b-kf', kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 }, organ: 'KF' },
+      { jav: [{ member: 'Bo Prov', reason: 'Ärendet rör hans bolag.', ground: 'PERSONLIGEN' }] },
+    );
+    expect(textOf(sectionOf(renderExtractHtml(kf), 'jav')!)).toBe(
+      'Jäv Bo Prov (C): anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: Ärendet rör hans bolag. Jävsgrund: ärendet angår ledamoten personligen eller en närstående (KL 5 kap.). Deltar inte i handläggningen av ärendet; en ledamot i fullmäktige behöver inte lämna salen (KL 5 kap.).',
+    );
+  });
+
+  it('a paragraph without its own tjänstgöring (recorded before issue 11) has no such section', () => {
+    expect(buildExtract(view()).sections.map((s) => s.key)).not.toContain('tjanstgoring');
+    expect(buildExtract(view()).sections.map((s) => s.key)).not.toContain('fortsattning');
+  });
+
+  it('R-H22: the paragraphs the matter continues from and in, each linked to its own extract', () => {
+    const from = { decisionId: 'd-30', paragraphNumber: '§ 30', decidedOn: '2024-03-19', meetingId: 'm-0' };
+    const by = { decisionId: 'd-12', paragraphNumber: '12', decidedOn: '2024-06-11', meetingId: 'm-2' };
+    const html = renderExtractHtml(view({ continuesFrom: from, continuedBy: by, matterStatus: 'CONTINUED' }));
+    const s = sectionOf(html, 'fortsattning')!;
+    expect(textOf(s)).toBe(
+      'Ärendets fortsättning Ärendet kommer från: § 30, sammanträdet 2024-03-19 Ärendet fortsätter i: § 12, sammanträdet 2024-06-11',
+    );
+    expect(s).toContain('<a href="/beslut/d-30">§ 30, sammanträdet 2024-03-19</a>');
+    expect(s).toContain('<a href="/beslut/d-12">');
+    expect(html.indexOf('section-beslut"')).toBeLessThan(html.indexOf('section-fortsattning"'));
+  });
+
+  it('R-H22: a matter sent back waits for its continuation under the same diarienummer', () => {
+    const waiting = view({ matterStatus: 'AWAITING_CONTINUATION', matterOutcome: 'ATERREMITTERAD' });
+    expect(textOf(sectionOf(renderExtractHtml(waiting), 'fortsattning')!)).toBe(
+      'Ärendets fortsättning Ärendet är återremitterat och fortsätter vid ett senare sammanträde under samma diarienummer.',
+    );
+  });
+
+  it('the PDF says the same: tjänstgöring, jävsgrund and the continuation', async () => {
+    const from = { decisionId: 'd-30', paragraphNumber: '§ 30', decidedOn: '2024-03-19', meetingId: 'm-0' };
+    const text = pdfPlain(await renderExtractPdf(view({ continuesFrom: from }, { tjanstgoring: serving, jav })));
+    for (const s of [
+      'Tjänstgörande i paragrafen',
+      'David Fiktiv (L), ersättare, tjänstgör för Bo Prov (C)',
+      'Socialnämnden är beslutför med 5.',
+      'Jävsgrund: intressejäv (förvaltningslagen 16 § 1).',
+      'Ärendets fortsättning',
+      '§ 30, sammanträdet 2024-03-19',
+    ])
+      expect(text).toContain(s);
+  });
+});

@@ -114,7 +114,8 @@ function line(l: ExtractLine): string {
   switch (l.kind) {
     case 'text': {
       const cls = l.tone && l.tone !== 'normal' ? ` class="${l.tone}"` : '';
-      return `<p${cls}>${l.lead ? `<span class="lead">${e(l.lead)}</span> ` : ''}${e(l.text)}</p>`;
+      const body = l.href ? `<a href="${e(l.href)}">${e(l.text)}</a>` : e(l.text);
+      return `<p${cls}>${l.lead ? `<span class="lead">${e(l.lead)}</span> ` : ''}${body}</p>`;
     }
     case 'subheading':
       return `<h3>${e(l.text)}</h3>`;

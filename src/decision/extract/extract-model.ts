@@ -46,6 +46,9 @@ export type SectionKey =
   | 'jav'
   | 'beslutsgang'
   | 'beslut'
+  // attendance per paragraph and a matter that goes on (issue 11 points 1 and 3: extract-attendance.ts)
+  | 'tjanstgoring'
+  | 'fortsattning'
   | 'reservationer'
   | 'protokollsanteckningar'
   | 'skickas'
@@ -55,8 +58,11 @@ export type SectionKey =
 
 /** One line (block) of a section. Renderers escape and wrap, but never reword. */
 export type ExtractLine =
-  /** A paragraph of text; `lead` is a bold prefix such as "Ordföranden Daniel Jensen (KD):". Newlines are kept. */
-  | { kind: 'text'; text: string; lead?: string; tone?: 'normal' | 'quote' | 'notice' }
+  /**
+   * A paragraph of text; `lead` is a bold prefix such as "Ordföranden Daniel Jensen (KD):". Newlines are kept. `href`
+   * makes the text a link in the HTML (another paragraph's extract, R-H22); the PDF prints the text.
+   */
+  | { kind: 'text'; text: string; lead?: string; tone?: 'normal' | 'quote' | 'notice'; href?: string }
   /** A heading inside a section ("Omröstning", "Rättelse 1 – avser § 45"). */
   | { kind: 'subheading'; text: string }
   /** A list; `marker` is the visible number ("1.") for numbered lists, '' otherwise. */

@@ -6,6 +6,7 @@
 import type { DecisionParagraph, Proposal, Reservation, Vote } from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
 import type { ExtractLine, ExtractSection, SectionKey } from './extract-model';
+import { continuationLines, javLines, tjanstgoringLines } from './extract-attendance';
 import {
   count,
   joinSv,
@@ -40,14 +41,9 @@ export function extractSections(view: DecisionView): ExtractSection[] {
       'forslag',
       p.proposals.flatMap((x) => proposalLines(x, people)),
     );
-    add(
-      'jav',
-      p.jav.map((j) => ({
-        kind: 'text',
-        lead: `${people.label({ name: j.member })}:`,
-        text: `anmäler jäv och deltar inte i handläggningen av ärendet. Skäl: ${j.reason}`,
-      })),
-    );
+    // R-H20, R-H4: who serves in this paragraph, and jäv with its ground (extract-attendance.ts)
+    add('tjanstgoring', tjanstgoringLines(view, p, people));
+    add('jav', javLines(view, p, people));
     add('beslutsgang', [
       ...p.beslutsgang.map((s) => text(s)),
       ...formalQuestionLines(p, people),
@@ -56,6 +52,8 @@ export function extractSections(view: DecisionView): ExtractSection[] {
       ...votingLines(p, people, p.method, p.kontraproposition ? 'Huvudvotering' : 'Omröstning'),
     ]);
     add('beslut', decisionLines(p, view));
+    // R-H22: the paragraphs the matter continues from and in (extract-attendance.ts)
+    add('fortsattning', continuationLines(view));
     add(
       'reservationer',
       p.reservations.flatMap((r) => reservationLines(r, p, view, people)),

@@ -23,6 +23,8 @@ export const SECTION_HEADINGS: Record<SectionKey, string> = {
   jav: 'Jäv',
   beslutsgang: 'Beslutsgång',
   beslut: 'Beslut',
+  tjanstgoring: 'Tjänstgörande i paragrafen',
+  fortsattning: 'Ärendets fortsättning',
   reservationer: 'Reservationer',
   protokollsanteckningar: 'Protokollsanteckningar',
   skickas: 'Beslutet skickas till',
