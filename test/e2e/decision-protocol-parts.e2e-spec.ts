@@ -28,6 +28,15 @@ describe('the protocol as clerks keep it (R-H4, R-H8, R-H16, R-H20, R-H22)', () 
     );
     expect(p1.status).toBe(201);
     expect(p1.body.javConsequence.sv).toContain('lämnar sammanträdet');
+    // The extract shows who served in § 1, for whom the ersättare served, and the jäv with its ground (names revealed).
+    const extract = (await get(`/decisions/${p1.body.id}/extract`)).text;
+    expect(extract).toContain('Tjänstgörande i paragrafen');
+    expect(extract).toContain('E1 (M), ersättare, tjänstgör för L3');
+    expect(extract).toContain(
+      '5 av 5 ledamöters platser är besatta i paragrafen; Tekniska nämnden är beslutför med 3.',
+    );
+    expect(extract).toContain('Jävsgrund: intressejäv (förvaltningslagen 16 § 1). Lämnar sammanträdet under ärendet');
+    expect(extract).not.toMatch(/pd:[0-9a-f]/);
     // The next paragraph: L3 serves again, E1 does not, and cannot vote.
     const next = { ...base, paragraphNumber: '§ 2', matter: { title: 'Annat', diarienummer: 'KS 2024/8' } };
     const e1votes = await post(
@@ -136,5 +145,10 @@ describe('the protocol as clerks keep it (R-H4, R-H8, R-H16, R-H20, R-H22)', () 
     expect(next.body.continuesFrom).toMatchObject({ decisionId: first.body.id, paragraphNumber: '§ 30' });
     const earlier = (await get(`/decisions/${first.body.id}`)).body;
     expect(earlier).toMatchObject({ matterStatus: 'CONTINUED', continuedBy: { decisionId: next.body.id } });
+    // Each extract links the other paragraph of the matter (R-H22).
+    const sentBackExtract = (await get(`/decisions/${first.body.id}/extract`)).text;
+    expect(sentBackExtract).toContain(`<a href="/beslut/${next.body.id}">§ 31, sammanträdet 2024-09-10</a>`);
+    const nextExtract = (await get(`/decisions/${next.body.id}/extract`)).text;
+    expect(nextExtract).toContain(`<a href="/beslut/${first.body.id}">§ 30, sammanträdet 2024-06-10</a>`);
   });
 });
