@@ -9,7 +9,6 @@ import type { HistoryEntryView } from '../../workflow/history/history.views';
 import { html, type Html } from '../html';
 import { stockholmTime, type Messages } from '../i18n/messages';
 import type { PageContext } from '../web-page';
-import { statusText } from './collaboration-pages.controller';
 
 /** A key of the catalogue with a prefix (`event_`, `office_`, …), or the value itself where the catalogue has none. */
 function label(t: Messages, prefix: string, value: string): string {
@@ -71,7 +70,7 @@ export function renderMembership(ctx: PageContext, m: MembershipView, events: Hi
   const recorded = events.filter((e) => e.fromState !== null);
   return html`<h1>${t.membershipOf(`${m.municipality.name} (${m.municipality.code})`)}</h1>
     <p>
-      ${t.colStatus}: <span class="status status--${m.status.toLowerCase()}">${statusText(t, m.status)}</span>
+      ${t.colStatus}: <span class="status status--${m.status.toLowerCase()}">${label(t, 'status_', m.status)}</span>
       ${
         m.exitEffectiveOn
           ? html` · ${t.colExitEffective}: <time datetime="${m.exitEffectiveOn}">${m.exitEffectiveOn}</time>`
