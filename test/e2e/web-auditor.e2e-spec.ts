@@ -13,6 +13,7 @@ import {
   ev,
   expectRefused,
   membershipWorkflowId,
+  signatureBody,
   sql,
   useTestApp,
   type TestContext,
@@ -348,5 +349,23 @@ describe("the auditor's pages", () => {
       [`samverkan=${PAST}&fran=2025-01-01&till=2024-01-01`, 'e-till'],
     ])
       refusedField(page(await get(`/granskning/bevispaket?${query}`), 400), field);
+  });
+
+  it('the records behind an event: a document version and a signature, each on its own page', async () => {
+    const text = 'Avsiktsförklaring för granskningen';
+    expect((await api.post('/documents', { key: 'granskat-dokument', title: 'Granskat dokument' })).status).toBe(201);
+    const version = (await api.post('/documents/granskat-dokument/versions', { version: '1.0', text })).body;
+    const signature = (
+      await api.post('/signatures', signatureBody('granskat-dokument', '1.0', '1460', text, { signedOn: '2023-12-08' }))
+    ).body;
+    const v = page(await get(`/granskning/handlingar/dokumentversion/${version.id}`));
+    expect(v).toContain('Dokument granskat-dokument, version 1.0');
+    expect(v).toContain(version.sha256);
+    const sig = page(await get(`/granskning/handlingar/underskrift/${signature.id}`, 'coordinator'));
+    expect(sig).toContain('Underskrift av Ulla Börjesson');
+    expect(sig).toContain('<time datetime="2023-12-08">8 december 2023</time>');
+    expect(sig).toContain(`href="/granskning/handlingar/dokumentversion/${version.id}"`);
+    page(await get('/granskning/handlingar/underskrift/00000000-0000-4000-8000-000000000000'), 404);
+    page(await get('/granskning/handlingar/dokumentversion/nope'), 400);
   });
 });
