@@ -25,15 +25,13 @@ import { WebAuth } from '../web-auth';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { redirect, sendHtml, type PageContext } from '../web-page';
 import { asOfForm, type AuditFormState } from './audit-index-render';
-import { AuditIndex } from './audit-index';
+import { AUDITORS, AuditIndex } from './audit-index';
 import { InputCheck, queryText, refusalsOf, refusedInput, startOfStockholmDay, statusOf } from './audit-inputs';
 import { renderAsOf } from './as-of-render';
 import { renderHistory } from './history-render';
 import { renderDocumentVersion, renderSignature } from './records-render';
 import { renderRefused, type RefusedFilter } from './refused-render';
 
-/** The roles of the API's auditor routes (verify jobs, refused attempts, the evidence package). */
-export const AUDITORS: Role[] = ['admin', 'auditor'];
 type Ctx = PageContext & { session: WebSession };
 
 /**

@@ -13,8 +13,7 @@ import { layout } from '../layout';
 import { WebAuth } from '../web-auth';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { redirect, sendHtml } from '../web-page';
-import { AUDITORS } from './audit-pages.controller';
-import { AuditIndex } from './audit-index';
+import { AUDITORS, AuditIndex } from './audit-index';
 import { InputCheck, queryText, refusalsOf, statusOf } from './audit-inputs';
 import { renderVerifyJob, VERIFY_REFRESH_SECONDS } from './verify-render';
 
