@@ -7,6 +7,8 @@ export interface PageSpec {
   body: Html;
   /** Shown above the heading for orientation; the last one is the page itself and is not a link. */
   back?: { href: string; text: string };
+  /** Extra elements of <head> (the auditor's running verify job: a <noscript> meta refresh). */
+  head?: Html;
 }
 
 export function roleText(t: Messages, role: string, municipality: string | null): string {
@@ -32,6 +34,7 @@ export function layout(ctx: PageContext, page: PageSpec): string {
         <title>${page.title} – ${t.serviceName}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer></script>
+        ${page.head ?? ''}
       </head>
       <body>
         <a class="skip-link" href="#main">${t.skipLink}</a>
@@ -44,7 +47,7 @@ export function layout(ctx: PageContext, page: PageSpec): string {
               ${
                 session
                   ? html`<a href="/samverkan">${t.navCollaborations}</a>
-                      ${clerkNav(t, session.actor.role)}
+                      ${clerkNav(t, session.actor.role)} ${auditNav(t, session.actor.role)}
                       <span class="header__person"
                         >${t.signedInAs(session.name, roleText(t, session.actor.role, session.actor.municipality))}</span
                       >
@@ -77,4 +80,9 @@ function clerkNav(t: Messages, role: string) {
   return role === 'clerk' || role === 'admin'
     ? html`<a href="/protokoll">${t.navProtocol}</a> <a href="/protokoll/frister">${t.navDeadlines}</a>`
     : '';
+}
+
+/** The auditor's link (h-audpages): the audit pages, for the roles of the API's auditor routes. */
+function auditNav(t: Messages, role: string) {
+  return role === 'auditor' || role === 'admin' ? html`<a href="/granskning">${t.navAudit}</a>` : '';
 }

@@ -20,6 +20,15 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
 // The auditor's pages and the public notice board (h-auditor)
 import { BoardController } from './board/board.controller';
+// The auditor's pages (h-audpages)
+import { AsOfModule } from '../as-of/as-of.module';
+import { RefusedAttemptsModule } from '../audit/refused-attempts.module';
+import { DocumentModule } from '../document/document.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { SignatureModule } from '../signature/signature.module';
+import { AuditIndex } from './auditor/audit-index';
+import { AuditPagesController } from './auditor/audit-pages.controller';
+import { VerifyPagesController } from './auditor/verify-pages.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -41,12 +50,28 @@ export const WEB_PATHS = [
   // The public notice board (h-auditor)
   'anslagstavla',
   'anslagstavla/*path',
+  // The auditor's pages (h-audpages)
+  'granskning',
+  'granskning/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
 /** The web pages (docs/web.md): server-rendered HTML over the services, with sessions of their own (web_session). */
 @Module({
-  imports: [WorkflowModule, AuthModule, CollaborationModule, AreaModule, CostModule, DecisionModule],
+  imports: [
+    WorkflowModule,
+    AuthModule,
+    CollaborationModule,
+    AreaModule,
+    CostModule,
+    DecisionModule,
+    // The auditor's pages (h-audpages)
+    AsOfModule,
+    RefusedAttemptsModule,
+    EvidenceModule,
+    DocumentModule,
+    SignatureModule,
+  ],
   controllers: [
     SignInController,
     AssetsController,
@@ -56,8 +81,11 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     ClerkPagesController,
     // The auditor's pages and the public notice board (h-auditor)
     BoardController,
+    // The auditor's pages (h-audpages)
+    AuditPagesController,
+    VerifyPagesController,
   ],
-  providers: [WebSessionService, WebAuth],
+  providers: [WebSessionService, WebAuth, AuditIndex],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapter: HttpAdapterHost) {}

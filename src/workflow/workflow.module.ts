@@ -62,6 +62,8 @@ import { DefinitionRecords } from './versions/definition-records';
     // Chain coverage of the tables (h-chain)
     TableChecks,
     InstanceMigrationService,
+    // The auditor's pages run verify as the API's jobs (h-audpages)
+    VerifyJobsService,
   ],
 })
 export class WorkflowModule {}

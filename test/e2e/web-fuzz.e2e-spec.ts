@@ -65,6 +65,7 @@ describe('web pages fuzz (HTML forms)', () => {
   let pre = '';
   let bodyId = '';
   let meetingId = '';
+  let decisionWorkflowId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -94,6 +95,8 @@ describe('web pages fuzz (HTML forms)', () => {
     bodyId = (await ctx.http.get('/api/v1/municipalities/1461/bodies').set('Authorization', admin)).body[0].id;
     const decisions = await ctx.http.get('/api/v1/municipalities/1461/decisions').set('Authorization', admin);
     meetingId = decisions.body.find((d: { meetingId: string | null }) => d.meetingId).meetingId;
+    // The auditor's pages (h-audpages): a workflow to verify.
+    decisionWorkflowId = decisions.body.find((d: { workflowId: string | null }) => d.workflowId).workflowId;
   });
 
   const targets: WebTarget[] = [
@@ -171,6 +174,13 @@ describe('web pages fuzz (HTML forms)', () => {
       valid: (token) => ({ _csrf: token, anslagOn: today }),
       writes: CLERK_WRITES,
     },
+    // the auditor's pages (h-audpages): a verify job writes nothing (it runs in memory and reads one snapshot)
+    {
+      name: 'POST /granskning/verifiering',
+      path: () => '/granskning/verifiering',
+      valid: (token) => ({ _csrf: token, omfattning: 'arbetsflode', arbetsflode: decisionWorkflowId }),
+      writes: [],
+    },
   ];
 
   it('every write route of the pages has a target here', () => {
@@ -227,6 +237,47 @@ describe('web pages fuzz (HTML forms)', () => {
             expect({ where, changed: changed.filter((t) => !allowed.includes(t)) }).toEqual({ where, changed: [] });
             // A sign-out or a new sign-in ends or replaces the session the next cases use: sign in again.
             if (SESSION_ROUTES.includes(target.name) && res.status === 303) await renew();
+          },
+        ),
+        { numRuns: RUNS, seed: SEED },
+      );
+    }, 240_000);
+  });
+
+  // The auditor's GET forms (h-audpages): any value of any of their fields, signed in as an admin, is an HTML page
+  // (a 400 naming the field, a 404, a 409 refusal), a redirect, or the evidence package; never a 5xx.
+  const GET_FORMS: Array<{ path: string; fields: string[]; valid: string[] }> = [
+    { path: '/granskning/arbetsfloden', fields: ['id'], valid: ['00000000-0000-4000-8000-000000000000'] },
+    {
+      path: '/granskning/som-den-stod',
+      fields: ['samverkan', 'datum', 'klockslag'],
+      valid: ['dalslandssamverkan', '2024-01-01', '12:00'],
+    },
+    {
+      path: '/granskning/vagrade-forsok',
+      fields: ['regel', 'arbetsflode', 'fran', 'till', 'fore'],
+      valid: ['R-C4', '2024-01-01', '1'],
+    },
+    {
+      path: '/granskning/bevispaket',
+      fields: ['samverkan', 'fran', 'till'],
+      valid: ['dalslandssamverkan', '2024-01-01'],
+    },
+  ];
+  describe.each(GET_FORMS.map((f) => [f.path, f] as const))('GET %s', (_path, form) => {
+    it('no 5xx; HTML, a redirect or the package', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.constantFrom(...form.fields, 'lang', 'x'), fc.constantFrom(...HOSTILE, ...form.valid)), {
+            maxLength: 4,
+          }),
+          async (pairs) => {
+            const query = new URLSearchParams(pairs).toString();
+            const res = await ctx.http.get(`${form.path}?${query}`).set('Cookie', `svk_session=${session}`);
+            const where = `GET ${form.path}?${query.slice(0, 300)} → ${res.status}`;
+            expect({ where, server: res.status >= 500 }).toEqual({ where, server: false });
+            if (res.status !== 303 && res.headers['content-type'] !== 'application/x-tar')
+              expect({ where, type: res.headers['content-type'] }).toEqual({ where, type: 'text/html; charset=utf-8' });
           },
         ),
         { numRuns: RUNS, seed: SEED },
