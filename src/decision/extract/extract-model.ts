@@ -51,7 +51,8 @@ export type SectionKey =
   | 'skickas'
   | 'justering'
   | 'rattelser'
-  | 'exempel';
+  | 'exempel'
+  | 'sekretess';
 
 /** One line (block) of a section. Renderers escape and wrap, but never reword. */
 export type ExtractLine =
