@@ -25,6 +25,11 @@ export function isDraft(view: DecisionView): boolean {
   return !view.minimal && !view.justeradOn;
 }
 
+/** R-K7, R-K3: what is withheld, and under which provision, first; the texts stand as "[Sekretess enligt …]". */
+function secrecyLines(view: DecisionView): ExtractLine[] {
+  return (view.secrecy ?? []).map((m) => ({ kind: 'text', tone: 'notice', text: withheldNotice(m) }));
+}
+
 /** The ordered sections of the extract. */
 export function extractSections(view: DecisionView): ExtractSection[] {
   const sections: ExtractSection[] = [];
@@ -33,11 +38,7 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   };
   const p = view.paragraph;
   const people = new People(view.meeting?.attendees ?? []);
-  // R-K7, R-K3: what is withheld, and under which provision, first; the texts stand as "[Sekretess enligt …]".
-  add(
-    'sekretess',
-    (view.secrecy ?? []).map((m) => ({ kind: 'text', tone: 'notice', text: withheldNotice(m) })),
-  );
+  add('sekretess', secrecyLines(view));
 
   if (p) {
     if (p.summary && p.summary.trim()) add('sammanfattning', [text(p.summary)]);
