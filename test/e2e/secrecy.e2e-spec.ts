@@ -177,6 +177,15 @@ describe('secrecy and openness of the protocol (issue 11 §8, R-K7, R-K10, R-K12
     expect(d.paragraph.matter).toMatchObject({ title: 'Boendestöd enligt SoL', diarienummer: 'SN 2024/12' });
     const own = (await get(`/decisions/${p.id}`, token1460)).body;
     expect(own.paragraph.proposals[0].text).toBe(PROPOSAL);
+    // An amended draft: its new text goes beside the log too, and the marking of the paragraph covers it.
+    const amended = { ...para({ paragraphNumber: p.paragraphNumber }), summary: 'Ny sammanfattning (hemligt-4)' };
+    const amend = (paragraph: object) =>
+      post(`/decisions/${p.id}/events`, { type: 'PARAGRAPH_AMENDED', paragraph, reason: 'Omformulerat' }, token1460);
+    expect((await amend({ ...amended, secrecy: [{ provision: 'OSL 26 kap. 1 §' }] })).status).toBe(400);
+    expect((await amend(amended)).status).toBe(201);
+    expect((await get(`/decisions/${p.id}`, token1460)).body.paragraph.summary).toBe('Ny sammanfattning (hemligt-4)');
+    expect((await get(`/decisions/${p.id}`, ctx.tokens.coordinator)).body.paragraph.summary).toBe(WITHHELD);
+    expect(await logText()).not.toContain('hemligt-4');
     const extract = (await get(`/decisions/${p.id}/extract`, token1460)).text;
     expect(extract).toContain('Paragrafen omfattas av sekretess enligt OSL 26 kap. 1 §');
     expect(extract).not.toContain('(hemligt-');
