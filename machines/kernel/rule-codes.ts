@@ -170,6 +170,14 @@ export const RULE_CODES = {
   KONTRAPROPOSITION_INVALID:
     'A kontrapropositionsvotering needs three proposals and picks a motförslag other than the huvudförslag (R-H8).',
   HUVUDVOTERING_WRONG_PROPOSALS: 'The huvudvotering puts the huvudförslag against the motförslag (R-H8).',
+  // Secrecy and openness (issue 11 §8): R-K7, R-K10
+  SECRECY_PROVISION_INVALID: 'A secrecy marking names its provision of OSL with chapter and section (R-K7).',
+  SECRECY_FIELD_UNKNOWN: 'The paragraph has no such text that can be marked secret (R-K7).',
+  SECRECY_ALREADY_MARKED: 'The text, or the whole paragraph, is already marked secret (R-K7).',
+  SECRECY_TEXT_IN_CHAIN:
+    'The paragraph was recorded before its texts were kept beside the log; a marking cannot keep them secret (R-K7).',
+  EXTRACT_NOT_JUSTERAT:
+    'A paragraph not yet justerat is a draft: no extract of it is handed out as an allmän handling (R-K10).',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -22,6 +22,8 @@ export const HASHED_FIELDS = {
     'standInBasis',
     'recordedBy',
   ],
+  // Secrecy markings (issue 11 §8, R-K7): a marking added later is a record of its own, never a rewrite.
+  secrecy_marking: ['id', 'municipalityCode', 'decisionId', 'field', 'provision', 'markedOn', 'markedBy'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type HashedTable = keyof typeof HASHED_FIELDS;

@@ -90,6 +90,15 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
     coverage: 'projection',
     how: 'Salt and value hash to the commitment that the log rows hold (pd:<commitment>); a row without them, and its removal columns, against the logged gallring (PERSONAL_DATA_REMOVED) that names it.',
   },
+  // Secrecy and openness (issue 11 §8)
+  secret_text: {
+    coverage: 'projection',
+    how: 'A markable text of a paragraph: salt and value hash to the commitment that the log rows hold (sk:<commitment>); the text itself is kept here, beside the log.',
+  },
+  secrecy_marking: {
+    coverage: 'hashed-into-log',
+    how: 'Decision, field and OSL provision of a sekretessmarkering (R-K7), hashed into the register of its municipality.',
+  },
 };
 
 /** The columns of each hashed table that its hash leaves out, and why; every other column is hashed. */
@@ -99,4 +108,5 @@ export const UNHASHED_COLUMNS: Record<string, string[]> = {
   document: ['createdAt'],
   document_version: ['createdAt'],
   signature: ['createdAt'],
+  secrecy_marking: ['markedAt'],
 };

@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import type { Db } from '../database/db';
 import { AppError } from '../common/errors';
 import { DecisionPersons } from '../decision/decision-persons';
+import { SecretTextService } from '../personal-data/secret-text.service';
 import { GallraDto } from '../gallring/dto/gallra.dto';
 import { GallringService } from '../gallring/gallring.service';
 import { PersonalDataService } from '../personal-data/personal-data.service';
@@ -39,7 +40,12 @@ export async function gallraCommand(db: Db, args: string[], print: Printer): Pro
   await definitions.onApplicationBootstrap();
   const engine = new WorkflowEngine(db, registry, clock, new WorkflowLog(db, registry), definitions);
   const personal = new PersonalDataService(db, clock);
-  const service = new GallringService(engine, clock, new DecisionPersons(personal), personal);
+  const service = new GallringService(
+    engine,
+    clock,
+    new DecisionPersons(personal, new SecretTextService(db, clock)),
+    personal,
+  );
   try {
     const view = await service.gallra(dto, { id: cliActor().slice(0, 64), role: 'admin', municipality: null });
     if (args.includes('--json')) print.out(JSON.stringify(view, null, 2));

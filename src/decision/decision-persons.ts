@@ -12,6 +12,8 @@ import type { ProtocolEvent } from '../../machines/protocol/protocol.types';
 import { notFound } from '../common/errors';
 import type { Tx } from '../database/db';
 import { meetingScope, PersonalDataService } from '../personal-data/personal-data.service';
+import { decisionTextScope, SecretTextService } from '../personal-data/secret-text.service';
+import { mapEventTexts, mapParagraphTexts } from '../../machines/protocol/secrecy.rules';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { DecisionEntity, MeetingEntity } from './decision.entities';
 
@@ -32,7 +34,10 @@ export interface DecisionPersonalData {
  */
 @Injectable()
 export class DecisionPersons {
-  constructor(private readonly personal: PersonalDataService) {}
+  constructor(
+    private readonly personal: PersonalDataService,
+    private readonly secrets: SecretTextService,
+  ) {}
 
   async meeting(tx: Tx, meetingId: string, attendees: Attendee[], secretary: string | null) {
     const names = [...attendees.map((a) => a.name), ...(secretary ? [secretary] : [])];
@@ -40,17 +45,22 @@ export class DecisionPersons {
     return { attendees: mapAttendees(attendees, f), secretary: secretary ? f(secretary) : null };
   }
 
-  async paragraph(tx: Tx, meeting: MeetingEntity, p: DecisionParagraph): Promise<DecisionParagraph> {
+  /** Its names, and its markable texts in the decision's scope (issue 11 §8: each kept beside the log, R-K7). */
+  async paragraph(tx: Tx, meeting: MeetingEntity, p: DecisionParagraph, decisionId: string) {
     if (!committed(meeting)) return p;
     const f = await this.personal.markers(
       tx,
       meetingScope(meeting.id),
       namesIn((g) => mapParagraphPersons(p, g)),
     );
-    return mapParagraphPersons(p, f);
+    const named = mapParagraphPersons(p, f);
+    const scope = decisionTextScope(decisionId);
+    const t = await this.secrets.markers(tx, scope, meeting.municipalityCode, (g) => mapParagraphTexts(named, g));
+    return mapParagraphTexts(named, t);
   }
 
-  async event<E extends { type: string }>(tx: Tx, meetingId: string | null, event: E): Promise<E> {
+  /** An event's names; with the decision it is sent to, its markable texts too (an amendment, a motivation). */
+  async event<E extends { type: string }>(tx: Tx, meetingId: string | null, event: E, decisionId?: string) {
     const meeting = meetingId ? await tx.findOne(MeetingEntity, { where: { id: meetingId } }) : null;
     if (!meeting || !committed(meeting)) return event;
     const e = event as unknown as ProtocolEvent;
@@ -59,7 +69,17 @@ export class DecisionPersons {
       meetingScope(meeting.id),
       namesIn((g) => mapEventPersons(e, g)),
     );
-    return mapEventPersons(e, f) as unknown as E;
+    const named = mapEventPersons(e, f);
+    if (!decisionId) return named as unknown as E;
+    const scope = decisionTextScope(decisionId);
+    const t = await this.secrets.markers(tx, scope, meeting.municipalityCode, (g) => mapEventTexts(named, g));
+    return mapEventTexts(named, t) as unknown as E;
+  }
+
+  /** Whether a paragraph recorded at this meeting keeps its names and texts beside the log (issue 10 §9, 11 §8). */
+  async committedAt(tx: Tx, meetingId: string | null): Promise<boolean> {
+    const meeting = meetingId ? await tx.findOne(MeetingEntity, { where: { id: meetingId } }) : null;
+    return !!meeting && committed(meeting);
   }
 
   /** For a gallring: the scope of a decision's names and whether its meeting's protocols have all settled. */

@@ -19,13 +19,9 @@ import { DecisionService } from './decision.service';
 // The past as it stood (h-asof)
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionAsOfQueryDto } from './dto/decision-as-of-query.dto';
-import {
-  CreateBodyDto,
-  CreateMeetingDto,
-  MeetingAnslagDto,
-  MeetingJusteringDto,
-  RecordParagraphDto,
-} from './dto/decision.dto';
+import { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
+import { RecordParagraphRequestDto, SecrecyMarkingDto } from './dto/secrecy.dto';
+import { DecisionSecrecy } from './decision-secrecy';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { renderExtractHtml } from './extract/extract-html';
 import { ExtractDocuments } from './extract/extract-documents';
@@ -43,6 +39,7 @@ export class DecisionController {
     private readonly service: DecisionService,
     private readonly asOf: DecisionAsOf,
     private readonly extracts: ExtractDocuments,
+    private readonly secrecy: DecisionSecrecy,
   ) {}
 
   @Post('municipalities/:code/bodies')
@@ -93,8 +90,30 @@ export class DecisionController {
       'NOT_QUORATE, NOT_ELIGIBLE_TO_RESERVE, RESERVATION_TOO_LATE, MOTIVATION_TOO_LATE, VOTE_RESULT_MISMATCH, TIE_NEEDS_CASTING_VOTE, ...',
     type: ErrorBodyDto,
   })
-  recordParagraph(@Param('id', uuidParam) id: string, @Body() dto: RecordParagraphDto, @CurrentActor() actor: Actor) {
+  recordParagraph(
+    @Param('id', uuidParam) id: string,
+    @Body() dto: RecordParagraphRequestDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.recordParagraph(id, dto, actor);
+  }
+
+  @Post('decisions/:id/secrecy')
+  @Roles(...WRITERS)
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Mark the paragraph, or one of its texts, secret (sekretessmarkering, OSL 5 kap., R-K7): a record of its own, ' +
+      'logged; the texts it covers are withheld from then on for a reader without the right (R-K12), and always in ' +
+      'an extract, on the notice board and in an export',
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'SECRECY_PROVISION_INVALID, SECRECY_FIELD_UNKNOWN, SECRECY_ALREADY_MARKED, SECRECY_TEXT_IN_CHAIN',
+    type: ErrorBodyDto,
+  })
+  markSecret(@Param('id', uuidParam) id: string, @Body() dto: SecrecyMarkingDto, @CurrentActor() actor: Actor) {
+    return this.secrecy.mark(id, dto, actor);
   }
 
   @Post('meetings/:id/justering')

@@ -14,6 +14,8 @@ import { DecisionPersons } from './decision-persons';
 import { MeetingList } from './meeting-list';
 // The public notice board (h-auditor)
 import { NoticeBoardReader } from './notice-board.reader';
+// Secrecy and openness (h-secret)
+import { DecisionSecrecy } from './decision-secrecy';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
@@ -26,6 +28,7 @@ import { NoticeBoardReader } from './notice-board.reader';
     MeetingList,
     NoticeBoardReader,
     ExtractDocuments,
+    DecisionSecrecy,
   ],
   exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader, ExtractDocuments],
 })

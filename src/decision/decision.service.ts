@@ -25,13 +25,10 @@ import { DecisionRead } from './decision-read';
 import { bodyView, decisionView, meetingFacts } from './decision.mapping';
 import { DecisionRows } from './decision.repository';
 import type { DecisionView } from './decision.views';
-import type {
-  CreateBodyDto,
-  CreateMeetingDto,
-  MeetingAnslagDto,
-  MeetingJusteringDto,
-  RecordParagraphDto,
-} from './dto/decision.dto';
+import type { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
+import type { RecordParagraphRequestDto } from './dto/secrecy.dto';
+import { SecretTextService } from '../personal-data/secret-text.service';
+import { checkSecrecyMarkings, secrecyMarkingOf } from '../../machines/protocol/secrecy.rules';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { DecisionReferences } from './decision-references.service';
 import { registerRecords } from '../audit/record-register';
@@ -51,6 +48,7 @@ export class DecisionService {
     private readonly municipalities: MunicipalityService,
     private readonly references: DecisionReferences,
     private readonly persons: DecisionPersons,
+    private readonly secrets: SecretTextService,
   ) {}
 
   private reader: DecisionRead | undefined;
@@ -188,22 +186,26 @@ export class DecisionService {
   // ------------------------------------------------------------ paragraphs
 
   /** Records a paragraph (§) of a meeting, after every rule of RULEBOOK H holds (quorum, votes, reservations). */
-  async recordParagraph(meetingId: string, dto: RecordParagraphDto, actor: Actor): Promise<DecisionView> {
+  async recordParagraph(meetingId: string, dto: RecordParagraphRequestDto, actor: Actor): Promise<DecisionView> {
     return this.engine.transaction(async (wtx) => {
       const { tx } = wtx;
       const meeting = await DecisionRows.meeting(tx, meetingId);
       const body = await DecisionRows.body(tx, meeting.bodyId);
       assertActsFor(actor, body.municipalityCode);
       const facts = meetingFacts(meeting, body);
-      const recorded = await this.persons.paragraph(tx, meeting, plainJson(dto) as DecisionParagraph);
+      // Issue 11 §8: the markings are records of their own (never in the paragraph the log holds), its texts markers.
+      const { secrecy, ...asRecorded } = plainJson(dto) as RecordParagraphRequestDto;
+      const decisionId = randomUUID();
+      const recorded = await this.persons.paragraph(tx, meeting, asRecorded as DecisionParagraph, decisionId);
       throwIfRefused(checkParagraph(facts, recorded));
+      const markings = (secrecy ?? []).map(secrecyMarkingOf);
+      throwIfRefused(checkSecrecyMarkings(recorded, markings, await this.persons.committedAt(tx, meetingId)));
       const { paragraph, warnings } = withoutLateMotivations(facts, recorded);
       await this.references.assertVersionExists(tx, dto.documentVersionId);
       await this.assertParagraphFree(tx, meetingId, dto.paragraphNumber);
       const matterId = await DecisionRows.upsertMatter(tx, body.municipalityCode, paragraph.matter);
       // R-H22: a matter sent on continues under its diarienummer; the genesis names the paragraph it continues.
       const continues = (await continuationOf(wtx, matterId, meeting.date, paragraph))?.decisionId;
-      const decisionId = randomUUID();
       const input = {
         decisionId,
         meeting: facts,
@@ -234,6 +236,8 @@ export class DecisionService {
         createdAt: this.clock.nowIso(),
         continuesDecisionId: continues ?? null,
       });
+      const at = { municipalityCode: body.municipalityCode, decisionId };
+      for (const m of markings) await this.secrets.mark(wtx, actor, at, m);
       return this.getDecision(decisionId, wtx);
     });
   }
@@ -243,7 +247,10 @@ export class DecisionService {
    * statements on a read connection (decision-read.ts).
    */
   async getDecision(id: string, within?: WorkflowTx): Promise<DecisionView> {
-    if (!within) return (this.reader ??= new DecisionRead(this.db, this.engine)).get(id);
+    if (!within) {
+      const view = await (this.reader ??= new DecisionRead(this.db, this.engine)).get(id);
+      return { ...view, secrecy: await this.secrets.markingsOf(id) };
+    }
     const read = answerReader(this.db, this.engine, within);
     const rows = await read.rows(async (tx) => {
       const decision = await tx.findOne(DecisionEntity, { where: { id } });
@@ -261,7 +268,7 @@ export class DecisionService {
     const workflowId = rows.decision.workflowId;
     const instance = workflowId ? ((await read.views([workflowId])).get(workflowId) ?? null) : null;
     if (workflowId && !instance) throw notFound(`Workflow ${workflowId}`, `Arbetsflödet ${workflowId}`);
-    return decisionView(rows, instance);
+    return { ...decisionView(rows, instance), secrecy: await this.secrets.markingsOf(id, within.tx) };
   }
 
   /**
@@ -281,7 +288,7 @@ export class DecisionService {
     return this.engine.write(
       { instanceId: workflowId, actor, eventType: event.type },
       async (wtx) => {
-        const named = await this.persons.event(wtx.tx, decision.meetingId, event);
+        const named = await this.persons.event(wtx.tx, decision.meetingId, event, decision.id);
         const r = await wtx.send(workflowId, named, actor, options);
         if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
           await this.applyAmendment(wtx, decision, (named as unknown as { paragraph: DecisionParagraph }).paragraph);
@@ -392,15 +399,15 @@ export class DecisionService {
 }
 
 /** The recorded paragraph in a protocol workflow's context (where its example mark is). */
-function paragraphOf(context: unknown): unknown {
+export function paragraphOf(context: unknown): unknown {
   return (context as { paragraph?: unknown } | undefined)?.paragraph;
 }
 
-function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {
+export function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {
   if (r) throw new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
 }
 
-function minimalRecord(): AppError {
+export function minimalRecord(): AppError {
   return new AppError(
     'CONFLICT',
     'MINIMAL_RECORD',

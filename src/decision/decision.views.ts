@@ -2,6 +2,7 @@ import type { RuleWarning } from '../../machines/kernel/refusal';
 import type { ExampleView } from '../common/example-view';
 import type { DecisionParagraph, MeetingFacts, ParagraphOutcome } from '../../machines/protocol/decision.types';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
+import type { SecrecyMarkingView } from '../personal-data/secret-text.service';
 
 /** Another paragraph of the same matter (R-H22): the one this continues, or the one that continues this. */
 export interface ParagraphLink {
@@ -66,6 +67,8 @@ export interface DecisionView {
   matterStatus?: 'DECIDED' | 'AWAITING_CONTINUATION' | 'CONTINUED' | null;
   continuesFrom?: ParagraphLink | null;
   continuedBy?: ParagraphLink | null;
+  /** R-K7: the secrecy markings of the paragraph or its texts; a withheld text shows its provision, never itself. */
+  secrecy?: SecrecyMarkingView[];
   /** R-H4: what a jäv means in this body (nämnd: leaves the room; fullmäktige: may stay), when a jäv is recorded. */
   javConsequence?: { en: string; sv: string } | null;
 }

@@ -85,6 +85,8 @@ function routePolicies(paths: HttpPaths): { name: string; matches: (route: strin
     },
     // Web pages (h-web): a decision's protokollsutdrag as the pages show it, then every page outside /api.
     { name: 'web extract', matches: (r) => r === '/beslut/:id', csp: CSP.extractHtml },
+    // The public protokollsutdrag of a justerat paragraph (h-secret, R-I11): the same standalone document.
+    { name: 'public extract', matches: (r) => r === '/anslagstavla/:kommun/utdrag/:id', csp: CSP.extractHtml },
     { name: 'web pages', matches: (r) => !r.startsWith('/api'), csp: CSP.web },
   ];
 }

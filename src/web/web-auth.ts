@@ -26,7 +26,10 @@ export class WebAuth {
   constructor(private readonly sessions: WebSessionService) {}
 
   async optional(request: FastifyRequest): Promise<WebSession | null> {
-    return this.sessions.find(cookiesOf(request)[SESSION_COOKIE]);
+    const session = await this.sessions.find(cookiesOf(request)[SESSION_COOKIE]);
+    // The page's reader of a text marked secret (src/personal-data/reveal-personal-data.ts, R-K12).
+    if (session) (request as FastifyRequest & { actor?: WebSession['actor'] }).actor = session.actor;
+    return session;
   }
 
   /** The page's context with a session of one of `roles` (any role without); otherwise to the sign-in page. */

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PersonalDataService } from '../../personal-data/personal-data.service';
+import { SecretTextService } from '../../personal-data/secret-text.service';
 import { DecisionService } from '../decision.service';
 import { renderExtractPdf } from './extract-pdf';
 
 /**
- * The protokollsutdrag as a PDF. Its names are shown before it is drawn: the answer hook that shows each stored
- * marker as its name (src/personal-data/reveal-personal-data.ts) reads text answers only, never a PDF's bytes.
+ * The protokollsutdrag as a PDF. Its names and texts are shown before it is drawn: the answer hook that shows each
+ * stored marker (src/personal-data/reveal-personal-data.ts) reads text answers only, never a PDF's bytes. An extract is
+ * handed out, so a text marked secret is withheld in it whoever asks (R-K12).
  */
 @Injectable()
 export class ExtractDocuments {
   constructor(
     private readonly decisions: DecisionService,
     private readonly personal: PersonalDataService,
+    private readonly secrets: SecretTextService,
   ) {}
 
   async pdf(decisionId: string): Promise<Buffer> {
-    return renderExtractPdf(await this.personal.revealValue(await this.decisions.getDecision(decisionId)));
+    const view = await this.personal.revealValue(await this.decisions.getDecision(decisionId));
+    return renderExtractPdf(await this.secrets.revealValue(view, null));
   }
 }

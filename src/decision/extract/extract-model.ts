@@ -54,7 +54,8 @@ export type SectionKey =
   | 'skickas'
   | 'justering'
   | 'rattelser'
-  | 'exempel';
+  | 'exempel'
+  | 'sekretess';
 
 /** One line (block) of a section. Renderers escape and wrap, but never reword. */
 export type ExtractLine =

@@ -3,6 +3,7 @@
  * as lines (text, subheadings, lists, the omröstningslista). Recorded text is carried verbatim (R-H19); the wording
  * around it is extract-swedish.ts's.
  */
+import { withheldNotice } from '../../../machines/protocol/secrecy.rules';
 import type { DecisionParagraph, Proposal, Reservation, Vote } from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
 import type { ExtractLine, ExtractSection, SectionKey } from './extract-model';
@@ -25,6 +26,11 @@ export function isDraft(view: DecisionView): boolean {
   return !view.minimal && !view.justeradOn;
 }
 
+/** R-K7, R-K3: what is withheld, and under which provision, first; the texts stand as "[Sekretess enligt …]". */
+function secrecyLines(view: DecisionView): ExtractLine[] {
+  return (view.secrecy ?? []).map((m) => ({ kind: 'text', tone: 'notice', text: withheldNotice(m) }));
+}
+
 /** The ordered sections of the extract. */
 export function extractSections(view: DecisionView): ExtractSection[] {
   const sections: ExtractSection[] = [];
@@ -33,6 +39,7 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   };
   const p = view.paragraph;
   const people = new People(view.meeting?.attendees ?? []);
+  add('sekretess', secrecyLines(view));
 
   if (p) {
     if (p.summary && p.summary.trim()) add('sammanfattning', [text(p.summary)]);

@@ -31,6 +31,7 @@ export const SECTION_HEADINGS: Record<SectionKey, string> = {
   justering: 'Justering och anslag',
   rattelser: 'Rättelser',
   exempel: 'Om exemplet (fiktiva uppgifter)',
+  sekretess: 'Sekretess',
 };
 
 export const ORGAN_NAMES: Record<string, string> = {

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { DecisionParagraph } from '../../machines/protocol/decision.types';
+import { checkSecrecyMarking, secrecyMarkingOf } from '../../machines/protocol/secrecy.rules';
+import { assertActsFor } from '../auth/access';
+import { notFound } from '../common/errors';
+import { SecretTextService } from '../personal-data/secret-text.service';
+import type { Actor } from '../workflow/actor';
+import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
+import { DecisionEntity } from './decision.entities';
+import { DecisionPersons } from './decision-persons';
+import { DecisionService, minimalRecord, paragraphOf, throwIfRefused } from './decision.service';
+import type { DecisionView } from './decision.views';
+import type { SecrecyMarkingDto } from './dto/secrecy.dto';
+
+/**
+ * Sekretessmarkering of a recorded paragraph (issue 11 §8, R-K7). A marking added later is a record of its own,
+ * hashed into the municipality's register (a logged event), never a rewrite of the paragraph: its texts are in the
+ * log as markers from the start (decision-persons.ts), so the marking withholds them from then on wherever the reader
+ * has no right to them (R-K12), and always in an extract, on a public page and in an export.
+ */
+@Injectable()
+export class DecisionSecrecy {
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly decisions: DecisionService,
+    private readonly persons: DecisionPersons,
+    private readonly secrets: SecretTextService,
+  ) {}
+
+  async mark(decisionId: string, dto: SecrecyMarkingDto, actor: Actor): Promise<DecisionView> {
+    return this.engine.transaction(async (wtx) => {
+      const decision = await wtx.tx.findOne(DecisionEntity, { where: { id: decisionId } });
+      if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
+      assertActsFor(actor, decision.municipalityCode);
+      if (!decision.workflowId) throw minimalRecord();
+      const view = (await wtx.views([decision.workflowId])).get(decision.workflowId);
+      const paragraph = paragraphOf(view?.context) as DecisionParagraph;
+      const earlier = await this.secrets.markingsOf(decisionId, wtx.tx);
+      const marking = secrecyMarkingOf(dto);
+      const committed = await this.persons.committedAt(wtx.tx, decision.meetingId);
+      throwIfRefused(checkSecrecyMarking(paragraph, marking, earlier, committed));
+      await this.secrets.mark(wtx, actor, { municipalityCode: decision.municipalityCode, decisionId }, marking);
+      return this.decisions.getDecision(decisionId, wtx);
+    });
+  }
+}
