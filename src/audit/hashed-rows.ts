@@ -13,6 +13,7 @@ export const SCOPE_COLUMN: Record<HashedTable, string | null> = {
   signature: 'municipality_code',
   document: null,
   document_version: null,
+  delegation_decision: 'municipality_code',
 };
 
 /**

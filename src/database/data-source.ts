@@ -34,6 +34,7 @@ import { WebSessions1734100000000 } from './migrations/1734100000000-web-session
 import { PersonalData1734200000000 } from './migrations/1734200000000-personal-data';
 // The protocol as clerks keep it: a matter that goes on (h-protocol)
 import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-paragraph-continuation';
+import { DelegationDecisions1734800000000 } from './migrations/1734800000000-delegation-decisions';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -63,6 +64,8 @@ export const MIGRATIONS = [
   PersonalData1734200000000,
   // The protocol as clerks keep it: a matter that goes on (h-protocol)
   ParagraphContinuation1734700000000,
+  // Delegationsbeslut and their anmälan (h-deleg)
+  DelegationDecisions1734800000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -14,10 +14,13 @@ import { DecisionPersons } from './decision-persons';
 import { MeetingList } from './meeting-list';
 // The public notice board (h-auditor)
 import { NoticeBoardReader } from './notice-board.reader';
+// Delegationsbeslut and their anmälan (h-deleg)
+import { DelegationController } from './delegation/delegation.controller';
+import { DelegationService } from './delegation/delegation.service';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
-  controllers: [DecisionController],
+  controllers: [DecisionController, DelegationController],
   providers: [
     DecisionService,
     DecisionReferences,
@@ -26,6 +29,7 @@ import { NoticeBoardReader } from './notice-board.reader';
     MeetingList,
     NoticeBoardReader,
     ExtractDocuments,
+    DelegationService,
   ],
   exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader, ExtractDocuments],
 })

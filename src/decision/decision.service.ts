@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { justeringDeadline } from '../../machines/calendar/calendar';
 import { checkParagraph, organOfBody, withoutLateMotivations } from '../../machines/protocol/decision.rules';
-import type { DecisionParagraph } from '../../machines/protocol/decision.types';
+import type { Attendee, DecisionParagraph } from '../../machines/protocol/decision.types';
 import { PROTOCOL_MACHINE_ID } from '../../machines/protocol/protocol.machine';
-import { decisionCauseKey, protocolStatusOf } from '../../machines/protocol/protocol.rules';
+import { decisionCauseKey, justeringSigners, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import { assertActsFor } from '../auth/access';
 import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
@@ -323,6 +323,7 @@ export class DecisionService {
       type: 'JUSTERAT',
       justeradOn: dto.justeradOn,
       justerare: dto.justerare,
+      chair: dto.chair,
       example: dto.example,
     });
     return this.fanOut(
@@ -332,6 +333,12 @@ export class DecisionService {
       'NOTHING_TO_JUSTERA',
       'No paragraph of this meeting is waiting for justering.',
       'Ingen paragraf i detta sammanträde väntar på justering.',
+      // R-I2: the chair signs beside the justerare (as the attendees name them: markers where committed)
+      (named, attendees) => {
+        const signers = justeringSigners(attendees, named as unknown as { chair?: string; justerare: string[] });
+        if ('code' in signers) throw ruleRefused(signers);
+        return { ...named, ...signers };
+      },
     );
   }
 
@@ -341,6 +348,9 @@ export class DecisionService {
       type: 'ANSLAG_POSTED',
       anslagOn: dto.anslagOn,
       noticeBoard: dto.noticeBoard,
+      // R-I4: null (not absent) when the anslag states no förvaringsplats, so that it is flagged
+      keptAt: dto.keptAt ?? null,
+      takenDownOn: dto.takenDownOn,
       example: dto.example,
     });
     return this.fanOut(
@@ -361,6 +371,7 @@ export class DecisionService {
     emptyCode: 'NOTHING_TO_JUSTERA' | 'NOTHING_TO_ANSLA',
     emptyEn: string,
     emptySv: string,
+    prepare: (named: typeof event, attendees: Attendee[]) => typeof event = (named) => named,
   ) {
     const meeting = await this.db.read((tx) => DecisionRows.meeting(tx, meetingId));
     assertActsFor(actor, meeting.municipalityCode);
@@ -371,7 +382,10 @@ export class DecisionService {
         (d) => d.workflowId && views.get(d.workflowId)?.allowedEvents.includes(event.type),
       );
       if (!waiting.length) throw new AppError('CONFLICT', emptyCode, emptyEn, emptySv);
-      const named = await this.persons.event(wtx.tx, meetingId, event);
+      const named = prepare(
+        await this.persons.event(wtx.tx, meetingId, event),
+        JSON.parse(meeting.attendees) as Attendee[],
+      );
       for (const d of waiting) await wtx.send(d.workflowId!, named, actor);
       return this.getMeeting(meetingId, wtx);
     });
@@ -397,7 +411,11 @@ function paragraphOf(context: unknown): unknown {
 }
 
 function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {
-  if (r) throw new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
+  if (r) throw ruleRefused(r);
+}
+
+function ruleRefused(r: NonNullable<ReturnType<typeof checkParagraph>>): AppError {
+  return new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
 }
 
 function minimalRecord(): AppError {

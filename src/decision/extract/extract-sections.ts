@@ -246,7 +246,9 @@ function justeringLines(view: DecisionView): ExtractLine[] {
   if (isDraft(view) || !view.justeradOn) {
     lines.push(text('Ej justerat', isDraft(view) ? 'notice' : 'normal'));
   } else {
-    const by = view.justerare?.length ? ` av ${joinSv(view.justerare)}` : '';
+    // R-I2: the chair signs beside the justerare (a record from before issue 11 §5 lists the signers together)
+    const signers = view.chair ? [`ordföranden ${view.chair}`, ...(view.justerare ?? [])] : (view.justerare ?? []);
+    const by = signers.length ? ` av ${joinSv(signers)}` : '';
     lines.push(text(`Justerat ${view.justeradOn}${by}${view.immediate ? ' (omedelbar justering)' : ''}`));
   }
   // Never announce the anslag of a draft (R-K10); a draft has none.
@@ -257,6 +259,10 @@ function justeringLines(view: DecisionView): ExtractLine[] {
       ),
     );
     if (view.noticeBoard) lines.push({ kind: 'text', lead: 'Anslagstavla:', text: view.noticeBoard });
+    // R-I4: where the protocol is kept, and the day the anslag comes down
+    if (view.keptAt) lines.push({ kind: 'text', lead: 'Förvaringsplats för protokollet:', text: view.keptAt });
+    if (view.anslagTakenDownOn)
+      lines.push({ kind: 'text', lead: 'Datum då anslaget tas ned:', text: view.anslagTakenDownOn });
   }
   lines.push({ kind: 'text', lead: 'Status:', text: statusText(view) });
   return lines;
