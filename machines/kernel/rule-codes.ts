@@ -65,7 +65,6 @@ export const RULE_CODES = {
   ANSLAG_BEFORE_JUSTERING: 'The anslag cannot come before the justering.',
   ANSLAG_LATE: 'Warning: posted after its deadline (justering + 2 days, moved to the next vardag).',
   ANSLAG_TAKEN_DOWN_TOO_EARLY: 'The anslag stays up until the appeal period has run out (R-I4).',
-  ANSLAG_KEPT_AT_MISSING: 'Warning: the anslag does not state where the protocol is kept (förvaringsplats, R-I4).',
   // Delegationsbeslut and ordförandebeslut, and their anmälan (R-I9, R-H17)
   DELEGATION_NOT_IN_FULLMAKTIGE:
     'Fullmäktige delegates no decisions under KL 6 kap.; a delegated decision is a nämnd’s.',

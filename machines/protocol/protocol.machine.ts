@@ -95,7 +95,7 @@ export const protocolMachine = setup({
         const update: Partial<ProtocolContext> = {
           anslagOn: e.anslagOn,
           ...appealDates(e.anslagOn),
-          warnings: [...context.warnings, ...anslagWarnings(context, e.anslagOn, e.keptAt)],
+          warnings: [...context.warnings, ...anslagWarnings(context, e.anslagOn)],
         };
         if (e.noticeBoard) update.noticeBoard = e.noticeBoard;
         // R-I4 (issue 11 §5): where the protocol is kept, and the day the anslag comes down where it was recorded

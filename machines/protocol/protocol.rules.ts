@@ -183,21 +183,9 @@ export function anslagTakenDownOn(c: Pick<ProtocolContext, 'takenDownOn' | 'appe
 }
 
 /** R-I4, R-L7: anslag no later than the second day after justering, moved to the next vardag; later is flagged (D8). */
-export function anslagWarnings(c: ProtocolContext, anslagOn: string, keptAt?: string | null): RuleWarning[] {
+export function anslagWarnings(c: ProtocolContext, anslagOn: string): RuleWarning[] {
   const deadline = anslagDeadline(c.justeradOn!);
-  // R-I4 (issue 11 §5): the anslag says where the protocol is kept; one that does not is recorded, and flagged.
-  const place: RuleWarning[] =
-    keptAt === null
-      ? [
-          {
-            code: 'ANSLAG_KEPT_AT_MISSING',
-            ruleId: 'R-I4',
-            message: 'The anslag does not state where the protocol is kept (förvaringsplats).',
-            messageSv: 'Anslaget anger inte var protokollet förvaras (förvaringsplats).',
-          },
-        ]
-      : [];
-  if (compareDates(anslagOn, deadline.date) <= 0) return place;
+  if (compareDates(anslagOn, deadline.date) <= 0) return [];
   const basis = deadlineBasis(deadline, 'justering + 2 days', 'justering + 2 dagar');
   return [
     {
@@ -207,7 +195,6 @@ export function anslagWarnings(c: ProtocolContext, anslagOn: string, keptAt?: st
       messageSv: `Anslaget ${anslagOn}, efter sista dag ${deadline.date} (${basis.sv}).`,
       details: { deadline: deadline.date },
     },
-    ...place,
   ];
 }
 

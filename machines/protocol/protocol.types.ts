@@ -50,7 +50,7 @@ export interface ProtocolContext extends Omit<ProtocolInput, 'warnings'> {
 export type ProtocolEvent =
   | { type: 'PARAGRAPH_AMENDED'; paragraph: DecisionParagraph; reason: string }
   | { type: 'JUSTERAT'; justeradOn: string; justerare: string[]; chair?: string; immediate?: boolean }
-  | { type: 'ANSLAG_POSTED'; anslagOn: string; noticeBoard?: string; keptAt?: string | null; takenDownOn?: string }
+  | { type: 'ANSLAG_POSTED'; anslagOn: string; noticeBoard?: string; keptAt?: string; takenDownOn?: string }
   | { type: 'APPEAL_PERIOD_ENDED'; on: string }
   | { type: 'APPEAL_RECEIVED'; receivedOn: string; court?: string; caseNumber?: string }
   | { type: 'NO_APPEAL_CONFIRMED'; confirmedOn: string; basis?: string }

@@ -281,7 +281,7 @@ export class DecisionService {
     return this.engine.write(
       { instanceId: workflowId, actor, eventType: event.type },
       async (wtx) => {
-        const named = await this.persons.event(wtx.tx, decision.meetingId, event);
+        const named = await this.signed(wtx, decision, await this.persons.event(wtx.tx, decision.meetingId, event));
         const r = await wtx.send(workflowId, named, actor, options);
         if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
           await this.applyAmendment(wtx, decision, (named as unknown as { paragraph: DecisionParagraph }).paragraph);
@@ -289,6 +289,16 @@ export class DecisionService {
       },
       { expectedVersion, idempotencyKey },
     );
+  }
+
+  /** R-I2: an omedelbar justering of one paragraph is signed like the meeting's (justeringSigners). */
+  private async signed<E extends { type: string }>(wtx: WorkflowTx, decision: DecisionEntity, event: E): Promise<E> {
+    if (event.type !== 'JUSTERAT' || !decision.meetingId) return event;
+    const meeting = await DecisionRows.meeting(wtx.tx, decision.meetingId);
+    const given = event as unknown as { chair?: string; justerare: string[] };
+    const signers = justeringSigners(JSON.parse(meeting.attendees) as Attendee[], given);
+    if ('code' in signers) throw ruleRefused(signers);
+    return { ...event, ...signers };
   }
 
   /** An amended draft: the decision row follows the paragraph (number, subject, collaboration, document version, matter). */
@@ -348,8 +358,8 @@ export class DecisionService {
       type: 'ANSLAG_POSTED',
       anslagOn: dto.anslagOn,
       noticeBoard: dto.noticeBoard,
-      // R-I4: null (not absent) when the anslag states no förvaringsplats, so that it is flagged
-      keptAt: dto.keptAt ?? null,
+      // R-I4: where the protocol is kept, and the day the anslag comes down (the appeal period's last day unless given)
+      keptAt: dto.keptAt,
       takenDownOn: dto.takenDownOn,
       example: dto.example,
     });

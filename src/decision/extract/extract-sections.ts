@@ -34,7 +34,7 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   const people = new People(view.meeting?.attendees ?? []);
 
   if (p) {
-    if (p.summary && p.summary.trim()) add('sammanfattning', [text(p.summary)]);
+    add('sammanfattning', summaryLines(p, view));
     add('beslutsunderlag', p.beslutsunderlag.length ? [list('bullet', p.beslutsunderlag)] : []);
     add(
       'forslag',
@@ -90,6 +90,19 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   );
   add('exempel', exampleLines(view));
   return sections;
+}
+
+/** The summary; for the anmälan of a delegationsbeslut, who decided it and under which point (R-I9, R-H17). */
+function summaryLines(p: DecisionParagraph, view: DecisionView): ExtractLine[] {
+  const lines = p.summary && p.summary.trim() ? [text(p.summary)] : [];
+  const d = view.delegation;
+  if (d)
+    lines.push({
+      kind: 'text',
+      lead: d.kind === 'ORDFORANDEBESLUT' ? 'Ordförandebeslut av:' : 'Delegationsbeslut av:',
+      text: `${d.delegate}${d.delegateTitle ? `, ${d.delegateTitle}` : ''} (${d.bodyName}, punkt ${d.point} i delegationsordningen), ${d.decidedOn}`,
+    });
+  return lines;
 }
 
 /** Example (demo) data: the mark, which facts are invented and which source text was corrected. */
