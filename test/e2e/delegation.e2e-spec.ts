@@ -128,6 +128,10 @@ describe('delegationsbeslut and their anmälan; justering and anslag as the law 
     expect(extract.text).toContain('Justerat 2026-10-27 av ordföranden L1 och L2');
     expect(extract.text).toContain('Kommunkansliet, Storgatan 13');
     expect(extract.text).toContain('Datum då anslaget tas ned:');
+    // the notice board's archive (the period is over) names where the protocol is kept
+    const archive = await ctx.http.get('/anslagstavla/dals-ed/arkiv');
+    expect(archive.status).toBe(200);
+    expect(archive.text).toContain('Protokollet förvaras: Kommunkansliet, Storgatan 13');
     // already reported
     await expectRefused(
       await post(`/delegation-decisions/${recorded.id}/anmalan`, { meetingId, paragraphNumber: '§ 46' }, token),
