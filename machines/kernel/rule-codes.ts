@@ -61,9 +61,26 @@ export const RULE_CODES = {
   IMMEDIATE_JUSTERING_NOT_AT_MEETING: 'An omedelbart justerad paragraph is justerad at the meeting itself.',
   NO_JUSTERARE: 'The chair and at least one justerare sign the protocol.',
   JUSTERARE_NOT_AT_MEETING: 'A justerare was at the meeting.',
+  JUSTERING_CHAIR_MISSING:
+    'The chair signs the justering: name the chair, or mark the chair among the attendees (R-I2).',
+  JUSTERING_CHAIR_NOT_AT_MEETING: 'The chair who signs the justering was at the meeting (R-I2).',
+  JUSTERING_CHAIR_NOT_MEETING_CHAIR:
+    'The justering is signed by the chair of the meeting, as the attendees mark it (R-I2).',
+  CHAIR_COUNTED_AS_JUSTERARE: 'The chair signs as chair and is not also counted as a justerare (R-I2).',
   JUSTERING_LATE: 'Warning: justerat after its deadline (meeting + 14 days, moved to the next vardag).',
   ANSLAG_BEFORE_JUSTERING: 'The anslag cannot come before the justering.',
   ANSLAG_LATE: 'Warning: posted after its deadline (justering + 2 days, moved to the next vardag).',
+  ANSLAG_TAKEN_DOWN_TOO_EARLY: 'The anslag stays up until the appeal period has run out (R-I4).',
+  // Delegationsbeslut and ordförandebeslut, and their anmälan (R-I9, R-H17)
+  DELEGATION_NOT_IN_FULLMAKTIGE:
+    'Fullmäktige delegates no decisions under KL 6 kap.; a delegated decision is a nämnd’s.',
+  DELEGATION_REPORTED_TO_WRONG_BODY:
+    'A delegationsbeslut is reported to the body its delegationsordning says (its own unless another, R-I9).',
+  DELEGATION_REPORTED_BEFORE_DECISION: 'A delegationsbeslut is reported at a meeting on or after its date (R-I9).',
+  DELEGATION_REPORT_AFTER_JUSTERING: 'The anmälan goes into a meeting’s protocol before it is justerat (R-I9).',
+  ORDFORANDEBESLUT_NOT_AT_NEXT_MEETING:
+    'An ordförandebeslut is reported at the nämnd’s next meeting; a later anmälan states why (R-H17).',
+  ORDFORANDEBESLUT_REPORTED_LATE: 'Warning: the ordförandebeslut was reported after the nämnd’s next meeting (R-H17).',
   DEADLINE_MOVED: 'Note: the deadline fell on a non-vardag and moved to the next vardag (lag 1930:173 2 §).',
   APPEAL_PERIOD_RUNNING: 'The appeal period has not ended yet.',
   APPEAL_TOO_LATE: 'The appeal arrived after the last day of the appeal period.',

@@ -1,7 +1,7 @@
 /**
  * Where a protocol names persons (issue 10 §9): the attendees of the meeting, and in a paragraph the proposers,
  * voters, who asked for a vote, the jäviga, the reserving members and the authors of protokollsanteckningar; in its
- * events the justerare and a motivation's member. One map over all of them, so that the service commits to each
+ * events the justerare, the signing chair and a motivation's member. One map over all of them, so that the service commits to each
  * name (machines/kernel/personal-data.ts) and the reads show it back without a list of their own.
  */
 import type { Attendee, DecisionMethod, DecisionParagraph, Person } from './decision.types';
@@ -58,7 +58,7 @@ export function mapEventPersons(e: ProtocolEvent, f: NameMap): ProtocolEvent {
     case 'PARAGRAPH_AMENDED':
       return { ...e, paragraph: mapParagraphPersons(e.paragraph, f) };
     case 'JUSTERAT':
-      return { ...e, justerare: e.justerare.map(f) };
+      return { ...e, justerare: e.justerare.map(f), ...(e.chair !== undefined ? { chair: f(e.chair) } : {}) };
     case 'RESERVATION_MOTIVATION_SUBMITTED':
       return { ...e, member: f(e.member) };
     default:

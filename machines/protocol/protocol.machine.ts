@@ -84,6 +84,8 @@ export const protocolMachine = setup({
       on('JUSTERAT', (context, e) => ({
         justeradOn: e.justeradOn,
         justerare: e.justerare,
+        // R-I2: the signing chair, where the justering names one (issue 11 §5; absent in records from before)
+        ...(e.chair !== undefined ? { chair: e.chair } : {}),
         immediate: !!e.immediate,
         warnings: [...context.warnings, ...justeringWarnings(context, e.justeradOn)],
       })),
@@ -96,6 +98,9 @@ export const protocolMachine = setup({
           warnings: [...context.warnings, ...anslagWarnings(context, e.anslagOn)],
         };
         if (e.noticeBoard) update.noticeBoard = e.noticeBoard;
+        // R-I4 (issue 11 §5): where the protocol is kept, and the day the anslag comes down where it was recorded
+        if (e.keptAt) update.keptAt = e.keptAt;
+        if (e.takenDownOn) update.takenDownOn = e.takenDownOn;
         return update;
       }),
     ),

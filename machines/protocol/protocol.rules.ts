@@ -63,7 +63,73 @@ export function checkJustering(c: ProtocolContext, e: Ev<'JUSTERAT'>): Refusal |
       { justerare: absent },
     );
   }
+  return e.chair === undefined ? null : checkJusteringChair(c.meeting.attendees, e.chair, e.justerare);
+}
+
+/**
+ * R-I2 (issue 11 §5): the chair signs beside the justerare. The chair was at the meeting, is its chair where the
+ * attendees mark one, and is not also counted as a justerare. A JUSTERAT recorded before §5 names no chair; its
+ * justerare then include the chair, as they were written.
+ */
+function checkJusteringChair(
+  attendees: ProtocolContext['meeting']['attendees'],
+  chair: string,
+  justerare: string[],
+): Refusal | null {
+  if (!attendees.some((a) => a.name === chair)) {
+    return refusal(
+      'JUSTERING_CHAIR_NOT_AT_MEETING',
+      'R-I2',
+      `${chair} was not at the meeting and cannot sign its justering as chair.`,
+      `${chair} var inte med vid sammanträdet och kan inte underteckna justeringen som ordförande.`,
+      { chair },
+    );
+  }
+  const marked = attendees.find((a) => a.chair);
+  if (marked && marked.name !== chair) {
+    return refusal(
+      'JUSTERING_CHAIR_NOT_MEETING_CHAIR',
+      'R-I2',
+      `${chair} did not chair the meeting; its chair (${marked.name}) signs the justering.`,
+      `${chair} var inte ordförande vid sammanträdet; dess ordförande (${marked.name}) undertecknar justeringen.`,
+      { chair, meetingChair: marked.name },
+    );
+  }
+  if (justerare.includes(chair)) {
+    return refusal(
+      'CHAIR_COUNTED_AS_JUSTERARE',
+      'R-I2',
+      `${chair} signs as chair and is not also counted as a justerare; at least one other member justerar.`,
+      `${chair} undertecknar som ordförande och räknas inte också som justerare; minst en annan ledamot justerar.`,
+      { chair },
+    );
+  }
   return null;
+}
+
+/**
+ * R-I2: who signs a justering as the clerk enters it. The chair is the one named, else the chair the attendees mark;
+ * a justering with no chair either way is refused. Without a named chair the list is read as the signers were
+ * written before issue 11 §5 (the chair among them), so the chair is taken out of it: the chair is never counted as
+ * a justerare, and a list of the chair alone has none (NO_JUSTERARE).
+ */
+export function justeringSigners(
+  attendees: ProtocolContext['meeting']['attendees'],
+  given: { chair?: string; justerare: string[] },
+): { chair: string; justerare: string[] } | Refusal {
+  const chair = given.chair ?? attendees.find((a) => a.chair)?.name;
+  if (!chair) {
+    return refusal(
+      'JUSTERING_CHAIR_MISSING',
+      'R-I2',
+      'The chair signs the justering beside the justerare: name the chair, or mark the chair among the attendees.',
+      'Ordföranden undertecknar justeringen tillsammans med justerarna: ange ordföranden, eller markera ordföranden bland de närvarande.',
+    );
+  }
+  return {
+    chair,
+    justerare: given.chair === undefined ? given.justerare.filter((n) => n !== chair) : given.justerare,
+  };
 }
 
 /** Why the deadline is that day: the plain count, and the raw date when söndagsregeln moved it (R-L7, D8). */
@@ -98,7 +164,22 @@ export function checkAnslag(c: ProtocolContext, e: Ev<'ANSLAG_POSTED'>): Refusal
       `Tillkännagivandet kan inte anslås (${e.anslagOn}) före justeringen (${c.justeradOn}).`,
     );
   }
+  const lastDay = appealLastDay(e.anslagOn).date;
+  if (e.takenDownOn && compareDates(e.takenDownOn, lastDay) < 0) {
+    return refusal(
+      'ANSLAG_TAKEN_DOWN_TOO_EARLY',
+      'R-I4',
+      `The anslag stays up until the appeal period has run out (${lastDay}); it cannot be taken down on ${e.takenDownOn}.`,
+      `Anslaget sitter uppe tills överklagandetiden har gått ut (${lastDay}); det kan inte tas ned ${e.takenDownOn}.`,
+      { appealLastDay: lastDay },
+    );
+  }
   return null;
+}
+
+/** R-I4: the day the anslag comes down: as recorded, else the appeal period's last day (it stays up until then). */
+export function anslagTakenDownOn(c: Pick<ProtocolContext, 'takenDownOn' | 'appealLastDay'>): string | undefined {
+  return c.takenDownOn ?? c.appealLastDay;
 }
 
 /** R-I4, R-L7: anslag no later than the second day after justering, moved to the next vardag; later is flagged (D8). */

@@ -121,7 +121,8 @@ function paragraphProblems(d: DecisionRow, log: LogFacts): ScopedProblem[] {
   const meeting = g.input.meeting ?? {};
   const fromGenesis = {
     organ: organOfBody(String(meeting.bodyKind)),
-    decidedOn: meeting.date,
+    // R-I9: an anmälan of a delegationsbeslut is dated by the delegate's decision, not by the reporting meeting
+    decidedOn: g.input.delegation?.decidedOn ?? meeting.date,
     municipalityCode: meeting.municipality,
     // the meeting and body the row points at must be those the paragraph was recorded at
     meetingDate: meeting.date,

@@ -9,6 +9,23 @@ export const HASHED_FIELDS = {
   body: ['id', 'municipalityCode', 'kind', 'name', 'memberCount'],
   meeting: ['id', 'bodyId', 'municipalityCode', 'date', 'place', 'attendees', 'closedAt', 'justeringAt', 'secretary'],
   document: ['id', 'key', 'title', 'collaboration'],
+  // R-I9, R-H17 (h-deleg): a delegationsbeslut as recorded; its anmälan is its protocol workflow's genesis
+  delegation_decision: [
+    'id',
+    'municipalityCode',
+    'bodyId',
+    'reportToBodyId',
+    'kind',
+    'number',
+    'delegate',
+    'delegateTitle',
+    'point',
+    'decidedOn',
+    'matterTitle',
+    'diarienummer',
+    'diarium',
+    'decisionText',
+  ],
   document_version: ['id', 'documentId', 'version', 'text', 'sha256'],
   signature: [
     'id',

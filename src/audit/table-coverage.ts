@@ -47,6 +47,10 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
   body: { coverage: 'hashed-into-log', how: 'Kind, name and member count decide quorum (R-H).' },
   meeting: { coverage: 'hashed-into-log', how: 'Date, attendees, closing and justering times go into each paragraph.' },
   document: { coverage: 'hashed-into-log', how: 'Key, title, collaboration.' },
+  delegation_decision: {
+    coverage: 'hashed-into-log',
+    how: 'Kind, delegate, point of the delegationsordning, date, matter, text (R-I9, R-H17); its anmälan is the protocol workflow of the decision of the same id.',
+  },
   document_version: {
     coverage: 'hashed-into-log',
     how: 'Text and its SHA-256 (R-B5); the SHA-256 is also recomputed.',
@@ -106,6 +110,7 @@ export const UNHASHED_COLUMNS: Record<string, string[]> = {
   body: ['createdAt'],
   meeting: ['createdAt', 'example'],
   document: ['createdAt'],
+  delegation_decision: ['createdAt'],
   document_version: ['createdAt'],
   signature: ['createdAt'],
   secrecy_marking: ['markedAt'],

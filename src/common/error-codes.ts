@@ -36,6 +36,8 @@ export const SERVICE_ERROR_CODES = {
   MINIMAL_RECORD: 'The decision was recorded only minimally and has no protocol lifecycle.',
   NOTHING_TO_JUSTERA: 'No paragraph of the meeting is waiting for justering.',
   NOTHING_TO_ANSLA: 'No justerat paragraph of the meeting is waiting for its anslag.',
+  DELEGATION_ALREADY_REPORTED:
+    'The delegationsbeslut has been reported (anmält) already; `details.decisionId` is its anmälan.',
   DOCUMENT_EXISTS: 'A document with this key exists.',
   VERSION_EXISTS: 'The document has a version of this label; a version is never changed.',
   // Amendments of the declaration (h-amend)

@@ -36,6 +36,7 @@ import { PersonalData1734200000000 } from './migrations/1734200000000-personal-d
 import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-paragraph-continuation';
 // Secrecy and openness (h-secret)
 import { Secrecy1735100000000 } from './migrations/1735100000000-secrecy';
+import { DelegationDecisions1734800000000 } from './migrations/1734800000000-delegation-decisions';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -67,6 +68,8 @@ export const MIGRATIONS = [
   ParagraphContinuation1734700000000,
   // Secrecy and openness (h-secret)
   Secrecy1735100000000,
+  // Delegationsbeslut and their anmälan (h-deleg)
+  DelegationDecisions1734800000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

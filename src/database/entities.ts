@@ -2,6 +2,7 @@ import { ApiTokenEntity } from '../auth/api-token.entity';
 import { CollaborationEntity } from '../collaboration/collaboration.entity';
 import { MembershipEntity } from '../collaboration/membership.entity';
 import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from '../decision/decision.entities';
+import { DelegationDecisionEntity } from '../decision/delegation/delegation.entity';
 import { DocumentEntity, DocumentVersionEntity } from '../document/document.entities';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { SignatureEntity } from '../signature/signature.entity';
@@ -73,4 +74,6 @@ export const ENTITIES = [
   // Secrecy and openness (h-secret)
   SecretTextEntity,
   SecrecyMarkingEntity,
+  // Delegationsbeslut and their anmälan (h-deleg)
+  DelegationDecisionEntity,
 ];

@@ -1,7 +1,7 @@
 import { anslagDeadline, justeringDeadline, type Deadline } from '../../machines/calendar/calendar';
 import type { BodyKind, MeetingFacts } from '../../machines/protocol/decision.types';
 import { javConsequence, paragraphOutcome } from '../../machines/protocol/decision.rules';
-import { protocolStatusOf } from '../../machines/protocol/protocol.rules';
+import { anslagTakenDownOn, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 import { exampleViewOf } from '../common/example-view';
 import type { LinkView } from '../workflow/links/workflow-links';
@@ -46,6 +46,9 @@ export function decisionView(rows: DecisionRows, instance: InstanceView | null):
   if (c) {
     copyProtocolFields(view, c);
     addDeadlines(view, c);
+    // R-I4: the day the anslag comes down (recorded, else the appeal period's last day)
+    const down = anslagTakenDownOn(c);
+    if (down) view.anslagTakenDownOn = down;
   }
   return view;
 }
@@ -123,9 +126,12 @@ function matterView(matter: MatterEntity | null, c: ProtocolContext | undefined)
 const PROTOCOL_FIELDS = [
   'justeradOn',
   'justerare',
+  'chair',
   'immediate',
   'anslagOn',
   'noticeBoard',
+  'keptAt',
+  'delegation',
   'appealLastDay',
   'finalFrom',
   'appeal',

@@ -16,10 +16,13 @@ import { MeetingList } from './meeting-list';
 import { NoticeBoardReader } from './notice-board.reader';
 // Secrecy and openness (h-secret)
 import { DecisionSecrecy } from './decision-secrecy';
+// Delegationsbeslut and their anmälan (h-deleg)
+import { DelegationController } from './delegation/delegation.controller';
+import { DelegationService } from './delegation/delegation.service';
 
 @Module({
   imports: [WorkflowModule, MunicipalityModule, DocumentModule, PersonalDataModule],
-  controllers: [DecisionController],
+  controllers: [DecisionController, DelegationController],
   providers: [
     DecisionService,
     DecisionReferences,
@@ -29,6 +32,7 @@ import { DecisionSecrecy } from './decision-secrecy';
     NoticeBoardReader,
     ExtractDocuments,
     DecisionSecrecy,
+    DelegationService,
   ],
   exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader, ExtractDocuments],
 })

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { justeringDeadline } from '../../machines/calendar/calendar';
 import { checkParagraph, organOfBody, withoutLateMotivations } from '../../machines/protocol/decision.rules';
-import type { DecisionParagraph } from '../../machines/protocol/decision.types';
+import type { Attendee, DecisionParagraph } from '../../machines/protocol/decision.types';
 import { PROTOCOL_MACHINE_ID } from '../../machines/protocol/protocol.machine';
-import { decisionCauseKey, protocolStatusOf } from '../../machines/protocol/protocol.rules';
+import { decisionCauseKey, justeringSigners, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import { assertActsFor } from '../auth/access';
 import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
@@ -288,7 +288,11 @@ export class DecisionService {
     return this.engine.write(
       { instanceId: workflowId, actor, eventType: event.type },
       async (wtx) => {
-        const named = await this.persons.event(wtx.tx, decision.meetingId, event, decision.id);
+        const named = await this.signed(
+          wtx,
+          decision,
+          await this.persons.event(wtx.tx, decision.meetingId, event, decision.id),
+        );
         const r = await wtx.send(workflowId, named, actor, options);
         if (event.type === 'PARAGRAPH_AMENDED' && !r.replayed)
           await this.applyAmendment(wtx, decision, (named as unknown as { paragraph: DecisionParagraph }).paragraph);
@@ -296,6 +300,16 @@ export class DecisionService {
       },
       { expectedVersion, idempotencyKey },
     );
+  }
+
+  /** R-I2: an omedelbar justering of one paragraph is signed like the meeting's (justeringSigners). */
+  private async signed<E extends { type: string }>(wtx: WorkflowTx, decision: DecisionEntity, event: E): Promise<E> {
+    if (event.type !== 'JUSTERAT' || !decision.meetingId) return event;
+    const meeting = await DecisionRows.meeting(wtx.tx, decision.meetingId);
+    const given = event as unknown as { chair?: string; justerare: string[] };
+    const signers = justeringSigners(JSON.parse(meeting.attendees) as Attendee[], given);
+    if ('code' in signers) throw ruleRefused(signers);
+    return { ...event, ...signers };
   }
 
   /** An amended draft: the decision row follows the paragraph (number, subject, collaboration, document version, matter). */
@@ -330,6 +344,7 @@ export class DecisionService {
       type: 'JUSTERAT',
       justeradOn: dto.justeradOn,
       justerare: dto.justerare,
+      chair: dto.chair,
       example: dto.example,
     });
     return this.fanOut(
@@ -339,6 +354,12 @@ export class DecisionService {
       'NOTHING_TO_JUSTERA',
       'No paragraph of this meeting is waiting for justering.',
       'Ingen paragraf i detta sammanträde väntar på justering.',
+      // R-I2: the chair signs beside the justerare (as the attendees name them: markers where committed)
+      (named, attendees) => {
+        const signers = justeringSigners(attendees, named as unknown as { chair?: string; justerare: string[] });
+        if ('code' in signers) throw ruleRefused(signers);
+        return { ...named, ...signers };
+      },
     );
   }
 
@@ -348,6 +369,9 @@ export class DecisionService {
       type: 'ANSLAG_POSTED',
       anslagOn: dto.anslagOn,
       noticeBoard: dto.noticeBoard,
+      // R-I4: where the protocol is kept, and the day the anslag comes down (the appeal period's last day unless given)
+      keptAt: dto.keptAt,
+      takenDownOn: dto.takenDownOn,
       example: dto.example,
     });
     return this.fanOut(
@@ -368,6 +392,7 @@ export class DecisionService {
     emptyCode: 'NOTHING_TO_JUSTERA' | 'NOTHING_TO_ANSLA',
     emptyEn: string,
     emptySv: string,
+    prepare: (named: typeof event, attendees: Attendee[]) => typeof event = (named) => named,
   ) {
     const meeting = await this.db.read((tx) => DecisionRows.meeting(tx, meetingId));
     assertActsFor(actor, meeting.municipalityCode);
@@ -378,7 +403,10 @@ export class DecisionService {
         (d) => d.workflowId && views.get(d.workflowId)?.allowedEvents.includes(event.type),
       );
       if (!waiting.length) throw new AppError('CONFLICT', emptyCode, emptyEn, emptySv);
-      const named = await this.persons.event(wtx.tx, meetingId, event);
+      const named = prepare(
+        await this.persons.event(wtx.tx, meetingId, event),
+        JSON.parse(meeting.attendees) as Attendee[],
+      );
       for (const d of waiting) await wtx.send(d.workflowId!, named, actor);
       return this.getMeeting(meetingId, wtx);
     });
@@ -404,7 +432,11 @@ export function paragraphOf(context: unknown): unknown {
 }
 
 export function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {
-  if (r) throw new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
+  if (r) throw ruleRefused(r);
+}
+
+function ruleRefused(r: NonNullable<ReturnType<typeof checkParagraph>>): AppError {
+  return new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
 }
 
 export function minimalRecord(): AppError {

@@ -43,9 +43,17 @@ export interface DecisionView {
   example: ExampleView | null;
   justeradOn?: string;
   justerare?: string[];
+  /** R-I2: the chair who signed the justering beside the justerare (absent in records from before issue 11 §5). */
+  chair?: string;
   immediate?: boolean;
   anslagOn?: string;
   noticeBoard?: string;
+  /** R-I4: where the justerat protocol is kept (förvaringsplats), as the anslag states it. */
+  keptAt?: string;
+  /** R-I4: the day the anslag is taken down: as recorded, else the appeal period's last day. */
+  anslagTakenDownOn?: string;
+  /** R-I9, R-H17: the delegationsbeslut (or ordförandebeslut) this paragraph reports (anmälan). */
+  delegation?: ProtocolContext['delegation'];
   appealLastDay?: string;
   finalFrom?: string;
   appeal?: ProtocolContext['appeal'];

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, MoreThanOrEqual } from 'typeorm';
 import { meetingNoticeIsUp, noticeIsUp } from '../../machines/protocol/notice-board.rules';
+import { anslagTakenDownOn } from '../../machines/protocol/protocol.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 import { Db } from '../database/db';
 import { MunicipalityService, type MunicipalityView } from '../municipality/municipality.service';
@@ -22,8 +23,10 @@ export interface NoticeView {
   /** The instant the clerk recorded the anslag: when the notice went up on this board. */
   postedAt: string;
   appealLastDay: string;
-  /** Where the protocol is kept (the clerk's noticeBoard field of the anslag), if given. */
+  /** R-I4: where the protocol is kept (the anslag's keptAt; before issue 11 §5 its noticeBoard field), if given. */
   keptAt: string | null;
+  /** R-I4: the day the notice is taken down: as the anslag recorded it, else the appeal period's last day. */
+  takenDownOn: string;
   paragraphs: Array<{ decisionId: string; paragraphNumber: string | null; title: string }>;
   /** On the board today (R-I4); false: in the archive only. */
   up: boolean;
@@ -108,7 +111,8 @@ export class NoticeBoardReader {
         anslagOn: c.anslagOn,
         postedAt: row.recordedAt,
         appealLastDay: c.appealLastDay,
-        keptAt: c.noticeBoard ?? null,
+        keptAt: c.keptAt ?? c.noticeBoard ?? null,
+        takenDownOn: anslagTakenDownOn(c) ?? c.appealLastDay,
         paragraphs: [],
         up: noticeIsUp({ anslagOn: c.anslagOn, appealLastDay: c.appealLastDay }, today),
         example: Boolean(c.paragraph.example),

@@ -38,7 +38,7 @@ describe('the public notice board (Chromium)', () => {
       { ...MELLERUD_PARAGRAPH, paragraphNumber: '§ 99', matter: { title: TITLE } },
       clerk,
     );
-    await decisions.justeraMeeting(meeting.id, { justeradOn: today, justerare: ['Daniel Jensen'] }, clerk);
+    await decisions.justeraMeeting(meeting.id, { justeradOn: today, justerare: ['Marianne Sand Wallin'] }, clerk);
     await decisions.anslaMeeting(meeting.id, { anslagOn: today }, clerk);
     page = await (await app.context()).newPage();
     refused = cspViolations(page);

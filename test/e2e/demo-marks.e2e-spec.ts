@@ -136,7 +136,7 @@ describe('demo data is marked as example data wherever it is shown (SEED=demo)',
     expect(d.example).toBeNull();
     await api.post(
       `/meetings/${m.body.id}/justering`,
-      { justeradOn: '2024-05-29', justerare: ['Daniel Jensen'] },
+      { justeradOn: '2024-05-29', justerare: ['Daniel Jensen', 'Marianne Sand Wallin'] },
       await clerk(MELLERUD),
     );
     const html = await api.get(`/decisions/${d.id}/extract`);

@@ -94,7 +94,8 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(await decision(p.id)).toMatchObject({
       status: 'JUSTERAT',
       justeradOn: '2018-11-12',
-      justerare: ['L1', 'L2'],
+      chair: 'L1',
+      justerare: ['L2'],
       immediate: false,
       deadlines: { justeringDeadline: '2018-11-21', anslagDeadline: '2018-11-14' },
       warnings: [],

@@ -158,6 +158,8 @@ describe('every input field is checked', () => {
         'CreditInvoiceDto.issuedOn',
         'InvoiceRunDto.issuedOn',
         'PopulationDto.asOf',
+        // Delegationsbeslut (h-deleg): the delegate's decision is a fact of the past
+        'RecordDelegationDecisionDto.decidedOn',
       ].sort(),
     );
   });
@@ -174,6 +176,7 @@ describe('every input field is checked', () => {
         'ProposalDto.attSatser',
         'ProposalDto.text',
         'ProtokollsanteckningDto.text',
+        'RecordDelegationDecisionDto.decision',
         'RecordParagraphDto.beslutsgang',
         'RecordParagraphDto.summary',
         'ReservationMotivationSubmittedDto.text',

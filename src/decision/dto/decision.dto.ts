@@ -319,11 +319,23 @@ function sendsMatterOn(o: RecordParagraphDto): boolean {
 
 export class MeetingJusteringDto {
   @ApiProperty({ example: '2024-05-29', description: 'Not after today' }) @IsPastDate() justeradOn: string;
-  @ApiProperty({ type: [String], example: ['Daniel Jensen', 'Marianne Sand Wallin'] })
+  @ApiProperty({
+    type: [String],
+    example: ['Marianne Sand Wallin'],
+    description:
+      'R-I2: the justerare chosen at the meeting, not counting the chair (a list that names the chair with no `chair` given is read as the signers, chair first)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @IsText(200, { each: true })
   justerare: string[];
+  @ApiPropertyOptional({
+    example: 'Daniel Jensen',
+    description: 'R-I2: the chair who signs the justering; the chair the attendees mark unless given',
+  })
+  @IsOptional()
+  @IsText(200)
+  chair?: string;
   @exampleProperty()
   @IsOptional()
   @IsObject()
@@ -338,6 +350,20 @@ export class MeetingAnslagDto {
   @IsOptional()
   @IsText(500)
   noticeBoard?: string;
+  @ApiPropertyOptional({
+    example: 'Kommunkansliet, Storgatan 13, Mellerud',
+    description: 'R-I4: where the justerat protocol is kept (förvaringsplats); an anslag without it is flagged',
+  })
+  @IsOptional()
+  @IsText(500)
+  keptAt?: string;
+  @ApiPropertyOptional({
+    example: '2024-06-20',
+    description: 'R-I4: the day the anslag is taken down; the appeal period’s last day unless given, never before it',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  takenDownOn?: string;
   @exampleProperty()
   @IsOptional()
   @IsObject()

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ExampleMarkDto } from '../../common/example-mark.dto';
-import { IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
+import { IsLocalDate, IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 import { RecordParagraphDto } from './decision.dto';
 
 class ProtocolEventBase {
@@ -52,6 +52,10 @@ export class JusteratDto extends ProtocolEventBase {
   @ArrayMinSize(1)
   @IsText(200, { each: true })
   justerare: string[];
+  @ApiPropertyOptional({ description: 'R-I2: the chair who signs beside the justerare (not counted among them)' })
+  @IsOptional()
+  @IsText(200)
+  chair?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() immediate?: boolean;
 }
 
@@ -59,6 +63,14 @@ export class AnslagPostedDto extends ProtocolEventBase {
   @ApiProperty({ enum: ['ANSLAG_POSTED'] }) declare type: 'ANSLAG_POSTED';
   @ApiProperty() @IsPastDate() anslagOn: string;
   @ApiPropertyOptional() @IsOptional() @IsText(500) noticeBoard?: string;
+  @ApiPropertyOptional({ description: 'R-I4: where the justerat protocol is kept (förvaringsplats)' })
+  @IsOptional()
+  @IsText(500)
+  keptAt?: string;
+  @ApiPropertyOptional({ description: 'R-I4: the day the anslag is taken down (not before the appeal period ends)' })
+  @IsOptional()
+  @IsLocalDate()
+  takenDownOn?: string;
 }
 
 export class AppealReceivedDto extends ProtocolEventBase {

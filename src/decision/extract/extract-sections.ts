@@ -42,7 +42,7 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   add('sekretess', secrecyLines(view));
 
   if (p) {
-    if (p.summary && p.summary.trim()) add('sammanfattning', [text(p.summary)]);
+    add('sammanfattning', summaryLines(p, view));
     add('beslutsunderlag', p.beslutsunderlag.length ? [list('bullet', p.beslutsunderlag)] : []);
     add(
       'forslag',
@@ -95,6 +95,19 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   );
   add('exempel', exampleLines(view));
   return sections;
+}
+
+/** The summary; for the anmälan of a delegationsbeslut, who decided it and under which point (R-I9, R-H17). */
+function summaryLines(p: DecisionParagraph, view: DecisionView): ExtractLine[] {
+  const lines = p.summary && p.summary.trim() ? [text(p.summary)] : [];
+  const d = view.delegation;
+  if (d)
+    lines.push({
+      kind: 'text',
+      lead: d.kind === 'ORDFORANDEBESLUT' ? 'Ordförandebeslut av:' : 'Delegationsbeslut av:',
+      text: `${d.delegate}${d.delegateTitle ? `, ${d.delegateTitle}` : ''} (${d.bodyName}, punkt ${d.point} i delegationsordningen), ${d.decidedOn}`,
+    });
+  return lines;
 }
 
 /** Example (demo) data: the mark, which facts are invented and which source text was corrected. */
@@ -251,7 +264,9 @@ function justeringLines(view: DecisionView): ExtractLine[] {
   if (isDraft(view) || !view.justeradOn) {
     lines.push(text('Ej justerat', isDraft(view) ? 'notice' : 'normal'));
   } else {
-    const by = view.justerare?.length ? ` av ${joinSv(view.justerare)}` : '';
+    // R-I2: the chair signs beside the justerare (a record from before issue 11 §5 lists the signers together)
+    const signers = view.chair ? [`ordföranden ${view.chair}`, ...(view.justerare ?? [])] : (view.justerare ?? []);
+    const by = signers.length ? ` av ${joinSv(signers)}` : '';
     lines.push(text(`Justerat ${view.justeradOn}${by}${view.immediate ? ' (omedelbar justering)' : ''}`));
   }
   // Never announce the anslag of a draft (R-K10); a draft has none.
@@ -262,6 +277,10 @@ function justeringLines(view: DecisionView): ExtractLine[] {
       ),
     );
     if (view.noticeBoard) lines.push({ kind: 'text', lead: 'Anslagstavla:', text: view.noticeBoard });
+    // R-I4: where the protocol is kept, and the day the anslag comes down
+    if (view.keptAt) lines.push({ kind: 'text', lead: 'Förvaringsplats för protokollet:', text: view.keptAt });
+    if (view.anslagTakenDownOn)
+      lines.push({ kind: 'text', lead: 'Datum då anslaget tas ned:', text: view.anslagTakenDownOn });
   }
   lines.push({ kind: 'text', lead: 'Status:', text: statusText(view) });
   return lines;

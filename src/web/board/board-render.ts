@@ -28,7 +28,7 @@ export function noticeArticle(ctx: BoardContext, n: NoticeView): Html {
     <p>${t.boardJusterat(longDate(n.justeradOn, ctx.lang))}</p>
     <p>${t.boardPosted(longDate(n.anslagOn, ctx.lang), stockholmTime(n.postedAt))}</p>
     <p class="notice-card__deadline"><strong>${t.boardAppealLastDay(longDate(n.appealLastDay, ctx.lang))}</strong></p>
-    <p>${n.up ? t.boardTakenDown(longDate(n.appealLastDay, ctx.lang)) : t.boardWasUp(n.anslagOn, n.appealLastDay)}</p>
+    <p>${n.up ? t.boardTakenDown(longDate(n.takenDownOn, ctx.lang)) : t.boardWasUp(n.anslagOn, n.takenDownOn)}</p>
     ${n.keptAt ? html`<p>${t.boardKeptAt(n.keptAt)}</p>` : ''}
     <h4>${t.boardParagraphs}</h4>
     <ul>
