@@ -69,6 +69,7 @@ export const RULE_CODES = {
   JUSTERING_DEADLINE_NOT_PASSED:
     'The justering deadline has not passed yet (meeting + 14 days, moved to the next vardag).',
   ANSLAG_DEADLINE_NOT_PASSED: 'The anslag deadline has not passed yet (justering + 2 days, moved to the next vardag).',
+  DEADLINE_PASSING_RECORDED: 'That the justering or anslag deadline passed is already recorded; it is recorded once.',
   INHIBITION_IN_FORCE:
     'The court has ordered inhibition: the decision must not be carried out until the court has judged.',
   INHIBITION_BEFORE_APPEAL: 'The court cannot order inhibition before the appeal arrived.',

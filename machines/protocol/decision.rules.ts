@@ -317,13 +317,21 @@ export function checkDecisionDrives(
       'Ett beslut får verkställas först när protokollet är justerat (D10); detta är det ännu inte.',
     );
   }
+  return checkDecisionInSubstance(decision, target.eventType);
+}
+
+/** R-H22, R-I13: a decision in substance, not stopped by the court's inhibition (protocol version 2). */
+function checkDecisionInSubstance(
+  decision: { matterOutcome?: ParagraphOutcome; inhibition?: Inhibition | null },
+  eventType: string,
+): Refusal | null {
   if (decision.matterOutcome && decision.matterOutcome !== 'DECIDED') {
     const sent = decision.matterOutcome === 'BORDLAGD' ? 'bordlagt' : 'återremitterat';
     return refusal(
       'DECISION_NOT_IN_SUBSTANCE',
       'R-H22',
-      `The matter was ${sent} in this paragraph: there is no decision in substance to drive ${target.eventType}.`,
-      `Ärendet ${sent === 'bordlagt' ? 'bordlades' : 'återremitterades'} i paragrafen: något beslut i sak finns inte som kan driva ${target.eventType}.`,
+      `The matter was ${sent} in this paragraph: there is no decision in substance to drive ${eventType}.`,
+      `Ärendet ${sent === 'bordlagt' ? 'bordlades' : 'återremitterades'} i paragrafen: något beslut i sak finns inte som kan driva ${eventType}.`,
       { matterOutcome: decision.matterOutcome },
     );
   }

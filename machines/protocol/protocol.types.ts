@@ -40,6 +40,9 @@ export interface LateAppeal {
 export interface PassedDeadline {
   deadline: string;
   passedOn: string;
+  /** The act, when it came: dated on or before the deadline (recorded late, but on time), or after it. */
+  actOn?: string;
+  onTime?: boolean;
 }
 
 export interface Correction {

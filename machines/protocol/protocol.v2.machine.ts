@@ -31,6 +31,7 @@ import {
   isLateAppeal,
   justeringDeadlineWarning,
   justeringPassedOn,
+  settleLate,
 } from './protocol.v2.rules';
 
 const on = eventNarrower<ProtocolContext, ProtocolEvent>();
@@ -104,6 +105,9 @@ export const protocolMachineV2 = setup({
       late: on('ANSLAG_DEADLINE_PASSED', (c) => ({ ...c.late, anslag: anslagPassedOn(c)! })),
       warnings: on('ANSLAG_DEADLINE_PASSED', (c, e) => [...c.warnings, anslagDeadlineWarning(c, e.on)]),
     }),
+    // R-I1, R-I4: an act dated on time but recorded after its deadline's due event was on time after all.
+    settleJusteringLate: assign(on('JUSTERAT', (c, e) => settleLate(c, 'justering', e.justeradOn))),
+    settleAnslagLate: assign(on('ANSLAG_POSTED', (c, e) => settleLate(c, 'anslag', e.anslagOn))),
     // R-I15: no appeal clock; the dates version 1's postAnslag computed do not apply.
     dropAppealClock: assign({ appealLastDay: () => undefined, finalFrom: () => undefined }),
     orderInhibition: assign({
@@ -148,7 +152,7 @@ export const protocolMachineV2 = setup({
     draft: {
       on: {
         PARAGRAPH_AMENDED: { guard: 'amendedDraftOk', actions: 'amend' },
-        JUSTERAT: { guard: 'justeringOk', target: 'justerat', actions: 'justera' },
+        JUSTERAT: { guard: 'justeringOk', target: 'justerat', actions: ['justera', 'settleJusteringLate'] },
         // R-I1: fired by the engine on the day after the deadline; recorded, never blocking.
         JUSTERING_DEADLINE_PASSED: { guard: 'justeringDeadlinePassedOk', actions: 'recordJusteringLate' },
         ...motivation,
@@ -161,9 +165,9 @@ export const protocolMachineV2 = setup({
           {
             guard: and(['anslagOk', 'withoutAppealClock']),
             target: 'unappealable',
-            actions: ['postAnslag', 'dropAppealClock'],
+            actions: ['postAnslag', 'settleAnslagLate', 'dropAppealClock'],
           },
-          { guard: 'anslagOk', target: 'anslaget', actions: 'postAnslag' },
+          { guard: 'anslagOk', target: 'anslaget', actions: ['postAnslag', 'settleAnslagLate'] },
         ],
         // R-I4: fired by the engine on the day after the deadline.
         ANSLAG_DEADLINE_PASSED: { guard: 'anslagDeadlinePassedOk', actions: 'recordAnslagLate' },

@@ -33,8 +33,19 @@ export function anslagPassedOn(c: Pick<ProtocolContext, 'justeradOn'>): { deadli
   return d ? { deadline: d.date, passedOn: addDays(d.date, 1) } : null;
 }
 
+/** The deadline's passing is recorded once. */
+function alreadyRecorded(ruleId: 'R-I1' | 'R-I4', passedOn: string): Refusal {
+  return refusal(
+    'DEADLINE_PASSING_RECORDED',
+    ruleId,
+    `That the deadline passed was recorded on ${passedOn}; it is recorded once.`,
+    `Att tidsfristen passerade noterades ${passedOn}; det noteras en gång.`,
+  );
+}
+
 /** R-I1: the due event comes on the day after the deadline, never before (its date is the engine's, not a claim). */
 export function checkJusteringDeadlinePassed(c: ProtocolContext, e: Ev<'JUSTERING_DEADLINE_PASSED'>): Refusal | null {
+  if (c.late?.justering) return alreadyRecorded('R-I1', c.late.justering.passedOn);
   const d = justeringPassedOn(c);
   if (!d || compareDates(e.on, d.passedOn) < 0)
     return refusal(
@@ -49,6 +60,7 @@ export function checkJusteringDeadlinePassed(c: ProtocolContext, e: Ev<'JUSTERIN
 
 /** R-I4: likewise for the anslag. */
 export function checkAnslagDeadlinePassed(c: ProtocolContext, e: Ev<'ANSLAG_DEADLINE_PASSED'>): Refusal | null {
+  if (c.late?.anslag) return alreadyRecorded('R-I4', c.late.anslag.passedOn);
   const d = anslagPassedOn(c);
   if (!d || compareDates(e.on, d.passedOn) < 0)
     return refusal(
@@ -97,6 +109,26 @@ export function deadlineDueEvents(
         ? { type: 'ANSLAG_DEADLINE_PASSED', d: anslagPassedOn(c) }
         : null;
   return due?.d ? [{ type: due.type, dueOn: due.d.passedOn, payload: { on: due.d.passedOn } }] : [];
+}
+
+/**
+ * R-I1, R-I4: the act after its deadline's due event. Dated after the deadline, it was late (the warning stays);
+ * dated on or before it (entered afterwards), it was on time: the due event's warning is withdrawn from the record's
+ * warnings (the log keeps the due event), and `late` says the act was on time.
+ */
+export function settleLate(
+  c: ProtocolContext,
+  which: 'justering' | 'anslag',
+  actOn: string,
+): Partial<Pick<ProtocolContext, 'late' | 'warnings'>> {
+  const passed = c.late?.[which];
+  if (!passed) return {};
+  const onTime = compareDates(actOn, passed.deadline) <= 0;
+  const code = which === 'justering' ? 'JUSTERING_LATE' : 'ANSLAG_LATE';
+  return {
+    late: { ...c.late, [which]: { ...passed, actOn, onTime } },
+    ...(onTime ? { warnings: c.warnings.filter((w) => !(w.code === code && w.details?.passedOn)) } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ R-I13 inhibition
@@ -155,9 +187,7 @@ export function endInhibition(c: ProtocolContext, on: string, by: Inhibition['en
 }
 
 /** R-I13: what a workflow the decision drove shows while the inhibition holds ("stopped by"); null when none holds. */
-export function stopOf(
-  c: ProtocolContext,
-): {
+export function stopOf(c: ProtocolContext): {
   decisionId: string;
   ruleId: string;
   court: string;

@@ -512,7 +512,17 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
       anslagOn: '2018-11-08',
       appealLastDay: '2018-11-29',
     });
-    expect(await eventTypes(urgent.workflowId)).toEqual(['xstate.init', 'JUSTERAT', 'ANSLAG_POSTED']);
+    // Protocol version 2: entered in 2026, the 2018 paragraph's deadlines had passed before its acts were recorded
+    // (R-I1, R-I4 due events); the acts are dated on time, so the record keeps no late warning.
+    expect(await eventTypes(urgent.workflowId)).toEqual([
+      'xstate.init',
+      'JUSTERING_DEADLINE_PASSED',
+      'JUSTERAT',
+      'ANSLAG_DEADLINE_PASSED',
+      'ANSLAG_POSTED',
+    ]);
+    expect((await decision(urgent.id)).late).toMatchObject({ justering: { onTime: true }, anslag: { onTime: true } });
+    expect((await decision(urgent.id)).warnings).toEqual([]);
   });
 
   // ------------------------------------------------------------------------------------------------ amendments and corrections
