@@ -20,6 +20,8 @@ import { recordRegisterDefinition } from './register/record-register.machine';
 import { areaDefinitionV2 } from './area/area.v2.machine';
 // Gallring of personal data (h-gallring)
 import { gallringDefinition } from './gallring/gallring.machine';
+// The protocol machine's version 2: deadlines as due events, inhibition, late appeals, no appeal clock (h-proto2)
+import { protocolDefinitionV2 } from './protocol/protocol.v2.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -47,4 +49,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   areaDefinitionV2,
   // Gallring of personal data (h-gallring)
   gallringDefinition,
+  // The protocol machine's version 2 (h-proto2): new paragraphs start on it; version 1 stays for the logs it wrote.
+  protocolDefinitionV2,
 ];

@@ -88,6 +88,21 @@ export const RULE_CODES = {
   JUDGMENT_BEFORE_APPEAL: 'The court cannot have decided before the appeal arrived.',
   PARAGRAPH_JUSTERAD: 'A justerat paragraph is never edited; a correction refers to it.',
   CORRECTION_BEFORE_JUSTERING: 'A correction of a justerat paragraph is dated on or after its justering.',
+  // The protocol machine's version 2: deadlines as due events, inhibition, late appeals, no appeal clock (h-proto2)
+  JUSTERING_DEADLINE_NOT_PASSED:
+    'The justering deadline has not passed yet (meeting + 14 days, moved to the next vardag).',
+  ANSLAG_DEADLINE_NOT_PASSED: 'The anslag deadline has not passed yet (justering + 2 days, moved to the next vardag).',
+  DEADLINE_PASSING_RECORDED: 'That the justering or anslag deadline passed is already recorded; it is recorded once.',
+  INHIBITION_IN_FORCE:
+    'The court has ordered inhibition: the decision must not be carried out until the court has judged.',
+  INHIBITION_BEFORE_APPEAL: 'The court cannot order inhibition before the appeal arrived.',
+  NO_INHIBITION_IN_FORCE: 'No inhibition of the decision is in force; there is nothing to lift.',
+  INHIBITION_LIFTED_BEFORE_ORDER: 'An inhibition is lifted on or after the day it was ordered.',
+  NO_LATE_APPEAL_PENDING: 'No appeal recorded as late awaits the court’s decision.',
+  DECISION_INHIBITED:
+    'The decision is stopped by the court’s inhibition; it drives nothing new until lifted or judged.',
+  DECISION_NOT_IN_SUBSTANCE:
+    'The matter was bordlagt or återremitterat in this paragraph: no decision in substance exists to drive a workflow.',
   // The collaboration's settings (D1)
   REASON_REQUIRED: 'A change of settings states its reason.',
   NOTHING_CHANGED: 'A change of settings changes at least one setting (collaboration version 2).',

@@ -11,7 +11,8 @@ import { checkQuorum, participants } from './participants.rules';
 import { checkMethod } from './votes.rules';
 import { checkTjanstgoring } from './attendance.rules';
 import { checkQuestions } from './questions.rules';
-import type { Attendee, DecisionParagraph, MeetingFacts, Person } from './decision.types';
+import type { Attendee, DecisionParagraph, MeetingFacts, ParagraphOutcome, Person } from './decision.types';
+import type { Inhibition } from './protocol.types';
 
 export { checkQuorum, participants, quorumOf, servingAttendees } from './participants.rules';
 export { checkMethod } from './votes.rules';
@@ -250,7 +251,7 @@ const RULE_OF_SUBJECT: Record<string, string> = {
 };
 
 /** Protocol states in which a decision is justerat and stands (D10: it may drive its workflow). */
-const STANDING = new Set(['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final']);
+const STANDING = new Set(['justerat', 'anslaget', 'presumedFinal', 'appealed', 'final', 'unappealable']);
 
 /** D10, R-C11: a decision stands once justerat and until annulled; a minimal record (no protocol, null) stands. */
 export function decisionStands(protocolState: string | null): boolean {
@@ -263,7 +264,16 @@ export function decisionStands(protocolState: string | null): boolean {
  * (The organ is left to the membership rules: WRONG_DECISION_ORGAN, R-B2 and R-C1.)
  */
 export function checkDecisionDrives(
-  decision: { municipalityCode: string; collaboration: string | null; subject: string; protocolState: string | null },
+  decision: {
+    municipalityCode: string;
+    collaboration: string | null;
+    subject: string;
+    protocolState: string | null;
+    /** R-H22: what became of the matter in the paragraph (absent for a minimal record: decided). */
+    matterOutcome?: ParagraphOutcome;
+    /** R-I13: the court's inhibition in force, if any (protocol version 2). */
+    inhibition?: Inhibition | null;
+  },
   target: { municipalityCode: string; collaboration: string; eventType: string },
 ): Refusal | null {
   if (decision.municipalityCode !== target.municipalityCode) {
@@ -305,6 +315,34 @@ export function checkDecisionDrives(
       'R-I8',
       'A decision drives its workflow once its protocol is justerat (D10); this one is not yet.',
       'Ett beslut får verkställas först när protokollet är justerat (D10); detta är det ännu inte.',
+    );
+  }
+  return checkDecisionInSubstance(decision, target.eventType);
+}
+
+/** R-H22, R-I13: a decision in substance, not stopped by the court's inhibition (protocol version 2). */
+function checkDecisionInSubstance(
+  decision: { matterOutcome?: ParagraphOutcome; inhibition?: Inhibition | null },
+  eventType: string,
+): Refusal | null {
+  if (decision.matterOutcome && decision.matterOutcome !== 'DECIDED') {
+    const sent = decision.matterOutcome === 'BORDLAGD' ? 'bordlagt' : 'återremitterat';
+    return refusal(
+      'DECISION_NOT_IN_SUBSTANCE',
+      'R-H22',
+      `The matter was ${sent} in this paragraph: there is no decision in substance to drive ${eventType}.`,
+      `Ärendet ${sent === 'bordlagt' ? 'bordlades' : 'återremitterades'} i paragrafen: något beslut i sak finns inte som kan driva ${eventType}.`,
+      { matterOutcome: decision.matterOutcome },
+    );
+  }
+  if (decision.inhibition) {
+    const i = decision.inhibition;
+    return refusal(
+      'DECISION_INHIBITED',
+      'R-I13',
+      `${i.court} ordered inhibition on ${i.orderedOn}: the decision must not be carried out until the court has judged.`,
+      `${i.court} beslutade inhibition ${i.orderedOn}: beslutet får inte verkställas förrän domstolen har prövat det.`,
+      { inhibition: i },
     );
   }
   return null;

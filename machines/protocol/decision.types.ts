@@ -98,6 +98,10 @@ export interface Protokollsanteckning {
   allowedByChair: boolean;
 }
 
+/** R-I15: a decision in substance, or only preparation (beredning) or execution (verkställighet), KL 13 kap. 2 §. */
+export const DECISION_NATURES = ['BESLUT', 'BEREDNING', 'VERKSTALLIGHET'] as const;
+export type DecisionNature = (typeof DECISION_NATURES)[number];
+
 export interface DecisionParagraph extends ParagraphQuestions {
   paragraphNumber: string;
   matter: { title: string; diarienummer?: string; diarium?: string };
@@ -118,6 +122,11 @@ export interface DecisionParagraph extends ParagraphQuestions {
   protokollsanteckningar: Protokollsanteckning[];
   sendTo: string[];
   immediateJustering?: boolean;
+  /**
+   * R-I15: what kind of decision this is (KL 13 kap. 2 §): a decision in substance (BESLUT), or only beredning or
+   * verkställighet, which cannot be appealed by laglighetsprövning and get no appeal clock. Absent = BESLUT.
+   */
+  nature?: DecisionNature;
   /** Example (demo) data: the record is not real, and these of its facts are invented (src/seed/demo-marks.ts). */
   example?: ExampleMark;
 }

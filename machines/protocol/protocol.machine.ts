@@ -32,7 +32,7 @@ import type { ProtocolContext, ProtocolEvent, ProtocolInput } from './protocol.t
 const on = eventNarrower<ProtocolContext, ProtocolEvent>();
 
 /** The rules behind the guards that refuse with a reason (one declaration: guards and explanations both come from here). */
-const PROTOCOL_RULES = {
+export const PROTOCOL_RULES = {
   amendedDraftOk: checkAmendedDraft,
   justeringOk: checkJustering,
   anslagOk: checkAnslag,

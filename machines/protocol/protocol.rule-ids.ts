@@ -36,4 +36,17 @@ const VERSION_1: Record<string, readonly string[]> = {
   motivationOk: ['R-H14'],
 };
 
-export const PROTOCOL_GUARD_RULE_IDS: Record<number, Record<string, readonly string[]>> = { 1: VERSION_1 };
+/** Version 2 (h-proto2): version 1's guards and the ones it adds. */
+const VERSION_2: Record<string, readonly string[]> = {
+  ...VERSION_1,
+  justeringDeadlinePassedOk: ['R-I1'],
+  anslagDeadlinePassedOk: ['R-I4'],
+  inhibitionOk: ['R-I13'],
+  inhibitionLiftOk: ['R-I13'],
+  lateAppealDecidedOk: ['R-I14', 'R-I5'],
+};
+
+export const PROTOCOL_GUARD_RULE_IDS: Record<number, Record<string, readonly string[]>> = {
+  1: VERSION_1,
+  2: VERSION_2,
+};

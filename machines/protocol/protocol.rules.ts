@@ -361,6 +361,8 @@ export function protocolStatusOf(state: string): string {
         appealed: 'APPEALED',
         final: 'FINAL',
         annulled: 'ANNULLED',
+        // Version 2 (R-I15): justerat and anslaget, with no appeal clock.
+        unappealable: 'NOT_APPEALABLE',
       } as Record<string, string>
     )[state] ?? state.toUpperCase()
   );

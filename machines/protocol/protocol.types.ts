@@ -15,6 +15,40 @@ export interface ProtocolInput {
    * anmälan, and its appeal period runs from the anslag of this meeting's protocol (machines/delegation).
    */
   delegation?: DelegationReport;
+  /**
+   * R-I15 (version 2): false for a paragraph that is only beredning or verkställighet (KL 13 kap. 2 §): no appeal
+   * clock after its anslag. Absent = true.
+   */
+  appealable?: boolean;
+}
+
+/** R-I13 (version 2): the court's order that the decision must not be carried out until it has judged (inhibition). */
+export interface Inhibition {
+  court: string;
+  caseNumber?: string;
+  orderedOn: string;
+  /** The day it ended: lifted by the court, or ended with the judgment. */
+  endedOn?: string;
+  endedBy?: 'LIFTED' | 'JUDGMENT';
+}
+
+/** R-I14 (version 2): an appeal that reached the court after the appeal period's last day; the court decides on it. */
+export interface LateAppeal {
+  receivedOn: string;
+  court?: string;
+  caseNumber?: string;
+  appealLastDay: string;
+  /** The court's decision on it: avvisat (DISMISSED) or REJECTED leave the decision as it was. */
+  decided?: { outcome: 'DISMISSED' | 'REJECTED'; decidedOn: string };
+}
+
+/** R-I1, R-I4 (version 2): a deadline that passed before the act, as the due event recorded it. */
+export interface PassedDeadline {
+  deadline: string;
+  passedOn: string;
+  /** The act, when it came: dated on or before the deadline (recorded late, but on time), or after it. */
+  actOn?: string;
+  onTime?: boolean;
 }
 
 export interface Correction {
@@ -45,6 +79,13 @@ export interface ProtocolContext extends Omit<ProtocolInput, 'warnings'> {
   /** Written motivations accepted after recording (R-H14 c). */
   motivations: { member: string; text: string; submittedAt: string }[];
   warnings: RuleWarning[];
+  // Version 2 (absent in version 1 contexts)
+  /** R-I1, R-I4: the justering or anslag deadline passed before the act (JUSTERING_DEADLINE_PASSED, ANSLAG_DEADLINE_PASSED). */
+  late?: { justering?: PassedDeadline; anslag?: PassedDeadline };
+  /** R-I13: every inhibition the court ordered, the one in force last without `endedOn`. */
+  inhibitions?: Inhibition[];
+  /** R-I14: appeals that reached the court too late, recorded as late. */
+  lateAppeals?: LateAppeal[];
 }
 
 export type ProtocolEvent =
@@ -54,8 +95,21 @@ export type ProtocolEvent =
   | { type: 'APPEAL_PERIOD_ENDED'; on: string }
   | { type: 'APPEAL_RECEIVED'; receivedOn: string; court?: string; caseNumber?: string }
   | { type: 'NO_APPEAL_CONFIRMED'; confirmedOn: string; basis?: string }
-  | { type: 'APPEAL_DECIDED'; outcome: 'REJECTED' | 'ANNULLED'; decidedOn: string; court?: string; caseNumber?: string }
+  | {
+      type: 'APPEAL_DECIDED';
+      /** DISMISSED (avvisat, version 2): the court did not try the appeal (a late one, R-I14); the decision stands. */
+      outcome: 'REJECTED' | 'ANNULLED' | 'DISMISSED';
+      decidedOn: string;
+      court?: string;
+      caseNumber?: string;
+    }
   | { type: 'CORRECTION_RECORDED'; correctedOn: string; reason: string; text: string }
-  | { type: 'RESERVATION_MOTIVATION_SUBMITTED'; member: string; text: string; submittedAt: string };
+  | { type: 'RESERVATION_MOTIVATION_SUBMITTED'; member: string; text: string; submittedAt: string }
+  // Version 2
+  | { type: 'JUSTERING_DEADLINE_PASSED'; on: string }
+  | { type: 'ANSLAG_DEADLINE_PASSED'; on: string }
+  | { type: 'INHIBITION_ORDERED'; court: string; caseNumber?: string; orderedOn: string }
+  | { type: 'INHIBITION_LIFTED'; liftedOn: string };
 
-export type ProtocolStatus = 'DRAFT' | 'JUSTERAT' | 'ANSLAGET' | 'PRESUMED_FINAL' | 'APPEALED' | 'FINAL' | 'ANNULLED';
+export type ProtocolStatus =
+  'DRAFT' | 'JUSTERAT' | 'ANSLAGET' | 'PRESUMED_FINAL' | 'APPEALED' | 'FINAL' | 'ANNULLED' | 'NOT_APPEALABLE';

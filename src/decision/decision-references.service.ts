@@ -1,7 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { In } from 'typeorm';
 import { randomUUID } from 'crypto';
 import type { DecisionRef } from '../../machines/membership/membership.types';
 import { checkDecisionDrives, decisionStands, SUBJECT_OF_EVENT } from '../../machines/protocol/decision.rules';
+import { paragraphOutcome } from '../../machines/protocol/questions.rules';
+import type { ProtocolContext } from '../../machines/protocol/protocol.types';
+import { inhibitionInForce, stopOf } from '../../machines/protocol/protocol.v2.rules';
+import { decisionCauseKey } from '../../machines/protocol/protocol.rules';
+import { WorkflowHistory } from '../workflow/history/workflow-history';
+import type { WorkflowStop } from '../workflow/history/history.views';
 import { plainJson } from '../common/canonical-json';
 import { AppError, notFound } from '../common/errors';
 import type { Tx } from '../database/db';
@@ -16,12 +23,32 @@ import { DecisionRows } from './decision.repository';
  * on (D10, R-C11), the minimal record of an inline decision, and the version of a document a municipality adopted.
  */
 @Injectable()
-export class DecisionReferences {
+export class DecisionReferences implements OnModuleInit {
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly clock: Clock,
     private readonly documents: DocumentService,
+    private readonly history: WorkflowHistory,
   ) {}
+
+  /** R-I13: a workflow's history and view show the decisions under inhibition that drove it. */
+  onModuleInit(): void {
+    this.history.useStopReader((tx, keys) => this.stopsOf(tx, keys));
+  }
+
+  /** The decisions among the cause keys (`decision:<id>`) whose inhibition is in force, as a stop (R-I13). */
+  async stopsOf(tx: Tx, causeKeys: string[]): Promise<WorkflowStop[]> {
+    const ids = causeKeys.filter((k) => k.startsWith('decision:')).map((k) => k.slice('decision:'.length));
+    if (!ids.length) return [];
+    const decisions = await tx.find(DecisionEntity, { where: { id: In(ids) } });
+    const out: WorkflowStop[] = [];
+    for (const d of decisions) {
+      const protocol = await this.protocolOf(tx, d);
+      const stop = protocol ? stopOf(protocol.context) : null;
+      if (stop) out.push({ causeKey: decisionCauseKey(d.id), ...stop });
+    }
+    return out;
+  }
 
   /**
    * The decision an event references (of a membership, an area, an amendment: SUBJECT_OF_EVENT names the subject): the right municipality, collaboration and subject, justerat (D10)
@@ -36,13 +63,16 @@ export class DecisionReferences {
   ): Promise<DecisionRef> {
     const decision = await tx.findOne(DecisionEntity, { where: { id: decisionId } });
     if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
-    const protocolState = await this.protocolState(tx, decision);
+    const protocol = await this.protocolOf(tx, decision);
     const refused = checkDecisionDrives(
       {
         municipalityCode: decision.municipalityCode,
         collaboration: decision.collaboration,
         subject: decision.subject,
-        protocolState,
+        protocolState: protocol?.state ?? null,
+        // R-H22, R-I13: a matter sent on decides nothing; an inhibited decision drives nothing new.
+        ...(protocol ? { matterOutcome: paragraphOutcome(protocol.context.paragraph) } : {}),
+        ...(protocol ? { inhibition: inhibitionInForce(protocol.context) } : {}),
       },
       { municipalityCode: code, collaboration: slug, eventType },
     );
@@ -117,6 +147,13 @@ export class DecisionReferences {
     if (documentVersionId && !(await this.documents.versionById(tx, documentVersionId))) {
       throw notFound(`Document version ${documentVersionId}`, `Dokumentversionen ${documentVersionId}`);
     }
+  }
+
+  /** The state and context of the decision's protocol workflow; null for a minimal record. */
+  private async protocolOf(tx: Tx, d: DecisionEntity): Promise<{ state: string; context: ProtocolContext } | null> {
+    if (!d.workflowId) return null;
+    const s = (await this.engine.snapshotsOf(tx, [d.workflowId])).get(d.workflowId);
+    return s ? { state: s.state, context: s.context as ProtocolContext } : null;
   }
 
   /** The state of the decision's protocol workflow, as the engine has it; null for a minimal record. */

@@ -2,6 +2,7 @@ import { anslagDeadline, justeringDeadline, type Deadline } from '../../machines
 import type { BodyKind, MeetingFacts } from '../../machines/protocol/decision.types';
 import { javConsequence, paragraphOutcome } from '../../machines/protocol/decision.rules';
 import { anslagTakenDownOn, protocolStatusOf } from '../../machines/protocol/protocol.rules';
+import { noAppealClockReason, stopOf } from '../../machines/protocol/protocol.v2.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 import { exampleViewOf } from '../common/example-view';
 import type { LinkView } from '../workflow/links/workflow-links';
@@ -49,6 +50,10 @@ export function decisionView(rows: DecisionRows, instance: InstanceView | null):
     // R-I4: the day the anslag comes down (recorded, else the appeal period's last day)
     const down = anslagTakenDownOn(c);
     if (down) view.anslagTakenDownOn = down;
+    // R-I13, R-I15 (protocol version 2; a version 1 context has no inhibition and always its clock).
+    if (c.inhibitions) view.inhibition = stopOf(c);
+    const reason = noAppealClockReason(c);
+    if (reason) view.appealClock = { runs: false, reason };
   }
   return view;
 }
@@ -136,6 +141,9 @@ const PROTOCOL_FIELDS = [
   'finalFrom',
   'appeal',
   'outcome',
+  'late',
+  'inhibitions',
+  'lateAppeals',
 ] as const;
 
 /** The protocol's dates and outcome, only those the context has (an absent key stays absent in the answer). */

@@ -4,6 +4,7 @@ import { justeringDeadline } from '../../machines/calendar/calendar';
 import { checkParagraph, organOfBody, withoutLateMotivations } from '../../machines/protocol/decision.rules';
 import type { Attendee, DecisionParagraph } from '../../machines/protocol/decision.types';
 import { PROTOCOL_MACHINE_ID } from '../../machines/protocol/protocol.machine';
+import { appealClockRuns } from '../../machines/protocol/protocol.v2.rules';
 import { decisionCauseKey, justeringSigners, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import { assertActsFor } from '../auth/access';
 import { plainJson } from '../common/canonical-json';
@@ -212,6 +213,8 @@ export class DecisionService {
         paragraph,
         ...(warnings.length ? { warnings } : {}),
         ...(continues ? { continues } : {}),
+        // R-I15: beredning or verkställighet gets no appeal clock (protocol version 2).
+        ...(appealClockRuns({ paragraph }) ? {} : { appealable: false }),
       };
       const workflow = await wtx.create(
         PROTOCOL_MACHINE_ID,

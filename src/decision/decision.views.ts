@@ -3,6 +3,10 @@ import type { ExampleView } from '../common/example-view';
 import type { DecisionParagraph, MeetingFacts, ParagraphOutcome } from '../../machines/protocol/decision.types';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 import type { SecrecyMarkingView } from '../personal-data/secret-text.service';
+import type { stopOf } from '../../machines/protocol/protocol.v2.rules';
+
+/** R-I13: the inhibition in force, as the decision and what it drove show it. */
+export type ProtocolStop = NonNullable<ReturnType<typeof stopOf>>;
 
 /** Another paragraph of the same matter (R-H22): the one this continues, or the one that continues this. */
 export interface ParagraphLink {
@@ -77,6 +81,16 @@ export interface DecisionView {
   continuedBy?: ParagraphLink | null;
   /** R-K7: the secrecy markings of the paragraph or its texts; a withheld text shows its provision, never itself. */
   secrecy?: SecrecyMarkingView[];
+  // Protocol version 2 (h-proto2)
+  /** R-I1, R-I4: a deadline that passed before the act, as its due event recorded it. */
+  late?: ProtocolContext['late'];
+  /** R-I13: every inhibition the court ordered; `inhibition` is the one in force (null when none holds). */
+  inhibitions?: ProtocolContext['inhibitions'];
+  inhibition?: ProtocolStop | null;
+  /** R-I14: appeals that reached the court too late, recorded as late, with the court's decision on each. */
+  lateAppeals?: ProtocolContext['lateAppeals'];
+  /** R-I15: whether an appeal clock runs for this paragraph, and why not (beredning, verkställighet). */
+  appealClock?: { runs: boolean; reason?: { en: string; sv: string } };
   /** R-H4: what a jäv means in this body (nämnd: leaves the room; fullmäktige: may stay), when a jäv is recorded. */
   javConsequence?: { en: string; sv: string } | null;
 }

@@ -69,8 +69,11 @@ export class WorkflowController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'A workflow instance: machine, pinned version, state, version, context, allowed events' })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
-  get(@Param('id', uuidParam) id: string) {
-    return this.engine.get(id);
+  async get(@Param('id', uuidParam) id: string) {
+    const view = await this.engine.get(id);
+    // R-I13: a decision under inhibition stops what it drove (read side).
+    const stoppedBy = await this.workflowHistory.stoppedBy(id);
+    return stoppedBy.length ? { ...view, stoppedBy } : view;
   }
 
   @Get(':id/history')

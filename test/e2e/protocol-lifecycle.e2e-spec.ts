@@ -47,6 +47,9 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     code: string,
     ruleId?: string,
   ) {
+    // A write fires what is due first (a justering deadline that passed, R-I1, protocol version 2): fire it now, so
+    // that what is compared is the refused event alone.
+    expect((await post('/workflows/due-events/run', {}, ctx.tokens.admin)).status).toBe(200);
     const before = await decision(id);
     const history = await getHistory(ctx, before.workflowId);
     const res = await event(id, body, token);
@@ -283,7 +286,7 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
     expect(await verifyWorkflow(ctx, p.workflowId)).toMatchObject({ ok: true });
   });
 
-  it('R-I5: an appeal that arrived after the last day → 422 APPEAL_TOO_LATE, not recorded; the decision still becomes FINAL', async () => {
+  it('R-I5, R-I14: an appeal that arrived after the last day is recorded as late, not refused; the court dismisses it and the decision still becomes FINAL', async () => {
     const meetingId = await meeting('1415', { date: '2018-11-07' });
     const token = await clerk('1415');
     const p = await record(meetingId, para(), token);
@@ -294,22 +297,28 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
       { type: 'APPEAL_RECEIVED', receivedOn: '2018-12-06', court: 'Förvaltningsrätten i Göteborg' },
       token,
     );
-    expect(late.status).toBe(422);
-    expectErrorBody(late.body, 'APPEAL_TOO_LATE');
-    expect(late.body).toMatchObject({ ruleId: 'R-I5', details: { appealLastDay: '2018-12-05' } });
-    // Only the due event (fired before the write) is in the log; the late appeal is not.
-    expect(await eventTypes(p.workflowId)).toEqual(['xstate.init', 'JUSTERAT', 'ANSLAG_POSTED', 'APPEAL_PERIOD_ENDED']);
+    expect(late.status).toBe(201);
+    // The due event (fired before the write), then the late appeal: recorded, the state as it was.
+    expect(await eventTypes(p.workflowId)).toEqual([
+      'xstate.init',
+      'JUSTERAT',
+      'ANSLAG_POSTED',
+      'APPEAL_PERIOD_ENDED',
+      'APPEAL_RECEIVED',
+    ]);
     const d = await decision(p.id);
-    expect(d.status).toBe('PRESUMED_FINAL');
+    expect(d).toMatchObject({
+      status: 'PRESUMED_FINAL',
+      lateAppeals: [{ receivedOn: '2018-12-06', court: 'Förvaltningsrätten i Göteborg', appealLastDay: '2018-12-05' }],
+    });
     expect(d.appeal).toBeUndefined();
-    await expectRefusedEvent(
+    const dismissed = await event(
       p.id,
-      { type: 'APPEAL_RECEIVED', receivedOn: '2019-01-07' },
+      { type: 'APPEAL_DECIDED', outcome: 'DISMISSED', decidedOn: '2019-01-10' },
       token,
-      422,
-      'APPEAL_TOO_LATE',
-      'R-I5',
     );
+    expect(dismissed.body).toMatchObject({ status: 'PRESUMED_FINAL' });
+    expect(dismissed.body.lateAppeals[0].decided).toEqual({ outcome: 'DISMISSED', decidedOn: '2019-01-10' });
     expect((await event(p.id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2018-12-07' }, token)).body.status).toBe(
       'FINAL',
     );
@@ -504,7 +513,17 @@ describe('protocol lifecycle of a decision paragraph (R-I1..R-I7, R-K9, R-H14, D
       anslagOn: '2018-11-08',
       appealLastDay: '2018-11-29',
     });
-    expect(await eventTypes(urgent.workflowId)).toEqual(['xstate.init', 'JUSTERAT', 'ANSLAG_POSTED']);
+    // Protocol version 2: entered in 2026, the 2018 paragraph's deadlines had passed before its acts were recorded
+    // (R-I1, R-I4 due events); the acts are dated on time, so the record keeps no late warning.
+    expect(await eventTypes(urgent.workflowId)).toEqual([
+      'xstate.init',
+      'JUSTERING_DEADLINE_PASSED',
+      'JUSTERAT',
+      'ANSLAG_DEADLINE_PASSED',
+      'ANSLAG_POSTED',
+    ]);
+    expect((await decision(urgent.id)).late).toMatchObject({ justering: { onTime: true }, anslag: { onTime: true } });
+    expect((await decision(urgent.id)).warnings).toEqual([]);
   });
 
   // ------------------------------------------------------------------------------------------------ amendments and corrections

@@ -67,6 +67,8 @@ const protocolShapes: { [T in keyof typeof PROTOCOL_EVENT_DTOS]: Same<ProtocolDt
   APPEAL_DECIDED: true,
   CORRECTION_RECORDED: true,
   RESERVATION_MOTIVATION_SUBMITTED: true,
+  INHIBITION_ORDERED: true,
+  INHIBITION_LIFTED: true,
 };
 
 // Areas: the client names a recorded decision (decisionId) and document versions (documentVersionId(s)); the service

@@ -18,8 +18,10 @@ import {
 import { ExampleMarkDto } from '../../common/example-mark.dto';
 import { IsInstant, IsLocalDate, IsLongText, IsPastDate, IsPastInstant, IsText } from '../../common/validators';
 import {
+  DECISION_NATURES,
   DECISION_SUBJECTS,
   JAV_GROUNDS,
+  type DecisionNature,
   type DecisionSubject,
   type JavGround,
 } from '../../../machines/protocol/decision.types';
@@ -276,6 +278,14 @@ export class RecordParagraphDto {
   @IsOptional()
   @IsBoolean()
   immediateJustering?: boolean;
+  @ApiPropertyOptional({
+    enum: DECISION_NATURES,
+    description:
+      'R-I15, KL 13 kap. 2 §: BESLUT (default), or only beredning or verkställighet: no laglighetsprövning, no appeal clock',
+  })
+  @IsOptional()
+  @IsIn(DECISION_NATURES)
+  nature?: DecisionNature;
   @exampleProperty()
   @IsOptional()
   @IsObject()

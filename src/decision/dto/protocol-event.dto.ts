@@ -103,10 +103,14 @@ export class NoAppealConfirmedDto extends ProtocolEventBase {
 export class AppealDecidedDto extends ProtocolEventBase {
   @ApiProperty({
     enum: ['APPEAL_DECIDED'],
-    description: 'The final judgment: REJECTED → FINAL, ANNULLED (upphävt) → ANNULLED and compensations (R-C11)',
+    description:
+      'The final judgment: REJECTED → FINAL, ANNULLED (upphävt) → ANNULLED and compensations (R-C11); DISMISSED ' +
+      '(avvisat): the appeal was not tried (a late one, R-I14), the decision stands as it was',
   })
   declare type: 'APPEAL_DECIDED';
-  @ApiProperty({ enum: ['REJECTED', 'ANNULLED'] }) @IsIn(['REJECTED', 'ANNULLED']) outcome: 'REJECTED' | 'ANNULLED';
+  @ApiProperty({ enum: ['REJECTED', 'ANNULLED', 'DISMISSED'] })
+  @IsIn(['REJECTED', 'ANNULLED', 'DISMISSED'])
+  outcome: 'REJECTED' | 'ANNULLED' | 'DISMISSED';
   @ApiProperty() @IsPastDate() decidedOn: string;
   @ApiPropertyOptional() @IsOptional() @IsText(200) court?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(100) caseNumber?: string;
@@ -134,6 +138,23 @@ export class ReservationMotivationSubmittedDto extends ProtocolEventBase {
   @ApiProperty() @IsPastInstant() submittedAt: string;
 }
 
+export class InhibitionOrderedDto extends ProtocolEventBase {
+  @ApiProperty({
+    enum: ['INHIBITION_ORDERED'],
+    description: 'R-I13: the court orders that the decision must not be carried out until it has judged (inhibition)',
+  })
+  declare type: 'INHIBITION_ORDERED';
+  @ApiProperty({ example: 'Förvaltningsrätten i Göteborg' }) @IsText(200) court: string;
+  @ApiPropertyOptional({ example: 'Mål nr 1234-24' }) @IsOptional() @IsText(100) caseNumber?: string;
+  @ApiProperty() @IsPastDate() orderedOn: string;
+}
+
+export class InhibitionLiftedDto extends ProtocolEventBase {
+  @ApiProperty({ enum: ['INHIBITION_LIFTED'], description: 'R-I13: the court lifts the inhibition in force' })
+  declare type: 'INHIBITION_LIFTED';
+  @ApiProperty() @IsPastDate() liftedOn: string;
+}
+
 export const PROTOCOL_EVENT_DTOS = {
   PARAGRAPH_AMENDED: ParagraphAmendedDto,
   JUSTERAT: JusteratDto,
@@ -143,4 +164,6 @@ export const PROTOCOL_EVENT_DTOS = {
   APPEAL_DECIDED: AppealDecidedDto,
   CORRECTION_RECORDED: CorrectionRecordedDto,
   RESERVATION_MOTIVATION_SUBMITTED: ReservationMotivationSubmittedDto,
+  INHIBITION_ORDERED: InhibitionOrderedDto,
+  INHIBITION_LIFTED: InhibitionLiftedDto,
 } as const;

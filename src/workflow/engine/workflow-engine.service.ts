@@ -356,6 +356,12 @@ export class WorkflowEngine implements TxEngine {
     return this.log.states(tx, ids);
   }
 
+  /** The state and context of each instance, read in the caller's transaction (a rule of its machine judges them). */
+  async snapshotsOf(tx: Tx, ids: string[]): Promise<Map<string, { state: string; context: unknown }>> {
+    const heads = await this.log.heads(tx, ids);
+    return new Map(heads.map((h) => [h.instance.id, { state: h.instance.state, context: h.snapshot.context }]));
+  }
+
   async getMany(ids: string[]): Promise<Map<string, InstanceView>> {
     const heads = await this.db.read((tx) => this.log.heads(tx, ids));
     return new Map(heads.map((h) => [h.instance.id, this.view(h.def, h.instance, h.snapshot)]));

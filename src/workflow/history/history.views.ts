@@ -32,4 +32,21 @@ export interface HistoryView {
   machineId: string;
   machineVersion: number;
   transitions: HistoryEntryView[];
+  /**
+   * What stops this workflow now (read side, its log is not rewritten): a decision that drove it and is under the
+   * court's inhibition (R-I13). Absent when nothing does.
+   */
+  stoppedBy?: WorkflowStop[];
 }
+
+/** A cause that stops the workflows it drove (`decision:<id>` under inhibition), as the module that owns it says. */
+export interface WorkflowStop {
+  causeKey: string;
+  ruleId: string;
+  en: string;
+  sv: string;
+  [detail: string]: unknown;
+}
+
+/** Reads, for the cause keys that drove a workflow, those that stop it now (registered by the module of the cause). */
+export type StopReader = (tx: import('../../database/db').Tx, causeKeys: string[]) => Promise<WorkflowStop[]>;

@@ -10,7 +10,7 @@ import { MachineRegistry } from '../machine-registry';
 import { ActorDirectory, tokenIdOf } from './actor-directory';
 import { allowingRules } from './fired-rules';
 import { linksOf, type HistoryLink } from './history-links';
-import type { HistoryEntryView, HistoryView } from './history.views';
+import type { HistoryEntryView, HistoryView, StopReader, WorkflowStop } from './history.views';
 
 /**
  * A workflow's history as a record reads (issue 10, point 7): every log row with the person behind its token, the
@@ -26,14 +26,38 @@ export class WorkflowHistory {
     private readonly actors: ActorDirectory,
   ) {}
 
+  private stopReader: StopReader | null = null;
+
+  /** The decision module registers who says whether a decision stops what it drove (R-I13, inhibition). */
+  useStopReader(reader: StopReader): void {
+    this.stopReader = reader;
+  }
+
   async history(instanceId: string): Promise<HistoryView> {
     return this.db.read(async (tx) => {
       const [head] = await this.log.heads(tx, [instanceId]);
       if (!head) throw notFound(`Workflow ${instanceId}`, `Arbetsflödet ${instanceId}`);
       const rows = await this.log.rows(tx, instanceId);
       const { machineId, machineVersion } = head.instance;
-      return { workflowId: instanceId, machineId, machineVersion, transitions: await this.entries(tx, rows) };
+      const view: HistoryView = { workflowId: instanceId, machineId, machineVersion, transitions: [] };
+      view.transitions = await this.entries(tx, rows);
+      const stoppedBy = await this.stopsOf(tx, instanceId);
+      if (stoppedBy.length) view.stoppedBy = stoppedBy;
+      return view;
     });
+  }
+
+  /** R-I13: the causes that drove this workflow and stop it now (read side). */
+  async stopsOf(tx: Tx, workflowId: string): Promise<WorkflowStop[]> {
+    if (!this.stopReader) return [];
+    const links = await tx.find(WorkflowLinkEntity, { where: { effectWorkflowId: workflowId, kind: 'drives' } });
+    const keys = [...new Set(links.map((l) => l.causeKey))];
+    return keys.length ? this.stopReader(tx, keys) : [];
+  }
+
+  /** The same for a workflow read on its own (GET /workflows/:id). */
+  stoppedBy(workflowId: string): Promise<WorkflowStop[]> {
+    return this.db.read((tx) => this.stopsOf(tx, workflowId));
   }
 
   private async entries(tx: Tx, rows: WorkflowTransitionEntity[]): Promise<HistoryEntryView[]> {
