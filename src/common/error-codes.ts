@@ -37,6 +37,8 @@ export const SERVICE_ERROR_CODES = {
   NOTHING_TO_JUSTERA: 'No paragraph of the meeting is waiting for justering.',
   NOTHING_TO_ANSLA: 'No justerat paragraph of the meeting is waiting for its anslag.',
   DOCUMENT_EXISTS: 'A document with this key exists.',
+  // Sign-in by a person's name and password (h-web2)
+  USER_NAME_TAKEN: 'A person with this user name is set up already (revoked or not: a user name is never reused).',
   VERSION_EXISTS: 'The document has a version of this label; a version is never changed.',
   // Amendments of the declaration (h-amend)
   ALREADY_A_PARTY: 'An amendment adds only a municipality that is not a party already (D4).',

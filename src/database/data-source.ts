@@ -34,6 +34,8 @@ import { WebSessions1734100000000 } from './migrations/1734100000000-web-session
 import { PersonalData1734200000000 } from './migrations/1734200000000-personal-data';
 // The protocol as clerks keep it: a matter that goes on (h-protocol)
 import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-paragraph-continuation';
+// Sign-in by a person's name and password (h-web2)
+import { PersonAccounts1734950000000 } from './migrations/1734950000000-person-accounts';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -63,6 +65,8 @@ export const MIGRATIONS = [
   PersonalData1734200000000,
   // The protocol as clerks keep it: a matter that goes on (h-protocol)
   ParagraphContinuation1734700000000,
+  // Sign-in by a person's name and password (h-web2)
+  PersonAccounts1734950000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -29,6 +29,8 @@ import { WebSessionEntity } from '../web/session/web-session.entity';
 // Versioned machines and migrations of running instances (h-versions)
 import { MachineDefinitionEntity } from '../workflow/versions/machine-definition.entity';
 import { PersonalDatumEntity } from '../personal-data/personal-datum.entity';
+// Sign-in by a person's name and password (h-web2)
+import { PersonAccountEntity } from '../auth/person-account.entity';
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
   WorkflowInstanceEntity,
@@ -68,4 +70,6 @@ export const ENTITIES = [
   WebSessionEntity,
   // Gallring of personal data (h-gallring)
   PersonalDatumEntity,
+  // Sign-in by a person's name and password (h-web2)
+  PersonAccountEntity,
 ];

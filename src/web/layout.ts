@@ -44,7 +44,7 @@ export function layout(ctx: PageContext, page: PageSpec): string {
               ${
                 session
                   ? html`<a href="/samverkan">${t.navCollaborations}</a>
-                      ${clerkNav(t, session.actor.role)}
+                      ${municipalityNav(t, session.actor.role)} ${clerkNav(t, session.actor.role)}
                       <span class="header__person"
                         >${t.signedInAs(session.name, roleText(t, session.actor.role, session.actor.municipality))}</span
                       >
@@ -77,4 +77,9 @@ function clerkNav(t: Messages, role: string) {
   return role === 'clerk' || role === 'admin'
     ? html`<a href="/protokoll">${t.navProtocol}</a> <a href="/protokoll/frister">${t.navDeadlines}</a>`
     : '';
+}
+
+/** The municipality's pages (h-web2): what waits on it and its memberships, for a clerk (and an admin, by ?kommun=). */
+function municipalityNav(t: Messages, role: string) {
+  return role === 'clerk' || role === 'admin' ? html`<a href="/kommun">${t.navMunicipality}</a>` : '';
 }

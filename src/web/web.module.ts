@@ -20,6 +20,10 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
 // The auditor's pages and the public notice board (h-auditor)
 import { BoardController } from './board/board.controller';
+// What waits on my municipality, its memberships (h-web2)
+import { AmendmentModule } from '../amendment/amendment.module';
+import { MunicipalityPagesController } from './municipality/municipality-pages.controller';
+import { WaitingReader } from './municipality/waiting-reader';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -28,6 +32,8 @@ import { BoardController } from './board/board.controller';
 export const WEB_PATHS = [
   '/',
   'logga-in',
+  // sign-in by a person's name and password (h-web2)
+  'logga-in/*path',
   'logga-ut',
   'regler',
   'assets/*path',
@@ -41,12 +47,15 @@ export const WEB_PATHS = [
   // The public notice board (h-auditor)
   'anslagstavla',
   'anslagstavla/*path',
+  // the municipality's pages: what waits on it, its memberships (h-web2)
+  'kommun',
+  'kommun/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
 /** The web pages (docs/web.md): server-rendered HTML over the services, with sessions of their own (web_session). */
 @Module({
-  imports: [WorkflowModule, AuthModule, CollaborationModule, AreaModule, CostModule, DecisionModule],
+  imports: [WorkflowModule, AuthModule, CollaborationModule, AreaModule, CostModule, DecisionModule, AmendmentModule],
   controllers: [
     SignInController,
     AssetsController,
@@ -56,8 +65,10 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     ClerkPagesController,
     // The auditor's pages and the public notice board (h-auditor)
     BoardController,
+    // What waits on my municipality, its memberships (h-web2)
+    MunicipalityPagesController,
   ],
-  providers: [WebSessionService, WebAuth],
+  providers: [WebSessionService, WebAuth, WaitingReader],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapter: HttpAdapterHost) {}
