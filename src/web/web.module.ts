@@ -23,6 +23,7 @@ import { BoardController } from './board/board.controller';
 // What waits on my municipality, its memberships (h-web2)
 import { AmendmentModule } from '../amendment/amendment.module';
 import { MunicipalityPagesController } from './municipality/municipality-pages.controller';
+import { AmendmentPagesController } from './coordinator/amendment-pages.controller';
 import { WaitingReader } from './municipality/waiting-reader';
 
 /**
@@ -67,6 +68,7 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     BoardController,
     // What waits on my municipality, its memberships (h-web2)
     MunicipalityPagesController,
+    AmendmentPagesController,
   ],
   providers: [WebSessionService, WebAuth, WaitingReader],
 })

@@ -122,6 +122,33 @@ describe('web: what waits on my municipality, and its membership events', () => 
     expect(row).toContain(`href="${meetingPath}"`);
   });
 
+  it('an amendment awaiting Mellerud is on its start page, and on the coordinator’s amendments page', async () => {
+    const proposed = await ctx.http
+      .post('/api/v1/collaborations/dalslandssamverkan/amendments')
+      .set('Authorization', `Bearer ${ctx.tokens.admin}`)
+      .send({ title: 'Ändring av §11', version: 'web2-1', text: 'Avsiktsförklaringen ändras i §11.' });
+    expect(proposed.status).toBe(201);
+    const approval = await ctx.http
+      .post(`/api/v1/amendments/${proposed.body.id}/events`)
+      .set('Authorization', `Bearer ${ctx.tokens.clerk['1460']}`)
+      .send({ type: 'AMENDMENT_APPROVED', party: '1460', decision: { organ: 'KF', date: '2025-02-03' } });
+    expect(approval.status).toBe(201);
+    const start = await get('/kommun', 'clerk');
+    expect(start.text).toMatch(/<li>Ändring av §11 \(dalslandssamverkan\), registrerad \d{4}-\d{2}-\d{2}<\/li>/);
+    sessions.coordinator = await signIn(ctx.tokens.coordinator);
+    const collaboration = await get('/samverkan/dalslandssamverkan', 'coordinator');
+    expect(collaboration.text).toContain('href="/samverkan/dalslandssamverkan/andringar"');
+    const page = await get('/samverkan/dalslandssamverkan/andringar', 'coordinator');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>Ändringar av samverkansförklaringen – Dalslandssamverkan</h1>');
+    expect(page.text).toContain('<dd>Föreslagen</dd>');
+    expect(page.text).toMatch(/<td>\s*Bengtsfors\s*<\/td>\s*<td>KF<\/td>\s*<td><time datetime="2025-02-03">/);
+    expect(page.text).toMatch(/Väntar på godkännande av<\/dt>\s*<dd>[^<]*Mellerud/);
+    const en = await get('/samverkan/dalslandssamverkan/andringar?lang=en', 'coordinator');
+    expect(en.text).toContain('Amendments of the declaration – Dalslandssamverkan');
+    expect((await get('/samverkan/ingen-sadan/andringar', 'coordinator')).status).toBe(404);
+  });
+
   it('roles: an auditor reads (choosing the municipality) but records nothing; no session goes to sign-in', async () => {
     const choose = await get('/kommun', 'auditor');
     expect(choose.status).toBe(200);

@@ -542,4 +542,17 @@ export const en: typeof sv = {
   web2_noticeArrivedAt: 'The withdrawal arrived',
   web2_informedOn: 'Informed on',
   web2_note: 'Note (optional)',
+  web2_amendmentsTitle: (name: string) => `Amendments of the declaration – ${name}`,
+  web2_amendmentsNoneAtAll: 'No amendments recorded.',
+  web2_toAmendments: 'Amendments of the declaration and their approvals',
+  web2_amendmentStatus: 'Status today',
+  web2_amendmentStatusName: (status: string) =>
+    ({ PROPOSED: 'Proposed', ADOPTED_NOT_IN_FORCE: 'Adopted, not in force', IN_FORCE: 'In force' })[status] ?? status,
+  web2_amendmentRegistered: 'Registered',
+  web2_amendmentInForceFrom: 'In force from',
+  web2_amendmentDocument: 'Document',
+  web2_amendmentAwaiting: 'Awaiting the approval of',
+  web2_amendmentApprovals: (title: string) => `Approvals of ${title}`,
+  web2_amendmentNoApprovals: 'No approvals recorded.',
+  web2_voidedOn: (date: string) => `annulled ${date}`,
 };

@@ -556,4 +556,17 @@ export const sv = {
   web2_noticeArrivedAt: 'Återtagandet kom fram',
   web2_informedOn: 'Informerat den',
   web2_note: 'Anteckning (frivilligt)',
+  web2_amendmentsTitle: (name: string) => `Ändringar av samverkansförklaringen – ${name}`,
+  web2_amendmentsNoneAtAll: 'Inga ändringar registrerade.',
+  web2_toAmendments: 'Ändringar av samverkansförklaringen och deras godkännanden',
+  web2_amendmentStatus: 'Status i dag',
+  web2_amendmentStatusName: (status: string) =>
+    ({ PROPOSED: 'Föreslagen', ADOPTED_NOT_IN_FORCE: 'Antagen, inte i kraft', IN_FORCE: 'I kraft' })[status] ?? status,
+  web2_amendmentRegistered: 'Registrerad',
+  web2_amendmentInForceFrom: 'I kraft från',
+  web2_amendmentDocument: 'Dokument',
+  web2_amendmentAwaiting: 'Väntar på godkännande av',
+  web2_amendmentApprovals: (title: string) => `Godkännanden av ${title}`,
+  web2_amendmentNoApprovals: 'Inga godkännanden registrerade.',
+  web2_voidedOn: (date: string) => `upphävt ${date}`,
 };
