@@ -3,6 +3,9 @@ import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token.service';
 import { backupSqlite, restoreSqlite, sqliteFileOf } from './cli/sqlite-backup';
 import { tokenCreate, tokenList, tokenRevoke, UsageError, type Printer } from './cli/token-commands';
+// Sign-in by a person's name and password (h-web2)
+import { PersonService } from './auth/person.service';
+import { personCreate, personList, personRevoke } from './cli/person-commands';
 // The auditor's evidence package
 import { verifyExportCommand } from './cli/evidence-commands';
 import { exportEvidence } from './evidence/evidence-export';
@@ -29,6 +32,10 @@ const USAGE = `Usage (npm run --silent cli -- COMMAND; stdout is the result only
                [--expires-in-days N]          prints the token (only this once)
   token list [--status active|expired|revoked] [--json]
   token revoke ID
+  person create --user-name U --name "PERSON" --role admin|coordinator|clerk|auditor [--municipality CODE]
+                                              the password is read from standard input (one line)
+  person list [--status active|revoked] [--json]
+  person revoke ID                            they cannot sign in, and their sessions end
   migrate-instances --machine ID --from V --to W --map FILE.json [--dry-run] [--only ID…] [--json]
                                               move running instances to a newer machine version (h-versions);
                                               exit 1 when an instance is refused
@@ -146,10 +153,14 @@ async function main(args: string[]): Promise<number> {
     if (args[0] === 'verify-export') return await verifyExportCommand(args.slice(1), print);
     const config = loadConfig();
     const [command, sub] = args;
-    const rest = args.slice(command === 'token' ? 2 : 1);
+    const rest = args.slice(command === 'token' || command === 'person' ? 2 : 1);
     if (command === 'token' && ['create', 'list', 'revoke'].includes(sub)) {
       const run = { create: tokenCreate, list: tokenList, revoke: tokenRevoke }[sub as 'create' | 'list' | 'revoke'];
       return await withDb(config, (db) => run(new TokenService(db, new Clock(), config), rest, print));
+    }
+    if (command === 'person' && ['create', 'list', 'revoke'].includes(sub)) {
+      const run = { create: personCreate, list: personList, revoke: personRevoke }[sub as 'create' | 'list' | 'revoke'];
+      return await withDb(config, (db) => run(new PersonService(db, new Clock(), config), rest, print));
     }
     if (command === 'verify') return await verifyCommand(config, rest);
     // Versioned machines and migrations of running instances (h-versions)

@@ -84,6 +84,7 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
     how: 'The fingerprint of each machine version on first use; verify compares it with the running definition (DEFINITION_CHANGED).',
   },
   web_session: { coverage: 'not-legal', how: "The pages' sign-in sessions: access, like api_token." },
+  person_account: { coverage: 'not-legal', how: 'Access control, like api_token: who may sign in to the pages.' },
   api_token: { coverage: 'not-legal', how: 'Access control: a token decides who may write, never what a record says.' },
   municipality: {
     coverage: 'not-legal',

@@ -16,7 +16,7 @@ import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import { ApiTokenEntity, type TokenOrigin } from './api-token.entity';
 import { LastUseRecorder } from './last-use';
-import { ROLES, type Role } from './roles.decorator';
+import { assertRoleBinding } from './role-binding';
 import { tokenView, type IssuedToken, type TokenStatus, type TokenView } from './token.view';
 // History that reads like a record (h-history)
 import { ActorDirectory } from '../workflow/history/actor-directory';
@@ -235,24 +235,8 @@ export class TokenService implements OnApplicationBootstrap, BeforeApplicationSh
     if (name.length > 200) throw badInput('name', 'must be at most 200 characters', 'får vara högst 200 tecken');
     if (spec.label && spec.label.length > 200)
       throw badInput('label', 'must be at most 200 characters', 'får vara högst 200 tecken');
-    if (!ROLES.includes(spec.role as Role)) {
-      throw badInput('role', `must be one of ${ROLES.join(', ')}`, `ska vara en av ${ROLES.join(', ')}`);
-    }
     const municipalityCode = spec.municipalityCode ?? null;
-    if (spec.role === 'clerk' && !municipalityCode) {
-      throw badInput(
-        'municipalityCode',
-        'a clerk token is bound to one municipality; give its code (CLI: --municipality CODE)',
-        'en registratorstoken är knuten till en kommun; ange dess kod (CLI: --municipality KOD)',
-      );
-    }
-    if (spec.role !== 'clerk' && municipalityCode) {
-      throw badInput(
-        'municipalityCode',
-        'only clerk tokens are bound to a municipality',
-        'endast registratorstoken knyts till en kommun',
-      );
-    }
+    assertRoleBinding(spec.role, municipalityCode);
     const max = this.config.TOKEN_TTL_DAYS;
     const days = spec.expiresInDays ?? max;
     if (!Number.isInteger(days) || days < 1 || days > max) {

@@ -39,6 +39,8 @@ export const SERVICE_ERROR_CODES = {
   DELEGATION_ALREADY_REPORTED:
     'The delegationsbeslut has been reported (anmält) already; `details.decisionId` is its anmälan.',
   DOCUMENT_EXISTS: 'A document with this key exists.',
+  // Sign-in by a person's name and password (h-web2)
+  USER_NAME_TAKEN: 'A person with this user name is set up already (revoked or not: a user name is never reused).',
   VERSION_EXISTS: 'The document has a version of this label; a version is never changed.',
   // Amendments of the declaration (h-amend)
   ALREADY_A_PARTY: 'An amendment adds only a municipality that is not a party already (D4).',

@@ -37,6 +37,8 @@ import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-p
 // Secrecy and openness (h-secret)
 import { Secrecy1735100000000 } from './migrations/1735100000000-secrecy';
 import { DelegationDecisions1734800000000 } from './migrations/1734800000000-delegation-decisions';
+// Sign-in by a person's name and password (h-web2)
+import { PersonAccounts1734950000000 } from './migrations/1734950000000-person-accounts';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -70,6 +72,8 @@ export const MIGRATIONS = [
   Secrecy1735100000000,
   // Delegationsbeslut and their anmälan (h-deleg)
   DelegationDecisions1734800000000,
+  // Sign-in by a person's name and password (h-web2)
+  PersonAccounts1734950000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -32,6 +32,8 @@ import { MachineDefinitionEntity } from '../workflow/versions/machine-definition
 import { PersonalDatumEntity } from '../personal-data/personal-datum.entity';
 // Secrecy and openness (h-secret)
 import { SecrecyMarkingEntity, SecretTextEntity } from '../personal-data/secret-text.entities';
+// Sign-in by a person's name and password (h-web2)
+import { PersonAccountEntity } from '../auth/person-account.entity';
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
 export const ENTITIES = [
   WorkflowInstanceEntity,
@@ -76,4 +78,6 @@ export const ENTITIES = [
   SecrecyMarkingEntity,
   // Delegationsbeslut and their anmälan (h-deleg)
   DelegationDecisionEntity,
+  // Sign-in by a person's name and password (h-web2)
+  PersonAccountEntity,
 ];

@@ -47,7 +47,8 @@ export function layout(ctx: PageContext, page: PageSpec): string {
               ${
                 session
                   ? html`<a href="/samverkan">${t.navCollaborations}</a>
-                      ${clerkNav(t, session.actor.role)} ${auditNav(t, session.actor.role)}
+                      ${municipalityNav(t, session.actor.role)} ${clerkNav(t, session.actor.role)}
+                      ${auditNav(t, session.actor.role)}
                       <span class="header__person"
                         >${t.signedInAs(session.name, roleText(t, session.actor.role, session.actor.municipality))}</span
                       >
@@ -85,4 +86,9 @@ function clerkNav(t: Messages, role: string) {
 /** The auditor's link (h-audpages): the audit pages, for the roles of the API's auditor routes. */
 function auditNav(t: Messages, role: string) {
   return role === 'auditor' || role === 'admin' ? html`<a href="/granskning">${t.navAudit}</a>` : '';
+}
+
+/** The municipality's pages (h-web2): what waits on it and its memberships, for a clerk (and an admin, by ?kommun=). */
+function municipalityNav(t: Messages, role: string) {
+  return role === 'clerk' || role === 'admin' ? html`<a href="/kommun">${t.navMunicipality}</a>` : '';
 }

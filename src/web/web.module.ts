@@ -29,6 +29,11 @@ import { SignatureModule } from '../signature/signature.module';
 import { AuditIndex } from './auditor/audit-index';
 import { AuditPagesController } from './auditor/audit-pages.controller';
 import { VerifyPagesController } from './auditor/verify-pages.controller';
+// What waits on my municipality, its memberships (h-web2)
+import { AmendmentModule } from '../amendment/amendment.module';
+import { MunicipalityPagesController } from './municipality/municipality-pages.controller';
+import { AmendmentPagesController } from './coordinator/amendment-pages.controller';
+import { WaitingReader } from './municipality/waiting-reader';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -37,6 +42,8 @@ import { VerifyPagesController } from './auditor/verify-pages.controller';
 export const WEB_PATHS = [
   '/',
   'logga-in',
+  // sign-in by a person's name and password (h-web2)
+  'logga-in/*path',
   'logga-ut',
   'regler',
   'assets/*path',
@@ -53,6 +60,9 @@ export const WEB_PATHS = [
   // The auditor's pages (h-audpages)
   'granskning',
   'granskning/*path',
+  // the municipality's pages: what waits on it, its memberships (h-web2)
+  'kommun',
+  'kommun/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
@@ -71,6 +81,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     EvidenceModule,
     DocumentModule,
     SignatureModule,
+    // What waits on my municipality (h-web2)
+    AmendmentModule,
   ],
   controllers: [
     SignInController,
@@ -84,8 +96,11 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     // The auditor's pages (h-audpages)
     AuditPagesController,
     VerifyPagesController,
+    // What waits on my municipality, its memberships (h-web2)
+    MunicipalityPagesController,
+    AmendmentPagesController,
   ],
-  providers: [WebSessionService, WebAuth, AuditIndex],
+  providers: [WebSessionService, WebAuth, AuditIndex, WaitingReader],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapter: HttpAdapterHost) {}

@@ -30,7 +30,7 @@ describe('web foundation (Chromium)', () => {
     const page = await (await app.context()).newPage();
     await page.goto(`${app.base}/logga-in`);
     await page.locator('#token').fill('svk_not-a-token');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('form', { name: 'Med en token' }).getByRole('button', { name: 'Logga in' }).click();
     await expect(page.locator('#token-error').textContent()).resolves.toContain('Token gäller inte');
     expect(await page.locator('#token').getAttribute('aria-invalid')).toBe('true');
     await checkAccessible(page);
@@ -69,7 +69,7 @@ describe('web foundation (Chromium)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('h1').textContent()).resolves.toBe('Sign in');
     await page.locator('#token').fill(app.tokens.coordinator);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('form', { name: 'With a token' }).getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/samverkan$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('h1').textContent()).resolves.toBe('Collaborations');
@@ -95,7 +95,7 @@ describe('web foundation (Chromium)', () => {
     await page.goto(`${app.base}/samverkan/dalslandssamverkan`);
     expect(new URL(page.url()).pathname).toBe('/logga-in');
     await page.locator('#token').fill(app.tokens.auditor);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('form', { name: 'Med en token' }).getByRole('button', { name: 'Logga in' }).click();
     // Back to the page asked for.
     await page.waitForURL(/\/samverkan\/dalslandssamverkan$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Dalslandssamverkans parter');

@@ -98,7 +98,8 @@ export async function signIn(page: Page, base: string, token: string): Promise<v
   await page.goto(`${base}/logga-in`);
   await page.locator('#token').fill(token);
   await page.locator('#token').press('Enter');
-  await page.waitForURL(/\/samverkan$/);
+  // A clerk starts on what waits on their municipality (h-web2), the others on the collaborations.
+  await page.waitForURL(/\/(samverkan|kommun)$/);
 }
 
 /** With SCREENSHOTS=1 (npm run docs:screenshots), the page as docs/screenshots/<name>.png at a desktop width. */

@@ -10,6 +10,7 @@ import { tableCounts, useTestApp } from './kit';
  * change only with a 303 of a recorded event (and web_session only with a sign-in or sign-out).
  */
 
+const PERSON_PASSWORD = 'ett långt lösenord';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const RUNS = 40;
 
@@ -34,7 +35,7 @@ const HOSTILE = [
 ];
 
 /** The routes whose 303 ends or replaces the session the next cases use. */
-const SESSION_ROUTES = ['POST /logga-in', 'POST /logga-ut'];
+const SESSION_ROUTES = ['POST /logga-in', 'POST /logga-ut', 'POST /logga-in/namn'];
 /** What a recorded meeting, paragraph, justering or anslag may write (the clerk's pages, h-clerk). */
 const CLERK_WRITES = [
   'meeting',
@@ -97,6 +98,9 @@ describe('web pages fuzz (HTML forms)', () => {
     meetingId = decisions.body.find((d: { meetingId: string | null }) => d.meetingId).meetingId;
     // The auditor's pages (h-audpages): a workflow to verify.
     decisionWorkflowId = decisions.body.find((d: { workflowId: string | null }) => d.workflowId).workflowId;
+    // A person who signs in with a password (h-web2).
+    const person = { userName: 'fuzz.person', name: 'Fuzz Person', role: 'admin', password: PERSON_PASSWORD };
+    expect((await ctx.http.post('/api/v1/persons').set('Authorization', admin).send(person)).status).toBe(201);
   });
 
   const targets: WebTarget[] = [
@@ -124,6 +128,26 @@ describe('web pages fuzz (HTML forms)', () => {
         reason: 'Översyn',
       }),
       writes: ['workflow_instance', 'workflow_transition', 'area', 'workflow_due_event', 'workflow_link'],
+    },
+    // sign-in by a person's name and password; the municipality's membership events (h-web2)
+    {
+      name: 'POST /logga-in/namn',
+      path: () => '/logga-in/namn',
+      valid: () => ({ _csrf: pre, userName: 'fuzz.person', password: PERSON_PASSWORD, next: '/kommun' }),
+      writes: ['web_session'],
+    },
+    {
+      name: 'POST /kommun/medlemskap/:slug/handelser',
+      path: () => '/kommun/medlemskap/dalslandssamverkan/handelser?kommun=1461',
+      valid: (token) => ({
+        _csrf: token,
+        type: 'FULLMAKTIGE_REQUESTED_EXIT',
+        version: '3',
+        decision_organ: 'KF',
+        decision_date: '2025-03-01',
+        desiredExitDate: '2026-12-31',
+      }),
+      writes: [...CLERK_WRITES, 'membership'],
     },
     // the clerk's pages (h-clerk)
     {

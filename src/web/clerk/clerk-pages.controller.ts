@@ -36,9 +36,9 @@ const PROTOCOL_WRITERS: Role[] = ['admin', 'clerk'];
 type Ctx = PageContext & { session: WebSession };
 
 /** The status of a refused form: 400 bad input, 409 conflict, else 422 (a rule). */
-const statusOf = (e: AppError) => (e.kind === 'BAD_INPUT' ? 400 : e.kind === 'CONFLICT' ? 409 : 422);
+export const statusOf = (e: AppError) => (e.kind === 'BAD_INPUT' ? 400 : e.kind === 'CONFLICT' ? 409 : 422);
 /** Only a refusal of what was typed is shown on the form; 403/404 and anything unexpected go to the error page. */
-const refusedInput = (e: unknown): e is AppError =>
+export const refusedInput = (e: unknown): e is AppError =>
   e instanceof AppError && e.kind !== 'NOT_FOUND' && e.kind !== 'FORBIDDEN';
 
 /**

@@ -124,7 +124,8 @@ export class CollaborationPagesController {
               </ul>`
           : ''
       }
-      <p><a href="/samverkan/${c.slug}/omraden">${t.toPipeline}</a></p>`;
+      <p><a href="/samverkan/${c.slug}/omraden">${t.toPipeline}</a></p>
+      <p><a href="/samverkan/${c.slug}/andringar">${t.web2_toAmendments}</a></p>`;
     sendHtml(
       reply,
       200,

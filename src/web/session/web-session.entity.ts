@@ -10,8 +10,13 @@ export class WebSessionEntity {
   @PrimaryColumn({ name: 'id_hash', type: 'varchar', length: 64 })
   idHash: string;
 
+  /** The API token's id, or the person's (person_account) when `subjectKind` is `person`. */
   @Column({ name: 'token_id', type: 'varchar', length: 36 })
   tokenId: string;
+
+  /** `token` (signed in with an API token) or `person` (with a user name and password; h-web2). */
+  @Column({ name: 'subject_kind', type: 'varchar', length: 8, default: 'token' })
+  subjectKind: 'token' | 'person';
 
   @Column({ name: 'csrf_token', type: 'varchar', length: 64 })
   csrfToken: string;

@@ -15,16 +15,19 @@ export interface ActorNameSource {
  */
 @Injectable()
 export class ActorDirectory {
-  private source: ActorNameSource | null = null;
+  // The tokens' names, and the names of the people who sign in with a password (h-web2): their ids are UUIDs too.
+  private readonly sources: ActorNameSource[] = [];
 
   use(source: ActorNameSource): void {
-    this.source = source;
+    if (!this.sources.some((s) => s.namesOf === source.namesOf)) this.sources.push(source);
   }
 
   async namesOf(tx: Tx, actorIds: Iterable<string>): Promise<Map<string, string>> {
     const ids = [...new Set(actorIds)].filter((id) => UUID.test(id));
-    if (!this.source || ids.length === 0) return new Map();
-    return this.source.namesOf(tx, ids);
+    const names = new Map<string, string>();
+    if (ids.length === 0) return names;
+    for (const source of this.sources) for (const [id, name] of await source.namesOf(tx, ids)) names.set(id, name);
+    return names;
   }
 }
 

@@ -1,0 +1,248 @@
+import { today } from './fuzz';
+import { useTestApp } from './kit';
+
+/**
+ * The clerk's municipality pages (issue 12 §3, h-web2): what waits on my municipality (/kommun) and its membership
+ * of a collaboration with the events a clerk records there (/kommun/medlemskap/:slug): roles, refusals beside the
+ * field (400 naming it, 422 with the rule), every typed value kept, no 5xx, and a recorded event in the history.
+ */
+const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
+  const raw = res.headers['set-cookie'];
+  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
+  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
+};
+
+describe('web: what waits on my municipality, and its membership events', () => {
+  const ctx = useTestApp({ seed: 'demo' });
+  const PAGE = '/kommun/medlemskap/dalslandssamverkan';
+  const sessions: Record<string, string> = {};
+
+  async function signIn(token: string): Promise<string> {
+    const form = await ctx.http.get('/logga-in');
+    const pre = cookieOf(form, 'svk_pre');
+    const res = await ctx.http
+      .post('/logga-in')
+      .set('Cookie', `svk_pre=${pre}`)
+      .type('form')
+      .send({ _csrf: pre, token, next: '/' });
+    expect(res.status).toBe(303);
+    return cookieOf(res, 'svk_session');
+  }
+  const get = (path: string, who: string) => ctx.http.get(path).set('Cookie', `svk_session=${sessions[who]}`);
+  const csrfOf = (text: string) => /name="_csrf" value="([^"]+)"/.exec(text)![1];
+  async function post(who: string, fields: Record<string, string>, path = `${PAGE}/handelser`) {
+    const page = await get(PAGE + (who === 'admin' ? '?kommun=1461' : ''), who);
+    return ctx.http
+      .post(path)
+      .set('Cookie', `svk_session=${sessions[who]}`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        version: /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '0',
+        ...fields,
+      });
+  }
+  beforeAll(async () => {
+    sessions.clerk = await signIn(ctx.tokens.clerk['1461']);
+    sessions.admin = await signIn(ctx.tokens.admin);
+    sessions.auditor = await signIn(ctx.tokens.auditor);
+  });
+
+  it('a clerk starts on what waits on Mellerud: its protocols, areas, amendments and memberships', async () => {
+    const start = await get('/', 'clerk');
+    expect(start.headers.location).toBe('/kommun');
+    const res = await get('/kommun', 'clerk');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.text).toContain('<h1>Det som väntar på Mellerud</h1>');
+    for (const heading of [
+      'Protokoll som väntar på justering eller anslag',
+      'Samverkansområden som väntar på kommunen',
+      'Ändringar som väntar på kommunens godkännande',
+      'Medlemskap',
+    ])
+      expect(res.text).toContain(`<h2>${heading}</h2>`);
+    expect(res.text).toContain(`href="${PAGE}?kommun=1461"`);
+    expect(res.text).toContain('Aktiv part');
+    // A clerk sees their own municipality whatever ?kommun= says.
+    const other = await get('/kommun?kommun=1492', 'clerk');
+    expect(other.text).toContain('Det som väntar på Mellerud');
+    const en = await get('/kommun?lang=en', 'clerk');
+    expect(en.text).toContain('What waits on Mellerud');
+  });
+
+  it('a paragraph recorded today waits for its justering, with the deadline the calendar computed', async () => {
+    const desk = await get('/protokoll', 'clerk');
+    const bodyId = /name="bodyId"[^]*?value="([0-9a-f-]{36})"/.exec(desk.text)![1];
+    const meeting = await ctx.http
+      .post('/protokoll/sammantraden')
+      .set('Cookie', `svk_session=${sessions.clerk}`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(desk.text),
+        bodyId,
+        date: today,
+        att0_name: 'Daniel Jensen',
+        att0_role: 'LEDAMOT',
+        att0_chair: 'ja',
+        att1_name: 'Anna Berg',
+        att1_role: 'LEDAMOT',
+        att2_name: 'Sara Kanyinda',
+        att2_role: 'LEDAMOT',
+        att3_name: 'Per Olsson',
+        att3_role: 'LEDAMOT',
+        att4_name: 'Eva Lind',
+        att4_role: 'LEDAMOT',
+      });
+    expect(meeting.status).toBe(303);
+    const meetingPath = meeting.headers.location.split('?')[0];
+    const page = await get(meetingPath, 'clerk');
+    const paragraph = await ctx.http
+      .post(`${meetingPath}/paragrafer`)
+      .set('Cookie', `svk_session=${sessions.clerk}`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        paragraphNumber: '§ 71',
+        matterTitle: 'Väntande ärende',
+        subject: 'OTHER',
+        p0_by: 'Daniel Jensen',
+        p0_text: 'Bifall.',
+        beslutsgang: 'Ordföranden finner bifall.',
+        method_kind: 'ACKLAMATION',
+        method_adopted: 'A',
+        decision_att: 'bifalla.',
+      });
+    expect(paragraph.status).toBe(303);
+    const res = await get('/kommun', 'clerk');
+    const row = /<tr>(?:(?!<\/tr>)[^])*§ 71(?:(?!<\/tr>)[^])*<\/tr>/.exec(res.text)?.[0] ?? '';
+    expect(row).toContain('justering');
+    expect(row).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">/);
+    expect(row).toContain(`href="${meetingPath}"`);
+  });
+
+  it('an amendment awaiting Mellerud is on its start page, and on the coordinator’s amendments page', async () => {
+    const proposed = await ctx.http
+      .post('/api/v1/collaborations/dalslandssamverkan/amendments')
+      .set('Authorization', `Bearer ${ctx.tokens.admin}`)
+      .send({ title: 'Ändring av §11', version: 'web2-1', text: 'Avsiktsförklaringen ändras i §11.' });
+    expect(proposed.status).toBe(201);
+    const approval = await ctx.http
+      .post(`/api/v1/amendments/${proposed.body.id}/events`)
+      .set('Authorization', `Bearer ${ctx.tokens.clerk['1460']}`)
+      .send({ type: 'AMENDMENT_APPROVED', party: '1460', decision: { organ: 'KF', date: '2025-02-03' } });
+    expect(approval.status).toBe(201);
+    const start = await get('/kommun', 'clerk');
+    expect(start.text).toMatch(/<li>Ändring av §11 \(dalslandssamverkan\), registrerad \d{4}-\d{2}-\d{2}<\/li>/);
+    sessions.coordinator = await signIn(ctx.tokens.coordinator);
+    const collaboration = await get('/samverkan/dalslandssamverkan', 'coordinator');
+    expect(collaboration.text).toContain('href="/samverkan/dalslandssamverkan/andringar"');
+    const page = await get('/samverkan/dalslandssamverkan/andringar', 'coordinator');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>Ändringar av samverkansförklaringen – Dalslandssamverkan</h1>');
+    expect(page.text).toContain('<dd>Föreslagen</dd>');
+    expect(page.text).toMatch(/<td>\s*Bengtsfors\s*<\/td>\s*<td>KF<\/td>\s*<td><time datetime="2025-02-03">/);
+    expect(page.text).toMatch(/Väntar på godkännande av<\/dt>\s*<dd>[^<]*Mellerud/);
+    const en = await get('/samverkan/dalslandssamverkan/andringar?lang=en', 'coordinator');
+    expect(en.text).toContain('Amendments of the declaration – Dalslandssamverkan');
+    expect((await get('/samverkan/ingen-sadan/andringar', 'coordinator')).status).toBe(404);
+  });
+
+  it('roles: an auditor reads (choosing the municipality) but records nothing; no session goes to sign-in', async () => {
+    const choose = await get('/kommun', 'auditor');
+    expect(choose.status).toBe(200);
+    expect(choose.text).toContain('id="kommun"');
+    const page = await get(`${PAGE}?kommun=1461`, 'auditor');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Mellerud i Dalslandssamverkan');
+    expect(page.text).not.toContain('name="type"');
+    const refused = await ctx.http
+      .post(`${PAGE}/handelser?kommun=1461`)
+      .set('Cookie', `svk_session=${sessions.auditor}`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), type: 'COUNCIL_INFORMED', version: '1', informedOn: '2025-01-01' });
+    expect(refused.status).toBe(403);
+    const none = await ctx.http.get('/kommun');
+    expect(none.status).toBe(303);
+    expect(none.headers.location).toBe('/logga-in?next=%2Fkommun');
+    expect((await get('/kommun/medlemskap/ingen-sadan?kommun=1461', 'admin')).status).toBe(404);
+  });
+
+  it('the membership page: status today, the history of its events with who and the rule', async () => {
+    const res = await get(PAGE, 'clerk');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<h1>Mellerud i Dalslandssamverkan: medlemskap</h1>');
+    expect(res.text).toContain('Aktiv part');
+    expect(res.text).toContain('Fullmäktige antog samverkansförklaringen');
+    expect(res.text).toMatch(/<time datetime="2023-11-29">2023-11-29<\/time>/);
+    expect(res.text).toContain('href="/regler#R-B');
+    expect(res.text).toContain('<h3 id="FULLMAKTIGE_REQUESTED_EXIT-heading">Fullmäktige begärde utträde</h3>');
+  });
+
+  it('400 names the field beside it, and every typed value is kept', async () => {
+    const res = await post('clerk', {
+      type: 'FULLMAKTIGE_REQUESTED_EXIT',
+      decision_organ: 'KF',
+      decision_date: '2024-02-30',
+      decision_paragraph: '§ 12',
+      desiredExitDate: '2027-12-31',
+      note: 'Skrivet i formuläret',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/id="FULLMAKTIGE_REQUESTED_EXIT-decision_date-error"/);
+    expect(res.text).toContain('href="#FULLMAKTIGE_REQUESTED_EXIT-decision_date"');
+    expect(res.text).toMatch(/id="FULLMAKTIGE_REQUESTED_EXIT-decision_date"[^>]*aria-invalid="true"/s);
+    expect(res.text).toMatch(/value="2024-02-30"/);
+    expect(res.text).toMatch(/value="§ 12"/);
+    expect(res.text).toContain('Skrivet i formuläret</textarea>');
+  });
+
+  it('a rule refuses beside its field, in Swedish and in English, with its rule id', async () => {
+    const fields = {
+      type: 'FULLMAKTIGE_REQUESTED_EXIT',
+      decision_organ: 'KS',
+      decision_date: '2025-03-01',
+    };
+    const res = await post('clerk', fields);
+    expect(res.status).toBe(422);
+    const error = /id="FULLMAKTIGE_REQUESTED_EXIT-decision_organ-error"[^]*?<\/p>/.exec(res.text)?.[0] ?? '';
+    expect(error).toContain('href="/regler#R-C1"');
+    const en = await post('clerk', fields, `${PAGE}/handelser?lang=en`);
+    expect(en.status).toBe(422);
+    expect(en.text).toContain('<html lang="en">');
+    expect(/id="FULLMAKTIGE_REQUESTED_EXIT-decision_organ-error"[^]*?<\/p>/.exec(en.text)?.[0]).toMatch(
+      /fullmäktige|KF/i,
+    );
+  });
+
+  it('records the exit request, then its notice: 303 each, the history names the clerk, LEAVING today', async () => {
+    const res = await post('clerk', {
+      type: 'FULLMAKTIGE_REQUESTED_EXIT',
+      decision_organ: 'KF',
+      decision_date: '2025-03-01',
+      decision_paragraph: '§ 30',
+      desiredExitDate: '2026-12-31',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`${PAGE}?registrerat=1#main`);
+    const page = await get(`${PAGE}?registrerat=1`, 'clerk');
+    expect(page.text).toContain('Händelsen är registrerad.');
+    expect(page.text).toMatch(/Fullmäktige begärde utträde<\/td>\s*<td>e2e clerk 1461<\/td>/);
+    // Dalslandssamverkan dates an exit request by the notice's arrival: the workflow now takes the notice.
+    expect(page.text).toContain('<h3 id="EXIT_NOTICE_DELIVERED-heading">');
+    const notice = await post('clerk', { type: 'EXIT_NOTICE_DELIVERED', arrivedAt: '2025-03-05 10:00' });
+    expect(notice.status).toBe(303);
+    const after = await get(PAGE, 'clerk');
+    expect(after.text).toContain('<dd>Utträde begärt</dd>');
+    expect(after.text).toContain('Utträdesanmälan lämnad till rådets ordförande</td>');
+    const start = await get('/kommun', 'clerk');
+    expect(start.text).toContain('Utträde begärt');
+  });
+
+  it('a stale version is a conflict shown on the form, not an error page', async () => {
+    const res = await post('clerk', { type: 'COUNCIL_INFORMED', version: '1', informedOn: '2025-03-06' });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('class="error-summary"');
+  });
+});
