@@ -20,6 +20,8 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
 // The auditor's pages and the public notice board (h-auditor)
 import { BoardController } from './board/board.controller';
+// An instance's diagram as SVG (h-docsout)
+import { DiagramPagesController } from './diagram-pages.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -41,6 +43,8 @@ export const WEB_PATHS = [
   // The public notice board (h-auditor)
   'anslagstavla',
   'anslagstavla/*path',
+  // An instance's diagram (h-docsout)
+  'arbetsfloden/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
@@ -56,6 +60,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     ClerkPagesController,
     // The auditor's pages and the public notice board (h-auditor)
     BoardController,
+    // An instance's diagram as SVG (h-docsout)
+    DiagramPagesController,
   ],
   providers: [WebSessionService, WebAuth],
 })

@@ -452,4 +452,16 @@ export const en: typeof sv = {
     'Give one or more dates. The deadlines follow Kommunallagen and move to the next weekday (vardag) when they fall on a Saturday, Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year’s Eve (lag 1930:173).',
   clerk_calculate: 'Calculate',
   clerk_calculatorAnswer: 'Deadlines',
+  // Diagrams (h-docsout)
+  diagram: {
+    title: 'State diagram',
+    states: 'States',
+    current: 'Current state',
+    path: 'Path taken',
+    none: 'none',
+  },
+  diagramHeading: 'Diagram',
+  diagramAlt: (state: string) =>
+    `The workflow's state diagram. Current state: ${state}. The state and the path taken are highlighted.`,
+  diagramIntro: 'Every state and event, with the rule behind each guard. The current state is marked ▶.',
 };

@@ -465,4 +465,16 @@ export const sv = {
     'Ange ett eller flera datum. Fristerna räknas enligt Kommunallagen och flyttas till nästa vardag när de infaller på en lördag, söndag, helgdag, midsommarafton, julafton eller nyårsafton (lag 1930:173).',
   clerk_calculate: 'Räkna ut',
   clerk_calculatorAnswer: 'Frister',
+  // Diagrams (h-docsout)
+  diagram: {
+    title: 'Tillståndsdiagram',
+    states: 'Tillstånd',
+    current: 'Nuvarande tillstånd',
+    path: 'Vägen hit',
+    none: 'inga',
+  },
+  diagramHeading: 'Diagram',
+  diagramAlt: (state: string) =>
+    `Arbetsflödets tillståndsdiagram. Nuvarande tillstånd: ${state}. Tillståndet och vägen hit är markerade.`,
+  diagramIntro: 'Alla tillstånd och händelser, med regeln bakom varje villkor. Nuvarande tillstånd är markerat med ▶.',
 };
