@@ -9,7 +9,7 @@
  *
  * Pure and deterministic: the same definition and highlight give the same bytes (the docs spec compares them).
  */
-import dagre from '@dagrejs/dagre';
+import dagre, { type EdgeLabel, type Graph, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { MachineDefinition } from '../../machines/kernel/machine-definition';
 import { activeStateIds, machineGraph, type GraphTransition, type MachineGraph } from './machine-graph';
 
@@ -74,7 +74,7 @@ export function machineSvg(definition: MachineDefinition, options: DiagramOption
   const h = highlight(graph, options.highlight);
   const { boxes, arrows } = shapes(graph, h, p);
 
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g: LaidOut = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 46, edgesep: 12, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const b of boxes.values()) {
@@ -113,6 +113,16 @@ export function machineSvg(definition: MachineDefinition, options: DiagramOption
     ),
     '</defs>',
   ];
+  out.push(...drawArrows(g, arrows, p), ...drawBoxes(g, boxes));
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+type LaidOut = Graph<GraphLabel, NodeLabel, EdgeLabel>;
+
+/** The arrows, each with its label lines, as dagre routed them. */
+function drawArrows(g: LaidOut, arrows: Arrow[], p: string): string[] {
+  const out: string[] = [];
   arrows.forEach((a, i) => {
     const e = g.edge({ v: a.from, w: a.to, name: `e${i}` });
     const colour = a.taken ? PATH : a.style === 'refused' ? REFUSED : a.style === 'start' ? '#888888' : INK;
@@ -133,6 +143,12 @@ export function machineSvg(definition: MachineDefinition, options: DiagramOption
     });
     out.push('</g>');
   });
+  return out;
+}
+
+/** The state boxes, with their targetless transitions listed inside. */
+function drawBoxes(g: LaidOut, boxes: Map<string, Box>): string[] {
+  const out: string[] = [];
   for (const b of boxes.values()) {
     const node = g.node(b.id);
     const x = node.x! - node.width / 2;
@@ -163,8 +179,7 @@ export function machineSvg(definition: MachineDefinition, options: DiagramOption
     });
     out.push('</g>');
   }
-  out.push('</svg>');
-  return out.join('\n') + '\n';
+  return out;
 }
 
 interface Highlighted {

@@ -80,6 +80,6 @@ describe('the diagram of a workflow instance as SVG', () => {
 
     const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', session);
     expect(page.status).toBe(200);
-    expect(page.text).toMatch(new RegExp(`<img src="${path}" alt="[^"]*Nuvarande tillstånd: [^"]+"`));
+    expect(page.text).toMatch(new RegExp(`<img\\s+src="${path}"\\s+alt="[^"]*Nuvarande tillstånd: [^"]+"`));
   });
 });
