@@ -127,7 +127,7 @@ export function renderMermaid(definition: MachineDefinition): string {
 }
 
 /** The generated Markdown file: a header that says how to regenerate it, the diagram, and its states and transitions. */
-export function renderDiagramFile(definition: MachineDefinition): string {
+export function renderDiagramFile(definition: MachineDefinition, all: MachineDefinition[]): string {
   const states = diagramStates(definition);
   const transitions = diagramTransitions(definition);
   const system = new Set(definition.systemEvents ?? []);
@@ -149,6 +149,9 @@ export function renderDiagramFile(definition: MachineDefinition): string {
       `for one event in one state (the first whose guard passes is taken); \`(refused by guard)\` marks a transition whose ` +
       '`meta.refusalOnly` is true (modelled so that the refusal names its rule; never offered as an allowed event). ' +
       'A loop back to the same state is a transition without a target: it records data and keeps the state.',
+    '',
+    `The same machine drawn as SVG, with each guard's rule ids (src/diagram/machine-svg.ts, as the pages draw an ` +
+      `instance): [${svgFileName(definition, all)}](${svgFileName(definition, all)}).`,
     '',
     '```mermaid',
     renderMermaid(definition).trimEnd(),
@@ -181,6 +184,11 @@ export function renderDiagramFile(definition: MachineDefinition): string {
     '',
   ];
   return out.join('\n');
+}
+
+/** The file name of a machine's SVG drawing in docs/machines/: `<id>.svg`, or `<id>.v<version>.svg` for an older version. */
+export function svgFileName(definition: MachineDefinition, all: MachineDefinition[]): string {
+  return diagramFileName(definition, all).replace(/\.diagram\.md$/, '.svg');
 }
 
 /**

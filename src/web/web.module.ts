@@ -34,6 +34,8 @@ import { AmendmentModule } from '../amendment/amendment.module';
 import { MunicipalityPagesController } from './municipality/municipality-pages.controller';
 import { AmendmentPagesController } from './coordinator/amendment-pages.controller';
 import { WaitingReader } from './municipality/waiting-reader';
+// An instance's diagram as SVG (h-docsout)
+import { DiagramPagesController } from './diagram-pages.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -63,6 +65,8 @@ export const WEB_PATHS = [
   // the municipality's pages: what waits on it, its memberships (h-web2)
   'kommun',
   'kommun/*path',
+  // An instance's diagram (h-docsout)
+  'arbetsfloden/*path',
 ];
 export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: RequestMethod.ALL }));
 
@@ -99,6 +103,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     // What waits on my municipality, its memberships (h-web2)
     MunicipalityPagesController,
     AmendmentPagesController,
+    // An instance's diagram as SVG (h-docsout)
+    DiagramPagesController,
   ],
   providers: [WebSessionService, WebAuth, AuditIndex, WaitingReader],
 })

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/errors';
@@ -13,6 +21,8 @@ import { VerifyService } from './verify/verify.service';
 import { WorkflowHistory } from './history/workflow-history';
 // Chain coverage of the tables (h-chain)
 import { TableChecks } from '../audit/table-checks';
+// An instance's diagram as SVG (h-docsout)
+import { workflowDiagramSvg } from '../diagram/workflow-diagram';
 
 class RunDueEventsDto {
   @ApiPropertyOptional({
@@ -86,6 +96,20 @@ export class WorkflowController {
   @ApiResponse({ status: 404, type: ErrorBodyDto })
   history(@Param('id', uuidParam) id: string) {
     return this.workflowHistory.history(id);
+  }
+
+  @Get(':id/diagram.svg')
+  @Roles(...READERS)
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({
+    summary:
+      "The instance's machine version as SVG (states, events, guards with their rule ids), its current state and the path its log took highlighted",
+  })
+  @ApiProduces('image/svg+xml')
+  @ApiOkResponse({ description: 'An SVG document with <title> and <desc>', schema: { type: 'string' } })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  diagram(@Param('id', uuidParam) id: string): Promise<string> {
+    return workflowDiagramSvg(this.engine, id);
   }
 
   // Verify at every scale (h-verify): the same check as a GET, which changes nothing.

@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AnyStateMachine } from 'xstate';
-import { diagramFileName, renderDiagramFile, renderMermaid } from '../../docs/diagram';
+import { diagramFileName, renderDiagramFile, renderMermaid, svgFileName } from '../../docs/diagram';
+import { ruleIdsOfGuards } from '../../machines/guard-rule-ids';
+import { guardNames } from '../../machines/kernel/explain';
+import { machineSvg } from '../../src/diagram/machine-svg';
 import { MACHINE_DEFINITIONS } from '../../machines/registry';
 
 // The committed diagrams are drawn from the machines; a machine change without `npm run docs:diagrams` fails here.
@@ -38,7 +41,32 @@ describe.each(MACHINE_DEFINITIONS.map((d) => [`${d.id}@${d.version}`, d] as cons
     it('is committed and equals what renderMermaid draws from the machine now (else run `npm run docs:diagrams`)', () => {
       expect(fs.existsSync(file)).toBe(true);
       expect(mermaidBlock(committed)).toBe(renderMermaid(definition));
-      expect(committed).toBe(renderDiagramFile(definition));
+      expect(committed).toBe(renderDiagramFile(definition, MACHINE_DEFINITIONS));
+    });
+
+    it('is drawn as SVG in docs/machines, the same drawing as the pages use, linked from the diagram file', () => {
+      const svgName = svgFileName(definition, MACHINE_DEFINITIONS);
+      const svgFile = path.join(DIAGRAM_DIR, svgName);
+      expect(fs.existsSync(svgFile)).toBe(true);
+      expect(fs.readFileSync(svgFile, 'utf8')).toBe(machineSvg(definition));
+      expect(committed).toContain(`](${svgName})`);
+    });
+
+    it('draws every state node and every event in the SVG, and each guard with the rule ids it applies', () => {
+      const svg = machineSvg(definition);
+      const stateNodeIds = [...svg.matchAll(/data-state="([^"]+)"/g)].map((m) => m[1]);
+      for (const node of stateNodes(definition.machine).slice(1)) expect(stateNodeIds).toContain(node.id);
+      for (const node of stateNodes(definition.machine)) {
+        for (const [event, transitions] of node.transitions) {
+          expect(svg).toContain(event);
+          for (const t of transitions as Array<{ guard?: unknown }>) {
+            const guards = guardNames(t.guard);
+            for (const g of guards) expect(svg).toContain(g);
+            const ids = ruleIdsOfGuards(definition.id, definition.version, guards);
+            if (ids.length) expect(svg).toContain(ids.join(', '));
+          }
+        }
+      }
     });
 
     it('shows every state node of the machine, with its initial state', () => {

@@ -11,7 +11,6 @@
  * diarienummer, secretary, the other attendees or the justering and anslag dates: those below are invented for the
  * test, and the people other than Daniel Jensen, Marianne Sand Wallin and Sara Kanyinda are fictitious.
  */
-import { inflateSync } from 'zlib';
 import type { DecisionParagraph, Vote } from '../../machines/protocol/decision.types';
 import { DecisionService } from '../../src/decision/decision.service';
 import type { DecisionView } from '../../src/decision/decision.views';
@@ -31,6 +30,8 @@ import { pdfText, renderExtractPdf } from '../../src/decision/extract/extract-pd
 import { MELLERUD_PARAGRAPH } from '../../src/seed/mellerud-example';
 import { ExtractDocuments } from '../../src/decision/extract/extract-documents';
 import { PersonalDataService } from '../../src/personal-data/personal-data.service';
+import { SecretTextService } from '../../src/personal-data/secret-text.service';
+import { pdfTextRuns } from '../e2e/kit/pdf';
 import { useMediumApp } from './kit';
 
 const BESLUTSGANG =
@@ -685,43 +686,6 @@ describe('renderExtractHtml: status, drafts and corrections', () => {
 
 // ---- PDF -------------------------------------------------------------------------------------------------------
 
-const WIN_ANSI_HIGH: Record<number, string> = {
-  0x80: '€',
-  0x85: '…',
-  0x91: '‘',
-  0x92: '’',
-  0x93: '“',
-  0x94: '”',
-  0x95: '•',
-  0x96: '–',
-  0x97: '—',
-};
-
-/** The text pdfkit drew: every TJ operator of every (inflated) content stream, decoded from WinAnsi, one per entry. */
-function pdfTextRuns(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  const runs: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
-      const hex = [...tj[1].matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]).join('');
-      expect(hex.length % 2).toBe(0); // one byte per glyph: nothing outside WinAnsi
-      let s = '';
-      for (let i = 0; i < hex.length; i += 2) {
-        const b = parseInt(hex.slice(i, i + 2), 16);
-        s += WIN_ANSI_HIGH[b] ?? String.fromCharCode(b);
-      }
-      runs.push(s);
-    }
-  }
-  return runs;
-}
-
 /** A string of the document info dictionary (pdfkit writes it as an indirect literal string, UTF-16BE when not ASCII). */
 function pdfInfo(pdf: Buffer, key: string): string | undefined {
   const raw = pdf.toString('latin1');
@@ -753,10 +717,13 @@ function pdfInfo(pdf: Buffer, key: string): string | undefined {
 
 const pdfPlain = (pdf: Buffer) => pdfTextRuns(pdf).join(' ').replace(/\s+/g, ' ');
 
+/** The day the extracts below are made (their certification's date). */
+const ISSUED_ON = '2024-06-03';
+
 describe('renderExtractPdf', () => {
   let pdf: Buffer;
   beforeAll(async () => {
-    pdf = await renderExtractPdf(view());
+    pdf = await renderExtractPdf(view(), ISSUED_ON);
   });
 
   it('returns a PDF', () => {
@@ -766,11 +733,11 @@ describe('renderExtractPdf', () => {
     expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
   });
 
-  it('uses only the standard Helvetica, embeds no font', () => {
+  it('embeds its fonts (DejaVu Sans, subset) and names no standard font', () => {
     const raw = pdf.toString('latin1');
-    expect(raw).toContain('/BaseFont /Helvetica');
-    expect(raw).not.toMatch(/\/FontFile[23]?\b/);
-    expect(raw).toContain('/Encoding /WinAnsiEncoding');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(raw).not.toContain('/BaseFont /Helvetica');
   });
 
   it('sets the document Title', () => {
@@ -803,6 +770,7 @@ describe('renderExtractPdf', () => {
     );
     expect(text).toContain('Vunnit laga kraft 2024-05-24');
     expect(text).toContain(CERTIFICATION);
+    expect(text).toContain(`${CERTIFICATION} Datum: ${ISSUED_ON}`); // the certification is dated
     expect(text).toContain('Eva Exempelsson');
     expect(text).toContain('Sida 1 (');
     for (const ch of ['å', 'ä', 'ö', 'Ä', '§', '–']) expect(text).toContain(ch);
@@ -817,6 +785,7 @@ describe('renderExtractPdf', () => {
         {},
         { beslutsgang: [`Å Ä Ö å ä ö § ${decomposed} 😀`], matter: { title: 'ÅÄÖ åäö §', diarienummer: 'SN 2024/15' } },
       ),
+      ISSUED_ON,
     );
     const text = pdfPlain(doc);
     expect(text).toContain('Å Ä Ö å ä ö § Ångermanland ö - l ?');
@@ -824,7 +793,7 @@ describe('renderExtractPdf', () => {
   });
 
   it('marks a draft "UTKAST – ej justerat" and never shows a justering (R-K10)', async () => {
-    const doc = await renderExtractPdf(draftView());
+    const doc = await renderExtractPdf(draftView(), ISSUED_ON);
     const text = pdfPlain(doc);
     expect(pdfTextRuns(doc)[0]).toBe(DRAFT_BANNER); // the first thing drawn
     expect(text).toContain('Ej justerat');
@@ -850,6 +819,7 @@ describe('renderExtractPdf', () => {
     ];
     const doc = await renderExtractPdf(
       view({}, { summary: long, method: { kind: 'OPEN_VOTE', adopted: 'A', ja: 'A', nej: 'B', votes } }),
+      ISSUED_ON,
     );
     const pages = (doc.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     expect(pages).toBeGreaterThan(1);
@@ -874,7 +844,9 @@ describe('the protokollsutdrag of the demo data (seed demo, a real database)', (
     const withProtocol = (await decisions.listDecisions('1461')).filter((d) => d.workflowId);
     expect(withProtocol).toHaveLength(1);
     // The names are stored as commitments (gallring); an answer shows them as the HTTP layer does.
-    const decision = await ctx.get(PersonalDataService).revealValue(await decisions.getDecision(withProtocol[0].id));
+    const named = await ctx.get(PersonalDataService).revealValue(await decisions.getDecision(withProtocol[0].id));
+    // and its texts are kept beside the log (secrecy): an extract shows them, withholding only a marked one
+    const decision = await ctx.get(SecretTextService).revealValue(named, null);
     expect(decision.paragraphNumber).toBe(MELLERUD_PARAGRAPH.paragraphNumber);
     expect(decision.paragraph).not.toBeNull();
 
@@ -949,7 +921,7 @@ describe('the protokollsutdrag of example data (demo marks)', () => {
   });
 
   it('marks every PDF page and does not certify (PDF)', async () => {
-    const pdf = await renderExtractPdf(view({ example: mark }));
+    const pdf = await renderExtractPdf(view({ example: mark }), ISSUED_ON);
     const text = pdfPlain(pdf);
     expect(text).toContain(EXAMPLE_BANNER);
     expect(text).toContain('EXEMPEL');
@@ -1035,7 +1007,9 @@ describe('attendance per paragraph and a matter that goes on (issue 11 points 1 
 
   it('the PDF says the same: tjänstgöring, jävsgrund and the continuation', async () => {
     const from = { decisionId: 'd-30', paragraphNumber: '§ 30', decidedOn: '2024-03-19', meetingId: 'm-0' };
-    const text = pdfPlain(await renderExtractPdf(view({ continuesFrom: from }, { tjanstgoring: serving, jav })));
+    const text = pdfPlain(
+      await renderExtractPdf(view({ continuesFrom: from }, { tjanstgoring: serving, jav }), ISSUED_ON),
+    );
     for (const s of [
       'Tjänstgörande i paragrafen',
       'David Fiktiv (L), ersättare, tjänstgör för Bo Prov (C)',

@@ -1,47 +1,37 @@
 /**
  * The issued invoices of a run as a PDF (A4, pdfkit), one page per invoice: the host invoices the party its share of
- * the cost under the rule, line by line, and nothing else (R-A3: no interest, fees or damages). Drawn like the
- * protocol extract (src/decision/extract): the standard Helvetica, every text through pdfText so that a character the
- * standard fonts cannot print becomes its base letter, never a broken glyph.
+ * the cost under the rule, line by line, and nothing else (R-A3: no interest, fees or damages). Kept like the
+ * protocol extract (src/decision/extract): PDF/A-3b with DejaVu Sans embedded (src/common/pdf-archive.ts), every text
+ * through pdfText so that a character outside WinAnsi becomes its base letter, never a broken glyph.
  */
-import PDFDocument from 'pdfkit';
+import { archivalPdf, pdfBytes, PDF_BOLD, PDF_FONT } from '../../common/pdf-archive';
 import type { CostRuleContext } from '../../../machines/cost/cost.types';
 import { pdfText } from '../../decision/extract/pdf-text';
 import type { InvoiceRunView, InvoiceView } from '../cost.views';
 import { genitiveSv } from '../../common/swedish-genitive';
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = PDF_FONT;
+const BOLD = PDF_BOLD;
 const GREY = '#555555';
 const RED = '#b00020';
 const MARGIN = 64;
 
-export function invoiceRunPdf(rule: CostRuleContext, run: InvoiceRunView): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    try {
-      const doc = new PDFDocument({
-        size: 'A4',
-        margin: MARGIN,
-        font: FONT,
-        lang: 'sv-SE',
-        displayTitle: true,
-        autoFirstPage: false,
-        info: {
-          Title: pdfText(`Fakturor ${rule.title}, körning ${run.run}`),
-          Author: pdfText(run.invoices[0]?.host.name ?? rule.host),
-          Creator: 'Samverkan',
-          Keywords: 'kostnadsfördelning faktura',
-        },
-      });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-      for (const invoice of run.invoices) drawInvoice(doc, rule, run, invoice);
-      doc.end();
-    } catch (err) {
-      reject(err);
-    }
+export async function invoiceRunPdf(rule: CostRuleContext, run: InvoiceRunView): Promise<Buffer> {
+  const doc = archivalPdf({
+    size: 'A4',
+    margin: MARGIN,
+    lang: 'sv-SE',
+    displayTitle: true,
+    autoFirstPage: false,
+    info: {
+      Title: pdfText(`Fakturor ${rule.title}, körning ${run.run}`),
+      Author: pdfText(run.invoices[0]?.host.name ?? rule.host),
+      Creator: 'Samverkan',
+      Keywords: 'kostnadsfördelning faktura',
+    },
+  });
+  return pdfBytes(doc, () => {
+    for (const invoice of run.invoices) drawInvoice(doc, rule, run, invoice);
   });
 }
 

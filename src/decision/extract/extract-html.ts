@@ -89,6 +89,7 @@ export function extractToHtml(x: ProtocolExtract): string {
     out.push(`<p class="notice">${e(x.footer.certification)}</p>`);
   } else {
     out.push(`<p>${e(x.footer.certification)}</p>`);
+    if (x.footer.dated) out.push(`<p class="dated">Datum: ${e(x.footer.dated)}</p>`);
     out.push(
       `<div class="sign"><div class="secretary">${e(x.footer.secretary ?? '')}</div><div class="role">${e(x.footer.role)}</div></div>`,
     );

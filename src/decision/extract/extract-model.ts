@@ -96,11 +96,12 @@ export interface ProtocolExtract {
   };
   paragraph: { number: string | null; title: string; dnr: string | null };
   sections: ExtractSection[];
-  footer: { certification: string; secretary: string | null; role: string; note: string | null };
+  /** `dated`: the day the certification is given (the extract is made), null when the caller gives none (the page). */
+  footer: { certification: string; secretary: string | null; role: string; note: string | null; dated: string | null };
 }
 
-/** The whole extract of one decision. Pure: the same view gives the same model. */
-export function buildExtract(view: DecisionView): ProtocolExtract {
+/** The whole extract of one decision, certified on `issuedOn` when given. Pure: the same input gives the same model. */
+export function buildExtract(view: DecisionView, issuedOn: string | null = null): ProtocolExtract {
   const p = view.paragraph;
   const draft = isDraft(view);
   const municipality = municipalityName(view.municipality.name);
@@ -137,12 +138,19 @@ export function buildExtract(view: DecisionView): ProtocolExtract {
     sections: extractSections(view),
     footer: example
       ? // Example data is never certified (R-I12 certifies a real protocol): the mark stands in its place.
-        { certification: EXAMPLE_CERTIFICATION, secretary: null, role: 'Ej bestyrkt', note: EXAMPLE_FOOTER_NOTE }
+        {
+          certification: EXAMPLE_CERTIFICATION,
+          secretary: null,
+          role: 'Ej bestyrkt',
+          note: EXAMPLE_FOOTER_NOTE,
+          dated: null,
+        }
       : {
           certification: CERTIFICATION,
           secretary: view.meeting?.secretary ?? null,
           role: 'Sekreterare',
           note: draft ? 'Utdraget är hämtat ur ett utkast. Protokollet är inte justerat.' : null,
+          dated: issuedOn,
         },
   };
 }

@@ -1,15 +1,17 @@
 /**
- * The protocol extract (protokollsutdrag) as a PDF (A4, pdfkit, the standard Helvetica: no embedded fonts). Draws the
+ * The protocol extract (protokollsutdrag) as a PDF/A-3b file for the archive (A4, pdfkit, DejaVu Sans embedded:
+ * src/common/pdf-archive.ts). Draws the
  * same model as the HTML (extract-model.ts). Text wraps to the column and flows onto new pages; every page carries the
  * page number, a running header after the first page and, for a draft, the "UTKAST – ej justerat" marking (R-K10).
  *
- * All text goes through pdfText (pdf-text.ts): the standard fonts print WinAnsiEncoding only, and a character outside
- * it is printed as its base letter or "?", never as a broken glyph.
+ * All text goes through pdfText (pdf-text.ts): a character outside WinAnsiEncoding is printed as its base letter or
+ * "?", never as a broken glyph. The certification is dated (the day the extract is made) and never stands alone on a
+ * page: the last block above it keeps room for it, so that at least its end goes over to the certification's page.
  *
  * This file draws the parts of the first page and the paragraph; the lines of a section are extract-pdf-lines.ts's,
  * the decoration of every page extract-pdf-pages.ts's, the column and its fonts pdf-layout.ts's.
  */
-import PDFDocument from 'pdfkit';
+import { archivalPdf, pdfBytes } from '../../common/pdf-archive';
 import type { DecisionView } from '../decision.views';
 import { buildExtract, type ProtocolExtract } from './extract-model';
 import { drawLine } from './extract-pdf-lines';
@@ -19,39 +21,34 @@ import { pdfText } from './pdf-text';
 
 export { pdfText } from './pdf-text';
 
-export function renderExtractPdf(view: DecisionView): Promise<Buffer> {
-  return extractToPdf(buildExtract(view));
+/** The extract of `view`, its certification dated `issuedOn` (YYYY-MM-DD, the day in Stockholm it is made). */
+export function renderExtractPdf(view: DecisionView, issuedOn: string): Promise<Buffer> {
+  return extractToPdf(buildExtract(view, issuedOn));
 }
 
-export function extractToPdf(x: ProtocolExtract): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    try {
-      const doc = new PDFDocument({
-        size: 'A4',
-        margins: MARGINS,
-        bufferPages: true,
-        font: FONT,
-        lang: 'sv-SE',
-        displayTitle: true,
-        info: {
-          Title: pdfText(x.title),
-          Subject: pdfText(`${x.paragraph.number ? `${x.paragraph.number} ` : ''}${x.paragraph.title}`),
-          Author: pdfText(`${x.header.municipality}, ${x.header.body}`),
-          Creator: 'Samverkan',
-          Keywords: 'protokollsutdrag',
-        },
-      });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-      new ExtractPdf(doc, x).draw();
-      doc.end();
-    } catch (err) {
-      reject(err);
-    }
+export async function extractToPdf(x: ProtocolExtract): Promise<Buffer> {
+  const doc = archivalPdf({
+    size: 'A4',
+    margins: MARGINS,
+    bufferPages: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    info: {
+      Title: pdfText(x.title),
+      Subject: pdfText(`${x.paragraph.number ? `${x.paragraph.number} ` : ''}${x.paragraph.title}`),
+      Author: pdfText(`${x.header.municipality}, ${x.header.body}`),
+      Creator: 'Samverkan',
+      Keywords: 'protokollsutdrag',
+    },
   });
+  return pdfBytes(doc, () => new ExtractPdf(doc, x).draw());
 }
+
+/** The certification's date as printed under it. */
+const datedLine = (dated: string) => `Datum: ${dated}`;
+
+/** The few points a block adds below its last line (drawText's 5, a table's 6). */
+const BLOCK_TAIL = 8;
 
 class ExtractPdf extends PdfLayout {
   constructor(
@@ -64,12 +61,54 @@ class ExtractPdf extends PdfLayout {
   draw() {
     this.firstPageHeader();
     this.paragraphHeading();
-    for (const s of this.x.sections) {
-      this.sectionHeading(s.heading, s.key === 'justering' || s.key === 'rattelser' || s.key === 'exempel');
-      for (const l of s.lines) drawLine(this, l);
-    }
+    const sections = this.x.sections;
+    sections.forEach((s, i) => {
+      const last = i === sections.length - 1;
+      const heading = () =>
+        this.sectionHeading(s.heading, s.key === 'justering' || s.key === 'rattelser' || s.key === 'exempel');
+      if (last && s.lines.length === 0) this.keepRoomBelow(this.certificationHeight(), heading);
+      else heading();
+      s.lines.forEach((l, k) => {
+        if (last && k === s.lines.length - 1) this.keepRoomBelow(this.certificationHeight(), () => drawLine(this, l));
+        else drawLine(this, l);
+      });
+    });
     this.certification();
     decoratePages(this, this.x);
+  }
+
+  /**
+   * Draws `block` with `height` more points of every page's foot kept free, so that it ends with room for `height`
+   * below it, on its page or on the page it flows over to: what follows (the certification) then never starts a page
+   * of its own.
+   */
+  private keepRoomBelow(height: number, block: () => void) {
+    const { doc } = this;
+    const reserve = () => {
+      doc.page.margins.bottom = MARGINS.bottom + height + BLOCK_TAIL;
+    };
+    reserve();
+    doc.on('pageAdded', reserve);
+    try {
+      block();
+    } finally {
+      doc.removeListener('pageAdded', reserve);
+      doc.page.margins.bottom = MARGINS.bottom;
+    }
+  }
+
+  /** The height of what certification() draws, its gap above included. */
+  private certificationHeight(): number {
+    const { doc, x, width } = this;
+    const f = x.footer;
+    const textHeight = (font: string, size: number, s: string, w = width) =>
+      doc.font(font).fontSize(size).heightOfString(pdfText(s), { width: w });
+    let h = 20 + (f.note ? textHeight(BOLD, SIZE, f.note) + 6 : 0);
+    if (x.example) return h + textHeight(BOLD, SIZE, f.certification);
+    h += textHeight(FONT, SIZE, f.certification);
+    if (f.dated) h += textHeight(FONT, SIZE, datedLine(f.dated)) + 2;
+    h += 32 + 3 + (f.secretary ? textHeight(FONT, SIZE, f.secretary, 220) : 0) + 1 + textHeight(FONT, 8.5, f.role, 220);
+    return h;
   }
 
   /** The banner in a red box, when there is one (the later pages carry it in their running header). */
@@ -166,12 +205,15 @@ class ExtractPdf extends PdfLayout {
     doc.y += 3;
   }
 
-  /** R-I12: "Protokollsutdrag – rätt utdraget intygar", the secretary's signature line and name; never for example data. */
+  /**
+   * R-I12: "Protokollsutdrag – rätt utdraget intygar", its date, the secretary's signature line and name; never for
+   * example data. The block is drawn whole on one page, below the end of the text above it (keepRoomBelow).
+   */
   private certification() {
     const { doc, x, left } = this;
     const f = x.footer;
+    this.ensure(this.certificationHeight());
     this.gap(20);
-    this.ensure(this.lineHeight() * (f.note ? 8 : 6) + 30);
     if (f.note) {
       doc.font(BOLD).fontSize(SIZE).fillColor(RED).text(pdfText(f.note), left, doc.y, { width: this.width });
       doc.fillColor('black');
@@ -184,6 +226,7 @@ class ExtractPdf extends PdfLayout {
       return;
     }
     doc.font(FONT).fontSize(SIZE).fillColor('black').text(pdfText(f.certification), left, doc.y, { width: this.width });
+    if (f.dated) doc.text(pdfText(datedLine(f.dated)), left, doc.y + 2, { width: this.width });
     doc.y += 32;
     rule(doc, left, left + 220, doc.y, 0.8);
     doc.y += 3;

@@ -3,9 +3,12 @@
  * text flows down (a new page when a block does not fit). The parts of the extract (extract-pdf.ts), their lines
  * (extract-pdf-lines.ts) and the page decoration (extract-pdf-pages.ts) all draw with these, so they look alike.
  */
-export const FONT = 'Helvetica';
-export const BOLD = 'Helvetica-Bold';
-export const ITALIC_BOLD = 'Helvetica-BoldOblique';
+import { PDF_BOLD, PDF_BOLD_OBLIQUE, PDF_FONT } from '../../common/pdf-archive';
+
+// The embedded DejaVu Sans of the PDF/A file (src/common/pdf-archive.ts).
+export const FONT = PDF_FONT;
+export const BOLD = PDF_BOLD;
+export const ITALIC_BOLD = PDF_BOLD_OBLIQUE;
 export const SIZE = 10.5;
 export const LINE_GAP = 2;
 export const RED = '#b00020';

@@ -97,7 +97,19 @@ export function renderArea(
             ${events.map((type) => eventForm(area.id, type, area.version, ctx.session.csrfToken, t, state))}`
         : html`<p>${t.nothingToRecord}</p>`
     }
-    ${historyTable(ctx, history)}`;
+    ${historyTable(ctx, history)} ${diagramFigure(ctx, area)}`;
+}
+
+/** The area's workflow drawn as SVG (src/web/diagram-pages.controller.ts), its stage and path highlighted. */
+function diagramFigure({ t, lang }: PageContext, area: AreaView): Html {
+  return html`<h2>${t.diagramHeading}</h2>
+    <p>${t.diagramIntro}</p>
+    <figure class="diagram">
+      <img
+        src="/arbetsfloden/${area.workflowId}/diagram.svg"
+        alt="${t.diagramAlt(lang === 'sv' ? area.stage.sv : area.stage.en)}"
+      />
+    </figure>`;
 }
 
 type Participant = AreaView['participants'][number] & { answer?: string; decision?: Decision };

@@ -671,4 +671,16 @@ export const en: typeof sv = {
   web2_amendmentApprovals: (title: string) => `Approvals of ${title}`,
   web2_amendmentNoApprovals: 'No approvals recorded.',
   web2_voidedOn: (date: string) => `annulled ${date}`,
+  // Diagrams (h-docsout)
+  diagram: {
+    title: 'State diagram',
+    states: 'States',
+    current: 'Current state',
+    path: 'Path taken',
+    none: 'none',
+  },
+  diagramHeading: 'Diagram',
+  diagramAlt: (state: string) =>
+    `The workflow's state diagram. Current state: ${state}. The state and the path taken are highlighted.`,
+  diagramIntro: 'Every state and event, with the rule behind each guard. The current state is marked ▶.',
 };

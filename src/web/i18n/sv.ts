@@ -685,4 +685,16 @@ export const sv = {
   web2_amendmentApprovals: (title: string) => `Godkännanden av ${title}`,
   web2_amendmentNoApprovals: 'Inga godkännanden registrerade.',
   web2_voidedOn: (date: string) => `upphävt ${date}`,
+  // Diagrams (h-docsout)
+  diagram: {
+    title: 'Tillståndsdiagram',
+    states: 'Tillstånd',
+    current: 'Nuvarande tillstånd',
+    path: 'Vägen hit',
+    none: 'inga',
+  },
+  diagramHeading: 'Diagram',
+  diagramAlt: (state: string) =>
+    `Arbetsflödets tillståndsdiagram. Nuvarande tillstånd: ${state}. Tillståndet och vägen hit är markerade.`,
+  diagramIntro: 'Alla tillstånd och händelser, med regeln bakom varje villkor. Nuvarande tillstånd är markerat med ▶.',
 };
