@@ -68,12 +68,12 @@ export const MIGRATIONS = [
   PersonalData1734200000000,
   // The protocol as clerks keep it: a matter that goes on (h-protocol)
   ParagraphContinuation1734700000000,
-  // Secrecy and openness (h-secret)
-  Secrecy1735100000000,
   // Delegationsbeslut and their anmälan (h-deleg)
   DelegationDecisions1734800000000,
   // Sign-in by a person's name and password (h-web2)
   PersonAccounts1734950000000,
+  // Secrecy and openness (h-secret)
+  Secrecy1735100000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -48,6 +48,8 @@ const CLERK_WRITES = [
   'record_register',
   // the names a meeting or paragraph records are kept as salted commitments (gallring, issue 10 §9)
   'personal_datum',
+  // and its texts beside the log, under commitments (secrecy, issue 11 §8)
+  'secret_text',
 ];
 
 interface WebTarget {

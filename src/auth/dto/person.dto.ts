@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
 import { IsMunicipalityCode, IsText } from '../../common/validators';
 import { PASSWORD_MAX, PASSWORD_MIN, PERSON_STATUSES, type PersonStatus } from '../person.service';
 import { ROLES } from '../roles.decorator';
 
 export class CreatePersonDto {
   @ApiProperty({ example: 'anna.andersson', description: 'What they type to sign in (stored in lower case)' })
-  @IsString()
+  @IsText(64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, {
     message: 'userName must be 2 to 64 characters: letters a–z, digits, dot, hyphen or underscore',
   })
@@ -29,8 +29,9 @@ export class CreatePersonDto {
     example: 'korrekt-häst-batteri-häftklammer',
     description: `${PASSWORD_MIN} to ${PASSWORD_MAX} characters; kept only as a salted scrypt hash`,
   })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  // A text like every other (no control or bidi characters, not blank), of the length a password needs.
+  @IsText(PASSWORD_MAX)
+  @MinLength(PASSWORD_MIN)
   password: string;
 }
 

@@ -17,6 +17,8 @@ import { checkpointTargets } from './checkpoint';
 import { machineTargets } from './machines';
 // Gallring of personal data (h-gallring)
 import { gallringTargets } from './gallring';
+// Delegationsbeslut, their anmälan, and secrecy markings added later (h-deleg, h-secret)
+import { delegationTargets } from './delegation';
 
 export * from './kit';
 export { writeRoutes, routeKey, webWriteRoutes } from './routes';
@@ -45,4 +47,5 @@ export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
   machineTargets,
   // Gallring of personal data (h-gallring)
   gallringTargets,
+  delegationTargets,
 ];
