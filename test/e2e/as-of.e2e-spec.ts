@@ -115,7 +115,10 @@ describe(`GET /collaborations/{slug}/as-of (${testDatabaseKind()})`, () => {
       amendments: 1,
       decisions: 1,
     });
+    // The paragraph of 2025-05-22 was recorded today and not justerat: its justering deadline (R-I1, protocol@2) is
+    // open, and overdue until the scheduler records it.
     expect(then.openDeadlines).toEqual([
+      expect.objectContaining({ machine: 'protocol', eventType: 'JUSTERING_DEADLINE_PASSED', dueOn: '2025-06-06' }),
       expect.objectContaining({ machine: 'membership', eventType: 'EXIT_TOOK_EFFECT', dueOn: '2027-01-01' }),
     ]);
     const at = `instant=${encodeURIComponent(then.instant)}`;

@@ -114,13 +114,18 @@ describe('delegationsbeslut and their anmälan; justering and anslag as the law 
     const after = (await get(`/delegation-decisions/${recorded.id}`)).body;
     expect(after.anmalan.appealLastDay).toBe('2026-11-18');
     expect(after.status).toBe(d.status);
-    // an appeal after the period is refused by the same protocol machine (R-I5)
+    // an appeal after the period is judged by the same protocol machine: recorded as late, the court decides (R-I14)
     const late = await post(
       `/decisions/${recorded.id}/events`,
       { type: 'APPEAL_RECEIVED', receivedOn: '2026-11-19' },
       token,
     );
-    expect(late.body.code).toBe('APPEAL_TOO_LATE');
+    expect(late.status).toBe(201);
+    // the write fires what is due first: the period ended on 2026-11-18, so the decision is presumed final (R-I7)
+    expect(late.body).toMatchObject({
+      status: 'PRESUMED_FINAL',
+      lateAppeals: [{ receivedOn: '2026-11-19', appealLastDay: '2026-11-18' }],
+    });
     // the extract shows the delegationsbeslut, the signers, where the protocol is kept and when the anslag comes down
     const extract = await get(`/decisions/${recorded.id}/extract`);
     expect(extract.text).toContain('Anmälan av delegationsbeslut (KL 6 kap. 37 §) D 2026/12');

@@ -435,19 +435,19 @@ describe('rulebook decisions: quorum, votes, reservations, protocol deadlines, a
     expect(res.body).toMatchObject({ status: 'APPEALED', appeal: { receivedOn: '2025-06-23' } });
   });
 
-  it('R-I5, R-I7: same anslag (2025-05-30): an appeal on Tue 2025-06-24 is APPEAL_TOO_LATE; "no appeal" cannot be dated on the last day; laga kraft from 2025-06-24', async () => {
+  it('R-I5, R-I14, R-I7: same anslag (2025-05-30): an appeal on Tue 2025-06-24 is late, recorded as late; "no appeal" cannot be dated on the last day; laga kraft from 2025-06-24', async () => {
     const code = '1443';
     const m = await meeting(code, { date: '2025-05-26' });
     const p = await recorded(code, m, para());
     await justera(code, m, '2025-05-28');
     await anslå(code, m, '2025-05-30');
+    // Protocol version 2: not refused, recorded as late; the court decides on it (R-I14).
     const late = await event(p.id, { type: 'APPEAL_RECEIVED', receivedOn: '2025-06-24' }, await clerk(code));
-    expect({ status: late.status, code: late.body.code, ruleId: late.body.ruleId }).toEqual({
-      status: 422,
-      code: 'APPEAL_TOO_LATE',
-      ruleId: 'R-I5',
-    });
-    expect(late.body.details).toMatchObject({ appealLastDay: '2025-06-23' });
+    expect(late.status).toBe(201);
+    expect(late.body.status).not.toBe('APPEALED');
+    expect(late.body.lateAppeals).toEqual([
+      expect.objectContaining({ receivedOn: '2025-06-24', appealLastDay: '2025-06-23' }),
+    ]);
     const early = await event(p.id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2025-06-23' }, await clerk(code));
     expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'APPEAL_PERIOD_RUNNING' });
     const final = await event(

@@ -7,7 +7,8 @@
 import type { EventOf } from '../../machines/kernel/rule-table';
 import { membershipDefinitionV2 } from '../../machines/membership/membership.machine';
 import type { MembershipEvent } from '../../machines/membership/membership.types';
-import { protocolDefinition } from '../../machines/protocol/protocol.machine';
+// The newest version: the DTO map takes every client event a new paragraph's workflow knows.
+import { protocolDefinitionV2 } from '../../machines/protocol/protocol.v2.machine';
 import type { ProtocolEvent } from '../../machines/protocol/protocol.types';
 import { MEMBERSHIP_EVENT_DTOS } from '../../src/collaboration/dto/membership-event.dto';
 import { PROTOCOL_EVENT_DTOS } from '../../src/decision/dto/protocol-event.dto';
@@ -139,7 +140,7 @@ describe('event shapes: one declaration on each side, checked against the other'
   it.each([
     // The latest version: version 1 knows every one of these but ENTRY_DECIDED, which the service sends by its old name.
     ['membership', membershipDefinitionV2, MEMBERSHIP_EVENT_DTOS, membershipShapes],
-    ['protocol', protocolDefinition, PROTOCOL_EVENT_DTOS, protocolShapes],
+    ['protocol', protocolDefinitionV2, PROTOCOL_EVENT_DTOS, protocolShapes],
     ['area', areaDefinition, AREA_EVENT_DTOS, areaShapes],
     // plan and council
     ['plan', planDefinition, PLAN_EVENT_DTOS, planShapes],
