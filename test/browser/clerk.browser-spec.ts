@@ -127,7 +127,10 @@ describe("the clerk's pages (Chromium)", () => {
     await expect(page.locator('.notice--success').textContent()).resolves.toContain(t.paragraphRecorded);
     await expect(page.locator('#paragraphs-heading + .table-wrap').textContent()).resolves.toContain(number);
 
-    // Justering: the date and the justerare are filled in (today, the chair); Enter sends the form.
+    // Justering: the date and the chair are filled in (today, the meeting's chair, R-I2); the clerk types the
+    // justerare chosen at the meeting, then Enter in the date sends the form.
+    await expect(page.locator('#justering-chair').inputValue()).resolves.toBe('Daniel Jensen');
+    await page.locator('#justering-justerare').fill('Marianne Sand Wallin');
     await page.locator('#justering-justeradOn').press('Enter');
     await expect(page.locator('.notice--success').textContent()).resolves.toContain(t.justerat);
     await checkAccessible(page);

@@ -191,7 +191,12 @@ describe('web pages fuzz (HTML forms)', () => {
     {
       name: 'POST /protokoll/sammantraden/:id/justering',
       path: () => `/protokoll/sammantraden/${meetingId}/justering`,
-      valid: (token) => ({ _csrf: token, justeradOn: today, justerare: 'Daniel Jensen' }),
+      valid: (token) => ({
+        _csrf: token,
+        justeradOn: today,
+        chair: 'Daniel Jensen',
+        justerare: 'Marianne Sand Wallin',
+      }),
       writes: CLERK_WRITES,
     },
     {

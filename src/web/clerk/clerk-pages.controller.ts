@@ -126,7 +126,12 @@ export class ClerkPagesController {
   ): Promise<void> {
     const values = form ?? {};
     const ctx = await this.auth.requirePost(request, reply, values, PROTOCOL_WRITERS);
-    const body = { justeradOn: one(values, 'justeradOn').trim(), justerare: linesOf(one(values, 'justerare')) };
+    const chair = one(values, 'chair').trim();
+    const body = {
+      justeradOn: one(values, 'justeradOn').trim(),
+      justerare: linesOf(one(values, 'justerare')),
+      ...(chair ? { chair } : {}),
+    };
     try {
       await this.decisions.justeraMeeting(id, checkedDto(MeetingJusteringDto, body), ctx.session.actor);
     } catch (error) {

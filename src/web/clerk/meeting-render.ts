@@ -227,7 +227,9 @@ function justeringForm(
     t.clerk_justeringTitle,
     [
       { name: 'justeradOn', label: t.clerk_justeradOnLabel, kind: 'date', hint: t.field_dateHint, value: input.today },
-      { name: 'justerare', label: t.clerk_justerare, kind: 'textarea', hint: t.clerk_oneALine, value: chair },
+      // R-I2: the chair signs beside the justerare, recorded apart; the justerare are those chosen at the meeting.
+      { name: 'chair', label: t.clerk_justeringChair, kind: 'text', hint: t.clerk_justeringChairHint, value: chair },
+      { name: 'justerare', label: t.clerk_justerare, kind: 'textarea', hint: t.clerk_justerareHint, value: '' },
     ],
     state,
     t.clerk_justeraButton,
