@@ -90,7 +90,8 @@ export class AsOfService {
       council: of('council').map(({ w }) => workflowView(w))[0] ?? null,
       costRules: of('cost-rule').map(({ w }) => workflowView(w)),
       decisions: of('decision').map(({ m, w }) => ({ decisionId: m.key, ...workflowView(w) })),
-      openDeadlines: [...at.values()].flatMap((w) => this.deadlinesOf(w)),
+      // soonest first, as a reader looks for them; the same order on every database
+      openDeadlines: [...at.values()].flatMap((w) => this.deadlinesOf(w)).sort(byDueOn),
     };
   }
 
@@ -102,6 +103,11 @@ export class AsOfService {
       .dueEvents(w.context, w.state)
       .map((d) => ({ workflowId: w.workflowId, machine: w.machineId, eventType: d.type, dueOn: d.dueOn }));
   }
+}
+
+function byDueOn(a: OpenDeadlineView, b: OpenDeadlineView): number {
+  const key = (d: OpenDeadlineView) => `${d.dueOn} ${d.machine} ${d.eventType} ${d.workflowId}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
 const empty = () => ({
