@@ -8,7 +8,8 @@ import type { Actor } from '../workflow/actor';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import { DecisionEntity } from './decision.entities';
 import { DecisionPersons } from './decision-persons';
-import { DecisionService, minimalRecord, paragraphOf, throwIfRefused } from './decision.service';
+import { minimalRecord, paragraphOf, throwIfRefused } from './decision-checks';
+import { DecisionService } from './decision.service';
 import type { DecisionView } from './decision.views';
 import type { SecrecyMarkingDto } from './dto/secrecy.dto';
 

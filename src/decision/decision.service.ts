@@ -8,11 +8,10 @@ import { appealClockRuns } from '../../machines/protocol/protocol.v2.rules';
 import { decisionCauseKey, justeringSigners, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import { assertActsFor } from '../auth/access';
 import { plainJson } from '../common/canonical-json';
-import { AppError, notFound } from '../common/errors';
+import { AppError, notFound, ruleRefused } from '../common/errors';
 import { exampleViewOf } from '../common/example-view';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint } from '../common/sha256';
-import { validationFailed } from '../common/validation';
 import { Db, type Tx } from '../database/db';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
@@ -26,6 +25,7 @@ import { DecisionRead } from './decision-read';
 import { bodyView, decisionView, meetingFacts } from './decision.mapping';
 import { DecisionRows } from './decision.repository';
 import type { DecisionView } from './decision.views';
+import { assertAttendees, minimalRecord, paragraphOf, throwIfRefused } from './decision-checks';
 import type { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
 import type { RecordParagraphRequestDto } from './dto/secrecy.dto';
 import { SecretTextService } from '../personal-data/secret-text.service';
@@ -426,39 +426,5 @@ export class DecisionService {
         `${paragraphNumber} är redan registrerad för detta sammanträde.`,
       );
     }
-  }
-}
-
-/** The recorded paragraph in a protocol workflow's context (where its example mark is). */
-export function paragraphOf(context: unknown): unknown {
-  return (context as { paragraph?: unknown } | undefined)?.paragraph;
-}
-
-export function throwIfRefused(r: ReturnType<typeof checkParagraph>): void {
-  if (r) throw ruleRefused(r);
-}
-
-function ruleRefused(r: NonNullable<ReturnType<typeof checkParagraph>>): AppError {
-  return new AppError('RULE_REFUSED', r.code, r.message, r.messageSv, r.ruleId, r.details);
-}
-
-export function minimalRecord(): AppError {
-  return new AppError(
-    'CONFLICT',
-    'MINIMAL_RECORD',
-    'This decision was recorded only minimally (inline in a membership event) and has no protocol lifecycle; record its paragraph in full.',
-    'Beslutet är bara minimalt registrerat (direkt i en medlemskapshändelse) och saknar protokollförlopp; registrera paragrafen i sin helhet.',
-  );
-}
-
-function assertAttendees(dto: CreateMeetingDto): void {
-  const names = dto.attendees.map((a) => a.name);
-  const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup)
-    throw validationFailed([
-      { field: 'attendees', reason: `${dup} is listed twice`, reasonSv: `${dup} finns med två gånger` },
-    ]);
-  if (dto.attendees.filter((a) => a.chair).length > 1) {
-    throw validationFailed([{ field: 'attendees', reason: 'only one chair', reasonSv: 'endast en ordförande' }]);
   }
 }
