@@ -24,6 +24,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import Fastify from 'fastify';
+import { startNestFloor } from './nest-floor';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createActor } from 'xstate';
@@ -384,6 +385,7 @@ async function main(): Promise<number> {
   const raw = new RawSqlite();
   let rawOpen = false;
   let closeBare: (() => Promise<void>) | null = null;
+  let closeFloor: (() => Promise<void>) | null = null;
   try {
     // ================================================================ 1. HTTP transitions vs raw commits
     log('');
@@ -457,6 +459,8 @@ async function main(): Promise<number> {
     rawOpen = true;
     const bare = await bareFastify();
     closeBare = bare.close;
+    const floor = await startNestFloor();
+    closeFloor = floor.close;
 
     log(
       `  raw:  sqlite3 package directly, own temp file, journal_mode=WAL, synchronous=FULL, the service's workflow_transition table and row shape; ` +
@@ -524,6 +528,18 @@ async function main(): Promise<number> {
       });
       check(w.errors === 0, `${kind}: ${w.errors} request(s) did not answer 200; first: ${w.firstError}`);
     }
+    const floorWarm = await client.run({
+      port: floor.port,
+      token,
+      targets,
+      concurrency: P.concurrency,
+      warmupPerWorker: P.httpWarmupPerWorker,
+      durationMs: 0,
+    });
+    check(
+      floorWarm.errors === 0,
+      `floor: ${floorWarm.errors} request(s) did not answer 201; first: ${floorWarm.firstError}`,
+    );
     await raw.useGroups(Math.max(1, Math.round(warmGroupSize)));
     log(
       `  warm-up: ${warm.warmupRequests} transitions at ${P.concurrency} clients, ${warmGroupSize.toFixed(2)} write units per COMMIT: raw groups of ${raw.groupSize} rows`,
@@ -535,6 +551,7 @@ async function main(): Promise<number> {
     const httpRounds: ClientResult[] = [];
     const readRounds: ClientResult[] = [];
     const bareRounds: ClientResult[] = [];
+    const floorRounds: ClientResult[] = [];
     const elus: number[] = [];
     let busyMs = 0;
     let cpuMicros = 0;
@@ -597,6 +614,19 @@ async function main(): Promise<number> {
         `bare: ${bareRes.errors} request(s) did not answer 200; first: ${bareRes.firstError}`,
       );
       bareRounds.push(bareRes);
+      const floorRes = await client.run({
+        port: floor.port,
+        token,
+        targets,
+        concurrency: P.concurrency,
+        warmupPerWorker: 0,
+        durationMs: P.httpRoundMs,
+      });
+      check(
+        floorRes.errors === 0,
+        `floor: ${floorRes.errors} request(s) did not answer 201; first: ${floorRes.firstError}`,
+      );
+      floorRounds.push(floorRes);
       await rawRound();
     }
 
@@ -621,6 +651,8 @@ async function main(): Promise<number> {
     const httpPerSec = httpRate(httpRounds);
     const readsPerSec = httpRate(readRounds);
     const barePerSec = httpRate(bareRounds);
+    const floorPerSec = httpRate(floorRounds);
+    const floorOverRawGroups = floorPerSec / rawGroupRowsPerSec;
     const httpRatio = httpPerSec / rawPerSec;
     const httpOverRawGroups = httpPerSec / rawGroupRowsPerSec;
     const readOverBare = readsPerSec / barePerSec;
@@ -657,6 +689,11 @@ async function main(): Promise<number> {
     log(`  ratio HTTP transitions / raw single-row commits = ${httpRatio.toFixed(3)} (information)`);
     log(
       `  ratio HTTP transitions / raw rows in groups of ${raw.groupSize} = ${httpOverRawGroups.toFixed(3)} ${verdict(httpOverRawGroups, TARGETS.httpOverRawGroupsRatio)}`,
+    );
+    log(
+      `  the floor (information): Nest on Fastify with the service's ValidationPipe and a guard, storing nothing, ` +
+        `${floorPerSec.toFixed(0)}/s = ${floorOverRawGroups.toFixed(3)} of raw groups of ${raw.groupSize}: no service built ` +
+        `on this stack can exceed that ratio on this machine; durable writes reach ${(httpPerSec / floorPerSec).toFixed(3)} of the floor`,
     );
     log(
       `  ratio reads / bare Fastify = ${readOverBare.toFixed(3)} ${verdict(readOverBare, TARGETS.readOverBareRatio)}`,
@@ -865,6 +902,9 @@ async function main(): Promise<number> {
       httpOverRawGroupsRatio: round(httpOverRawGroups, 3),
       readsPerSec: round(readsPerSec),
       bareFastifyPerSec: round(barePerSec),
+      nestFloorPerSec: round(floorPerSec),
+      nestFloorOverRawGroupsRatio: round(floorOverRawGroups, 3),
+      httpOverNestFloorRatio: round(httpPerSec / floorPerSec, 3),
       readOverBareRatio: round(readOverBare, 3),
       readsOverWrites: round(readsPerSec / httpPerSec, 2),
       verifyEventsPerSec: round(verifyPerSec),
@@ -934,6 +974,7 @@ async function main(): Promise<number> {
     client?.close();
     if (rawOpen) await raw.close().catch(() => undefined);
     if (closeBare) await closeBare().catch(() => undefined);
+    if (closeFloor) await closeFloor().catch(() => undefined);
     if (app) await app.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
