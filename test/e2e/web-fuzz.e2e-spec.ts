@@ -52,6 +52,18 @@ const CLERK_WRITES = [
   'secret_text',
 ];
 
+/** What a plan, an amendment or their events may write (h-coordplan). */
+const PLAN_WRITES = [
+  'plan',
+  'workflow_instance',
+  'workflow_transition',
+  'workflow_due_event',
+  'workflow_link',
+  'record_register',
+];
+/** What a council meeting, record or seat may write (the council's workflow is started on its first write). */
+const COUNCIL_WRITES = [...PLAN_WRITES, 'council'];
+
 interface WebTarget {
   name: string;
   path: () => string;
@@ -69,6 +81,8 @@ describe('web pages fuzz (HTML forms)', () => {
   let bodyId = '';
   let meetingId = '';
   let decisionWorkflowId = '';
+  let planId = '';
+  let amendmentId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -103,6 +117,25 @@ describe('web pages fuzz (HTML forms)', () => {
     // A person who signs in with a password (h-web2).
     const person = { userName: 'fuzz.person', name: 'Fuzz Person', role: 'admin', password: PERSON_PASSWORD };
     expect((await ctx.http.post('/api/v1/persons').set('Authorization', admin).send(person)).status).toBe(201);
+    // The coordinator's plan and amendment pages (h-coordplan): a plan and an amendment to record events on.
+    const plan = await ctx.http
+      .post('/api/v1/collaborations/dalslandssamverkan/plans')
+      .set('Authorization', admin)
+      .send({
+        title: 'Fuzzad plan',
+        draftedOn: today,
+        validFrom: '2031-01-01',
+        validTo: '2031-12-31',
+        focusAreas: [{ key: 'fuzz', name: 'Fuzz' }],
+      });
+    expect(plan.status).toBe(201);
+    planId = plan.body.id;
+    const amendment = await ctx.http
+      .post('/api/v1/collaborations/dalslandssamverkan/amendments')
+      .set('Authorization', admin)
+      .send({ title: 'Fuzzad ändring', version: 'fuzz-1', text: 'Avsiktsförklaringen ändras.' });
+    expect(amendment.status).toBe(201);
+    amendmentId = amendment.body.id;
   });
 
   const targets: WebTarget[] = [
@@ -204,6 +237,103 @@ describe('web pages fuzz (HTML forms)', () => {
       path: () => `/protokoll/sammantraden/${meetingId}/anslag`,
       valid: (token) => ({ _csrf: token, anslagOn: today }),
       writes: CLERK_WRITES,
+    },
+    // the coordinator's operational plan, Samverkansrådet and amendments (h-coordplan)
+    {
+      name: 'POST /samverkan/:slug/verksamhetsplan',
+      path: () => '/samverkan/dalslandssamverkan/verksamhetsplan',
+      valid: (token) => ({
+        _csrf: token,
+        _form: 'plan-new',
+        title: 'Plan',
+        draftedOn: today,
+        validFrom: '2040-01-01',
+        validTo: '2040-12-31',
+        focusAreas: 'fuzz: Fuzz\nannat: Annat',
+        note: 'n',
+      }),
+      writes: PLAN_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/verksamhetsplan/:id/handelser',
+      path: () => `/samverkan/dalslandssamverkan/verksamhetsplan/${planId}/handelser`,
+      valid: (token) => ({
+        _csrf: token,
+        type: 'COUNCIL_INFORMED',
+        expectedVersion: '1',
+        _key: 'k',
+        version: '1',
+        informedAt: '2024-12-05 10:00',
+        councilRecordId: '',
+        adoptedAt: '2024-12-12 14:00',
+        draftedOn: today,
+        validFrom: '2031-01-01',
+        validTo: '2031-12-31',
+        focusAreas: 'fuzz: Fuzz',
+      }),
+      writes: PLAN_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/rad/moten',
+      path: () => '/samverkan/dalslandssamverkan/rad/moten',
+      valid: (token) => ({ _csrf: token, date: today, place: 'Dals-Ed', note: 'n' }),
+      writes: COUNCIL_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/rad/anteckningar',
+      path: () => '/samverkan/dalslandssamverkan/rad/anteckningar',
+      valid: (token) => ({
+        _csrf: token,
+        kind: 'MINNESANTECKNINGAR',
+        title: 'Anteckning',
+        text: 'Text',
+        recordedOn: today,
+        meetingId: '',
+        subject: 'PLAN',
+      }),
+      writes: COUNCIL_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/rad/ledamoter',
+      path: () => '/samverkan/dalslandssamverkan/rad/ledamoter',
+      valid: (token) => ({
+        _csrf: token,
+        municipality: '1461',
+        seat: 'OPPOSITIONSRAD',
+        name: 'Fuzz Ledamot',
+        from: today,
+        equivalentOffice: 'Gruppledare',
+        equivalentBasis: 'KS § 1',
+      }),
+      writes: COUNCIL_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/andringar',
+      path: () => '/samverkan/dalslandssamverkan/andringar',
+      valid: (token) => ({
+        _csrf: token,
+        title: 'Ändring',
+        version: 'v',
+        text: 'Text',
+        statedEffectiveDate: '',
+        addsParty: '',
+      }),
+      writes: [...PLAN_WRITES, 'amendment', 'document', 'document_version'],
+    },
+    {
+      name: 'POST /samverkan/:slug/andringar/:id/godkannanden',
+      path: () => `/samverkan/dalslandssamverkan/andringar/${amendmentId}/godkannanden`,
+      valid: (token) => ({
+        _csrf: token,
+        expectedVersion: '0',
+        _key: 'k',
+        party: '1461',
+        decision_organ: 'KF',
+        decision_date: '2025-02-03',
+        decision_paragraph: '§ 1',
+        decisionId: '',
+      }),
+      writes: [...CLERK_WRITES, 'membership'],
     },
     // the auditor's pages (h-audpages): a verify job writes nothing (it runs in memory and reads one snapshot)
     {

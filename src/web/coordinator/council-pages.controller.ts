@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isValidLocalDate } from '../../../machines/calendar/calendar';
 import { Public, READERS, type Role } from '../../auth/roles.decorator';
 import { CollaborationService } from '../../collaboration/collaboration.service';
-import type { AppError } from '../../common/errors';
 import { CouncilService } from '../../council/council.service';
 import { CouncilMeetingDto, CouncilRecordDto, SeatMemberDto } from '../../council/dto/council.dto';
 import { Clock } from '../../workflow/clock';
@@ -111,18 +110,47 @@ export class CouncilPagesController {
     await this.render(ctx, reply, slug, 200, null, query.registrerat === '1', query.datum);
   }
 
-  @Post(':slug/rad/:what')
-  async record(
+  @Post(':slug/rad/moten')
+  async meeting(
     @Param('slug') slug: string,
-    @Param('what') what: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
     @Body() form: FormBody,
   ): Promise<void> {
+    await this.record(slug, 'moten', request, reply, form);
+  }
+
+  @Post(':slug/rad/anteckningar')
+  async addRecord(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: FormBody,
+  ): Promise<void> {
+    await this.record(slug, 'anteckningar', request, reply, form);
+  }
+
+  @Post(':slug/rad/ledamoter')
+  async seat(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: FormBody,
+  ): Promise<void> {
+    await this.record(slug, 'ledamoter', request, reply, form);
+  }
+
+  /** One council form: checked against the API's DTO, written by CouncilService; refused, the page again with it. */
+  private async record(
+    slug: string,
+    what: keyof typeof FORMS,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormBody,
+  ): Promise<void> {
     const values = form ?? {};
     const ctx = await this.auth.requirePost(request, reply, values, COUNCIL_WRITERS);
-    if (!Object.hasOwn(FORMS, what)) return this.render(ctx, reply, slug, 404, null, false);
-    const spec = FORMS[what as keyof typeof FORMS];
+    const spec = FORMS[what];
     await this.collaborations.describe(slug); // 404 for an unknown collaboration, before anything is checked
     const actor = ctx.session.actor;
     const key = keyOf(values);
@@ -134,7 +162,7 @@ export class CouncilPagesController {
       else await this.council.seatMember(slug, checkedDto(SeatMemberDto, body), actor, key);
     } catch (error) {
       if (!shownOnForm(error)) throw error;
-      const refusals = formRefusals(error as AppError, ctx.lang, spec.fields, fieldOfPath, spec.codes);
+      const refusals = formRefusals(error, ctx.lang, spec.fields, fieldOfPath, spec.codes);
       return this.render(ctx, reply, slug, refusedStatus(error), { form: spec.id, values, refusals }, false);
     }
     redirect(reply, `/samverkan/${slug}/rad?registrerat=1#main`);
