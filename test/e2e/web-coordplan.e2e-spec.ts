@@ -185,6 +185,12 @@ describe('web: the coordinator’s plan, council and amendment approvals', () =>
     expect(res.text).toContain('Michael Karlsson (M)');
     expect(res.text).toContain('Information till Dalslandssamverkan 5D');
     expect(res.text).toContain('den godkänner ingen kostnadsfördelning (R-G8)');
+    const en = await get(`${COUNCIL}?lang=en`);
+    expect(en.text).toContain('<h1>Samverkansrådet – Dalslandssamverkan</h1>');
+    expect(en.text).toContain('cannot be appealed by laglighetsprövning');
+    expect((await get(`${AMENDMENTS}?lang=en`)).text).toContain(
+      'Neither Samverkansrådet nor KDG can approve an amendment',
+    );
     const before = await get(`${COUNCIL}?datum=2023-01-01`);
     expect(before.text).not.toContain('Michael Karlsson');
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { routeKey, today, webWriteRoutes } from './fuzz';
+import { coordplanWebTargets } from './fuzz/web-coordplan';
 import { tableCounts, useTestApp } from './kit';
 
 /**
@@ -51,18 +52,6 @@ const CLERK_WRITES = [
   // and its texts beside the log, under commitments (secrecy, issue 11 §8)
   'secret_text',
 ];
-
-/** What a plan, an amendment or their events may write (h-coordplan). */
-const PLAN_WRITES = [
-  'plan',
-  'workflow_instance',
-  'workflow_transition',
-  'workflow_due_event',
-  'workflow_link',
-  'record_register',
-];
-/** What a council meeting, record or seat may write (the council's workflow is started on its first write). */
-const COUNCIL_WRITES = [...PLAN_WRITES, 'council'];
 
 interface WebTarget {
   name: string;
@@ -239,102 +228,7 @@ describe('web pages fuzz (HTML forms)', () => {
       writes: CLERK_WRITES,
     },
     // the coordinator's operational plan, Samverkansrådet and amendments (h-coordplan)
-    {
-      name: 'POST /samverkan/:slug/verksamhetsplan',
-      path: () => '/samverkan/dalslandssamverkan/verksamhetsplan',
-      valid: (token) => ({
-        _csrf: token,
-        _form: 'plan-new',
-        title: 'Plan',
-        draftedOn: today,
-        validFrom: '2040-01-01',
-        validTo: '2040-12-31',
-        focusAreas: 'fuzz: Fuzz\nannat: Annat',
-        note: 'n',
-      }),
-      writes: PLAN_WRITES,
-    },
-    {
-      name: 'POST /samverkan/:slug/verksamhetsplan/:id/handelser',
-      path: () => `/samverkan/dalslandssamverkan/verksamhetsplan/${planId}/handelser`,
-      valid: (token) => ({
-        _csrf: token,
-        type: 'COUNCIL_INFORMED',
-        expectedVersion: '1',
-        _key: 'k',
-        version: '1',
-        informedAt: '2024-12-05 10:00',
-        councilRecordId: '',
-        adoptedAt: '2024-12-12 14:00',
-        draftedOn: today,
-        validFrom: '2031-01-01',
-        validTo: '2031-12-31',
-        focusAreas: 'fuzz: Fuzz',
-      }),
-      writes: PLAN_WRITES,
-    },
-    {
-      name: 'POST /samverkan/:slug/rad/moten',
-      path: () => '/samverkan/dalslandssamverkan/rad/moten',
-      valid: (token) => ({ _csrf: token, date: today, place: 'Dals-Ed', note: 'n' }),
-      writes: COUNCIL_WRITES,
-    },
-    {
-      name: 'POST /samverkan/:slug/rad/anteckningar',
-      path: () => '/samverkan/dalslandssamverkan/rad/anteckningar',
-      valid: (token) => ({
-        _csrf: token,
-        kind: 'MINNESANTECKNINGAR',
-        title: 'Anteckning',
-        text: 'Text',
-        recordedOn: today,
-        meetingId: '',
-        subject: 'PLAN',
-      }),
-      writes: COUNCIL_WRITES,
-    },
-    {
-      name: 'POST /samverkan/:slug/rad/ledamoter',
-      path: () => '/samverkan/dalslandssamverkan/rad/ledamoter',
-      valid: (token) => ({
-        _csrf: token,
-        municipality: '1461',
-        seat: 'OPPOSITIONSRAD',
-        name: 'Fuzz Ledamot',
-        from: today,
-        equivalentOffice: 'Gruppledare',
-        equivalentBasis: 'KS § 1',
-      }),
-      writes: COUNCIL_WRITES,
-    },
-    {
-      name: 'POST /samverkan/:slug/andringar',
-      path: () => '/samverkan/dalslandssamverkan/andringar',
-      valid: (token) => ({
-        _csrf: token,
-        title: 'Ändring',
-        version: 'v',
-        text: 'Text',
-        statedEffectiveDate: '',
-        addsParty: '',
-      }),
-      writes: [...PLAN_WRITES, 'amendment', 'document', 'document_version'],
-    },
-    {
-      name: 'POST /samverkan/:slug/andringar/:id/godkannanden',
-      path: () => `/samverkan/dalslandssamverkan/andringar/${amendmentId}/godkannanden`,
-      valid: (token) => ({
-        _csrf: token,
-        expectedVersion: '0',
-        _key: 'k',
-        party: '1461',
-        decision_organ: 'KF',
-        decision_date: '2025-02-03',
-        decision_paragraph: '§ 1',
-        decisionId: '',
-      }),
-      writes: [...CLERK_WRITES, 'membership'],
-    },
+    ...coordplanWebTargets({ planId: () => planId, amendmentId: () => amendmentId, clerkWrites: CLERK_WRITES }),
     // the auditor's pages (h-audpages): a verify job writes nothing (it runs in memory and reads one snapshot)
     {
       name: 'POST /granskning/verifiering',
