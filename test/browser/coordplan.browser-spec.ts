@@ -145,4 +145,16 @@ describe("the coordinator's plan, council and amendment pages (Chromium)", () =>
     await amendmentFlow('en', 'Amendment of §13', { record: 'Record', wrong: 'An amendment is approved for 1461 by' });
     expect([...refused, ...clerkRefused]).toEqual([]);
   });
+
+  it('without JavaScript: the council record form posts, is refused beside its date and keeps what was typed', async () => {
+    const nojs = await (await app.context({ javaScriptEnabled: false })).newPage();
+    await signIn(nojs, app.base, app.tokens.coordinator);
+    await nojs.goto(`${app.base}/samverkan/dalslandssamverkan/rad`);
+    const record = nojs.locator('#council-record');
+    await record.locator('#council-record-title').fill('Minnesanteckningar');
+    await record.locator('#council-record-recordedOn').fill('2099-01-01');
+    await record.getByRole('button').click();
+    await expect(nojs.locator('#council-record-recordedOn-error').count()).resolves.toBe(1);
+    expect(await nojs.locator('#council-record-title').inputValue()).toBe('Minnesanteckningar');
+  });
 });

@@ -237,6 +237,14 @@ describe('web: the coordinator’s plan, council and amendment approvals', () =>
     expect(page.text).toContain('Rådet diskuterade verksamhetsplanen.');
   });
 
+  it('the first entry of a council that has none yet starts its workflow (Västra Mälardalen)', async () => {
+    const page = '/samverkan/vastra-malardalen/rad';
+    expect((await get(page)).text).toContain('Inga sammanträden registrerade.');
+    const res = await post(page, 'council-meeting', `${page}/moten`, { date: '2024-05-02', place: 'Köping' });
+    expect(res.status).toBe(303);
+    expect((await get(page)).text).toContain('Köping');
+  });
+
   it('a council member: an equivalent on the KSO seat is refused beside it (R-E1); an oppositionsråd seated', async () => {
     const refused = await post(COUNCIL, 'council-member', `${COUNCIL}/ledamoter`, {
       municipality: '1461',
