@@ -31,8 +31,12 @@ import { AuditPagesController } from './auditor/audit-pages.controller';
 import { VerifyPagesController } from './auditor/verify-pages.controller';
 // What waits on my municipality, its memberships (h-web2)
 import { AmendmentModule } from '../amendment/amendment.module';
+import { CouncilModule } from '../council/council.module';
+import { PlanModule } from '../plan/plan.module';
 import { MunicipalityPagesController } from './municipality/municipality-pages.controller';
 import { AmendmentPagesController } from './coordinator/amendment-pages.controller';
+import { CouncilPagesController } from './coordinator/council-pages.controller';
+import { PlanPagesController } from './coordinator/plan-pages.controller';
 import { WaitingReader } from './municipality/waiting-reader';
 // An instance's diagram as SVG (h-docsout)
 import { DiagramPagesController } from './diagram-pages.controller';
@@ -87,6 +91,9 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     SignatureModule,
     // What waits on my municipality (h-web2)
     AmendmentModule,
+    // The coordinator's plan and council pages (h-coordplan)
+    PlanModule,
+    CouncilModule,
   ],
   controllers: [
     SignInController,
@@ -103,6 +110,9 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     // What waits on my municipality, its memberships (h-web2)
     MunicipalityPagesController,
     AmendmentPagesController,
+    // The operational plan and Samverkansrådet (h-coordplan)
+    PlanPagesController,
+    CouncilPagesController,
     // An instance's diagram as SVG (h-docsout)
     DiagramPagesController,
   ],

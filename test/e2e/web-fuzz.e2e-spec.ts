@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { routeKey, today, webWriteRoutes } from './fuzz';
+import { coordplanWebTargets } from './fuzz/web-coordplan';
 import { tableCounts, useTestApp } from './kit';
 
 /**
@@ -69,6 +70,8 @@ describe('web pages fuzz (HTML forms)', () => {
   let bodyId = '';
   let meetingId = '';
   let decisionWorkflowId = '';
+  let planId = '';
+  let amendmentId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -103,6 +106,25 @@ describe('web pages fuzz (HTML forms)', () => {
     // A person who signs in with a password (h-web2).
     const person = { userName: 'fuzz.person', name: 'Fuzz Person', role: 'admin', password: PERSON_PASSWORD };
     expect((await ctx.http.post('/api/v1/persons').set('Authorization', admin).send(person)).status).toBe(201);
+    // The coordinator's plan and amendment pages (h-coordplan): a plan and an amendment to record events on.
+    const plan = await ctx.http
+      .post('/api/v1/collaborations/dalslandssamverkan/plans')
+      .set('Authorization', admin)
+      .send({
+        title: 'Fuzzad plan',
+        draftedOn: today,
+        validFrom: '2031-01-01',
+        validTo: '2031-12-31',
+        focusAreas: [{ key: 'fuzz', name: 'Fuzz' }],
+      });
+    expect(plan.status).toBe(201);
+    planId = plan.body.id;
+    const amendment = await ctx.http
+      .post('/api/v1/collaborations/dalslandssamverkan/amendments')
+      .set('Authorization', admin)
+      .send({ title: 'Fuzzad ändring', version: 'fuzz-1', text: 'Avsiktsförklaringen ändras.' });
+    expect(amendment.status).toBe(201);
+    amendmentId = amendment.body.id;
   });
 
   const targets: WebTarget[] = [
@@ -205,6 +227,8 @@ describe('web pages fuzz (HTML forms)', () => {
       valid: (token) => ({ _csrf: token, anslagOn: today }),
       writes: CLERK_WRITES,
     },
+    // the coordinator's operational plan, Samverkansrådet and amendments (h-coordplan)
+    ...coordplanWebTargets({ planId: () => planId, amendmentId: () => amendmentId, clerkWrites: CLERK_WRITES }),
     // the auditor's pages (h-audpages): a verify job writes nothing (it runs in memory and reads one snapshot)
     {
       name: 'POST /granskning/verifiering',

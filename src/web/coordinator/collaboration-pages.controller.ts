@@ -125,7 +125,9 @@ export class CollaborationPagesController {
           : ''
       }
       <p><a href="/samverkan/${c.slug}/omraden">${t.toPipeline}</a></p>
-      <p><a href="/samverkan/${c.slug}/andringar">${t.web2_toAmendments}</a></p>`;
+      <p><a href="/samverkan/${c.slug}/andringar">${t.web2_toAmendments}</a></p>
+      <p><a href="/samverkan/${c.slug}/verksamhetsplan">${t.cp_toPlan}</a></p>
+      <p><a href="/samverkan/${c.slug}/rad">${t.cp_toCouncil}</a></p>`;
     sendHtml(
       reply,
       200,
