@@ -84,6 +84,8 @@ export const RULE_CODES = {
   DELEGATION_NOTICE_BEFORE_DECISION: 'A delegationsbeslut is announced on or after the day it was decided (R-I9).',
   DELEGATION_NOTICE_AFTER_ANMALAN:
     'The delegationsbeslut is reported at a meeting already: its appeal period runs from that protocol’s anslag (R-I9).',
+  DELEGATION_ANNOUNCED_SEPARATELY:
+    'The delegationsbeslut was announced on its own (protokollfört särskilt, R-I9): its appeal period runs from that notice, it is not reported as well.',
   DELEGATION_NOTICE_ONLY_DELEGATION:
     'Only a delegationsbeslut is announced on its own; a meeting’s paragraph is announced with its protocol (R-I9).',
   ORDFORANDEBESLUT_REPORTED_LATE: 'Warning: the ordförandebeslut was reported after the nämnd’s next meeting (R-H17).',

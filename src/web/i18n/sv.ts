@@ -280,6 +280,12 @@ export const sv = {
   boardIndexIntro: 'Välj kommun.',
   boardNotices: 'Tillkännagivanden om justerade protokoll',
   boardNoNotices: 'Inga tillkännagivanden är uppsatta just nu.',
+  // R-I9: a delegationsbeslut announced on its own
+  boardDelegationHeading: (body: string, number: string, date: string) =>
+    `Delegationsbeslut ${number} i ${body}, fattat ${date}`,
+  boardDelegationText: (point: string) =>
+    `Beslutet är fattat med stöd av delegation (punkt ${point} i delegationsordningen) och tillkännages här för sig. Överklagandetiden räknas från den dag tillkännagivandet sattes upp.`,
+  boardDelegationFeedEntry: (body: string, number: string) => `Tillkännagivande: delegationsbeslut ${number} i ${body}`,
   boardNoticeHeading: (body: string, date: string) => `Protokoll från ${body} ${date}`,
   boardJusterat: (date: string) => `Protokollet justerades ${date}.`,
   boardPosted: (date: string, time: string) => `Anslaget ${date} (uppsatt ${time} svensk tid).`,
