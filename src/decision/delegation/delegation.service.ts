@@ -260,6 +260,12 @@ export class DelegationService {
     return this.view(id);
   }
 
+  /** The body a page of its delegationsbeslut is of (its name and municipality), 404 if none. */
+  async body(id: string): Promise<{ id: string; name: string; municipalityCode: string }> {
+    const b = await this.db.read((tx) => DecisionRows.body(tx, id));
+    return { id: b.id, name: b.name, municipalityCode: b.municipalityCode };
+  }
+
   /** A body's delegationsbeslut, newest first (those it decided, and those reported to it). */
   async list(bodyId: string): Promise<DelegationDecisionView[]> {
     const ids = await this.db.read(async (tx) => {

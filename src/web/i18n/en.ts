@@ -1,3 +1,4 @@
+import { enDelegation } from './en-delegation';
 import type { sv } from './sv';
 import { enClerk } from './en-clerk';
 import { enAudit } from './en-audit';
@@ -327,6 +328,7 @@ export const en: typeof sv = {
     `The workflow's state diagram. Current state: ${state}. The state and the path taken are highlighted.`,
   diagramIntro: 'Every state and event, with the rule behind each guard. The current state is marked ▶.',
   ...enClerk,
+  ...enDelegation,
   ...enAudit,
   ...enMunicipality,
 };

@@ -1,3 +1,4 @@
+import { svDelegation } from './sv-delegation';
 import { svClerk } from './sv-clerk';
 import { svAudit } from './sv-audit';
 import { svMunicipality } from './sv-municipality';
@@ -339,6 +340,7 @@ export const sv = {
     `Arbetsflödets tillståndsdiagram. Nuvarande tillstånd: ${state}. Tillståndet och vägen hit är markerade.`,
   diagramIntro: 'Alla tillstånd och händelser, med regeln bakom varje villkor. Nuvarande tillstånd är markerat med ▶.',
   ...svClerk,
+  ...svDelegation,
   ...svAudit,
   ...svMunicipality,
 };
