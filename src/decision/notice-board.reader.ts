@@ -76,26 +76,7 @@ export class NoticeBoardReader {
 
   async board(code: string): Promise<NoticeBoardView> {
     const today = this.clock.todayInStockholm();
-    const rows = await this.db.read(async (tx) => {
-      const municipality = await this.municipalities.get(tx, code);
-      const decisions = await tx.find(DecisionEntity, { where: { municipalityCode: code } });
-      const workflowIds = decisions.filter((d) => d.workflowId).map((d) => d.workflowId!);
-      // The instant of each anslag is its log row's: when the clerk's recording put it up. Newest first.
-      // R-I9: a delegationsbeslut's own tillkännagivande is its DELEGATION_ANNOUNCED row (protocol@3).
-      const posted = workflowIds.length
-        ? await tx.find(WorkflowTransitionEntity, {
-            where: { instanceId: In(workflowIds), eventType: In(['ANSLAG_POSTED', 'DELEGATION_ANNOUNCED']) },
-            order: { recordedAt: 'DESC' },
-          })
-        : [];
-      const bodies = await tx.find(BodyEntity, { where: { municipalityCode: code } });
-      const meetings = await tx.find(MeetingEntity, { where: { municipalityCode: code } });
-      const coming = await tx.find(MeetingEntity, {
-        where: { municipalityCode: code, date: MoreThanOrEqual(today) },
-        order: { date: 'ASC' },
-      });
-      return { municipality, decisions, posted, bodies, meetings, coming };
-    });
+    const rows = await this.rows(code, today);
     const contexts = await this.engine.getMany(rows.posted.map((r) => r.instanceId));
     const bodyOf = new Map(rows.bodies.map((b) => [b.id, b]));
     const meetingOf = new Map(rows.meetings.map((m) => [m.id, m]));
@@ -141,6 +122,29 @@ export class NoticeBoardReader {
       .filter((m) => bodyOf.get(m.bodyId)?.kind === 'KF' && meetingNoticeIsUp(m.date, today))
       .map((m) => ({ meetingId: m.id, bodyName: bodyOf.get(m.bodyId)!.name, date: m.date, place: m.place }));
     return { municipality: rows.municipality, today, notices: [...notices.values()], meetings: meetingNotices };
+  }
+  /** What the board is read from, in one read: the decisions, their notices' log rows, bodies and meetings. */
+  private rows(code: string, today: string) {
+    return this.db.read(async (tx) => {
+      const municipality = await this.municipalities.get(tx, code);
+      const decisions = await tx.find(DecisionEntity, { where: { municipalityCode: code } });
+      const workflowIds = decisions.filter((d) => d.workflowId).map((d) => d.workflowId!);
+      // The instant of each anslag is its log row's: when the clerk's recording put it up. Newest first.
+      // R-I9: a delegationsbeslut's own tillkännagivande is its DELEGATION_ANNOUNCED row (protocol@3).
+      const posted = workflowIds.length
+        ? await tx.find(WorkflowTransitionEntity, {
+            where: { instanceId: In(workflowIds), eventType: In(['ANSLAG_POSTED', 'DELEGATION_ANNOUNCED']) },
+            order: { recordedAt: 'DESC' },
+          })
+        : [];
+      const bodies = await tx.find(BodyEntity, { where: { municipalityCode: code } });
+      const meetings = await tx.find(MeetingEntity, { where: { municipalityCode: code } });
+      const coming = await tx.find(MeetingEntity, {
+        where: { municipalityCode: code, date: MoreThanOrEqual(today) },
+        order: { date: 'ASC' },
+      });
+      return { municipality, decisions, posted, bodies, meetings, coming };
+    });
   }
 }
 
