@@ -22,6 +22,8 @@ import { areaDefinitionV2 } from './area/area.v2.machine';
 import { gallringDefinition } from './gallring/gallring.machine';
 // The protocol machine's version 2: deadlines as due events, inhibition, late appeals, no appeal clock (h-proto2)
 import { protocolDefinitionV2 } from './protocol/protocol.v2.machine';
+// The protocol machine's version 3: a delegationsbeslut's own tillkännagivande (h-delegnotice)
+import { protocolDefinitionV3 } from './protocol/protocol.v3.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -51,4 +53,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   gallringDefinition,
   // The protocol machine's version 2 (h-proto2): new paragraphs start on it; version 1 stays for the logs it wrote.
   protocolDefinitionV2,
+  // The protocol machine's version 3 (h-delegnotice): new paragraphs start on it; versions 1 and 2 replay their logs.
+  protocolDefinitionV3,
 ];

@@ -134,3 +134,52 @@ export function anmalanParagraph(
     sendTo: [],
   };
 }
+
+/**
+ * R-I9: a delegationsbeslut is either reported (anmält) at a meeting, its appeal period then counted from the anslag
+ * of that protocol, or protokollfört särskilt and announced on its own, counted from that notice (KL 6 kap. 40 §
+ * andra stycket, 8 kap.). Never both: two notices would give two appeal periods for one decision.
+ */
+export function checkOwnNoticeAllowed(reportedAtMeeting: boolean): Refusal | null {
+  if (!reportedAtMeeting) return null;
+  return refusal(
+    'DELEGATION_NOTICE_AFTER_ANMALAN',
+    'R-I9',
+    'The delegationsbeslut is reported at a meeting: its appeal period runs from the anslag of that protocol, not from a notice of its own.',
+    'Delegationsbeslutet är anmält vid ett sammanträde: överklagandetiden räknas från anslaget av det protokollet, inte från ett eget tillkännagivande.',
+  );
+}
+
+/** R-I9: the other way round: announced on its own already, it is not reported at a meeting as well. */
+export function checkAnmalanAllowed(announcedOnItsOwn: boolean): Refusal | null {
+  if (!announcedOnItsOwn) return null;
+  return refusal(
+    'DELEGATION_ANNOUNCED_SEPARATELY',
+    'R-I9',
+    'The delegationsbeslut was announced on its own on the notice board: its appeal period runs from that notice, and it is not reported at a meeting as well.',
+    'Delegationsbeslutet är tillkännagivet för sig på anslagstavlan: överklagandetiden räknas från det tillkännagivandet, och det anmäls inte även vid ett sammanträde.',
+  );
+}
+
+/**
+ * The own tillkännagivande's "paragraph" (R-I9): the delegationsbeslut protokollfört särskilt, numbered by its number
+ * in the delegationslista; the delegate's decision stands as taken (no proposals, no vote).
+ */
+export function ownNoticeParagraph(d: DelegationFacts, matter: DecisionParagraph['matter']): DecisionParagraph {
+  const what =
+    d.kind === 'ORDFORANDEBESLUT' ? 'Ordförandebeslut (KL 6 kap. 39 §)' : 'Delegationsbeslut (KL 6 kap. 37 §)';
+  return {
+    paragraphNumber: d.number,
+    matter,
+    subject: 'OTHER',
+    summary: `${what} ${d.number}, fattat ${d.decidedOn} enligt punkt ${d.point} i delegationsordningen, tillkännagivet på anslagstavlan.`,
+    beslutsunderlag: [],
+    proposals: [],
+    beslutsgang: [],
+    decision: { text: d.decision, attSatser: [] },
+    jav: [],
+    reservations: [],
+    protokollsanteckningar: [],
+    sendTo: [],
+  };
+}

@@ -80,6 +80,14 @@ export const RULE_CODES = {
   DELEGATION_REPORT_AFTER_JUSTERING: 'The anmälan goes into a meeting’s protocol before it is justerat (R-I9).',
   ORDFORANDEBESLUT_NOT_AT_NEXT_MEETING:
     'An ordförandebeslut is reported at the nämnd’s next meeting; a later anmälan states why (R-H17).',
+  // A delegationsbeslut's own tillkännagivande (R-I9, protocol@3)
+  DELEGATION_NOTICE_BEFORE_DECISION: 'A delegationsbeslut is announced on or after the day it was decided (R-I9).',
+  DELEGATION_NOTICE_AFTER_ANMALAN:
+    'The delegationsbeslut is reported at a meeting already: its appeal period runs from that protocol’s anslag (R-I9).',
+  DELEGATION_ANNOUNCED_SEPARATELY:
+    'The delegationsbeslut was announced on its own (protokollfört särskilt, R-I9): its appeal period runs from that notice, it is not reported as well.',
+  DELEGATION_NOTICE_ONLY_DELEGATION:
+    'Only a delegationsbeslut is announced on its own; a meeting’s paragraph is announced with its protocol (R-I9).',
   ORDFORANDEBESLUT_REPORTED_LATE: 'Warning: the ordförandebeslut was reported after the nämnd’s next meeting (R-H17).',
   DEADLINE_MOVED: 'Note: the deadline fell on a non-vardag and moved to the next vardag (lag 1930:173 2 §).',
   APPEAL_PERIOD_RUNNING: 'The appeal period has not ended yet.',

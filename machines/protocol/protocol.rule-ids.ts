@@ -46,7 +46,11 @@ const VERSION_2: Record<string, readonly string[]> = {
   lateAppealDecidedOk: ['R-I14', 'R-I5'],
 };
 
+/** Version 3 (h-delegnotice): version 2's guards and a delegationsbeslut's own tillkännagivande. */
+const VERSION_3: Record<string, readonly string[]> = { ...VERSION_2, ownNoticeOk: ['R-I9', 'R-I4'] };
+
 export const PROTOCOL_GUARD_RULE_IDS: Record<number, Record<string, readonly string[]>> = {
   1: VERSION_1,
   2: VERSION_2,
+  3: VERSION_3,
 };

@@ -20,6 +20,11 @@ export interface ProtocolInput {
    * clock after its anslag. Absent = true.
    */
   appealable?: boolean;
+  /**
+   * R-I9 (version 3): this workflow is the delegationsbeslut's own tillkännagivande on the notice board, not a
+   * paragraph of a meeting: `meeting` holds the deciding body's facts dated by the decision, with no attendees.
+   */
+  ownNotice?: boolean;
 }
 
 /** R-I13 (version 2): the court's order that the decision must not be carried out until it has judged (inhibition). */
@@ -109,7 +114,9 @@ export type ProtocolEvent =
   | { type: 'JUSTERING_DEADLINE_PASSED'; on: string }
   | { type: 'ANSLAG_DEADLINE_PASSED'; on: string }
   | { type: 'INHIBITION_ORDERED'; court: string; caseNumber?: string; orderedOn: string }
-  | { type: 'INHIBITION_LIFTED'; liftedOn: string };
+  | { type: 'INHIBITION_LIFTED'; liftedOn: string }
+  // Version 3: a delegationsbeslut announced on its own (R-I9)
+  | { type: 'DELEGATION_ANNOUNCED'; postedOn: string; keptAt?: string; takenDownOn?: string };
 
 export type ProtocolStatus =
   'DRAFT' | 'JUSTERAT' | 'ANSLAGET' | 'PRESUMED_FINAL' | 'APPEALED' | 'FINAL' | 'ANNULLED' | 'NOT_APPEALABLE';

@@ -44,7 +44,7 @@ export async function decisionProblems(query: Query, log: LogFacts): Promise<Sco
             d.body_id AS "bodyId", mt.body_id AS "meetingBodyId", mt.date AS "meetingDate", b.name AS "bodyName", b.kind AS "bodyKind", b.member_count AS "memberCount",
             d.continues_decision_id AS "continuesDecisionId"
        FROM decision d LEFT JOIN matter m ON m.id = d.matter_id
-       LEFT JOIN meeting mt ON mt.id = d.meeting_id LEFT JOIN body b ON b.id = mt.body_id`,
+       LEFT JOIN meeting mt ON mt.id = d.meeting_id LEFT JOIN body b ON b.id = COALESCE(mt.body_id, d.body_id)`,
     [],
   );
   for (const d of rows) if (d.memberCount !== null) d.memberCount = Number(d.memberCount);
@@ -125,11 +125,12 @@ function paragraphProblems(d: DecisionRow, log: LogFacts): ScopedProblem[] {
     decidedOn: g.input.delegation?.decidedOn ?? meeting.date,
     municipalityCode: meeting.municipality,
     // the meeting and body the row points at must be those the paragraph was recorded at
-    meetingDate: meeting.date,
+    // R-I9: a delegationsbeslut announced on its own (protocol@3) has no meeting: its genesis holds the body only
+    meetingDate: g.input.ownNotice ? null : meeting.date,
     bodyName: meeting.bodyName,
     bodyKind: meeting.bodyKind,
     memberCount: meeting.memberCount,
-    meetingBodyId: d.bodyId,
+    meetingBodyId: g.input.ownNotice ? null : d.bodyId,
     continuesDecisionId: g.input.continues ?? null,
   };
   const p = head.context.paragraph ?? {};

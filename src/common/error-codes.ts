@@ -38,6 +38,8 @@ export const SERVICE_ERROR_CODES = {
   NOTHING_TO_ANSLA: 'No justerat paragraph of the meeting is waiting for its anslag.',
   DELEGATION_ALREADY_REPORTED:
     'The delegationsbeslut has been reported (anmält) already; `details.decisionId` is its anmälan.',
+  DELEGATION_ALREADY_ANNOUNCED:
+    'The delegationsbeslut has been announced on the notice board already (R-I9); its appeal period runs from that notice.',
   DOCUMENT_EXISTS: 'A document with this key exists.',
   // Sign-in by a person's name and password (h-web2)
   USER_NAME_TAKEN: 'A person with this user name is set up already (revoked or not: a user name is never reused).',

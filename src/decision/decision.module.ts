@@ -34,6 +34,14 @@ import { DelegationService } from './delegation/delegation.service';
     DecisionSecrecy,
     DelegationService,
   ],
-  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader, ExtractDocuments],
+  exports: [
+    DecisionService,
+    DecisionReferences,
+    DecisionPersons,
+    MeetingList,
+    NoticeBoardReader,
+    ExtractDocuments,
+    DelegationService,
+  ],
 })
 export class DecisionModule {}

@@ -10,14 +10,20 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import { WorkflowTransitionEntity } from '../workflow/log/workflow-transition.entity';
 import { BodyEntity, DecisionEntity, MeetingEntity } from './decision.entities';
 
-/** One tillkännagivande: that the protocol of a meeting was justerat, where it is kept, and when the appeal ends. */
+/**
+ * One tillkännagivande: that the protocol of a meeting was justerat, or a delegationsbeslut announced on its own
+ * (R-I9, `delegation`; then no meeting and no justering), where it is kept, and when the appeal ends.
+ */
 export interface NoticeView {
-  /** Stable over time (the feed's entry id): the meeting and the day of its anslag. */
+  /** Stable over time (the feed's entry id): the meeting (or `delegation-<id>`) and the day of its anslag. */
   id: string;
-  meetingId: string;
+  /** null for a delegationsbeslut announced on its own. */
+  meetingId: string | null;
   body: { kind: string; name: string };
-  meetingDate: string;
-  justeradOn: string;
+  meetingDate: string | null;
+  justeradOn: string | null;
+  /** R-I9: the delegationsbeslut this notice announces on its own (protokollfört särskilt), else null. */
+  delegation: { decisionId: string; kind: string; number: string; decidedOn: string; point: string } | null;
   /** The day of the anslag (the appeal period counts from it, R-I5, R-I6). */
   anslagOn: string;
   /** The instant the clerk recorded the anslag: when the notice went up on this board. */
@@ -70,25 +76,7 @@ export class NoticeBoardReader {
 
   async board(code: string): Promise<NoticeBoardView> {
     const today = this.clock.todayInStockholm();
-    const rows = await this.db.read(async (tx) => {
-      const municipality = await this.municipalities.get(tx, code);
-      const decisions = await tx.find(DecisionEntity, { where: { municipalityCode: code } });
-      const workflowIds = decisions.filter((d) => d.workflowId && d.meetingId).map((d) => d.workflowId!);
-      // The instant of each anslag is its log row's: when the clerk's recording put it up. Newest first.
-      const posted = workflowIds.length
-        ? await tx.find(WorkflowTransitionEntity, {
-            where: { instanceId: In(workflowIds), eventType: 'ANSLAG_POSTED' },
-            order: { recordedAt: 'DESC' },
-          })
-        : [];
-      const bodies = await tx.find(BodyEntity, { where: { municipalityCode: code } });
-      const meetings = await tx.find(MeetingEntity, { where: { municipalityCode: code } });
-      const coming = await tx.find(MeetingEntity, {
-        where: { municipalityCode: code, date: MoreThanOrEqual(today) },
-        order: { date: 'ASC' },
-      });
-      return { municipality, decisions, posted, bodies, meetings, coming };
-    });
+    const rows = await this.rows(code, today);
     const contexts = await this.engine.getMany(rows.posted.map((r) => r.instanceId));
     const bodyOf = new Map(rows.bodies.map((b) => [b.id, b]));
     const meetingOf = new Map(rows.meetings.map((m) => [m.id, m]));
@@ -97,6 +85,11 @@ export class NoticeBoardReader {
     for (const row of rows.posted) {
       const c = contexts.get(row.instanceId)?.context as ProtocolContext | undefined;
       const decision = decisionOf.get(row.instanceId);
+      if (row.eventType === 'DELEGATION_ANNOUNCED') {
+        const own = c && decision ? ownNotice(c, decision, bodyOf, row.recordedAt, today) : null;
+        if (own) notices.set(own.id, own);
+        continue;
+      }
       const meeting = decision?.meetingId ? meetingOf.get(decision.meetingId) : undefined;
       const body = meeting ? bodyOf.get(meeting.bodyId) : undefined;
       if (!c?.anslagOn || !c.appealLastDay || !c.justeradOn || !decision || !meeting || !body) continue;
@@ -108,6 +101,7 @@ export class NoticeBoardReader {
         body: { kind: body.kind, name: body.name },
         meetingDate: meeting.date,
         justeradOn: c.justeradOn,
+        delegation: null,
         anslagOn: c.anslagOn,
         postedAt: row.recordedAt,
         appealLastDay: c.appealLastDay,
@@ -129,4 +123,56 @@ export class NoticeBoardReader {
       .map((m) => ({ meetingId: m.id, bodyName: bodyOf.get(m.bodyId)!.name, date: m.date, place: m.place }));
     return { municipality: rows.municipality, today, notices: [...notices.values()], meetings: meetingNotices };
   }
+  /** What the board is read from, in one read: the decisions, their notices' log rows, bodies and meetings. */
+  private rows(code: string, today: string) {
+    return this.db.read(async (tx) => {
+      const municipality = await this.municipalities.get(tx, code);
+      const decisions = await tx.find(DecisionEntity, { where: { municipalityCode: code } });
+      const workflowIds = decisions.filter((d) => d.workflowId).map((d) => d.workflowId!);
+      // The instant of each anslag is its log row's: when the clerk's recording put it up. Newest first.
+      // R-I9: a delegationsbeslut's own tillkännagivande is its DELEGATION_ANNOUNCED row (protocol@3).
+      const posted = workflowIds.length
+        ? await tx.find(WorkflowTransitionEntity, {
+            where: { instanceId: In(workflowIds), eventType: In(['ANSLAG_POSTED', 'DELEGATION_ANNOUNCED']) },
+            order: { recordedAt: 'DESC' },
+          })
+        : [];
+      const bodies = await tx.find(BodyEntity, { where: { municipalityCode: code } });
+      const meetings = await tx.find(MeetingEntity, { where: { municipalityCode: code } });
+      const coming = await tx.find(MeetingEntity, {
+        where: { municipalityCode: code, date: MoreThanOrEqual(today) },
+        order: { date: 'ASC' },
+      });
+      return { municipality, decisions, posted, bodies, meetings, coming };
+    });
+  }
+}
+
+/** R-I9: a delegationsbeslut announced on its own: its notice, from its protocol@3 workflow (no meeting, no justering). */
+function ownNotice(
+  c: ProtocolContext,
+  decision: DecisionEntity,
+  bodyOf: Map<string, BodyEntity>,
+  postedAt: string,
+  today: string,
+): NoticeView | null {
+  const body = decision.bodyId ? bodyOf.get(decision.bodyId) : undefined;
+  if (!c.anslagOn || !c.appealLastDay || !c.delegation || !body) return null;
+  const d = c.delegation;
+  return {
+    id: `delegation-${decision.id}:${c.anslagOn}`,
+    meetingId: null,
+    body: { kind: body.kind, name: body.name },
+    meetingDate: null,
+    justeradOn: null,
+    delegation: { decisionId: decision.id, kind: d.kind, number: d.number, decidedOn: d.decidedOn, point: d.point },
+    anslagOn: c.anslagOn,
+    postedAt,
+    appealLastDay: c.appealLastDay,
+    keptAt: c.keptAt ?? null,
+    takenDownOn: anslagTakenDownOn(c) ?? c.appealLastDay,
+    paragraphs: [{ decisionId: decision.id, paragraphNumber: d.number, title: c.paragraph.matter.title }],
+    up: noticeIsUp({ anslagOn: c.anslagOn, appealLastDay: c.appealLastDay }, today),
+    example: Boolean(c.paragraph.example),
+  };
 }

@@ -108,7 +108,7 @@ describe('history that reads like a record', () => {
   it("a decision paragraph's history names the rules of its justering (R-I1 .. R-I3) and its clerk", async () => {
     const justerat = (await getHistory(ctx, decisionWorkflowId)).find((e) => e.eventType === 'JUSTERAT');
     expect(justerat.rule).toEqual({
-      machine: 'protocol@2',
+      machine: 'protocol@3',
       guards: ['justeringOk'],
       ruleIds: ['R-I1', 'R-I2', 'R-I3'],
     });

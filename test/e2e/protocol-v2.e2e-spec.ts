@@ -36,7 +36,8 @@ describe('protocol machine version 2 (R-I1, R-I4, R-I13, R-I14, R-I15, R-H22)', 
     const meetingId = await meeting('1401', { date: '2024-05-22' });
     const token = await clerk('1401');
     const p = await record(meetingId, para(), token);
-    expect((await get(`/workflows/${p.workflowId}`)).body).toMatchObject({ machineId: 'protocol', machineVersion: 2 });
+    // version 3 (h-delegnotice) is version 2's lifecycle with a delegationsbeslut's own notice besides
+    expect((await get(`/workflows/${p.workflowId}`)).body).toMatchObject({ machineId: 'protocol', machineVersion: 3 });
     await runDue();
     await runDue();
     const history = await getHistory(ctx, p.workflowId);
@@ -282,12 +283,13 @@ describe('protocol machine version 2 (R-I1, R-I4, R-I13, R-I14, R-I15, R-H22)', 
     const latest = (registry as unknown as { latestById: Map<string, unknown> }).latestById;
     const meetingId = await meeting('1415', { date: '2018-11-07' });
     const token = await clerk('1415');
+    const before = latest.get('protocol');
     latest.set('protocol', registry.get('protocol', 1));
     const p = await (async () => {
       try {
         return await record(meetingId, para(), token);
       } finally {
-        latest.set('protocol', registry.get('protocol', 2));
+        latest.set('protocol', before);
       }
     })();
     expect((await get(`/workflows/${p.workflowId}`)).body.machineVersion).toBe(1);

@@ -72,6 +72,8 @@ describe('web pages fuzz (HTML forms)', () => {
   let decisionWorkflowId = '';
   let planId = '';
   let amendmentId = '';
+  let namndId = '';
+  let delegationId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -103,6 +105,23 @@ describe('web pages fuzz (HTML forms)', () => {
     meetingId = decisions.body.find((d: { meetingId: string | null }) => d.meetingId).meetingId;
     // The auditor's pages (h-audpages): a workflow to verify.
     decisionWorkflowId = decisions.body.find((d: { workflowId: string | null }) => d.workflowId).workflowId;
+    // The clerk's delegationsbeslut (h-delegnotice): a nämnd of Mellerud and one delegationsbeslut awaiting anmälan.
+    const bodies = (await ctx.http.get('/api/v1/municipalities/1461/bodies').set('Authorization', admin)).body;
+    namndId = bodies.find((b: { kind: string }) => b.kind !== 'KF').id;
+    const made = await ctx.http
+      .post(`/api/v1/bodies/${namndId}/delegation-decisions`)
+      .set('Authorization', admin)
+      .send({
+        kind: 'DELEGATIONSBESLUT',
+        number: 'D 2026/1',
+        delegate: { name: 'Anna Berg' },
+        point: '3.2',
+        decidedOn: today,
+        matter: { title: 'Bistånd' },
+        decision: 'Bistånd beviljas.',
+      });
+    expect(made.status).toBe(201);
+    delegationId = made.body.id;
     // A person who signs in with a password (h-web2).
     const person = { userName: 'fuzz.person', name: 'Fuzz Person', role: 'admin', password: PERSON_PASSWORD };
     expect((await ctx.http.post('/api/v1/persons').set('Authorization', admin).send(person)).status).toBe(201);
@@ -229,6 +248,34 @@ describe('web pages fuzz (HTML forms)', () => {
     },
     // the coordinator's operational plan, Samverkansrådet and amendments (h-coordplan)
     ...coordplanWebTargets({ planId: () => planId, amendmentId: () => amendmentId, clerkWrites: CLERK_WRITES }),
+    // the clerk's delegationsbeslut (h-delegnotice): record, report at a meeting, announce on its own
+    {
+      name: 'POST /protokoll/organ/:id/delegationsbeslut',
+      path: () => `/protokoll/organ/${namndId}/delegationsbeslut`,
+      valid: (token) => ({
+        _csrf: token,
+        kind: 'DELEGATIONSBESLUT',
+        number: 'D 2026/9',
+        delegate: 'Anna Berg',
+        point: '3.2',
+        decidedOn: today,
+        matterTitle: 'Bistånd',
+        decision: 'Bistånd beviljas.',
+      }),
+      writes: [...CLERK_WRITES, 'delegation_decision'],
+    },
+    {
+      name: 'POST /protokoll/delegationsbeslut/:id/anmalan',
+      path: () => `/protokoll/delegationsbeslut/${delegationId}/anmalan`,
+      valid: (token) => ({ _csrf: token, meetingId, paragraphNumber: '§ 98' }),
+      writes: CLERK_WRITES,
+    },
+    {
+      name: 'POST /protokoll/delegationsbeslut/:id/tillkannagivande',
+      path: () => `/protokoll/delegationsbeslut/${delegationId}/tillkannagivande`,
+      valid: (token) => ({ _csrf: token, postedOn: today, keptAt: 'Kommunkansliet' }),
+      writes: CLERK_WRITES,
+    },
     // the auditor's pages (h-audpages): a verify job writes nothing (it runs in memory and reads one snapshot)
     {
       name: 'POST /granskning/verifiering',

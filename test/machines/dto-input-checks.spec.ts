@@ -163,6 +163,8 @@ describe('every input field is checked', () => {
         'PopulationDto.asOf',
         // Delegationsbeslut (h-deleg): the delegate's decision is a fact of the past
         'RecordDelegationDecisionDto.decidedOn',
+        // A delegationsbeslut's own tillkännagivande (h-delegnotice, R-I9): the day it went up
+        'AnnounceDelegationDecisionDto.postedOn',
       ].sort(),
     );
   });

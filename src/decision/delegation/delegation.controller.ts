@@ -5,7 +5,11 @@ import { READERS, Roles } from '../../auth/roles.decorator';
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { uuidParam } from '../../common/uuid.pipe';
 import type { Actor } from '../../workflow/actor';
-import { RecordDelegationDecisionDto, ReportDelegationDecisionDto } from './delegation.dto';
+import {
+  AnnounceDelegationDecisionDto,
+  RecordDelegationDecisionDto,
+  ReportDelegationDecisionDto,
+} from './delegation.dto';
 import { DelegationService } from './delegation.service';
 
 const WRITERS = ['admin', 'clerk'] as const;
@@ -57,10 +61,30 @@ export class DelegationController {
   @ApiResponse({
     status: 422,
     description:
-      'DELEGATION_REPORTED_TO_WRONG_BODY, DELEGATION_REPORTED_BEFORE_DECISION, DELEGATION_REPORT_AFTER_JUSTERING, ORDFORANDEBESLUT_NOT_AT_NEXT_MEETING',
+      'DELEGATION_REPORTED_TO_WRONG_BODY, DELEGATION_REPORTED_BEFORE_DECISION, DELEGATION_REPORT_AFTER_JUSTERING, ORDFORANDEBESLUT_NOT_AT_NEXT_MEETING, DELEGATION_ANNOUNCED_SEPARATELY',
     type: ErrorBodyDto,
   })
   report(@Param('id', uuidParam) id: string, @Body() dto: ReportDelegationDecisionDto, @CurrentActor() actor: Actor) {
     return this.service.report(id, dto, actor);
+  }
+
+  @Post('delegation-decisions/:id/tillkannagivande')
+  @Roles(...WRITERS)
+  @ApiOperation({
+    summary:
+      'Announce the delegationsbeslut on its own on the municipality’s anslagstavla (protokollfört särskilt): its appeal period runs from this notice (R-I9, R-I6)',
+  })
+  @ApiResponse({ status: 409, description: 'DELEGATION_ALREADY_ANNOUNCED', type: ErrorBodyDto })
+  @ApiResponse({
+    status: 422,
+    description: 'DELEGATION_NOTICE_AFTER_ANMALAN, DELEGATION_NOTICE_BEFORE_DECISION, ANSLAG_TAKEN_DOWN_TOO_EARLY',
+    type: ErrorBodyDto,
+  })
+  announce(
+    @Param('id', uuidParam) id: string,
+    @Body() dto: AnnounceDelegationDecisionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.service.announce(id, dto, actor);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { DELEGATION_KINDS, type DelegationKind } from '../../../machines/delegation/delegation.types';
-import { IsLongText, IsPastDate, IsText } from '../../common/validators';
+import { IsLocalDate, IsLongText, IsPastDate, IsText } from '../../common/validators';
 import { MatterDto } from '../dto/decision.dto';
 
 export class DelegatePersonDto {
@@ -60,4 +60,19 @@ export class ReportDelegationDecisionDto {
   @IsOptional()
   @IsText(1000)
   lateReason?: string;
+}
+
+/** A delegationsbeslut's own tillkännagivande on the municipality's anslagstavla (R-I9): its appeal period runs from it. */
+export class AnnounceDelegationDecisionDto {
+  @ApiProperty({ example: '2026-10-07', description: 'The day the notice went up; not after today' })
+  @IsPastDate()
+  postedOn: string;
+  @ApiPropertyOptional({ example: 'Kommunkansliet, Storgatan 1', description: 'R-I4: where the decision is kept' })
+  @IsOptional()
+  @IsText(500)
+  keptAt?: string;
+  @ApiPropertyOptional({ description: 'R-I4: the day it is taken down (not before the appeal period has run out)' })
+  @IsOptional()
+  @IsLocalDate()
+  takenDownOn?: string;
 }

@@ -5,8 +5,11 @@ import {
   anmalanParagraph,
   anmalanWarnings,
   checkAnmalan,
+  checkAnmalanAllowed,
   checkDelegationBody,
+  checkOwnNoticeAllowed,
   delegationReport,
+  ownNoticeParagraph,
 } from '../../../machines/delegation/delegation.rules';
 import type { DelegationFacts, DelegationKind } from '../../../machines/delegation/delegation.types';
 import { organOfBody } from '../../../machines/protocol/decision.rules';
@@ -28,7 +31,11 @@ import { DecisionRows } from '../decision.repository';
 import { DecisionService } from '../decision.service';
 import type { DecisionView } from '../decision.views';
 import { DelegationDecisionEntity } from './delegation.entity';
-import type { RecordDelegationDecisionDto, ReportDelegationDecisionDto } from './delegation.dto';
+import type {
+  AnnounceDelegationDecisionDto,
+  RecordDelegationDecisionDto,
+  ReportDelegationDecisionDto,
+} from './delegation.dto';
 
 /** The scope of a delegationsbeslut's personal data (its delegate), issue 10 §9. */
 const delegationScope = (id: string) => `delegation:${id}`;
@@ -46,10 +53,18 @@ export interface DelegationDecisionView {
   decidedOn: string;
   matter: { title: string; diarienummer: string | null; diarium: string | null };
   decision: string;
-  /** AWAITING_ANMALAN until reported; then the protocol status of its anmälan (DRAFT .. FINAL, ANNULLED). */
+  /**
+   * AWAITING_ANMALAN until reported or announced; then the protocol status of its anmälan or of its own
+   * tillkännagivande (DRAFT .. ANSLAGET .. FINAL, ANNULLED).
+   */
   status: string;
   /** R-I9: the anmälan, a paragraph of the reporting meeting: its appeal period runs from that protocol's anslag. */
   anmalan: DecisionView | null;
+  /**
+   * R-I9: its own tillkännagivande on the notice board (anslagOn, appealLastDay, keptAt, takenDownOn, appeals): its
+   * appeal period runs from that notice. A delegationsbeslut has an anmälan or an own tillkännagivande, never both.
+   */
+  tillkannagivande: DecisionView | null;
 }
 
 /**
@@ -115,7 +130,10 @@ export class DelegationService {
       const { tx } = wtx;
       const row = await rowOf(tx, id);
       assertActsFor(actor, row.municipalityCode);
-      if (await tx.findOne(DecisionEntity, { where: { id } }))
+      const existing = await tx.findOne(DecisionEntity, { where: { id } });
+      // R-I9: announced on its own (no meeting), it is not reported as well
+      throwIfRefused(checkAnmalanAllowed(!!existing && !existing.meetingId));
+      if (existing)
         throw new AppError(
           'CONFLICT',
           'DELEGATION_ALREADY_REPORTED',
@@ -144,11 +162,7 @@ export class DelegationService {
           `${paragraphNumber} is already recorded for this meeting.`,
           `${paragraphNumber} är redan registrerad för detta sammanträde.`,
         );
-      const matter = {
-        title: row.matterTitle,
-        ...(row.diarienummer ? { diarienummer: row.diarienummer } : {}),
-        ...(row.diarium ? { diarium: row.diarium } : {}),
-      };
+      const matter = matterOf(row);
       const matterId = await DecisionRows.upsertMatter(tx, row.municipalityCode, matter);
       const warnings = dto.lateReason ? anmalanWarnings(facts, between) : [];
       const input: ProtocolInput = {
@@ -180,8 +194,76 @@ export class DelegationService {
     });
   }
 
+  /**
+   * R-I9: the delegationsbeslut protokollfört särskilt and announced on its own on the notice board: a protocol
+   * workflow of its own (no meeting; the genesis holds the deciding body dated by the decision) that the notice takes
+   * from draft to anslaget, so its appeal period, appeals and laga kraft are the protocol machine's, from this notice.
+   */
+  async announce(id: string, dto: AnnounceDelegationDecisionDto, actor: Actor): Promise<DelegationDecisionView> {
+    return this.engine.transaction(async (wtx) => {
+      const { tx } = wtx;
+      const row = await rowOf(tx, id);
+      assertActsFor(actor, row.municipalityCode);
+      const existing = await tx.findOne(DecisionEntity, { where: { id } });
+      throwIfRefused(checkOwnNoticeAllowed(!!existing?.meetingId));
+      if (existing)
+        throw new AppError(
+          'CONFLICT',
+          'DELEGATION_ALREADY_ANNOUNCED',
+          `Delegationsbeslut ${row.number} has been announced on the notice board already.`,
+          `Delegationsbeslut ${row.number} är redan tillkännagivet på anslagstavlan.`,
+          'R-I9',
+          { decisionId: id },
+        );
+      const body = await DecisionRows.body(tx, row.bodyId);
+      const facts = factsOf(row, body);
+      const matter = matterOf(row);
+      const matterId = await DecisionRows.upsertMatter(tx, row.municipalityCode, matter);
+      const input: ProtocolInput = {
+        decisionId: id,
+        meeting: { ...ownBodyFacts(body), date: row.decidedOn },
+        paragraph: ownNoticeParagraph(facts, matter),
+        delegation: delegationReport(facts),
+        ownNotice: true,
+      };
+      const workflow = await wtx.create(PROTOCOL_MACHINE_ID, input, `decision:${row.municipalityCode}:${id}`, actor);
+      await tx.insert(DecisionEntity, {
+        id,
+        municipalityCode: row.municipalityCode,
+        bodyId: body.id,
+        meetingId: null,
+        matterId,
+        organ: organOfBody(body.kind),
+        decidedOn: row.decidedOn,
+        // its number in the delegationslista, as the notice's paragraph names it
+        paragraphNumber: row.number,
+        subject: 'OTHER',
+        collaboration: null,
+        documentVersionId: null,
+        minimal: false,
+        workflowId: workflow.id,
+        createdAt: this.clock.nowIso(),
+        continuesDecisionId: null,
+      });
+      const event = {
+        type: 'DELEGATION_ANNOUNCED',
+        postedOn: dto.postedOn,
+        ...(dto.keptAt ? { keptAt: dto.keptAt } : {}),
+        ...(dto.takenDownOn ? { takenDownOn: dto.takenDownOn } : {}),
+      };
+      await wtx.send(workflow.id, event, actor);
+      return this.view(id, wtx);
+    });
+  }
+
   async get(id: string): Promise<DelegationDecisionView> {
     return this.view(id);
+  }
+
+  /** The body a page of its delegationsbeslut is of (its name and municipality), 404 if none. */
+  async body(id: string): Promise<{ id: string; name: string; municipalityCode: string }> {
+    const b = await this.db.read((tx) => DecisionRows.body(tx, id));
+    return { id: b.id, name: b.name, municipalityCode: b.municipalityCode };
   }
 
   /** A body's delegationsbeslut, newest first (those it decided, and those reported to it). */
@@ -201,15 +283,18 @@ export class DelegationService {
 
   private async view(id: string, within?: WorkflowTx): Promise<DelegationDecisionView> {
     const read = <T>(fn: (tx: Tx) => Promise<T>) => (within ? fn(within.tx) : this.db.read(fn));
-    const { row, body, reported } = await read(async (tx) => {
+    const { row, body, decision } = await read(async (tx) => {
       const row = await rowOf(tx, id);
       return {
         row,
         body: await DecisionRows.body(tx, row.bodyId),
-        reported: !!(await tx.findOne(DecisionEntity, { where: { id } })),
+        decision: await tx.findOne(DecisionEntity, { where: { id } }),
       };
     });
-    const anmalan = reported ? await this.decisions.getDecision(id, within) : null;
+    const protocol = decision ? await this.decisions.getDecision(id, within) : null;
+    // R-I9: a decision row without a meeting is its own tillkännagivande; with one, the anmälan
+    const anmalan = decision?.meetingId ? protocol : null;
+    const tillkannagivande = decision && !decision.meetingId ? protocol : null;
     return {
       id: row.id,
       municipalityCode: row.municipalityCode,
@@ -222,8 +307,9 @@ export class DelegationService {
       decidedOn: row.decidedOn,
       matter: { title: row.matterTitle, diarienummer: row.diarienummer, diarium: row.diarium },
       decision: row.decisionText,
-      status: anmalan ? anmalan.status : 'AWAITING_ANMALAN',
+      status: protocol ? protocol.status : 'AWAITING_ANMALAN',
       anmalan,
+      tillkannagivande,
     };
   }
 
@@ -269,6 +355,25 @@ function factsOf(row: DelegationDecisionEntity, body: BodyEntity): DelegationFac
     point: row.point,
     decidedOn: row.decidedOn,
     decision: row.decisionText,
+  };
+}
+
+function matterOf(row: DelegationDecisionEntity) {
+  return {
+    title: row.matterTitle,
+    ...(row.diarienummer ? { diarienummer: row.diarienummer } : {}),
+    ...(row.diarium ? { diarium: row.diarium } : {}),
+  };
+}
+
+/** R-I9: the own notice has no meeting: the body's facts, with no one present (nothing is decided at it). */
+function ownBodyFacts(body: BodyEntity): Omit<ProtocolInput['meeting'], 'date'> {
+  return {
+    bodyKind: body.kind as ProtocolInput['meeting']['bodyKind'],
+    bodyName: body.name,
+    memberCount: body.memberCount,
+    municipality: body.municipalityCode,
+    attendees: [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { NoticeBoardView, NoticeView } from '../../decision/notice-board.reader';
 import { escapeHtml } from '../html';
 import { genitive, LANGS, longDate, stockholmTime, type Lang } from '../i18n/messages';
-import { boardPath } from './board-render';
+import { boardPath, noticeAnchor } from './board-render';
 
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
@@ -24,7 +24,8 @@ export function atomFeed(view: NoticeBoardView, origin: string, lang: Lang, now:
   const updated = up.length ? up[0].postedAt : now;
   const entries = up.map((n) => {
     const text = [
-      t.boardJusterat(longDate(n.justeradOn, lang)),
+      ...(n.delegation ? [t.boardDelegationText(n.delegation.point)] : []),
+      ...(n.justeradOn ? [t.boardJusterat(longDate(n.justeradOn, lang))] : []),
       t.boardPosted(longDate(n.anslagOn, lang), stockholmTime(n.postedAt)),
       t.boardAppealLastDay(longDate(n.appealLastDay, lang)),
       ...(n.keptAt ? [t.boardKeptAt(n.keptAt)] : []),
@@ -32,10 +33,10 @@ export function atomFeed(view: NoticeBoardView, origin: string, lang: Lang, now:
     ].join('\n');
     return `  <entry>
     <id>${x(tagOf(m.code, n))}</id>
-    <title>${x(t.boardFeedEntry(n.body.name, longDate(n.meetingDate, lang)))}</title>
+    <title>${x(n.delegation ? t.boardDelegationFeedEntry(n.body.name, n.delegation.number) : t.boardFeedEntry(n.body.name, longDate(n.meetingDate!, lang)))}</title>
     <updated>${x(n.postedAt)}</updated>
     <published>${x(n.postedAt)}</published>
-    <link rel="alternate" type="text/html" href="${x(`${board}#notice-${n.meetingId}-${n.anslagOn}`)}"/>
+    <link rel="alternate" type="text/html" href="${x(`${board}#${noticeAnchor(n)}`)}"/>
     <summary type="text">${x(text)}</summary>
   </entry>
 `;

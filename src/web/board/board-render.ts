@@ -21,11 +21,13 @@ export function boardPath(m: MunicipalityView): string {
 /** One tillkännagivande: the protocol, its justering, when it went up, the appeal's last day, where it is kept. */
 export function noticeArticle(ctx: BoardContext, n: NoticeView): Html {
   const { t } = ctx;
-  const headingId = `notice-${n.meetingId}-${n.anslagOn}`;
+  const headingId = noticeAnchor(n);
+  const d = n.delegation;
   return html`<article class="notice-card" id="${headingId}" aria-labelledby="${headingId}-h">
-    <h3 id="${headingId}-h">${t.boardNoticeHeading(n.body.name, longDate(n.meetingDate, ctx.lang))}</h3>
+    <h3 id="${headingId}-h">${noticeHeading(ctx, n)}</h3>
     ${n.example ? html`<p class="tag tag--example">${t.exampleData}</p>` : ''}
-    <p>${t.boardJusterat(longDate(n.justeradOn, ctx.lang))}</p>
+    ${d ? html`<p>${t.boardDelegationText(d.point)}</p>` : ''}
+    ${n.justeradOn ? html`<p>${t.boardJusterat(longDate(n.justeradOn, ctx.lang))}</p>` : ''}
     <p>${t.boardPosted(longDate(n.anslagOn, ctx.lang), stockholmTime(n.postedAt))}</p>
     <p class="notice-card__deadline"><strong>${t.boardAppealLastDay(longDate(n.appealLastDay, ctx.lang))}</strong></p>
     <p>${n.up ? t.boardTakenDown(longDate(n.takenDownOn, ctx.lang)) : t.boardWasUp(n.anslagOn, n.takenDownOn)}</p>
@@ -36,6 +38,17 @@ export function noticeArticle(ctx: BoardContext, n: NoticeView): Html {
     </ul>
     <p><a href="#appeal">${t.boardAppealHeading}</a></p>
   </article>`;
+}
+
+/** The card's anchor: the meeting and the day of its anslag, or the delegationsbeslut announced on its own (R-I9). */
+export function noticeAnchor(n: NoticeView): string {
+  return n.delegation ? `notice-delegation-${n.delegation.decisionId}` : `notice-${n.meetingId}-${n.anslagOn}`;
+}
+
+function noticeHeading(ctx: BoardContext, n: NoticeView): string {
+  const d = n.delegation;
+  if (d) return ctx.t.boardDelegationHeading(n.body.name, d.number, longDate(d.decidedOn, ctx.lang));
+  return ctx.t.boardNoticeHeading(n.body.name, longDate(n.meetingDate!, ctx.lang));
 }
 
 function meetingItem(ctx: BoardContext, m: MeetingNoticeView): Html {

@@ -230,7 +230,7 @@ export class ClerkPagesController {
     const writer = PROTOCOL_WRITERS.includes(ctx.session.actor.role as Role);
     const body = html`<h1>${t.clerk_meetingsTitle(code)}</h1>
       <p><a href="/protokoll/frister">${t.clerk_calculatorTitle}</a></p>
-      ${meetingsTable(meetings, t)}
+      ${meetingsTable(meetings, t)} ${delegationLinks(t, bodies)}
       ${
         writer && bodies.length
           ? html`<h2 id="new-meeting-heading">${t.clerk_newMeeting}</h2>
@@ -260,6 +260,15 @@ export class ClerkPagesController {
     const title = ctx.t.clerk_meetingTitle(meeting.body.name, meeting.date);
     sendHtml(reply, status, layout(ctx, { title, body, back: backToMeetings(ctx, meeting.municipalityCode) }));
   }
+}
+
+/** Each body's delegationsbeslut (delegation-pages.controller.ts). */
+function delegationLinks(t: PageContext['t'], bodies: Array<{ id: string; name: string }>) {
+  if (!bodies.length) return '';
+  return html`<h2 id="delegations-heading">${t.deleg_bodies}</h2>
+    <ul>
+      ${bodies.map((b) => html`<li><a href="/protokoll/organ/${b.id}/delegationsbeslut">${b.name}</a></li>`)}
+    </ul>`;
 }
 
 function backToMeetings(ctx: PageContext, code?: string) {

@@ -1,3 +1,4 @@
+import { enDelegation } from './en-delegation';
 import type { sv } from './sv';
 import { enClerk } from './en-clerk';
 import { enAudit } from './en-audit';
@@ -271,6 +272,12 @@ export const en: typeof sv = {
   boardIndexIntro: 'Choose a municipality.',
   boardNotices: 'Notices of justerade protocols',
   boardNoNotices: 'No notices are up at the moment.',
+  // R-I9: a delegationsbeslut announced on its own
+  boardDelegationHeading: (body: string, number: string, date: string) =>
+    `Delegated decision ${number} of ${body}, taken on ${date}`,
+  boardDelegationText: (point: string) =>
+    `The decision was taken under delegation (point ${point} of the delegationsordning) and is announced here on its own. The appeal period counts from the day this notice was put up.`,
+  boardDelegationFeedEntry: (body: string, number: string) => `Notice: delegated decision ${number} of ${body}`,
   boardNoticeHeading: (body: string, date: string) => `Protocol of ${body}, ${date}`,
   boardJusterat: (date: string) => `The protocol was justerat on ${date}.`,
   boardPosted: (date: string, time: string) => `Posted on ${date} (put up at ${time} Stockholm time).`,
@@ -322,6 +329,7 @@ export const en: typeof sv = {
     `The workflow's state diagram. Current state: ${state}. The state and the path taken are highlighted.`,
   diagramIntro: 'Every state and event, with the rule behind each guard. The current state is marked ▶.',
   ...enClerk,
+  ...enDelegation,
   ...enAudit,
   ...enMunicipality,
   ...enCoordplan,

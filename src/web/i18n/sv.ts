@@ -1,3 +1,4 @@
+import { svDelegation } from './sv-delegation';
 import { svClerk } from './sv-clerk';
 import { svAudit } from './sv-audit';
 import { svMunicipality } from './sv-municipality';
@@ -281,6 +282,12 @@ export const sv = {
   boardIndexIntro: 'Välj kommun.',
   boardNotices: 'Tillkännagivanden om justerade protokoll',
   boardNoNotices: 'Inga tillkännagivanden är uppsatta just nu.',
+  // R-I9: a delegationsbeslut announced on its own
+  boardDelegationHeading: (body: string, number: string, date: string) =>
+    `Delegationsbeslut ${number} i ${body}, fattat ${date}`,
+  boardDelegationText: (point: string) =>
+    `Beslutet är fattat med stöd av delegation (punkt ${point} i delegationsordningen) och tillkännages här för sig. Överklagandetiden räknas från den dag tillkännagivandet sattes upp.`,
+  boardDelegationFeedEntry: (body: string, number: string) => `Tillkännagivande: delegationsbeslut ${number} i ${body}`,
   boardNoticeHeading: (body: string, date: string) => `Protokoll från ${body} ${date}`,
   boardJusterat: (date: string) => `Protokollet justerades ${date}.`,
   boardPosted: (date: string, time: string) => `Anslaget ${date} (uppsatt ${time} svensk tid).`,
@@ -334,6 +341,7 @@ export const sv = {
     `Arbetsflödets tillståndsdiagram. Nuvarande tillstånd: ${state}. Tillståndet och vägen hit är markerade.`,
   diagramIntro: 'Alla tillstånd och händelser, med regeln bakom varje villkor. Nuvarande tillstånd är markerat med ▶.',
   ...svClerk,
+  ...svDelegation,
   ...svAudit,
   ...svMunicipality,
   ...svCoordplan,

@@ -44,6 +44,26 @@ export function delegationTargets(fx: FuzzKit): FuzzTarget[] {
       valid: fc.nat().map((n) => (aim) => ({ meetingId: aim.meeting!.id, paragraphNumber: `§ ${900 + (n % 90)}` })),
     },
     {
+      // R-I9: the own tillkännagivande, on a delegationsbeslut recorded for it
+      name: 'POST /delegation-decisions/:id/tillkannagivande',
+      method: 'post',
+      aim: async () => {
+        const made = await setUp(`/bodies/${pool.socialnamnden}/delegation-decisions`, {
+          kind: 'DELEGATIONSBESLUT',
+          number: `D ${unique()}`,
+          delegate: { name: 'Anna Berg' },
+          point: '3.2',
+          decidedOn: '2026-01-05',
+          matter: { title: 'Bistånd' },
+          decision: 'Bistånd beviljas.',
+        });
+        return { path: `/delegation-decisions/${made.id}/tillkannagivande` };
+      },
+      valid: fc
+        .tuple(recentDate, fc.boolean())
+        .map(([postedOn, kept]) => () => ({ postedOn, ...(kept ? { keptAt: 'Kommunkansliet' } : {}) })),
+    },
+    {
       name: 'POST /decisions/:id/secrecy',
       method: 'post',
       aim: (n) => {
