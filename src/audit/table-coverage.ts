@@ -104,6 +104,10 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
     coverage: 'hashed-into-log',
     how: 'Decision, field and OSL provision of a sekretessmarkering (R-K7), hashed into the register of its municipality.',
   },
+  secrecy_lifting: {
+    coverage: 'hashed-into-log',
+    how: 'The marking lifted, the date, decider and reason of the sekretessprövning (R-K13), hashed into the register of its municipality.',
+  },
 };
 
 /** The columns of each hashed table that its hash leaves out, and why; every other column is hashed. */
@@ -115,4 +119,5 @@ export const UNHASHED_COLUMNS: Record<string, string[]> = {
   document_version: ['createdAt'],
   signature: ['createdAt'],
   secrecy_marking: ['markedAt'],
+  secrecy_lifting: ['liftedAt'],
 };

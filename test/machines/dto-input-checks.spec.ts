@@ -163,6 +163,8 @@ describe('every input field is checked', () => {
         'PopulationDto.asOf',
         // Delegationsbeslut (h-deleg): the delegate's decision is a fact of the past
         'RecordDelegationDecisionDto.decidedOn',
+        // Lifting a secrecy marking (h-secrecy): the sekretessprövning has been made
+        'LiftSecrecyDto.decidedOn',
       ].sort(),
     );
   });
@@ -204,6 +206,8 @@ describe('every input field is checked', () => {
         'CouncilRecordDto.text',
         // The protocol as clerks keep it: the reason of an återremiss (R-H16)
         'FormalQuestionDto.reason',
+        // Lifting a secrecy marking (h-secrecy): why the secrecy no longer applies (R-K13)
+        'LiftSecrecyDto.reason',
       ].sort(),
     );
   });
