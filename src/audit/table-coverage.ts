@@ -98,7 +98,7 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
   // Secrecy and openness (issue 11 §8)
   secret_text: {
     coverage: 'projection',
-    how: 'A markable text of a paragraph: salt and value hash to the commitment that the log rows hold (sk:<commitment>); the text itself is kept here, beside the log.',
+    how: 'A markable text of a paragraph: salt and value hash to the commitment that the log rows hold (sk:<commitment>), and its decision, municipality and field are what the log row naming it says; every commitment the log names is stored, every stored one named (secret-text-checks.ts). The text itself is kept here, beside the log.',
   },
   secrecy_marking: {
     coverage: 'hashed-into-log',
