@@ -45,24 +45,7 @@ export async function secretTextProblems(query: Query, log: LogFacts): Promise<S
       ORDER BY commitment`,
     [],
   );
-  const named = new Map<string, Naming[]>();
-  for (const r of await query<{ id: string; seq: number; payload: string }>(
-    `SELECT instance_id AS "id", seq, payload FROM workflow_transition
-      WHERE machine_id = 'protocol' AND payload LIKE '%sk:%' ORDER BY instance_id, seq`,
-    [],
-  )) {
-    const seq = Number(r.seq);
-    const input = log.genesis.get(r.id)?.input ?? {};
-    const scope = typeof input.decisionId === 'string' ? `decision:${input.decisionId}` : null;
-    const municipality = typeof input.meeting?.municipality === 'string' ? input.meeting.municipality : null;
-    const fields = fieldsOf(parse(r.payload), seq);
-    for (const c of secretCommitmentsIn(r.payload))
-      named.set(c, [
-        ...(named.get(c) ?? []),
-        { workflowId: r.id, seq, scope, municipality, field: fields.get(c) ?? null },
-      ]);
-  }
-
+  const named = await namings(query, log);
   const problems: ScopedProblem[] = [];
   for (const d of rows) {
     const where = { table: 'secret_text', rowId: d.commitment };
@@ -114,6 +97,28 @@ export async function secretTextProblems(query: Query, log: LogFacts): Promise<S
       );
   }
   return problems;
+}
+
+/** Every commitment the protocol log rows name, with what each row says of it. */
+async function namings(query: Query, log: LogFacts): Promise<Map<string, Naming[]>> {
+  const named = new Map<string, Naming[]>();
+  for (const r of await query<{ id: string; seq: number; payload: string }>(
+    `SELECT instance_id AS "id", seq, payload FROM workflow_transition
+      WHERE machine_id = 'protocol' AND payload LIKE '%sk:%' ORDER BY instance_id, seq`,
+    [],
+  )) {
+    const seq = Number(r.seq);
+    const input = log.genesis.get(r.id)?.input ?? {};
+    const scope = typeof input.decisionId === 'string' ? `decision:${input.decisionId}` : null;
+    const municipality = typeof input.meeting?.municipality === 'string' ? input.meeting.municipality : null;
+    const fields = fieldsOf(parse(r.payload), seq);
+    for (const c of secretCommitmentsIn(r.payload))
+      named.set(c, [
+        ...(named.get(c) ?? []),
+        { workflowId: r.id, seq, scope, municipality, field: fields.get(c) ?? null },
+      ]);
+  }
+  return named;
 }
 
 /** commitment → the field of the paragraph its marker stands in, in a protocol row (the genesis or an event). */
