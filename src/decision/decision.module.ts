@@ -34,6 +34,15 @@ import { DelegationService } from './delegation/delegation.service';
     DecisionSecrecy,
     DelegationService,
   ],
-  exports: [DecisionService, DecisionReferences, DecisionPersons, MeetingList, NoticeBoardReader, ExtractDocuments],
+  exports: [
+    DecisionService,
+    DecisionReferences,
+    DecisionPersons,
+    MeetingList,
+    NoticeBoardReader,
+    ExtractDocuments,
+    // The clerk's page of a paragraph's secrecy (h-secrecy)
+    DecisionSecrecy,
+  ],
 })
 export class DecisionModule {}

@@ -18,6 +18,8 @@ import { WebAuth } from './web-auth';
 import { WorkflowModule } from '../workflow/workflow.module';
 // The clerk's pages (h-clerk)
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
+// A paragraph's secrecy on the clerk's pages (h-secrecy)
+import { SecrecyPagesController } from './clerk/secrecy-pages.controller';
 // The auditor's pages and the public notice board (h-auditor)
 import { BoardController } from './board/board.controller';
 // The auditor's pages (h-audpages)
@@ -95,6 +97,7 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     CollaborationPagesController,
     AreaPagesController,
     ClerkPagesController,
+    SecrecyPagesController,
     // The auditor's pages and the public notice board (h-auditor)
     BoardController,
     // The auditor's pages (h-audpages)
