@@ -126,83 +126,83 @@ function form(
     </form>`;
 }
 
+type Ctx = PageContext & { session: { csrfToken: string } };
+const fieldChoice = (t: Messages, list: Array<string | null>) =>
+  list.map((f) => ({ value: f ?? '', text: fieldName(t, f) }));
+
+/** R-K7: mark one of the paragraph's texts (the first by default), or the whole paragraph. */
+function markForm(ctx: Ctx, p: SecrecyPageInput): Html {
+  const { t } = ctx;
+  const d = p.decision;
+  const fields = d.paragraph ? markableFields(d.paragraph) : [];
+  const state = p.state?.form === 'mark' ? p.state : null;
+  const a = { name: 'mark' as const, title: t.clerk_secrecyMarkTitle, button: t.clerk_secrecyMark, state };
+  return form(ctx, { ...a, action: `/protokoll/beslut/${d.id}/sekretess` }, (v, refused) => [
+    selectField({
+      id: 'mark-field',
+      name: 'field',
+      label: t.clerk_secrecyField,
+      hint: t.clerk_secrecyFieldHint,
+      value: v('field', fields[0] ?? ''),
+      options: fieldChoice(t, [...fields, null]),
+      refusals: refused('field'),
+      t,
+    }),
+    field({
+      id: 'mark-provision',
+      name: 'provision',
+      label: t.clerk_secrecyProvision,
+      hint: t.clerk_secrecyProvisionHint,
+      value: v('provision'),
+      kind: 'text',
+      refusals: refused('provision'),
+      t,
+    }),
+  ]);
+}
+
+/** R-K13: lift a marking in force, with the prövning's date (today by default), who decided and why. */
+function liftForm(ctx: Ctx, p: SecrecyPageInput, inForce: SecrecyMarkingView[]): Html {
+  const { t } = ctx;
+  const state = p.state?.form === 'lift' ? p.state : null;
+  const a = { name: 'lift' as const, title: t.clerk_secrecyLiftTitle, button: t.clerk_secrecyLift, state };
+  return form(ctx, { ...a, action: `/protokoll/beslut/${p.decision.id}/sekretess/havning` }, (v, refused) => [
+    html`<p>${t.clerk_secrecyLiftIntro} (${ruleLink('R-K13', t)})</p>`,
+    selectField({
+      id: 'lift-field',
+      name: 'field',
+      label: t.clerk_secrecyLiftField,
+      value: v('field', inForce[0]?.field ?? ''),
+      options: fieldChoice(
+        t,
+        inForce.map((m) => m.field),
+      ),
+      refusals: refused('field'),
+      t,
+    }),
+    ...(
+      [
+        ['decidedOn', t.clerk_secrecyDecidedOn, 'date', t.field_dateHint, p.today],
+        ['decidedBy', t.clerk_secrecyDecidedBy, 'text', t.clerk_secrecyDecidedByHint, ''],
+        ['reason', t.clerk_secrecyReason, 'textarea', undefined, ''],
+      ] as const
+    ).map(([name, label, kind, hint, fallback]) =>
+      field({ id: `lift-${name}`, name, label, hint, value: v(name, fallback), kind, refusals: refused(name), t }),
+    ),
+  ]);
+}
+
 /** The clerk's page of one paragraph's secrecy: its texts, its markings and their liftings, and the two forms. */
-export function renderSecrecy(ctx: PageContext & { session: { csrfToken: string } }, p: SecrecyPageInput): Html {
+export function renderSecrecy(ctx: Ctx, p: SecrecyPageInput): Html {
   const { t } = ctx;
   const d = p.decision;
   const markings = d.secrecy ?? [];
   const inForce = markingsInForce(markings);
-  const base = `/protokoll/beslut/${d.id}/sekretess`;
-  const stateOf = (name: 'mark' | 'lift') => (p.state?.form === name ? p.state : null);
-  const fields = d.paragraph ? markableFields(d.paragraph) : [];
-  const choice = (list: Array<string | null>) => list.map((f) => ({ value: f ?? '', text: fieldName(t, f) }));
-  const markForm = form(
-    ctx,
-    {
-      name: 'mark',
-      action: base,
-      title: t.clerk_secrecyMarkTitle,
-      button: t.clerk_secrecyMark,
-      state: stateOf('mark'),
-    },
-    (v, refused) => [
-      selectField({
-        id: 'mark-field',
-        name: 'field',
-        label: t.clerk_secrecyField,
-        hint: t.clerk_secrecyFieldHint,
-        value: v('field', fields[0] ?? ''),
-        options: choice([...fields, null]),
-        refusals: refused('field'),
-        t,
-      }),
-      field({
-        id: 'mark-provision',
-        name: 'provision',
-        label: t.clerk_secrecyProvision,
-        hint: t.clerk_secrecyProvisionHint,
-        value: v('provision'),
-        kind: 'text',
-        refusals: refused('provision'),
-        t,
-      }),
-    ],
-  );
-  const liftForm = form(
-    ctx,
-    {
-      name: 'lift',
-      action: `${base}/havning`,
-      title: t.clerk_secrecyLiftTitle,
-      button: t.clerk_secrecyLift,
-      state: stateOf('lift'),
-    },
-    (v, refused) => [
-      html`<p>${t.clerk_secrecyLiftIntro} (${ruleLink('R-K13', t)})</p>`,
-      selectField({
-        id: 'lift-field',
-        name: 'field',
-        label: t.clerk_secrecyLiftField,
-        value: v('field', inForce[0]?.field ?? ''),
-        options: choice(inForce.map((m) => m.field)),
-        refusals: refused('field'),
-        t,
-      }),
-      ...(
-        [
-          ['decidedOn', t.clerk_secrecyDecidedOn, 'date', t.field_dateHint, p.today],
-          ['decidedBy', t.clerk_secrecyDecidedBy, 'text', t.clerk_secrecyDecidedByHint, ''],
-          ['reason', t.clerk_secrecyReason, 'textarea', undefined, ''],
-        ] as const
-      ).map(([name, label, kind, hint, fallback]) =>
-        field({ id: `lift-${name}`, name, label, hint, value: v(name, fallback), kind, refusals: refused(name), t }),
-      ),
-    ],
-  );
   return html`${p.recorded ? html`<div class="notice notice--success" role="status"><p>${p.recorded}</p></div>` : ''}
     <h1>${t.clerk_secrecyTitle(d.paragraphNumber ?? '', d.matter?.title ?? '')}</h1>
     <p>${t.clerk_secrecyIntro} (${ruleLink('R-K7', t)}, ${ruleLink('R-K12', t)})</p>
     ${textsList(t, d)}
     <h2 id="secrecy-heading">${t.clerk_secrecyHeading}</h2>
-    ${markingsTable(ctx, markings)} ${p.writer ? markForm : ''} ${p.writer && inForce.length ? liftForm : ''}`;
+    ${markingsTable(ctx, markings)} ${p.writer ? markForm(ctx, p) : ''}
+    ${p.writer && inForce.length ? liftForm(ctx, p, inForce) : ''}`;
 }
