@@ -216,6 +216,10 @@ export const RULE_CODES = {
   SECRECY_ALREADY_MARKED: 'The text, or the whole paragraph, is already marked secret (R-K7).',
   SECRECY_TEXT_IN_CHAIN:
     'The paragraph was recorded before its texts were kept beside the log; a marking cannot keep them secret (R-K7).',
+  // Lifting a marking after a sekretessprövning (issue 12 §3): R-K13
+  SECRECY_NOT_MARKED: 'There is no marking in force of that text, or of the whole paragraph, to lift (R-K13).',
+  SECRECY_ALREADY_LIFTED: 'The marking was lifted already by an earlier sekretessprövning (R-K13).',
+  SECRECY_LIFTED_BEFORE_MARKED: 'A sekretessprövning lifts a marking on or after the day it was made (R-K13).',
   EXTRACT_NOT_JUSTERAT:
     'A paragraph not yet justerat is a draft: no extract of it is handed out as an allmän handling (R-K10).',
 } as const;

@@ -14,6 +14,7 @@ export const SCOPE_COLUMN: Record<HashedTable, string | null> = {
   document: null,
   document_version: null,
   secrecy_marking: 'municipality_code',
+  secrecy_lifting: 'municipality_code',
   delegation_decision: 'municipality_code',
 };
 

@@ -8,7 +8,7 @@ import type { Query } from './hashed-rows';
 export interface RemovedItem {
   table: 'personal_datum';
   row: string;
-  /** The record that named it (`meeting:<id>`). */
+  /** The record that named it (`meeting:<id>`, `delegation:<id>`). */
   record: string;
   /** The gallringsbeslut, as the logged gallring names it. */
   decision: string;
@@ -30,7 +30,7 @@ interface DatumRow {
 /**
  * Personal data against the log (issue 10 §9): a present datum's salt and value hash to its commitment; a datum
  * without them is named by a logged gallring (PERSONAL_DATA_REMOVED), and its removal columns say what that row says;
- * every commitment the protocol log rows or the meetings hold has its row. Each finding concerns the workflows whose
+ * every commitment the protocol log rows, the meetings or the delegationsbeslut hold has its row. Each finding concerns the workflows whose
  * rows name the datum and the gallring's.
  */
 export async function personalDataFindings(
@@ -80,6 +80,13 @@ export async function personalDataFindings(
   ))
     for (const c of commitmentsIn(`${m.attendees} ${m.secretary ?? ''}`))
       name(c, { workflowId: null, seq: null, table: 'meeting', rowId: m.id });
+  // A delegationsbeslut's delegate (scope delegation:<id>): its row, hashed into the log, holds the marker.
+  for (const d of await query<{ id: string; delegate: string }>(
+    `SELECT id, delegate FROM delegation_decision WHERE delegate LIKE '%pd:%'`,
+    [],
+  ))
+    for (const c of commitmentsIn(d.delegate))
+      name(c, { workflowId: null, seq: null, table: 'delegation_decision', rowId: d.id });
 
   const concernsOf = (c: string, also?: string) =>
     [...(namedBy.get(c) ?? []).map((n) => n.workflowId), also].filter((id): id is string => !!id);

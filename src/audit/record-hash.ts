@@ -41,6 +41,17 @@ export const HASHED_FIELDS = {
   ],
   // Secrecy markings (issue 11 §8, R-K7): a marking added later is a record of its own, never a rewrite.
   secrecy_marking: ['id', 'municipalityCode', 'decisionId', 'field', 'provision', 'markedOn', 'markedBy'],
+  // Lifting a marking (issue 12 §3, R-K13): a record of its own beside the marking, which stays as it was.
+  secrecy_lifting: [
+    'id',
+    'markingId',
+    'municipalityCode',
+    'decisionId',
+    'decidedOn',
+    'decidedBy',
+    'reason',
+    'liftedBy',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type HashedTable = keyof typeof HASHED_FIELDS;

@@ -7,6 +7,8 @@ import type { Query } from './hashed-rows';
 import { readLogFacts } from './log-facts';
 import { mappingProblems } from './mapping-checks';
 import { recordProblems } from './record-checks';
+// Secret texts beside the log (h-secrecy)
+import { secretTextProblems } from './secret-text-checks';
 
 export type { DatabaseProblem } from './database-problem';
 
@@ -39,6 +41,8 @@ export async function tableProblemsIn(
     ...(await recordProblems(query, log)),
     ...(await decisionProblems(query, log)),
     ...(await dueEventProblems(query)),
+    // The paragraphs' markable texts against their commitments in the log (issue 11 §8, issue 12 §3)
+    ...(await secretTextProblems(query, log)),
   ];
   const mine = 'workflowId' in scope ? found.filter((p) => p.concerns.includes(scope.workflowId)) : found;
   return mine.map(({ concerns: _concerns, ...p }) => p);

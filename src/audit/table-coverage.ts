@@ -98,11 +98,15 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
   // Secrecy and openness (issue 11 §8)
   secret_text: {
     coverage: 'projection',
-    how: 'A markable text of a paragraph: salt and value hash to the commitment that the log rows hold (sk:<commitment>); the text itself is kept here, beside the log.',
+    how: 'A markable text of a paragraph: salt and value hash to the commitment that the log rows hold (sk:<commitment>), and its decision, municipality and field are what the log row naming it says; every commitment the log names is stored, every stored one named (secret-text-checks.ts). The text itself is kept here, beside the log.',
   },
   secrecy_marking: {
     coverage: 'hashed-into-log',
     how: 'Decision, field and OSL provision of a sekretessmarkering (R-K7), hashed into the register of its municipality.',
+  },
+  secrecy_lifting: {
+    coverage: 'hashed-into-log',
+    how: 'The marking lifted, the date, decider and reason of the sekretessprövning (R-K13), hashed into the register of its municipality.',
   },
 };
 
@@ -115,4 +119,5 @@ export const UNHASHED_COLUMNS: Record<string, string[]> = {
   document_version: ['createdAt'],
   signature: ['createdAt'],
   secrecy_marking: ['markedAt'],
+  secrecy_lifting: ['liftedAt'],
 };

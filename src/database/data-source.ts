@@ -36,6 +36,8 @@ import { PersonalData1734200000000 } from './migrations/1734200000000-personal-d
 import { ParagraphContinuation1734700000000 } from './migrations/1734700000000-paragraph-continuation';
 // Secrecy and openness (h-secret)
 import { Secrecy1735100000000 } from './migrations/1735100000000-secrecy';
+// Lifting a secrecy marking (h-secrecy)
+import { SecrecyLifting1735200000000 } from './migrations/1735200000000-secrecy-lifting';
 import { DelegationDecisions1734800000000 } from './migrations/1734800000000-delegation-decisions';
 // Sign-in by a person's name and password (h-web2)
 import { PersonAccounts1734950000000 } from './migrations/1734950000000-person-accounts';
@@ -74,6 +76,8 @@ export const MIGRATIONS = [
   PersonAccounts1734950000000,
   // Secrecy and openness (h-secret)
   Secrecy1735100000000,
+  // Lifting a secrecy marking (h-secrecy)
+  SecrecyLifting1735200000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

@@ -31,7 +31,7 @@ import { WebSessionEntity } from '../web/session/web-session.entity';
 import { MachineDefinitionEntity } from '../workflow/versions/machine-definition.entity';
 import { PersonalDatumEntity } from '../personal-data/personal-datum.entity';
 // Secrecy and openness (h-secret)
-import { SecrecyMarkingEntity, SecretTextEntity } from '../personal-data/secret-text.entities';
+import { SecrecyLiftingEntity, SecrecyMarkingEntity, SecretTextEntity } from '../personal-data/secret-text.entities';
 // Sign-in by a person's name and password (h-web2)
 import { PersonAccountEntity } from '../auth/person-account.entity';
 /** Every table's entity; each belongs to the module of its folder, which alone reads and writes it. */
@@ -76,6 +76,8 @@ export const ENTITIES = [
   // Secrecy and openness (h-secret)
   SecretTextEntity,
   SecrecyMarkingEntity,
+  // Lifting a secrecy marking (h-secrecy)
+  SecrecyLiftingEntity,
   // Delegationsbeslut and their anmälan (h-deleg)
   DelegationDecisionEntity,
   // Sign-in by a person's name and password (h-web2)

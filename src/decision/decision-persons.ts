@@ -11,19 +11,25 @@ import {
 import type { ProtocolEvent } from '../../machines/protocol/protocol.types';
 import { notFound } from '../common/errors';
 import type { Tx } from '../database/db';
-import { meetingScope, PersonalDataService } from '../personal-data/personal-data.service';
+import { delegationScope, meetingScope, PersonalDataService } from '../personal-data/personal-data.service';
 import { decisionTextScope, SecretTextService } from '../personal-data/secret-text.service';
 import { mapEventTexts, mapParagraphTexts } from '../../machines/protocol/secrecy.rules';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { DecisionEntity, MeetingEntity } from './decision.entities';
+import { DelegationDecisionEntity } from './delegation/delegation.entity';
 
-/** Where a decision's personal data is, for a gallring (issue 10 §9). */
-export interface DecisionPersonalData {
-  municipalityCode: string;
+/** One scope of a record's personal data, for a gallring (issue 10 §9). */
+export interface PersonalDataPlace {
   /** The scope of its names; null when they were written into the chain itself (a record from before §9). */
   scope: string | null;
-  /** Every paragraph of its meeting has settled, so no live guard will match a name again (R-K9). */
+  /** The protocols that name them have settled, so no live guard will match a name again (R-K9). */
   settled: boolean;
+}
+
+/** Where a decision's personal data is: a delegationsbeslut's delegate first, then its meeting's names. */
+export interface DecisionPersonalData {
+  municipalityCode: string;
+  places: PersonalDataPlace[];
 }
 
 /**
@@ -82,22 +88,40 @@ export class DecisionPersons {
     return !!meeting && committed(meeting);
   }
 
-  /** For a gallring: the scope of a decision's names and whether its meeting's protocols have all settled. */
+  /**
+   * For a gallring: where a decision's names are. A delegationsbeslut (same id as its anmälan) names its delegate in
+   * its own scope, needed until its anmälan has settled; a paragraph names its meeting's people in the meeting's
+   * scope, needed until every paragraph of that meeting has settled.
+   */
   async of(wtx: WorkflowTx, decisionId: string): Promise<DecisionPersonalData> {
     const decision = await wtx.tx.findOne(DecisionEntity, { where: { id: decisionId } });
-    if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
+    const delegation = await wtx.tx.findOne(DelegationDecisionEntity, { where: { id: decisionId } });
+    if (!decision && !delegation) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
+    const places: PersonalDataPlace[] = [];
+    if (delegation)
+      places.push({
+        scope: isPersonalMarker(delegation.delegate) ? delegationScope(decisionId) : null,
+        settled: decision?.workflowId ? await this.settled(wtx, [decision.workflowId]) : false,
+      });
+    if (decision) places.push(await this.meetingPlace(wtx, decision));
+    return { municipalityCode: (decision ?? delegation)!.municipalityCode, places };
+  }
+
+  private async meetingPlace(wtx: WorkflowTx, decision: DecisionEntity): Promise<PersonalDataPlace> {
     const meeting = decision.meetingId
       ? await wtx.tx.findOne(MeetingEntity, { where: { id: decision.meetingId } })
       : null;
-    if (!meeting || !committed(meeting))
-      return { municipalityCode: decision.municipalityCode, scope: null, settled: false };
+    if (!meeting || !committed(meeting)) return { scope: null, settled: false };
     const paragraphs = await wtx.tx.find(DecisionEntity, { where: { meetingId: meeting.id } });
-    const views = await wtx.views(paragraphs.map((d) => d.workflowId!).filter(Boolean));
     return {
-      municipalityCode: decision.municipalityCode,
       scope: meetingScope(meeting.id),
-      settled: [...views.values()].every((v) => personsSettled(v.state)),
+      settled: await this.settled(wtx, paragraphs.map((d) => d.workflowId!).filter(Boolean)),
     };
+  }
+
+  private async settled(wtx: WorkflowTx, workflowIds: string[]): Promise<boolean> {
+    const views = await wtx.views(workflowIds);
+    return [...views.values()].every((v) => personsSettled(v.state));
   }
 }
 

@@ -20,7 +20,7 @@ import { DecisionService } from './decision.service';
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionAsOfQueryDto } from './dto/decision-as-of-query.dto';
 import { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
-import { RecordParagraphRequestDto, SecrecyMarkingDto } from './dto/secrecy.dto';
+import { LiftSecrecyDto, RecordParagraphRequestDto, SecrecyMarkingDto } from './dto/secrecy.dto';
 import { DecisionSecrecy } from './decision-secrecy';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
 import { renderExtractHtml } from './extract/extract-html';
@@ -114,6 +114,23 @@ export class DecisionController {
   })
   markSecret(@Param('id', uuidParam) id: string, @Body() dto: SecrecyMarkingDto, @CurrentActor() actor: Actor) {
     return this.secrecy.mark(id, dto, actor);
+  }
+
+  @Post('decisions/:id/secrecy/lifting')
+  @Roles(...WRITERS)
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Lift a secrecy marking after a sekretessprövning found that the secrecy no longer applies (R-K13): a record of ' +
+      'its own with the date, who decided and why; the texts show from then on, and the history keeps the marking',
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'SECRECY_NOT_MARKED, SECRECY_ALREADY_LIFTED, SECRECY_LIFTED_BEFORE_MARKED',
+    type: ErrorBodyDto,
+  })
+  liftSecrecy(@Param('id', uuidParam) id: string, @Body() dto: LiftSecrecyDto, @CurrentActor() actor: Actor) {
+    return this.secrecy.lift(id, dto, actor);
   }
 
   @Post('meetings/:id/justering')

@@ -42,6 +42,8 @@ import { DelegationService } from './delegation/delegation.service';
     NoticeBoardReader,
     ExtractDocuments,
     DelegationService,
+    // The clerk's page of a paragraph's secrecy (h-secrecy)
+    DecisionSecrecy,
   ],
 })
 export class DecisionModule {}

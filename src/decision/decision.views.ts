@@ -79,7 +79,10 @@ export interface DecisionView {
   matterStatus?: 'DECIDED' | 'AWAITING_CONTINUATION' | 'CONTINUED' | null;
   continuesFrom?: ParagraphLink | null;
   continuedBy?: ParagraphLink | null;
-  /** R-K7: the secrecy markings of the paragraph or its texts; a withheld text shows its provision, never itself. */
+  /**
+   * R-K7: the secrecy markings of the paragraph or its texts; a withheld text shows its provision, never itself. A
+   * marking lifted after a sekretessprövning stays listed with its lifting (R-K13) and withholds nothing.
+   */
   secrecy?: SecrecyMarkingView[];
   // Protocol version 2 (h-proto2)
   /** R-I1, R-I4: a deadline that passed before the act, as its due event recorded it. */

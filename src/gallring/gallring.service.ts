@@ -10,8 +10,9 @@ import {
 import type { Refusal } from '../../machines/kernel/refusal';
 import { assertActsFor } from '../auth/access';
 import { badInput, ruleRefused } from '../common/errors';
-import { DecisionPersons } from '../decision/decision-persons';
+import { DecisionPersons, type PersonalDataPlace } from '../decision/decision-persons';
 import { PersonalDataService } from '../personal-data/personal-data.service';
+import type { PersonalDatumEntity } from '../personal-data/personal-datum.entity';
 import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
@@ -83,21 +84,36 @@ export class GallringService {
     });
   }
 
-  /** One item's datum, refused (R-K9) unless it is committed, present and no longer needed by its record. */
+  /**
+   * One item's datum, refused (R-K9) unless it is committed, present and no longer needed by its record. A record's
+   * names may be in more than one scope (a delegationsbeslut's delegate, its anmälan's meeting): the first that holds
+   * the person is the one.
+   */
   private async removable(wtx: WorkflowTx, item: GallringItemDto) {
     const where = await this.persons.of(wtx, item.decisionId);
-    const datum = where.scope ? await this.personal.find(wtx.tx, where.scope, item) : null;
-    const standing: ItemStanding = !where.scope
-      ? { kind: 'IN_CHAIN' }
-      : !datum
-        ? { kind: 'NOT_NAMED' }
-        : datum.value === null
-          ? { kind: 'REMOVED', under: datum.removedUnder ?? '?' }
-          : { kind: 'COMMITTED', settled: where.settled };
+    let found: { datum: PersonalDatumEntity; place: PersonalDataPlace } | null = null;
+    for (const place of where.places) {
+      const datum = place.scope ? await this.personal.find(wtx.tx, place.scope, item) : null;
+      if (datum) {
+        found = { datum, place };
+        break;
+      }
+    }
+    const standing: ItemStanding = !found
+      ? where.places.every((p) => !p.scope)
+        ? { kind: 'IN_CHAIN' }
+        : { kind: 'NOT_NAMED' }
+      : found.datum.value === null
+        ? { kind: 'REMOVED', under: found.datum.removedUnder ?? '?' }
+        : { kind: 'COMMITTED', settled: found.place.settled };
     refuseIf(
       checkItemRemovable({ record: `decision ${item.decisionId}`, name: item.name ?? item.commitment! }, standing),
     );
-    return { municipalityCode: where.municipalityCode, commitment: datum!.commitment, record: where.scope! };
+    return {
+      municipalityCode: where.municipalityCode,
+      commitment: found!.datum.commitment,
+      record: found!.place.scope!,
+    };
   }
 
   /** The municipality's gallring workflow, started on its first gallring (one per kommunkod). */

@@ -13,6 +13,9 @@ const MISSING_TEXT = '[personuppgift saknas utan gallringsbeslut / personal datu
 /** The scope of a meeting's personal data: its attendees and every paragraph recorded at it share one marker per name. */
 export const meetingScope = (meetingId: string): string => `meeting:${meetingId}`;
 
+/** The scope of a delegationsbeslut's personal data: its delegate (issue 10 §9, R-I9). */
+export const delegationScope = (delegationId: string): string => `delegation:${delegationId}`;
+
 /**
  * Personal data committed by a salted hash (issue 10 §9): owns personal_datum. A writer asks for the markers of the
  * names it is about to log (`pd:<commitment>`, one per name and scope); a reader gets each marker's name back, or the

@@ -33,3 +33,22 @@ export class SecrecyMarkingEntity {
   @Column({ name: 'marked_at', type: 'varchar', length: 30 }) markedAt: string;
   @Column({ name: 'marked_by', type: 'varchar', length: 64 }) markedBy: string;
 }
+
+/**
+ * The lifting of a sekretessmarkering after a sekretessprövning (issue 12 §3, R-K13): a record of its own beside the
+ * marking it lifts (the marking row is never changed), hashed into the municipality's register like the marking.
+ */
+@Entity('secrecy_lifting')
+export class SecrecyLiftingEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ name: 'marking_id', type: 'varchar', length: 36 }) markingId: string;
+  @Column({ name: 'municipality_code', type: 'varchar', length: 4 }) municipalityCode: string;
+  @Column({ name: 'decision_id', type: 'varchar', length: 36 }) decisionId: string;
+  /** The date of the prövning, who made it (an organ or office, as the decision names it), and why it lifts. */
+  @Column({ name: 'decided_on', type: 'varchar', length: 10 }) decidedOn: string;
+  @Column({ name: 'decided_by', type: 'varchar', length: 200 }) decidedBy: string;
+  @Column({ type: 'text' }) reason: string;
+  /** The instant and actor that recorded it. */
+  @Column({ name: 'lifted_at', type: 'varchar', length: 30 }) liftedAt: string;
+  @Column({ name: 'lifted_by', type: 'varchar', length: 64 }) liftedBy: string;
+}

@@ -18,7 +18,8 @@ import type { Actor } from '../workflow/actor';
 import { Clock } from '../workflow/clock';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { commitmentOf, newSalt } from './commitment';
-import { SecrecyMarkingEntity, SecretTextEntity } from './secret-text.entities';
+import type { SecrecyLifting } from '../../machines/protocol/secrecy-lifting.rules';
+import { SecrecyLiftingEntity, SecrecyMarkingEntity, SecretTextEntity } from './secret-text.entities';
 
 /** The scope of a decision's texts: each field of it has one marker per text. */
 export const decisionTextScope = (decisionId: string): string => `decision:${decisionId}`;
@@ -27,10 +28,15 @@ const MISSING_TEXT = '[texten saknas vid sidan av loggen / text missing beside t
 
 const decisionOfScope = (scope: string): string => scope.slice('decision:'.length);
 
-/** What a read shows of the secrecy of a paragraph: each marking, and the line its register entry and extract show. */
+/** What a read shows of the secrecy of a paragraph: each marking, and its lifting once a prövning lifted it (R-K13). */
 export interface SecrecyMarkingView extends SecrecyMarking {
   markedOn: string;
+  /** Absent while the marking is in force; the history keeps both the marking and its lifting. */
+  lifted?: { decidedOn: string; decidedBy: string; reason: string; liftedAt: string };
 }
+
+/** A marking with its row id, for the writer that lifts it. */
+export type SecrecyMarkingStanding = SecrecyMarkingView & { id: string };
 
 /**
  * The "secret" class of the data kept beside the log (issue 11 §8, R-K7): owns secret_text and secrecy_marking. A
@@ -92,11 +98,50 @@ export class SecretTextService {
     await registerRecords(wtx, actor, at.municipalityCode, [{ table: 'secrecy_marking', row }]);
   }
 
-  /** The markings of a decision, oldest first. */
+  /**
+   * In the writer's transaction: the lifting of a marking after a sekretessprövning (R-K13), a record of its own beside
+   * the marking (never a change of it), hashed into its municipality's register.
+   */
+  async lift(
+    wtx: WorkflowTx,
+    actor: Actor,
+    at: { municipalityCode: string; decisionId: string; markingId: string },
+    lifting: Omit<SecrecyLifting, 'field'>,
+  ): Promise<void> {
+    const row: SecrecyLiftingEntity = {
+      id: randomUUID(),
+      markingId: at.markingId,
+      municipalityCode: at.municipalityCode,
+      decisionId: at.decisionId,
+      decidedOn: lifting.decidedOn,
+      decidedBy: lifting.decidedBy.trim(),
+      reason: lifting.reason.trim(),
+      liftedAt: this.clock.nowIso(),
+      liftedBy: actor.id,
+    };
+    await wtx.tx.insert(SecrecyLiftingEntity, row);
+    await registerRecords(wtx, actor, at.municipalityCode, [{ table: 'secrecy_lifting', row }]);
+  }
+
+  /** The markings of a decision, oldest first, each with its lifting if a prövning lifted it. */
   async markingsOf(decisionId: string, tx?: Tx): Promise<SecrecyMarkingView[]> {
-    const read = (t: Tx) => t.find(SecrecyMarkingEntity, { where: { decisionId }, order: { markedAt: 'ASC' } });
-    const rows = tx ? await read(tx) : await this.db.read(read);
-    return rows.map((m) => ({ field: m.field, provision: m.provision, markedOn: m.markedOn }));
+    return (await this.standingsOf(decisionId, tx)).map(({ id: _id, ...view }) => view);
+  }
+
+  /** The same, with each marking's row id (what a lifting names). */
+  async standingsOf(decisionId: string, tx?: Tx): Promise<SecrecyMarkingStanding[]> {
+    const read = async (t: Tx) => ({
+      markings: await t.find(SecrecyMarkingEntity, { where: { decisionId }, order: { markedAt: 'ASC' } }),
+      liftings: await t.find(SecrecyLiftingEntity, { where: { decisionId } }),
+    });
+    const { markings, liftings } = tx ? await read(tx) : await this.db.read(read);
+    const liftingOf = new Map(liftings.map((l) => [l.markingId, l]));
+    return markings.map((m) => {
+      const l = liftingOf.get(m.id);
+      const view: SecrecyMarkingStanding = { id: m.id, field: m.field, provision: m.provision, markedOn: m.markedOn };
+      if (l) view.lifted = { decidedOn: l.decidedOn, decidedBy: l.decidedBy, reason: l.reason, liftedAt: l.liftedAt };
+      return view;
+    });
   }
 
   /**
@@ -109,10 +154,15 @@ export class SecretTextService {
     const read = async (t: Tx) => {
       const texts = await t.find(SecretTextEntity, { where: { commitment: In(found) } });
       const decisions = [...new Set(texts.map((d) => decisionOfScope(d.scope)))];
-      const markings = decisions.length
+      const all = decisions.length
         ? await t.find(SecrecyMarkingEntity, { where: { decisionId: In(decisions) }, order: { markedAt: 'ASC' } })
         : [];
-      return { texts, markings };
+      // R-K13: a lifted marking withholds nothing any more.
+      const lifted = all.length
+        ? await t.find(SecrecyLiftingEntity, { where: { markingId: In(all.map((m) => m.id)) } })
+        : [];
+      const liftedIds = new Set(lifted.map((l) => l.markingId));
+      return { texts, markings: all.filter((m) => !liftedIds.has(m.id)) };
     };
     const { texts, markings } = tx ? await read(tx) : await this.db.read(read);
     const shown = new Map<string, string>();

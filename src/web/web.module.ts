@@ -20,6 +20,8 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
 // The clerk's delegationsbeslut (h-delegnotice)
 import { DelegationPagesController } from './clerk/delegation-pages.controller';
+// A paragraph's secrecy on the clerk's pages (h-secrecy)
+import { SecrecyPagesController } from './clerk/secrecy-pages.controller';
 // The auditor's pages and the public notice board (h-auditor)
 import { BoardController } from './board/board.controller';
 // The auditor's pages (h-audpages)
@@ -105,6 +107,7 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     AreaPagesController,
     ClerkPagesController,
     DelegationPagesController,
+    SecrecyPagesController,
     // The auditor's pages and the public notice board (h-auditor)
     BoardController,
     // The auditor's pages (h-audpages)

@@ -1,11 +1,11 @@
-import { apiClient, decisionKit, paragraphs, sql, useTestApp } from './kit';
+import { apiClient, decisionKit, ledamoter, paragraphs, sql, useTestApp } from './kit';
 
 // Issue 10 §9: a name in a five-year-old decision record is removed under a gallringsbeslut (R-K8, R-K9); the chain
 // stays whole, verify names the removal and its decision, and a datum changed or deleted without a gallring is found.
 describe('gallring of personal data (issue 10 §9, R-K8, R-K9)', () => {
   const ctx = useTestApp();
   const api = apiClient(ctx);
-  const { clerk, post, meeting, record, decision, event } = decisionKit(ctx);
+  const { clerk, post, get, body, meeting, record, decision, event } = decisionKit(ctx);
   const para = paragraphs({ paragraphNumber: '§ 12', matter: { title: 'Riktlinjer för bistånd' } });
   const beslut = { diarienummer: 'Dnr 2026/45', decidedOn: '2026-01-15', organ: 'KS' };
 
@@ -114,6 +114,109 @@ describe('gallring of personal data (issue 10 §9, R-K8, R-K9)', () => {
     expect(
       (await post('/gallring', { beslut, items: [{ decisionId: p.id, name: 'L2' }] }, ctx.tokens.auditor)).status,
     ).toBe(403);
+  });
+
+  it("R-K8, R-K9: removes a delegationsbeslut's delegate (scope delegation:<id>) once its anmälan has settled", async () => {
+    const token = await clerk('1401');
+    const namnd = await body('1401', 'NAMND', 9);
+    const recorded = await post(
+      `/bodies/${namnd}/delegation-decisions`,
+      {
+        kind: 'DELEGATIONSBESLUT',
+        number: 'D 2021/3',
+        delegate: { name: 'Karin Delegat', title: 'Socialchef' },
+        point: '3.2',
+        decidedOn: '2021-03-01',
+        matter: { title: 'Ansökan om bistånd', diarienummer: 'SN 2021/7' },
+        decision: 'Bistånd beviljas.',
+      },
+      token,
+    );
+    expect(recorded.status).toBe(201);
+    const id = recorded.body.id as string;
+    const item = { beslut, items: [{ decisionId: id, name: 'Karin Delegat' }] };
+    // Not reported yet: the anmälan will name the delegate, so the name is still needed.
+    const early = await post('/gallring', item, ctx.tokens.admin);
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'PERSONAL_DATUM_NEEDED' });
+
+    const meetingRes = await post(`/bodies/${namnd}/meetings`, { date: '2021-03-10', attendees: ledamoter(7) }, token);
+    const meetingId = meetingRes.body.id as string;
+    expect(
+      (await post(`/delegation-decisions/${id}/anmalan`, { meetingId, paragraphNumber: '§ 4' }, token)).status,
+    ).toBe(201);
+    expect(
+      (await post(`/meetings/${meetingId}/justering`, { justeradOn: '2021-03-12', justerare: ['L1', 'L3'] }, token))
+        .status,
+    ).toBe(200);
+    expect((await post(`/meetings/${meetingId}/anslag`, { anslagOn: '2021-03-15' }, token)).status).toBe(200);
+    expect((await post('/workflows/due-events/run', {}, ctx.tokens.admin)).status).toBe(200);
+    expect((await event(id, { type: 'NO_APPEAL_CONFIRMED', confirmedOn: '2021-04-20' }, token)).body.status).toBe(
+      'FINAL',
+    );
+
+    const res = await post('/gallring', item, ctx.tokens.admin);
+    expect(res.status).toBe(201);
+    expect(res.body.removed).toEqual([expect.objectContaining({ decisionId: id, record: `delegation:${id}` })]);
+    const removed =
+      '[gallrad enligt beslut KS Dnr 2026/45 (2026-01-15) / removed under decision KS Dnr 2026/45 (2026-01-15)]';
+    const after = (await get(`/delegation-decisions/${id}`)).body;
+    expect(after.delegate.name).toBe(removed);
+    expect(after.anmalan.delegation.delegate).toBe(removed); // the anmälan's genesis holds the same marker
+    expect(JSON.stringify(after)).not.toContain('Karin Delegat');
+
+    const report = await verifyAll();
+    expect(report.problems).toEqual([]);
+    expect(report.removed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          table: 'personal_datum',
+          record: `delegation:${id}`,
+          decision: 'KS Dnr 2026/45 (2026-01-15)',
+        }),
+      ]),
+    );
+    // By its commitment (the name is gone): refused, naming the decision it was removed under.
+    const commitment = res.body.removed[0].commitment as string;
+    const again = await post('/gallring', { beslut, items: [{ decisionId: id, commitment }] }, ctx.tokens.admin);
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 422,
+      code: 'PERSONAL_DATUM_ALREADY_REMOVED',
+    });
+    // A name at the anmälan's meeting is still found in the meeting's scope under the same decision id.
+    const attendee = await post('/gallring', { beslut, items: [{ decisionId: id, name: 'L2' }] }, ctx.tokens.admin);
+    expect(attendee.status).toBe(201);
+    expect(attendee.body.removed[0].record).toBe(`meeting:${meetingId}`);
+  });
+
+  it('a delegate deleted without a gallring is found by verify, naming the delegationsbeslut', async () => {
+    const namnd = await body('1401', 'NAMND', 9);
+    const res = await post(
+      `/bodies/${namnd}/delegation-decisions`,
+      {
+        kind: 'ORDFORANDEBESLUT',
+        number: 'O 2021/1',
+        delegate: { name: 'Olle Ordförande' },
+        point: '1.1',
+        decidedOn: '2021-02-01',
+        matter: { title: 'Brådskande ärende' },
+        decision: 'Beslutas enligt förslaget.',
+      },
+      await clerk('1401'),
+    );
+    expect(res.status).toBe(201);
+    const [datum] = await sql(ctx, `SELECT commitment FROM personal_datum WHERE scope = ?`, [
+      `delegation:${res.body.id}`,
+    ]);
+    await sql(ctx, `DELETE FROM personal_datum WHERE commitment = ?`, [datum.commitment]);
+    const report = await verifyAll();
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'RECORD_MISSING', table: 'personal_datum', rowId: datum.commitment }),
+      ]),
+    );
+    expect(report.problems.find((p: any) => p.rowId === datum.commitment).message).toContain(
+      `delegation_decision ${res.body.id}`,
+    );
   });
 
   it('a commitment changed, or a value deleted without a gallring, is found by verify', async () => {

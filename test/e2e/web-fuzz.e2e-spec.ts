@@ -53,6 +53,15 @@ const CLERK_WRITES = [
   'secret_text',
 ];
 
+/** What a marking or its lifting writes: its row, hashed into the municipality's register (h-secrecy). */
+const SECRECY_WRITES = [
+  'secrecy_marking',
+  'secrecy_lifting',
+  'workflow_instance',
+  'workflow_transition',
+  'record_register',
+];
+
 interface WebTarget {
   name: string;
   path: () => string;
@@ -74,6 +83,7 @@ describe('web pages fuzz (HTML forms)', () => {
   let amendmentId = '';
   let namndId = '';
   let delegationId = '';
+  let decisionId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -122,6 +132,8 @@ describe('web pages fuzz (HTML forms)', () => {
       });
     expect(made.status).toBe(201);
     delegationId = made.body.id;
+    // A paragraph's secrecy (h-secrecy): the same recorded paragraph.
+    decisionId = decisions.body.find((d: { workflowId: string | null }) => d.workflowId).id;
     // A person who signs in with a password (h-web2).
     const person = { userName: 'fuzz.person', name: 'Fuzz Person', role: 'admin', password: PERSON_PASSWORD };
     expect((await ctx.http.post('/api/v1/persons').set('Authorization', admin).send(person)).status).toBe(201);
@@ -275,6 +287,26 @@ describe('web pages fuzz (HTML forms)', () => {
       path: () => `/protokoll/delegationsbeslut/${delegationId}/tillkannagivande`,
       valid: (token) => ({ _csrf: token, postedOn: today, keptAt: 'Kommunkansliet' }),
       writes: CLERK_WRITES,
+    },
+    // a paragraph's secrecy (h-secrecy): a marking, and its lifting after a sekretessprövning (R-K7, R-K13)
+    {
+      name: 'POST /protokoll/beslut/:id/sekretess',
+      path: () => `/protokoll/beslut/${decisionId}/sekretess`,
+      valid: (token) => ({ _csrf: token, _key: 'k', field: 'summary', provision: 'OSL 26 kap. 1 §' }),
+      writes: SECRECY_WRITES,
+    },
+    {
+      name: 'POST /protokoll/beslut/:id/sekretess/havning',
+      path: () => `/protokoll/beslut/${decisionId}/sekretess/havning`,
+      valid: (token) => ({
+        _csrf: token,
+        _key: 'k',
+        field: 'summary',
+        decidedOn: today,
+        decidedBy: 'Socialnämndens ordförande',
+        reason: 'Sekretessen gäller inte längre.',
+      }),
+      writes: SECRECY_WRITES,
     },
     // the auditor's pages (h-audpages): a verify job writes nothing (it runs in memory and reads one snapshot)
     {

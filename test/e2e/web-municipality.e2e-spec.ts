@@ -231,9 +231,49 @@ describe('web: what waits on my municipality, and its membership events', () => 
     expect(page.text).toMatch(/Fullmäktige begärde utträde<\/td>\s*<td>e2e clerk 1461<\/td>/);
     // Dalslandssamverkan dates an exit request by the notice's arrival: the workflow now takes the notice.
     expect(page.text).toContain('<h3 id="EXIT_NOTICE_DELIVERED-heading">');
-    const notice = await post('clerk', { type: 'EXIT_NOTICE_DELIVERED', arrivedAt: '2025-03-05 10:00' });
+    // R-C12: the notice's sender, recipient, channel and registrations, each refusal beside its field, nothing lost.
+    const facts = {
+      type: 'EXIT_NOTICE_DELIVERED',
+      arrivedAt: '2025-03-05 10:00',
+      sender_name: 'Michael Karlsson',
+      sender_office: 'KSO',
+      recipient_name: 'Stig Bertilsson',
+      recipient_office: 'COUNCIL_CHAIR',
+      recipient_municipality: '1460',
+      channel: 'EMAIL',
+      registrations_0_municipality: '1461',
+      registrations_0_diarienummer: 'KS 2025/87',
+      registrations_0_registeredOn: '2025-03-04',
+      registrations_1_municipality: '1460',
+      registrations_1_diarienummer: 'KS 2025/112',
+      registrations_1_registeredOn: '2025-03-06',
+    };
+    const early = await post('clerk', { ...facts, registrations_1_registeredOn: '2025-03-04' });
+    expect(early.status).toBe(422);
+    const beside = /id="EXIT_NOTICE_DELIVERED-registrations_1_registeredOn-error"[^]*?<\/p>/.exec(early.text)?.[0];
+    expect(beside).toContain('href="/regler#R-K2"');
+    expect(early.text).toMatch(/id="EXIT_NOTICE_DELIVERED-registrations_1_registeredOn"[^>]*aria-invalid="true"/s);
+    for (const kept of ['Michael Karlsson', 'Stig Bertilsson', 'KS 2025/87', 'KS 2025/112'])
+      expect(early.text).toContain(`value="${kept}"`);
+    expect(early.text).toMatch(/<option value="EMAIL"\s+selected/);
+    const wrongChair = await post('clerk', { ...facts, recipient_office: 'COORDINATOR' });
+    expect(wrongChair.status).toBe(422);
+    expect(/id="EXIT_NOTICE_DELIVERED-recipient_office-error"[^]*?<\/p>/.exec(wrongChair.text)?.[0]).toContain(
+      'href="/regler#R-C6"',
+    );
+    const badDate = await post('clerk', { ...facts, registrations_0_registeredOn: '2025-02-30' });
+    expect(badDate.status).toBe(400);
+    expect(badDate.text).toContain('id="EXIT_NOTICE_DELIVERED-registrations_0_registeredOn-error"');
+    expect(badDate.text).toContain('value="2025-02-30"');
+    const notice = await post('clerk', facts);
     expect(notice.status).toBe(303);
     const after = await get(PAGE, 'clerk');
+    expect(after.text).toContain('<h2 id="exit-notice">Meddelande om utträde</h2>');
+    expect(after.text).toContain('Michael Karlsson (kommunstyrelsens ordförande)');
+    expect(after.text).toContain('Stig Bertilsson (Samverkansrådets ordförande, 1460)');
+    expect(after.text).toContain('e-post');
+    expect(after.text).toMatch(/KS 2025\/87\s+i 1461/);
+    expect(after.text).not.toContain('Inte registrerat i meddelandet');
     expect(after.text).toContain('<dd>Utträde begärt</dd>');
     expect(after.text).toContain('Utträdesanmälan lämnad till rådets ordförande</td>');
     const start = await get('/kommun', 'clerk');

@@ -165,6 +165,8 @@ describe('every input field is checked', () => {
         'RecordDelegationDecisionDto.decidedOn',
         // A delegationsbeslut's own tillkännagivande (h-delegnotice, R-I9): the day it went up
         'AnnounceDelegationDecisionDto.postedOn',
+        // Lifting a secrecy marking (h-secrecy): the sekretessprövning has been made
+        'LiftSecrecyDto.decidedOn',
       ].sort(),
     );
   });
@@ -206,6 +208,8 @@ describe('every input field is checked', () => {
         'CouncilRecordDto.text',
         // The protocol as clerks keep it: the reason of an återremiss (R-H16)
         'FormalQuestionDto.reason',
+        // Lifting a secrecy marking (h-secrecy): why the secrecy no longer applies (R-K13)
+        'LiftSecrecyDto.reason',
       ].sort(),
     );
   });

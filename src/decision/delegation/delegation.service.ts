@@ -20,7 +20,7 @@ import { assertActsFor } from '../../auth/access';
 import { AppError, notFound } from '../../common/errors';
 import { validationFailed } from '../../common/validation';
 import { Db, type Tx } from '../../database/db';
-import { PersonalDataService } from '../../personal-data/personal-data.service';
+import { delegationScope, PersonalDataService } from '../../personal-data/personal-data.service';
 import type { Actor } from '../../workflow/actor';
 import { Clock } from '../../workflow/clock';
 import { WorkflowEngine } from '../../workflow/engine/workflow-engine.service';
@@ -36,9 +36,6 @@ import type {
   RecordDelegationDecisionDto,
   ReportDelegationDecisionDto,
 } from './delegation.dto';
-
-/** The scope of a delegationsbeslut's personal data (its delegate), issue 10 §9. */
-const delegationScope = (id: string) => `delegation:${id}`;
 
 /** What a client sees of a delegationsbeslut: as recorded, and its anmälan (the paragraph reporting it) once made. */
 export interface DelegationDecisionView {

@@ -3,6 +3,7 @@
  * as lines (text, subheadings, lists, the omröstningslista). Recorded text is carried verbatim (R-H19); the wording
  * around it is extract-swedish.ts's.
  */
+import { markingsInForce } from '../../../machines/protocol/secrecy-lifting.rules';
 import { withheldNotice } from '../../../machines/protocol/secrecy.rules';
 import type { DecisionParagraph, Proposal, Reservation, Vote } from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
@@ -28,7 +29,8 @@ export function isDraft(view: DecisionView): boolean {
 
 /** R-K7, R-K3: what is withheld, and under which provision, first; the texts stand as "[Sekretess enligt …]". */
 function secrecyLines(view: DecisionView): ExtractLine[] {
-  return (view.secrecy ?? []).map((m) => ({ kind: 'text', tone: 'notice', text: withheldNotice(m) }));
+  // R-K13: a lifted marking withholds nothing, so the extract (handed out) no longer says so.
+  return markingsInForce(view.secrecy ?? []).map((m) => ({ kind: 'text', tone: 'notice', text: withheldNotice(m) }));
 }
 
 /** The ordered sections of the extract. */

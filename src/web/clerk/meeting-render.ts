@@ -163,7 +163,8 @@ export function renderMeeting(ctx: PageContext & { session: { csrfToken: string 
                     <a href="/beslut/${d.id}">${t.clerk_extractPage(d.paragraphNumber ?? '')}</a><br />
                     <a href="/protokoll/beslut/${d.id}/protokollsutdrag.pdf" download
                       >${t.clerk_extractPdf(d.paragraphNumber ?? '')}</a
-                    >
+                    ><br />
+                    <a href="/protokoll/beslut/${d.id}">${t.clerk_secrecyLink(d.paragraphNumber ?? '')}</a>
                   </td>
                 </tr>`,
             ),

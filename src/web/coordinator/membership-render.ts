@@ -47,7 +47,7 @@ function noticeDetails(t: Messages, payload: ExitNoticeFacts & { arrivedAt?: str
 }
 
 /** The exit notice of the request that stands, with what it has not recorded (R-C12). */
-function exitNoticeSection(t: Messages, n: ExitNoticeView): Html {
+export function exitNoticeSection(t: Messages, n: ExitNoticeView): Html {
   const row = (term: string, value: Html | string) =>
     html`<div>
       <dt>${term}</dt>

@@ -152,4 +152,49 @@ export const enClerk: typeof svClerk = {
     'Give one or more dates. The deadlines follow Kommunallagen and move to the next weekday (vardag) when they fall on a Saturday, Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year’s Eve (lag 1930:173).',
   clerk_calculate: 'Calculate',
   clerk_calculatorAnswer: 'Deadlines',
+  // A paragraph's secrecy: its markings and their liftings (R-K7, R-K13, h-secrecy)
+  clerk_toMeeting: 'The meeting',
+  clerk_secrecyLink: (paragraph: string) => `Secrecy ${paragraph}`,
+  clerk_secrecyTitle: (paragraph: string, matter: string) => `Secrecy – ${paragraph} ${matter}`,
+  clerk_secrecyIntro:
+    'A secrecy marking keeps a text out of the protokollsutdrag, the notice board and exports, and from whoever may not read it. The matter title, diarienummer and att-satser always stay open.',
+  clerk_secrecyTexts: "The paragraph's texts",
+  clerk_secrecyHeading: 'Secrecy markings',
+  clerk_secrecyNone: 'The paragraph has no secrecy marking.',
+  clerk_secrecyColField: 'What',
+  clerk_secrecyColProvision: 'Provision',
+  clerk_secrecyColMarkedOn: 'Marked',
+  clerk_secrecyColLifted: 'Lifted',
+  clerk_secrecyInForce: 'In force',
+  clerk_secrecyFieldName: (field: string | null): string => {
+    if (field === null) return 'The whole paragraph';
+    if (field === 'summary') return 'Summary';
+    if (field === 'decision.text') return 'Decision text';
+    if (field === 'motivations') return 'Written motivations submitted later';
+    const m = /^(proposals|beslutsunderlag|reservations)\[(\d+)\]/.exec(field);
+    if (!m) return field;
+    const n = Number(m[2]) + 1;
+    return m[1] === 'proposals'
+      ? `Proposal ${n}`
+      : m[1] === 'beslutsunderlag'
+        ? `Beslutsunderlag ${n}`
+        : `Reservation ${n}: motivation`;
+  },
+  clerk_secrecyMarkTitle: 'Mark secret',
+  clerk_secrecyMark: 'Mark secret',
+  clerk_secrecyField: 'What is marked',
+  clerk_secrecyFieldHint: "One of the paragraph's texts, or the whole paragraph",
+  clerk_secrecyProvision: 'Provision of OSL',
+  clerk_secrecyProvisionHint: 'Chapter and section, for example OSL 26 kap. 1 §',
+  clerk_secrecyLiftTitle: 'Lift a secrecy marking',
+  clerk_secrecyLift: 'Lift the marking',
+  clerk_secrecyLiftIntro:
+    'When a sekretessprövning finds that the secrecy no longer applies, the marking is lifted. The marking stays in the history with when and why it was lifted.',
+  clerk_secrecyLiftField: 'The marking lifted',
+  clerk_secrecyDecidedOn: 'The prövning was made on',
+  clerk_secrecyDecidedBy: 'Who made the prövning',
+  clerk_secrecyDecidedByHint: 'The organ, or who decides on its delegation, for example the chair of Socialnämnden',
+  clerk_secrecyReason: 'Why the secrecy no longer applies',
+  clerk_secrecyMarked: 'The secrecy marking is recorded.',
+  clerk_secrecyLifted: 'The secrecy marking is lifted.',
 };

@@ -152,4 +152,49 @@ export const svClerk = {
     'Ange ett eller flera datum. Fristerna räknas enligt Kommunallagen och flyttas till nästa vardag när de infaller på en lördag, söndag, helgdag, midsommarafton, julafton eller nyårsafton (lag 1930:173).',
   clerk_calculate: 'Räkna ut',
   clerk_calculatorAnswer: 'Frister',
+  // A paragraph's secrecy: its markings and their liftings (R-K7, R-K13, h-secrecy)
+  clerk_toMeeting: 'Sammanträdet',
+  clerk_secrecyLink: (paragraph: string) => `Sekretess ${paragraph}`,
+  clerk_secrecyTitle: (paragraph: string, matter: string) => `Sekretess – ${paragraph} ${matter}`,
+  clerk_secrecyIntro:
+    'En sekretessmarkering håller en text borta från protokollsutdrag, anslagstavla och export, och från den som inte får läsa den. Ärendemening, diarienummer och att-satser är alltid öppna.',
+  clerk_secrecyTexts: 'Paragrafens texter',
+  clerk_secrecyHeading: 'Sekretessmarkeringar',
+  clerk_secrecyNone: 'Paragrafen har ingen sekretessmarkering.',
+  clerk_secrecyColField: 'Vad',
+  clerk_secrecyColProvision: 'Bestämmelse',
+  clerk_secrecyColMarkedOn: 'Markerad',
+  clerk_secrecyColLifted: 'Hävd',
+  clerk_secrecyInForce: 'Gäller',
+  clerk_secrecyFieldName: (field: string | null): string => {
+    if (field === null) return 'Hela paragrafen';
+    if (field === 'summary') return 'Sammanfattning';
+    if (field === 'decision.text') return 'Beslutstext';
+    if (field === 'motivations') return 'Skriftliga motiveringar som lämnas senare';
+    const m = /^(proposals|beslutsunderlag|reservations)\[(\d+)\]/.exec(field);
+    if (!m) return field;
+    const n = Number(m[2]) + 1;
+    return m[1] === 'proposals'
+      ? `Förslag ${n}`
+      : m[1] === 'beslutsunderlag'
+        ? `Beslutsunderlag ${n}`
+        : `Reservation ${n}: motivering`;
+  },
+  clerk_secrecyMarkTitle: 'Sekretessmarkera',
+  clerk_secrecyMark: 'Sekretessmarkera',
+  clerk_secrecyField: 'Vad som markeras',
+  clerk_secrecyFieldHint: 'En av paragrafens texter, eller hela paragrafen',
+  clerk_secrecyProvision: 'Bestämmelse i OSL',
+  clerk_secrecyProvisionHint: 'Kapitel och paragraf, till exempel OSL 26 kap. 1 §',
+  clerk_secrecyLiftTitle: 'Häv en sekretessmarkering',
+  clerk_secrecyLift: 'Häv markeringen',
+  clerk_secrecyLiftIntro:
+    'När en sekretessprövning visar att sekretessen inte längre gäller hävs markeringen. Markeringen finns kvar i historiken med när och varför den hävdes.',
+  clerk_secrecyLiftField: 'Markeringen som hävs',
+  clerk_secrecyDecidedOn: 'Prövningen gjordes den',
+  clerk_secrecyDecidedBy: 'Vem som prövade',
+  clerk_secrecyDecidedByHint: 'Organet, eller den som beslutar på delegation, till exempel Socialnämndens ordförande',
+  clerk_secrecyReason: 'Varför sekretessen inte längre gäller',
+  clerk_secrecyMarked: 'Sekretessmarkeringen är registrerad.',
+  clerk_secrecyLifted: 'Sekretessmarkeringen är hävd.',
 };

@@ -5,9 +5,11 @@ import { csrfField, field, type ShownRefusal } from '../forms';
 import { one, type FormBody } from '../form-body';
 import { html, type Html } from '../html';
 import type { Lang, Messages } from '../i18n/messages';
+import { exitNoticeBody, exitNoticeFields } from './exit-notice-form';
 
 /** The parts of a membership event's form; each is the API's DTO field (membership-event.dto.ts) of that name. */
-type Part = 'decision' | 'signedOn' | 'signatory' | 'desiredExitDate' | 'arrivedAt' | 'noticeArrivedAt' | 'informedOn';
+type Part =
+  'decision' | 'signedOn' | 'signatory' | 'desiredExitDate' | 'arrivedAt' | 'notice' | 'noticeArrivedAt' | 'informedOn';
 
 /**
  * The events a clerk records on the membership page, with their parts in the order the DTO has them (the neutral
@@ -19,7 +21,8 @@ const FORMS: Record<string, Part[]> = {
   ENTRY_DECIDED: ['decision'],
   KSO_SIGNED: ['signedOn', 'signatory'],
   FULLMAKTIGE_REQUESTED_EXIT: ['decision', 'desiredExitDate'],
-  EXIT_NOTICE_DELIVERED: ['arrivedAt'],
+  // R-C12: the notice's sender, recipient, channel and registrations beside its arrival (exit-notice-form.ts)
+  EXIT_NOTICE_DELIVERED: ['arrivedAt', 'notice'],
   EXIT_REQUEST_WITHDRAWN: ['decision', 'noticeArrivedAt'],
   COUNCIL_INFORMED: ['informedOn'],
 };
@@ -61,6 +64,8 @@ export function membershipEventBody(
       };
     } else if (part === 'signatory') {
       body.signatory = { name: one(form, 'signatory_name').trim(), office: one(form, 'signatory_office') };
+    } else if (part === 'notice') {
+      Object.assign(body, exitNoticeBody(form));
     } else if (part === 'arrivedAt' || part === 'noticeArrivedAt') {
       body[part] = stockholmInstant(one(form, part), offsetOf);
     } else if (part === 'desiredExitDate') {
@@ -83,9 +88,13 @@ export function membershipRefusals(error: AppError, lang: Lang): ShownRefusal[] 
       if (head === 'decision') return `decision_${sub ?? 'date'}`;
       if (head === 'signatory') return `signatory_${sub ?? 'name'}`;
       if (head === 'expectedVersion' || head === 'type') return null;
+      // The notice's facts: named after their paths (exit-notice-form.ts), a whole object at its first field.
+      if (head === 'sender' || head === 'recipient') return sub ? path.replace(/\./g, '_') : `${head}_name`;
+      if (head === 'registrations')
+        return /\.\d+\./.test(path) ? path.replace(/\./g, '_') : 'registrations_0_diarienummer';
       return head;
     }
-    if (typeof details.field === 'string') return details.field.replace('.', '_');
+    if (typeof details.field === 'string') return details.field.replace(/\./g, '_');
     return FIELD_OF_CODE[code] ?? null;
   });
 }
@@ -100,6 +109,8 @@ export function membershipEventForm(a: {
   refusals: ShownRefusal[];
   t: Messages;
   today: string;
+  /** The membership's municipality: the sending one of an exit notice. */
+  municipality: string;
 }): Html {
   const { type, t } = a;
   const v = (name: string, fallback = '') => (a.values ? one(a.values, name) : fallback);
@@ -146,6 +157,8 @@ export function membershipEventForm(a: {
     else if (part === 'desiredExitDate')
       parts.push(text('desiredExitDate', t.web2_desiredExitDate, 'text', t.web2_desiredExitDateHint));
     else if (part === 'arrivedAt') parts.push(text('arrivedAt', t.web2_arrivedAt, 'text', t.web2_instantHint));
+    else if (part === 'notice')
+      parts.push(exitNoticeFields({ id, value: v, refused, municipality: a.municipality, t }));
     else parts.push(text('noticeArrivedAt', t.web2_noticeArrivedAt, 'text', t.web2_instantHint));
   }
   return html`<section class="event-form" aria-labelledby="${id('heading')}">

@@ -6,6 +6,7 @@ import type { FormBody } from '../form-body';
 import { html, type Html } from '../html';
 import { longDate, stockholmTime } from '../i18n/messages';
 import type { PageContext } from '../web-page';
+import { exitNoticeSection } from '../coordinator/membership-render';
 import { membershipEventForm, membershipFormEvents } from './membership-forms';
 import { table } from './waiting-render';
 
@@ -82,6 +83,7 @@ export function renderMembership(ctx: PageContext, p: MembershipPageInput): Html
       refusals: mine?.refusals ?? [],
       t,
       today: p.today,
+      municipality: m.municipality.code,
     });
   });
   return html`<h1>${t.web2_membershipTitle(m.municipality.name, p.collaborationName)}</h1>
@@ -105,6 +107,7 @@ export function renderMembership(ctx: PageContext, p: MembershipPageInput): Html
       }
       ${fact(t.web2_councilInformedOn, m.councilInformedOn, ctx)}
     </dl>
+    ${m.exitNotice ? exitNoticeSection(t, m.exitNotice) : ''}
     <h2>${t.web2_historyHeading}</h2>
     ${history}
     ${

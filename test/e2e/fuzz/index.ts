@@ -19,6 +19,8 @@ import { machineTargets } from './machines';
 import { gallringTargets } from './gallring';
 // Delegationsbeslut, their anmälan, and secrecy markings added later (h-deleg, h-secret)
 import { delegationTargets } from './delegation';
+// Lifting a secrecy marking (h-secrecy)
+import { secrecyTargets } from './secrecy';
 
 export * from './kit';
 export { writeRoutes, routeKey, webWriteRoutes } from './routes';
@@ -48,4 +50,6 @@ export const FUZZ_TARGETS: Array<(fx: FuzzKit) => FuzzTarget[]> = [
   // Gallring of personal data (h-gallring)
   gallringTargets,
   delegationTargets,
+  // Lifting a secrecy marking (h-secrecy)
+  secrecyTargets,
 ];
