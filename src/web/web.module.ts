@@ -36,6 +36,8 @@ import { AmendmentPagesController } from './coordinator/amendment-pages.controll
 import { WaitingReader } from './municipality/waiting-reader';
 // An instance's diagram as SVG (h-docsout)
 import { DiagramPagesController } from './diagram-pages.controller';
+// The coordinator's cost pages (h-coordcost)
+import { CostPagesController } from './coordinator/cost-pages.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -105,6 +107,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     AmendmentPagesController,
     // An instance's diagram as SVG (h-docsout)
     DiagramPagesController,
+    // The coordinator's cost pages (h-coordcost)
+    CostPagesController,
   ],
   providers: [WebSessionService, WebAuth, AuditIndex, WaitingReader],
 })

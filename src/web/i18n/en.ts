@@ -2,6 +2,7 @@ import type { sv } from './sv';
 import { enClerk } from './en-clerk';
 import { enAudit } from './en-audit';
 import { enMunicipality } from './en-municipality';
+import { enCost } from './en-cost';
 
 /** The same keys as sv.ts, in English; the type makes a key missing here (or one sv.ts lacks) a compile error. */
 export const en: typeof sv = {
@@ -323,4 +324,5 @@ export const en: typeof sv = {
   ...enClerk,
   ...enAudit,
   ...enMunicipality,
+  ...enCost,
 };

@@ -1,6 +1,7 @@
 import { svClerk } from './sv-clerk';
 import { svAudit } from './sv-audit';
 import { svMunicipality } from './sv-municipality';
+import { svCost } from './sv-cost';
 
 /**
  * The pages' Swedish texts: the one catalogue every page string comes from (en.ts has the same keys, checked by the
@@ -335,4 +336,5 @@ export const sv = {
   ...svClerk,
   ...svAudit,
   ...svMunicipality,
+  ...svCost,
 };
