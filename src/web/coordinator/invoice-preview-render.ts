@@ -101,7 +101,7 @@ export function renderInvoicePreview(
       <input type="hidden" name="issuedOn" value="${run.issuedOn}" />
       ${CARRIED.map((name) => hidden(name, values))}
       ${valuesOf(values, 'parties').map((p) => html`<input type="hidden" name="parties" value="${p}" />`)}
-      <button type="submit" class="button">${t.cost_confirmButton(run.invoices.length)}</button>
+      <button type="submit" class="button" id="confirm-run">${t.cost_confirmButton(run.invoices.length)}</button>
     </form>
     <p><a href="${base}?${runQuery(values)}#run-heading">${t.cost_changeRun}</a></p>`;
 }
