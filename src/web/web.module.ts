@@ -44,6 +44,8 @@ import { PlanPagesController } from './coordinator/plan-pages.controller';
 import { WaitingReader } from './municipality/waiting-reader';
 // An instance's diagram as SVG (h-docsout)
 import { DiagramPagesController } from './diagram-pages.controller';
+// The coordinator's cost pages (h-coordcost)
+import { CostPagesController } from './coordinator/cost-pages.controller';
 
 /**
  * The paths of the pages, outside the API's /api/v1 prefix (bootstrap.ts excludes them). A new page's controller
@@ -121,6 +123,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
     CouncilPagesController,
     // An instance's diagram as SVG (h-docsout)
     DiagramPagesController,
+    // The coordinator's cost pages (h-coordcost)
+    CostPagesController,
   ],
   providers: [WebSessionService, WebAuth, AuditIndex, WaitingReader],
 })

@@ -61,6 +61,8 @@ const SECRECY_WRITES = [
   'workflow_transition',
   'record_register',
 ];
+/** What a cost rule, its events, a run or a credit may write (the coordinator's cost pages, h-coordcost). */
+const COST_WRITES = ['workflow_instance', 'workflow_transition', 'cost_rule', 'cost_invoice'];
 
 interface WebTarget {
   name: string;
@@ -84,6 +86,9 @@ describe('web pages fuzz (HTML forms)', () => {
   let namndId = '';
   let delegationId = '';
   let decisionId = '';
+  // The coordinator's cost pages (h-coordcost): the demo data's SEED-SAM rule and one of its invoices.
+  let costRuleId = '';
+  let invoiceId = '';
 
   const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
     const raw = res.headers['set-cookie'];
@@ -156,6 +161,12 @@ describe('web pages fuzz (HTML forms)', () => {
       .send({ title: 'Fuzzad ändring', version: 'fuzz-1', text: 'Avsiktsförklaringen ändras.' });
     expect(amendment.status).toBe(201);
     amendmentId = amendment.body.id;
+    // The coordinator's cost pages (h-coordcost)
+    costRuleId = (
+      await ctx.http.get('/api/v1/collaborations/dalslandssamverkan/cost-rules').set('Authorization', admin)
+    ).body[0].id;
+    invoiceId = (await ctx.http.get(`/api/v1/cost-rules/${costRuleId}/invoices`).set('Authorization', admin)).body
+      .invoices[0].id;
   });
 
   const targets: WebTarget[] = [
@@ -315,6 +326,44 @@ describe('web pages fuzz (HTML forms)', () => {
       valid: (token) => ({ _csrf: token, omfattning: 'arbetsflode', arbetsflode: decisionWorkflowId }),
       writes: [],
     },
+    // the coordinator's cost pages (h-coordcost): a rule, its events, a confirmed run, a credit
+    {
+      name: 'POST /samverkan/:slug/kostnader',
+      path: () => '/samverkan/dalslandssamverkan/kostnader',
+      valid: (token) => ({
+        _csrf: token,
+        title: 'Fuzzregel',
+        scope: 'common',
+        function: 'Samordnare',
+        host: '1492',
+        method: 'percent',
+        pay_1460: 'ja',
+        share_1460: '10',
+        costBase: 'lönekostnad',
+        startMonth: '2020-01',
+        adoptedOn: '2019-12-20',
+        basis: 'Avtal',
+      }),
+      writes: COST_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/kostnader/:id/handelser',
+      path: () => `/samverkan/dalslandssamverkan/kostnader/${costRuleId}/handelser`,
+      valid: (token) => ({ _csrf: token, type: 'COUNCIL_INFORMED', version: '2', informedOn: today }),
+      writes: COST_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/kostnader/:id/korningar',
+      path: () => `/samverkan/dalslandssamverkan/kostnader/${costRuleId}/korningar`,
+      valid: (token) => ({ _csrf: token, version: '2', from: '2023-01', amount: '48 500,00', issuedOn: today }),
+      writes: COST_WRITES,
+    },
+    {
+      name: 'POST /samverkan/:slug/kostnader/:id/fakturor/:invoiceId/kreditering',
+      path: () => `/samverkan/dalslandssamverkan/kostnader/${costRuleId}/fakturor/${invoiceId}/kreditering`,
+      valid: (token) => ({ _csrf: token, version: '2', amount: '1', reason: 'Fel underlag' }),
+      writes: COST_WRITES,
+    },
   ];
 
   it('every write route of the pages has a target here', () => {
@@ -412,6 +461,30 @@ describe('web pages fuzz (HTML forms)', () => {
             expect({ where, server: res.status >= 500 }).toEqual({ where, server: false });
             if (res.status !== 303 && res.headers['content-type'] !== 'application/x-tar')
               expect({ where, type: res.headers['content-type'] }).toEqual({ where, type: 'text/html; charset=utf-8' });
+          },
+        ),
+        { numRuns: RUNS, seed: SEED },
+      );
+    }, 240_000);
+  });
+
+  // The preview of an invoice run (h-coordcost): a GET that computes and writes nothing, whatever it is sent.
+  describe('GET /samverkan/:slug/kostnader/:id/forhandsgranskning', () => {
+    const fields = ['from', 'to', 'issuedOn', 'amount', 'm0_month', 'm0_amount', 'parties', 'note', 'lang'];
+    const valid = ['2023-01', '2023-02', '48500', '1460', '1492', today];
+    it('no 5xx; HTML; nothing written', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.constantFrom(...fields), fc.constantFrom(...HOSTILE, ...valid)), { maxLength: 6 }),
+          async (pairs) => {
+            const query = new URLSearchParams(pairs).toString();
+            const path = `/samverkan/dalslandssamverkan/kostnader/${costRuleId}/forhandsgranskning`;
+            const before = await tableCounts(ctx);
+            const res = await ctx.http.get(`${path}?${query}`).set('Cookie', `svk_session=${session}`);
+            const where = `GET ${path}?${query.slice(0, 300)} → ${res.status}`;
+            expect({ where, server: res.status >= 500 }).toEqual({ where, server: false });
+            expect({ where, type: res.headers['content-type'] }).toEqual({ where, type: 'text/html; charset=utf-8' });
+            expect({ where, counts: await tableCounts(ctx) }).toEqual({ where, counts: before });
           },
         ),
         { numRuns: RUNS, seed: SEED },

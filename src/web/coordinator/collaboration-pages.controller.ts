@@ -127,7 +127,8 @@ export class CollaborationPagesController {
       <p><a href="/samverkan/${c.slug}/omraden">${t.toPipeline}</a></p>
       <p><a href="/samverkan/${c.slug}/andringar">${t.web2_toAmendments}</a></p>
       <p><a href="/samverkan/${c.slug}/verksamhetsplan">${t.cp_toPlan}</a></p>
-      <p><a href="/samverkan/${c.slug}/rad">${t.cp_toCouncil}</a></p>`;
+      <p><a href="/samverkan/${c.slug}/rad">${t.cp_toCouncil}</a></p>
+      <p><a href="/samverkan/${c.slug}/kostnader">${t.cost_toCosts}</a></p>`;
     sendHtml(
       reply,
       200,

@@ -4,6 +4,7 @@ import { enClerk } from './en-clerk';
 import { enAudit } from './en-audit';
 import { enMunicipality } from './en-municipality';
 import { enCoordplan } from './en-coordplan';
+import { enCost } from './en-cost';
 
 /** The same keys as sv.ts, in English; the type makes a key missing here (or one sv.ts lacks) a compile error. */
 export const en: typeof sv = {
@@ -333,4 +334,5 @@ export const en: typeof sv = {
   ...enAudit,
   ...enMunicipality,
   ...enCoordplan,
+  ...enCost,
 };

@@ -3,6 +3,7 @@ import { svClerk } from './sv-clerk';
 import { svAudit } from './sv-audit';
 import { svMunicipality } from './sv-municipality';
 import { svCoordplan } from './sv-coordplan';
+import { svCost } from './sv-cost';
 
 /**
  * The pages' Swedish texts: the one catalogue every page string comes from (en.ts has the same keys, checked by the
@@ -345,4 +346,5 @@ export const sv = {
   ...svAudit,
   ...svMunicipality,
   ...svCoordplan,
+  ...svCost,
 };
