@@ -57,6 +57,7 @@ describe('secrecy on the clerk’s pages (Chromium)', () => {
     await signIn(page, app.base, app.tokens.clerk);
     await page.goto(`${app.base}/protokoll/beslut/${decisionId}`);
     await checkAccessible(page);
+    await page.locator('#mark-field').selectOption('summary');
     expect(await page.locator('#mark-field').inputValue()).toBe('summary');
     await page.locator('#mark-provision').fill('sekretess');
     await page.locator('#mark-provision').press('Enter');

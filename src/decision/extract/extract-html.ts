@@ -52,6 +52,12 @@ export const STYLE = `
   .cert { margin-top: 12mm; page-break-inside: avoid; break-inside: avoid; }
   .cert .sign { width: 70mm; margin-top: 12mm; border-top: 1px solid #111; padding-top: 1mm; }
   .cert .role { font-size: 9pt; color: #444; }
+  @media screen and (max-width: 600px) {
+    .extract { margin: 0; padding: 5mm 4mm; }
+    .head { flex-wrap: wrap; gap: 2mm; }
+    .head .doc { text-align: left; }
+    .extract { overflow-wrap: anywhere; }
+  }
   @media print { body { background: #fff; } .extract { margin: 0; padding: 0; max-width: none; } }
 `;
 
