@@ -171,9 +171,9 @@ describe('protocol v2: the rules it adds, on every reached snapshot', () => {
 });
 
 describe('protocol v2 beside v1', () => {
-  it('both versions are registered; new paragraphs start on version 2; version 1 keeps its graph and rules', () => {
+  it('versions 1 and 2 stay registered beside version 3 (h-delegnotice); version 1 keeps its graph and rules', () => {
     const protocols = MACHINE_DEFINITIONS.filter((d) => d.id === 'protocol').map((d) => d.version);
-    expect(protocols.sort()).toEqual([1, 2]);
+    expect(protocols.sort()).toEqual([1, 2, 3]);
     expect(protocolDefinitionV2.startsNewInstances).toBeUndefined();
     expect(Object.keys(protocolMachine.root.states).sort()).toEqual(
       ['anslaget', 'annulled', 'appealed', 'draft', 'final', 'justerat', 'presumedFinal'].sort(),
