@@ -22,6 +22,8 @@ import { areaDefinitionV2 } from './area/area.v2.machine';
 import { gallringDefinition } from './gallring/gallring.machine';
 // The protocol machine's version 2: deadlines as due events, inhibition, late appeals, no appeal clock (h-proto2)
 import { protocolDefinitionV2 } from './protocol/protocol.v2.machine';
+// The legal forms as the law writes them (h-forms): area v3
+import { areaDefinitionV3 } from './area/area.v3.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -51,4 +53,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   gallringDefinition,
   // The protocol machine's version 2 (h-proto2): new paragraphs start on it; version 1 stays for the logs it wrote.
   protocolDefinitionV2,
+  // The legal forms as the law writes them (h-forms): new areas start on area v3; v1 and v2 stay for their logs.
+  areaDefinitionV3,
 ];
