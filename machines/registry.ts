@@ -53,6 +53,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   gallringDefinition,
   // The protocol machine's version 2 (h-proto2): new paragraphs start on it; version 1 stays for the logs it wrote.
   protocolDefinitionV2,
-  // The legal forms as the law writes them (h-forms): new areas start on area v3; v1 and v2 stay for their logs.
+  // The legal forms as the law writes them (h-forms): area v3, reached by migration for now (new areas still start on v1).
   areaDefinitionV3,
 ];
