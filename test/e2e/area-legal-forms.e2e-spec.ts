@@ -159,4 +159,47 @@ describe('the legal forms as the law writes them (area@3)', () => {
       formalise({ myndighetsutovning: true, legalBasis: 'Lag (2006:412) om allmänna vattentjänster' }),
     );
   });
+  it('a v2 area moved to area@3 gets v1 names back, replays and verifies across both migrations, and is judged by §J', async () => {
+    const { id } = await areas.propose(SLUG, CODES);
+    await areas.toDecisions(id, 'GEMENSAM_NAMND');
+    const { workflowId } = await areas.get(id);
+    const migrate = (from: number, to: number, stateMapping: Record<string, string>) =>
+      api.post('/machines/area/migrations', { from, to, stateMapping, only: [workflowId] }, ctx.tokens.admin);
+    expect((await migrate(1, 2, { beslut: 'beredning' })).body).toMatchObject({ migrated: 1, refused: 0 });
+    expect((await api.get(`/workflows/${workflowId}`)).body.context).toMatchObject({ stage: 'beredning' });
+    expect((await migrate(2, 3, { beredning: 'beslut' })).body).toMatchObject({ migrated: 1, refused: 0 });
+    const head = (await api.get(`/workflows/${workflowId}`)).body;
+    expect(head).toMatchObject({ machineVersion: 3, state: 'beslut' });
+    expect(head.context).toMatchObject({ stage: 'beslut' }); // area@3's context upgrade from v2's names
+    expect(await verifyWorkflow(ctx, workflowId)).toMatchObject({ ok: true, machine: 'area@3', problems: [] });
+    for (const code of CODES) await areas.decide(id, code, 'YES', await areas.participationDecision(code, SLUG));
+    const avtal = await areas.documentVersion('Överenskommelse om gemensam nämnd', 'Överenskommelse');
+    const reglemente = await areas.documentVersion('Reglemente för den gemensamma nämnden', 'Reglemente');
+    const formalise = (extra: Record<string, unknown>) => ({
+      type: 'AREA_FORMALISED',
+      formalisedOn: '2025-05-02',
+      legalForm: 'GEMENSAM_NAMND',
+      documentVersionIds: [avtal.id, reglemente.id],
+      documentKinds: ['OVERENSKOMMELSE', 'REGLEMENTE'],
+      hostMunicipality: '1461',
+      startDate: '2026-01-01',
+      noticeTerms: 'Tolv månader',
+      representation: CODES.map((municipalityCode) => ({ municipalityCode, members: 1, substitutes: 0 })),
+      ...extra,
+    });
+    const missing = await areas.refused(
+      id,
+      formalise({ documentVersionIds: [avtal.id], documentKinds: ['OVERENSKOMMELSE'] }),
+      { status: 422, code: 'AREA_FORM_DOCUMENT_MISSING', ruleId: 'R-J2' },
+    );
+    expect(missing.details).toMatchObject({ missing: ['REGLEMENTE'] });
+    const unseated = await areas.refused(
+      id,
+      formalise({ representation: [{ municipalityCode: '1460', members: 2, substitutes: 0 }] }),
+      { status: 422, code: 'AREA_MEMBER_NOT_REPRESENTED', ruleId: 'R-J2' },
+    );
+    expect(unseated.details).toMatchObject({ unrepresented: ['1461', '1492'] });
+    await areas.step(id, formalise({}));
+    expect(await verifyWorkflow(ctx, workflowId)).toMatchObject({ ok: true, machine: 'area@3', problems: [] });
+  });
 });
