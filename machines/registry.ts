@@ -24,6 +24,8 @@ import { gallringDefinition } from './gallring/gallring.machine';
 import { protocolDefinitionV2 } from './protocol/protocol.v2.machine';
 // The protocol machine's version 3: a delegationsbeslut's own tillkännagivande (h-delegnotice)
 import { protocolDefinitionV3 } from './protocol/protocol.v3.machine';
+// The legal forms as the law writes them (h-forms): area v3
+import { areaDefinitionV3 } from './area/area.v3.machine';
 
 /**
  * Every machine version that a stored instance may be pinned to. A new version is added beside the old one,
@@ -55,4 +57,6 @@ export const MACHINE_DEFINITIONS: MachineDefinition[] = [
   protocolDefinitionV2,
   // The protocol machine's version 3 (h-delegnotice): new paragraphs start on it; versions 1 and 2 replay their logs.
   protocolDefinitionV3,
+  // The legal forms as the law writes them (h-forms): area v3, reached by migration for now (new areas still start on v1).
+  areaDefinitionV3,
 ];

@@ -21,7 +21,17 @@ const VERSION_1: Record<string, readonly string[]> = {
 /** Version 2 (D7): the same rule table under renamed stages; its guards apply the same rules. */
 const VERSION_2: Record<string, readonly string[]> = { ...VERSION_1 };
 
+/** Version 3 (h-forms): what the law says of each legal form (legal-form.rules.ts). */
+const VERSION_3: Record<string, readonly string[]> = {
+  ...VERSION_1,
+  registeredExistingOk: [...VERSION_1.registeredExistingOk, 'R-J3'],
+  formalisationOk: [...VERSION_1.formalisationOk, 'R-J1', 'R-J2', 'R-J3', 'R-J4', 'R-J6'],
+  allSigned: [...VERSION_1.allSigned, 'R-J3'],
+  changeApprovedByAll: ['R-J1'],
+};
+
 export const AREA_GUARD_RULE_IDS: Record<number, Record<string, readonly string[]>> = {
   1: VERSION_1,
   2: VERSION_2,
+  3: VERSION_3,
 };

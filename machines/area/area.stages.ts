@@ -79,7 +79,9 @@ export const AREA_STAGES_V2: readonly AreaStage[] = AREA_STAGES_V1.map((s) =>
 );
 
 /** The stage table of a machine version. */
-export const areaStagesOf = (version: number): readonly AreaStage[] => (version >= 2 ? AREA_STAGES_V2 : AREA_STAGES_V1);
+// Version 3 (legal forms) is v1's graph with v1's names again.
+export const areaStagesOf = (version: number): readonly AreaStage[] =>
+  version === 2 ? AREA_STAGES_V2 : AREA_STAGES_V1;
 
 /** Every stage key of every version, each once, v1's order first (lists and filters across versions). */
 export const AREA_STAGES_ALL: readonly AreaStage[] = [

@@ -37,12 +37,53 @@ export interface PartiesOn {
   codes: string[];
 }
 
+/**
+ * What a governing document is to its legal form (area@3, R-J1..R-J4): the förbundsordning of a kommunalförbund, the
+ * överenskommelse and reglemente of a gemensam nämnd, the avtal of an avtalssamverkan, the bolagsordning and
+ * ägardirektiv of a company; an avsiktsförklaring governs no form (R-J6).
+ */
+export const GOVERNING_DOCUMENT_KINDS = [
+  'FORBUNDSORDNING',
+  'OVERENSKOMMELSE',
+  'REGLEMENTE',
+  'AVTAL',
+  'BOLAGSORDNING',
+  'AGARDIREKTIV',
+  'AVSIKTSFORKLARING',
+  'OTHER',
+] as const;
+export type GoverningDocumentKind = (typeof GOVERNING_DOCUMENT_KINDS)[number];
+
 /** A governing document version, named by its hash (the document module's SHA-256 of the exact text). */
 export interface DocumentRef {
   documentVersionId: string;
   documentKey: string;
   version: string;
   sha256: string;
+  /** area@3: what the document is to the legal form (absent in the events of area@1 and area@2). */
+  kind?: GoverningDocumentKind;
+}
+
+/** R-J1: the decision-making body of a kommunalförbund. */
+export const FORBUND_BODIES = ['FORBUNDSFULLMAKTIGE', 'FORBUNDSDIREKTION'] as const;
+export type ForbundBody = (typeof FORBUND_BODIES)[number];
+
+/** R-J1, R-J2: how many ledamöter and ersättare a participant has in the förbund's body or the joint nämnd. */
+export interface Representation {
+  municipalityCode: string;
+  members: number;
+  substitutes: number;
+}
+
+/** The facts of a legal form that area@3 checks (R-J1, R-J2, R-J4); each optional, required where the form needs it. */
+export interface LegalFormFacts {
+  forbundBody?: ForbundBody;
+  representation?: Representation[];
+  /** R-J4: the kommunala ändamålet as fullmäktige fastställer it in the bolagsordning. */
+  municipalPurpose?: string;
+  /** R-J3, R-J4: the form includes myndighetsutövning; for a company, only with its legal basis. */
+  myndighetsutovning?: boolean;
+  legalBasis?: string;
 }
 
 /** A municipality's recorded, justerat decision whether it takes part (R-F2, R-F5, R-J5). */
@@ -101,7 +142,7 @@ export interface DecisionOutcome {
   inside: boolean;
 }
 
-export interface Formalisation {
+export interface Formalisation extends LegalFormFacts {
   formalisedOn: LocalDate;
   legalForm: LegalForm;
   documents: DocumentRef[];
@@ -205,7 +246,7 @@ export type AreaEvent =
       decision: ParticipationDecision;
       parties: PartiesOn;
     }
-  | {
+  | ({
       type: 'AREA_FORMALISED';
       formalisedOn: LocalDate;
       legalForm: NamedForm;
@@ -213,7 +254,7 @@ export type AreaEvent =
       hostMunicipality: string;
       startDate: LocalDate;
       noticeTerms: string;
-    }
+    } & LegalFormFacts)
   | {
       type: 'AGREEMENT_SIGNED';
       signedOn: LocalDate;

@@ -144,6 +144,23 @@ export const RULE_CODES = {
   AREA_SIGNATORY_AUTHORITY_MISSING:
     'An area agreement is signed by an authorised signatory, with the authority stated (R-F6).',
   AREA_NOT_ALL_SIGNED: 'Operation starts once the agreement is signed for every participant that takes part.',
+  // The legal forms as the law writes them (R-J1..R-J4, R-J6; area@3)
+  AREA_FORM_DOCUMENT_MISSING:
+    'The legal form is formalised with the documents the law names for it (R-J1 förbundsordning, R-J2 överenskommelse and reglemente, R-J3 avtal, R-J4 bolagsordning and ägardirektiv).',
+  AREA_FORMATION_BEFORE_ADOPTION:
+    'A kommunalförbund is formed no earlier than the day the last member’s fullmäktige adopted the förbundsordning (R-J1).',
+  AREA_CHANGE_NOT_APPROVED_BY_ALL:
+    'A change of a kommunalförbund takes effect only when every member’s fullmäktige approved it (R-J1).',
+  AREA_FORBUND_BODY_MISSING: 'A kommunalförbund has a förbundsfullmäktige or a förbundsdirektion (R-J1).',
+  AREA_MEMBER_NOT_REPRESENTED:
+    'Every member is represented: in a kommunalförbund by a ledamot and an ersättare, in a gemensam nämnd by a ledamot (R-J1, R-J2).',
+  AREA_AVTALSSAMVERKAN_BEFORE_2018: 'Avtalssamverkan under KL 9 kap. 37 § exists only since 2018-07-01 (R-J3).',
+  AREA_COMPANY_PURPOSE_MISSING:
+    'A jointly owned company’s kommunala ändamål, as fullmäktige fastställer it in the bolagsordning, is stated (R-J4).',
+  AREA_COMPANY_AUTHORITY_WITHOUT_BASIS:
+    'Myndighetsutövning is handed to a company only with support in law, and the law is named (R-J4, KL 10 kap. 1 §).',
+  AREA_DECLARATION_NOT_A_FORM:
+    'The declaration (avsiktsförklaring) is none of the legal forms; no legal effect is derived from it (R-J6).',
   // The verksamhetsplan and Samverkansrådet (R-D6..R-D8, R-E1..R-E3, R-G8)
   PLAN_PERIOD_REVERSED: 'A verksamhetsplan version ends before it begins.',
   DUPLICATE_FOCUS_AREA: 'Two focus areas of one plan version have the same key.',

@@ -149,8 +149,9 @@ export class AreaService {
     if (e.type === 'KDG_ASSIGNED' && e.focusArea) await this.linkFocusArea(wtx, area, e);
     if (e.type === 'AREA_FORMALISED') {
       await this.assertKnown(wtx.tx, [e.hostMunicipality], 'hostMunicipality');
-      e.documents = await this.documentRefs(wtx.tx, e.documentVersionIds);
+      e.documents = withKinds(await this.documentRefs(wtx.tx, e.documentVersionIds), e.documentKinds);
       delete e.documentVersionIds;
+      delete e.documentKinds;
     }
     if (e.documentVersionId) {
       e.document = (await this.documentRefs(wtx.tx, [e.documentVersionId]))[0];
@@ -200,6 +201,21 @@ export class AreaService {
     const view = await this.reader.view(area, r.instance, this.clock.todayInStockholm(), wtx);
     return { ...view, transition: r.transition, replayed: r.replayed };
   }
+}
+
+/** area@3 (R-J1..R-J4, R-J6): each document with its kind, given in the order of documentVersionIds (400 otherwise). */
+function withKinds(refs: DocumentRef[], kinds: DocumentRef['kind'][] | undefined): DocumentRef[] {
+  if (!kinds) return refs;
+  if (kinds.length !== refs.length) {
+    throw validationFailed([
+      {
+        field: 'documentKinds',
+        reason: `one kind per document version: ${kinds.length} kinds for ${refs.length} versions`,
+        reasonSv: `en sort per dokumentversion: ${kinds.length} sorter för ${refs.length} versioner`,
+      },
+    ]);
+  }
+  return refs.map((r, i) => ({ ...r, kind: kinds[i] }));
 }
 
 /** The municipalities a clerk must act for to send this event: its own decision, its own signature. */

@@ -192,6 +192,7 @@ describe('every input field is checked', () => {
         // Collaboration areas: the prose of an area's record
         'AreaClosedDto.reason',
         'AreaFormalisedDto.noticeTerms',
+        'AreaFormalisedDto.municipalPurpose',
         'AreaPausedDto.reason',
         'AreaProposedDto.description',
         'AreaRegisteredExistingDto.description',

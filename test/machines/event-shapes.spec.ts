@@ -76,7 +76,8 @@ const protocolShapes: { [T in keyof typeof PROTOCOL_EVENT_DTOS]: Same<ProtocolDt
 // resolves them into the decision and the versions with their hashes, and adds the active parties on the date.
 type AreaDto<T extends keyof typeof AREA_EVENT_DTOS> = Exclude<
   DtoFields<typeof AREA_EVENT_DTOS, T>,
-  'decisionId' | 'documentVersionId' | 'documentVersionIds'
+  // documentKinds (area@3) is resolved into the documents' kinds.
+  'decisionId' | 'documentVersionId' | 'documentVersionIds' | 'documentKinds'
 >;
 type AreaData<T extends AreaEvent['type']> = Exclude<
   keyof EventOf<AreaEvent, T>,

@@ -10,6 +10,7 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsObject,
   IsOptional,
@@ -19,6 +20,7 @@ import {
 import { AREA_PURPOSES, LEGAL_FORMS } from '../../../machines/area/area.types';
 import { EventBaseDto } from '../../collaboration/dto/membership-event.dto';
 import { IsLocalDate, IsLongText, IsMunicipalityCode, IsPastDate, IsText } from '../../common/validators';
+import { FORBUND_BODIES, GOVERNING_DOCUMENT_KINDS, RepresentationDto } from './legal-form.dto';
 
 const PURPOSES = Object.keys(AREA_PURPOSES);
 /** What a client may name as a form: the four legal forms, and a network, which the rules refuse (R-F3, 422). */
@@ -188,9 +190,43 @@ export class AreaFormalisedDto extends EventBaseDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   documentVersionIds: string[];
+  @ApiPropertyOptional({
+    enum: GOVERNING_DOCUMENT_KINDS,
+    isArray: true,
+    description:
+      'What each of documentVersionIds is, in the same order (area@3, R-J1..R-J4, R-J6): FORBUNDSORDNING; OVERENSKOMMELSE + REGLEMENTE; AVTAL; BOLAGSORDNING + AGARDIREKTIV',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(GOVERNING_DOCUMENT_KINDS, { each: true })
+  documentKinds?: Array<(typeof GOVERNING_DOCUMENT_KINDS)[number]>;
   @ApiProperty({ example: '1492' }) @IsMunicipalityCode() hostMunicipality: string;
   @ApiProperty({ example: '2026-01-01' }) @IsLocalDate() startDate: string;
   @ApiProperty({ example: 'Uppsägning 12 månader före årsskifte' }) @IsLongText(2000) noticeTerms: string;
+  @ApiPropertyOptional({ enum: FORBUND_BODIES, description: 'R-J1: a kommunalförbund’s decision-making body' })
+  @IsOptional()
+  @IsIn(FORBUND_BODIES)
+  forbundBody?: (typeof FORBUND_BODIES)[number];
+  @ApiPropertyOptional({ type: [RepresentationDto], description: 'R-J1, R-J2: each participant’s seats' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(290)
+  @ValidateNested({ each: true })
+  @Type(() => RepresentationDto)
+  representation?: RepresentationDto[];
+  @ApiPropertyOptional({ description: 'R-J4: the kommunala ändamålet as the bolagsordning states it' })
+  @IsOptional()
+  @IsLongText(2000)
+  municipalPurpose?: string;
+  @ApiPropertyOptional({ description: 'R-J3, R-J4: the form includes myndighetsutövning' })
+  @IsOptional()
+  @IsBoolean()
+  myndighetsutovning?: boolean;
+  @ApiPropertyOptional({ description: 'R-J4: the law that lets a company exercise it (KL 10 kap. 1 §)' })
+  @IsOptional()
+  @IsText(500)
+  legalBasis?: string;
 }
 
 export class AreaSignatoryDto {
