@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { LessThanOrEqual } from 'typeorm';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { MachineDefinition } from '../../../machines/kernel/machine-definition';
@@ -7,12 +8,13 @@ import type { Tx } from '../../database/tx';
 import { WorkflowDueEventEntity } from './workflow-due-event.entity';
 
 /** A due event whose date has come and that has not fired yet. */
-export interface OverdueItem {
-  workflowId: string;
+/** A class, not an interface, so the OpenAPI document can describe `GET /health` from this one declaration. */
+export class OverdueItem {
+  @ApiProperty() workflowId!: string;
   /** The workflow's machine (membership, protocol …). */
-  machine: string;
-  eventType: string;
-  dueOn: string;
+  @ApiProperty() machine!: string;
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ example: '2026-12-31' }) dueOn!: string;
 }
 
 /**

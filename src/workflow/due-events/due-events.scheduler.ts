@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { ADVISORY_LOCKS, Db } from '../../database/db';
@@ -14,14 +15,15 @@ export interface TickOutcome {
 }
 
 /** The last tick of this process, as `GET /health` shows it. */
-export interface LastRun {
+/** A class, not an interface, so the OpenAPI document can describe `GET /health` from this one declaration. */
+export class LastRun {
   /** When the tick ended (ISO instant). */
-  at: string;
-  fired: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() fired!: number;
   /** Whether this process held the due-events lease for that tick (on SQLite always: one process per file). */
-  heldLease: boolean;
+  @ApiProperty() heldLease!: boolean;
   /** False when the scan failed (the rows stay and fire on a later tick). */
-  ok: boolean;
+  @ApiProperty() ok!: boolean;
 }
 
 /**
