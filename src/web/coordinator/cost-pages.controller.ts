@@ -242,14 +242,7 @@ export class CostPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    await this.auth.require(request, reply, READERS);
-    await this.ruleOf(slug, id);
-    const { rule, run: view } = await this.invoicing.runOf(id, runNumberOf(run));
-    void reply
-      .code(200)
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="fakturor-${id}-${view.run}.csv"`)
-      .send(invoiceRunCsv(rule, view));
+    await this.download(request, reply, slug, id, run, 'csv');
   }
 
   /** A run's issued invoices as PDF/A-3b (the API's renderer), to download and keep. */
@@ -261,14 +254,27 @@ export class CostPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
+    await this.download(request, reply, slug, id, run, 'pdf');
+  }
+
+  /** One run's invoices as an attachment, from the API's own renderers (one path for both formats). */
+  private async download(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    id: string,
+    run: string,
+    format: 'csv' | 'pdf',
+  ): Promise<void> {
     await this.auth.require(request, reply, READERS);
     await this.ruleOf(slug, id);
     const { rule, run: view } = await this.invoicing.runOf(id, runNumberOf(run));
+    const body = format === 'csv' ? invoiceRunCsv(rule, view) : await invoiceRunPdf(rule, view);
     void reply
       .code(200)
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="fakturor-${id}-${view.run}.pdf"`)
-      .send(await invoiceRunPdf(rule, view));
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf')
+      .header('content-disposition', `attachment; filename="fakturor-${id}-${view.run}.${format}"`)
+      .send(body);
   }
 
   /** The rule, if it is one of this collaboration's (404 otherwise: the path names both). */
