@@ -82,12 +82,18 @@ export class AreaOutcomeView {
   reason: AreaReasonView | null;
 }
 
+export class AreaPurposeView {
+  @ApiProperty({ example: 'EFFEKTIVISERA_OCH_KVALITETSSAKRA' }) key: string;
+  @ApiProperty() sv: string;
+  @ApiProperty() en: string;
+}
+
 export class AreaView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'dalslandssamverkan' }) collaboration: string;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'The §4 purposes it serves, with their Swedish and English text' })
-  purposes: Array<{ key: string; sv: string; en: string }>;
+  @ApiProperty({ type: [AreaPurposeView], description: 'The §4 purposes it serves, in Swedish and English' })
+  purposes: AreaPurposeView[];
   @ApiPropertyOptional() description?: string;
   @ApiProperty({ type: AreaStageView }) stage: AreaStageView;
   @ApiProperty({ example: 'formalisering.undertecknande' }) state: string;

@@ -126,6 +126,65 @@ export class InvoiceRunView {
   transition?: TransitionView;
 }
 
+export class PayerShareView {
+  @ApiProperty({ type: PartyRef })
+  municipality: PartyRef;
+  @ApiProperty({ type: ShareView })
+  share: ShareView;
+}
+
+export class PopulationFigureView {
+  @ApiProperty({ example: '1460' })
+  municipality: string;
+  @ApiProperty({ example: 9600 })
+  inhabitants: number;
+}
+
+export class PopulationBasisView {
+  @ApiProperty({ type: [PopulationFigureView] })
+  figures: PopulationFigureView[];
+  @ApiProperty({ example: 'SCB, folkmängd 31 december 2023' })
+  source: string;
+  @ApiProperty({ example: '2023-12-31' })
+  asOf: string;
+}
+
+export class CostAdoptionView {
+  @ApiProperty({ example: '2022-10-31' })
+  adoptedOn: string;
+  @ApiProperty()
+  basis: string;
+}
+
+export class CostEndingView {
+  @ApiProperty({ example: '2025-11-15' })
+  endedOn: string;
+  @ApiProperty()
+  reason: string;
+}
+
+/** A run as the rule lists it: its period, cost and invoice numbers (the cost lines are on the run itself). */
+export class CostRunSummaryView {
+  @ApiProperty()
+  run: number;
+  @ApiProperty({ example: '2023-03' })
+  from: string;
+  @ApiProperty({ example: '2023-03' })
+  to: string;
+  @ApiProperty({ example: '2023-04-05' })
+  issuedOn: string;
+  @ApiProperty({ example: 5000000 })
+  totalCostOre: number;
+  @ApiProperty({ example: 3000000 })
+  hostOre: number;
+  @ApiProperty({ type: [String], example: ['1-1460'] })
+  invoices: string[];
+  @ApiPropertyOptional()
+  note?: string;
+  @ApiProperty({ example: '50 000,00' })
+  totalCost: string;
+}
+
 export class CostRuleView {
   @ApiProperty({ description: 'The cost rule, which is also its workflow' })
   id: string;
@@ -141,10 +200,10 @@ export class CostRuleView {
   hostShare: ShareView;
   @ApiProperty({ enum: ['percent', 'equal', 'population'] })
   method: string;
-  @ApiProperty({ example: [{ municipality: { code: '1460', name: 'Bengtsfors' }, share: {} }] })
-  payers: Array<{ municipality: PartyRef; share: ShareView }>;
-  @ApiPropertyOptional()
-  population?: unknown;
+  @ApiProperty({ type: [PayerShareView] })
+  payers: PayerShareView[];
+  @ApiPropertyOptional({ type: PopulationBasisView })
+  population?: PopulationBasisView;
   @ApiProperty({ description: 'R-G5: the explicit cost base' })
   costBase: string;
   @ApiProperty({ example: '2022-11' })
@@ -157,14 +216,14 @@ export class CostRuleView {
   state: string;
   @ApiProperty()
   version: number;
-  @ApiPropertyOptional()
-  adoption?: { adoptedOn: string; basis: string };
+  @ApiPropertyOptional({ type: CostAdoptionView })
+  adoption?: CostAdoptionView;
   @ApiProperty({ type: [String], description: 'R-G8: informed, which approves nothing' })
   councilInformedOn: string[];
-  @ApiPropertyOptional()
-  ending?: { endedOn: string; reason: string };
-  @ApiProperty({ description: 'Summary of each run: its period, cost and invoice numbers' })
-  runs: Array<Omit<InvoiceRun, 'costs'> & { totalCost: string }>;
+  @ApiPropertyOptional({ type: CostEndingView })
+  ending?: CostEndingView;
+  @ApiProperty({ type: [CostRunSummaryView], description: 'Summary of each run: its period, cost and invoice numbers' })
+  runs: CostRunSummaryView[];
   @ApiProperty({ type: [String] })
   allowedEvents: string[];
   @ApiPropertyOptional()

@@ -65,7 +65,8 @@ export class CouncilMeetingView {
 export class CouncilView {
   @ApiProperty() collaboration: string;
   @ApiProperty() asOf: string;
-  @ApiProperty({ nullable: true, description: 'null until something is recorded' }) workflowId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null until something is recorded' })
+  workflowId: string | null;
   @ApiProperty() version: number;
   @ApiProperty() status: { decisionMaking: false; en: string; sv: string };
   @ApiProperty({ type: [PartySeatsView], description: 'R-E1: every party and who holds its two seats on asOf' })

@@ -22,3 +22,4 @@ export * from './decisions';
 export * from './fixtures';
 export * from './pdf';
 export * from './areas';
+export * from './openapi';
