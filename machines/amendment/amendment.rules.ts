@@ -6,6 +6,7 @@
  * which membership statuses count.
  */
 import { refusal, type Refusal } from '../kernel/refusal';
+import { genitiveSv } from '../kernel/swedish-genitive';
 import { compareDates } from '../calendar/calendar';
 import { ORGAN_NAMES } from '../membership/entry.rules';
 import type { MembershipStatus } from '../membership/membership.types';
@@ -70,7 +71,7 @@ export function checkApproval(context: AmendmentContext, event: EventOf<'AMENDME
       'AMENDMENT_ALREADY_APPROVED',
       'R-D1',
       `${event.party}'s approval of this amendment is already recorded.`,
-      `${event.party}s godkännande av denna ändring är redan registrerat.`,
+      `${genitiveSv(event.party)} godkännande av denna ändring är redan registrerat.`,
       { party: event.party },
     );
   }

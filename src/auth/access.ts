@@ -1,6 +1,6 @@
 import { forbidden } from '../common/errors';
 import type { Actor } from '../workflow/actor';
-import { genitiveSv } from '../common/swedish-genitive';
+import { genitiveSv } from '../../machines/kernel/swedish-genitive';
 
 /** A clerk acts only for its own municipality (403 otherwise); other roles are not bound to one. */
 export function assertActsFor(actor: Actor, municipalityCode: string): void {

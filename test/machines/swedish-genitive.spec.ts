@@ -1,4 +1,6 @@
-import { genitiveSv } from '../../src/common/swedish-genitive';
+import * as fs from 'fs';
+import * as path from 'path';
+import { genitiveSv } from '../../machines/kernel/swedish-genitive';
 import { genitive } from '../../src/web/i18n/messages';
 
 // Issue 12, point 8: Swedish genitives after numbers and abbreviations take a colon; one function writes them all.
@@ -21,5 +23,27 @@ describe('the Swedish genitive', () => {
   it("English adds 's, or an apostrophe after s", () => {
     expect(genitive('Mellerud', 'en')).toBe("Mellerud's");
     expect(genitive('Bengtsfors', 'en')).toBe("Bengtsfors'");
+  });
+
+  it('no text in src/ or machines/ writes a genitive by putting an s after a value ("1461s"): genitiveSv does', () => {
+    const root = path.join(__dirname, '..', '..');
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        return e.isDirectory() ? files(full) : e.name.endsWith('.ts') ? [full] : [];
+      });
+    const own = path.join(root, 'machines', 'kernel', 'swedish-genitive.ts');
+    const offenders = ['src', 'machines']
+      .flatMap((d) => files(path.join(root, d)))
+      .filter((f) => f !== own)
+      .flatMap((f) =>
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${path.relative(root, f)}:${i + 1}`, line }))
+          .filter(({ line }) => /\$\{[^}]+\}s\b/.test(line)),
+      )
+      .map(({ where }) => where);
+    expect(offenders).toEqual([]);
   });
 });

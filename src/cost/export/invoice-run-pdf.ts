@@ -8,7 +8,7 @@ import { archivalPdf, pdfBytes, PDF_BOLD, PDF_FONT } from '../../common/pdf-arch
 import type { CostRuleContext } from '../../../machines/cost/cost.types';
 import { pdfText } from '../../decision/extract/pdf-text';
 import type { InvoiceRunView, InvoiceView } from '../cost.views';
-import { genitiveSv } from '../../common/swedish-genitive';
+import { genitiveSv } from '../../../machines/kernel/swedish-genitive';
 
 const FONT = PDF_FONT;
 const BOLD = PDF_BOLD;

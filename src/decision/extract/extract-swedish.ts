@@ -7,7 +7,7 @@ import type { Attendee, DecisionParagraph, DecisionSubject, Person } from '../..
 import { EXAMPLE_LABEL } from '../../../machines/kernel/example-mark';
 import type { DecisionView } from '../decision.views';
 import type { SectionKey } from './extract-model';
-import { genitiveSv } from '../../common/swedish-genitive';
+import { genitiveSv } from '../../../machines/kernel/swedish-genitive';
 
 export const DRAFT_BANNER = 'UTKAST – ej justerat';
 export const CERTIFICATION = 'Protokollsutdrag – rätt utdraget intygar';

@@ -1,7 +1,7 @@
 import { toStockholmDateTime } from '../../../machines/calendar/calendar';
 import { en } from './en';
 import { sv } from './sv';
-import { genitiveSv } from '../../common/swedish-genitive';
+import { genitiveSv } from '../../../machines/kernel/swedish-genitive';
 
 export type Lang = 'sv' | 'en';
 export type Messages = typeof sv;
