@@ -1,14 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { addDays } from '../../machines/calendar/local-dates';
 import { stockholmOffsetMinutes, toStockholmDate } from '../../machines/calendar/stockholm-time';
 import { validationFailed } from '../common/validation';
 
 /** The two axes of an as-of answer: the legal date it judges by, and the recorded instant it reads the log up to. */
-export interface AsOfPoint {
-  /** The Stockholm date on which statuses are judged (an exit is in force after its effective date). */
+export class AsOfPoint {
+  @ApiProperty({ example: '2026-06-30', description: 'The Stockholm date on which statuses are judged' })
   date: string;
-  /** The last instant of the log read: rows with `recorded_at` ≤ this. */
+  @ApiProperty({ example: '2026-06-30T21:59:59.999Z', description: 'The last instant of the log read' })
   instant: string;
-  /** Where the instant came from: the end of `date` in Stockholm, the instant asked for, or now (today asked). */
+  @ApiProperty({
+    enum: ['end-of-date', 'instant', 'now'],
+    description: 'Where the instant came from: the end of `date` in Stockholm, the instant asked for, or now',
+  })
   instantFrom: 'end-of-date' | 'instant' | 'now';
 }
 

@@ -1,17 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asOfPoint, type AsOfPoint } from '../as-of/as-of-instant';
+import { ApiProperty } from '@nestjs/swagger';
+import { AsOfPoint, asOfPoint } from '../as-of/as-of-instant';
 import { logRowsAt, replayAt } from '../as-of/replay-at';
 import { Db } from '../database/db';
 import { Clock } from '../workflow/clock';
 import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import { MachineRegistry } from '../workflow/machine-registry';
 import { DecisionRead } from './decision-read';
-import type { DecisionView } from './decision.views';
+import { DecisionView } from './decision.views';
+
+/** The point an as-of answer was read at, and where the appeal period stood on that date (R-I7). */
+export class DecisionAsOfPoint extends AsOfPoint {
+  @ApiProperty({ enum: ['RUNNING', 'ENDED'], nullable: true, description: 'R-I7: null without an anslag by then' })
+  appealPeriod: 'RUNNING' | 'ENDED' | null;
+}
 
 /** A decision as it stood on a date, with the point read and where its appeal period was on that date. */
-export type DecisionAsOfView = DecisionView & {
-  asOf: AsOfPoint & { appealPeriod: 'RUNNING' | 'ENDED' | null };
-};
+export class DecisionAsOfView extends DecisionView {
+  @ApiProperty({ type: DecisionAsOfPoint }) asOf: DecisionAsOfPoint;
+}
 
 /**
  * `GET /decisions/{id}?asOf=`: its status then (draft, justerat, anslaget, presumed final, annulled …) from the

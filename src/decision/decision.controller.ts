@@ -2,8 +2,10 @@ import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, S
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiResponse,
@@ -17,7 +19,9 @@ import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { DecisionService } from './decision.service';
 // The past as it stood (h-asof)
-import { DecisionAsOf } from './decision-as-of';
+import { DecisionAsOf, DecisionAsOfView } from './decision-as-of';
+import { DecisionEventResultView, DecisionView } from './decision.views';
+import { BodyView, DecisionListItemView, MeetingView } from './meeting.views';
 import { DecisionAsOfQueryDto } from './dto/decision-as-of-query.dto';
 import { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
 import { LiftSecrecyDto, RecordParagraphRequestDto, SecrecyMarkingDto } from './dto/secrecy.dto';
@@ -29,7 +33,18 @@ import { ExtractDocuments } from './extract/extract-documents';
 const PROTOCOL_MODELS = Object.values(PROTOCOL_EVENT_DTOS);
 const WRITERS = ['admin', 'clerk'] as const;
 
+// A refusal is JSON also where the success is a file (@ApiProduces would otherwise claim its media type for it).
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } };
+/** 400: a body, query or path id that does not validate (nothing is written). */
+const invalid = (what = 'field and reason') =>
+  ApiResponse({ status: 400, description: `VALIDATION_FAILED: ${what}`, content: ERROR_CONTENT });
+const unknown = (what: string) => ApiResponse({ status: 404, description: what, content: ERROR_CONTENT });
+/** A document the extract is rendered into (its bytes). */
+const file = (mediaType: string, description: string) =>
+  ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
+
 @ApiTags('decisions')
+@ApiExtraModels(ErrorBodyDto)
 @ApiBearerAuth()
 @ApiResponse({ status: 401, type: ErrorBodyDto })
 @ApiResponse({ status: 403, description: 'Wrong role, or a clerk of another municipality', type: ErrorBodyDto })
@@ -45,12 +60,19 @@ export class DecisionController {
   @Post('municipalities/:code/bodies')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Add a body (KF, KS, nämnd, utskott) with its number of ledamöter to a municipality' })
+  @ApiCreatedResponse({ type: BodyView })
+  @invalid()
+  @unknown('Unknown municipality')
+  @ApiResponse({ status: 409, description: 'BODY_EXISTS: a body of that name', type: ErrorBodyDto })
   createBody(@Param('code') code: string, @Body() dto: CreateBodyDto, @CurrentActor() actor: Actor) {
     return this.service.createBody(code, dto, actor);
   }
 
   @Get('municipalities/:code/bodies')
   @Roles(...READERS)
+  @ApiOperation({ summary: "A municipality's bodies, by name" })
+  @ApiOkResponse({ type: [BodyView] })
+  @unknown('Unknown municipality')
   listBodies(@Param('code') code: string) {
     return this.service.listBodies(code);
   }
@@ -60,6 +82,8 @@ export class DecisionController {
   @ApiOperation({
     summary: "A municipality's decisions (recorded paragraphs and minimal records), newest first, with their status",
   })
+  @ApiOkResponse({ type: [DecisionListItemView] })
+  @unknown('Unknown municipality')
   listDecisions(@Param('code') code: string) {
     return this.service.listDecisions(code);
   }
@@ -67,6 +91,9 @@ export class DecisionController {
   @Post('bodies/:id/meetings')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Record a meeting (sammanträde) with the members and serving substitutes present' })
+  @ApiCreatedResponse({ type: MeetingView })
+  @invalid('field and reason (a person listed twice, two chairs: attendees)')
+  @unknown('Unknown body')
   createMeeting(@Param('id', uuidParam) id: string, @Body() dto: CreateMeetingDto, @CurrentActor() actor: Actor) {
     return this.service.createMeeting(id, dto, actor);
   }
@@ -74,6 +101,9 @@ export class DecisionController {
   @Get('meetings/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A meeting with its paragraphs and their status' })
+  @ApiOkResponse({ type: MeetingView })
+  @invalid('id: must be a UUID')
+  @unknown('Unknown meeting')
   getMeeting(@Param('id', uuidParam) id: string) {
     return this.service.getMeeting(id);
   }
@@ -84,6 +114,10 @@ export class DecisionController {
     summary:
       'Record a decision paragraph (§): proposals, beslutsgång, method, decision, jäv, reservations (R-H2..R-H19)',
   })
+  @ApiCreatedResponse({ type: DecisionView })
+  @invalid()
+  @unknown('Unknown meeting or document version')
+  @ApiResponse({ status: 409, description: 'PARAGRAPH_EXISTS: that § is recorded for the meeting', type: ErrorBodyDto })
   @ApiResponse({
     status: 422,
     description:
@@ -107,6 +141,10 @@ export class DecisionController {
       'logged; the texts it covers are withheld from then on for a reader without the right (R-K12), and always in ' +
       'an extract, on the notice board and in an export',
   })
+  @ApiCreatedResponse({ type: DecisionView })
+  @invalid()
+  @unknown('Unknown decision')
+  @ApiResponse({ status: 409, description: 'MINIMAL_RECORD: no paragraph to mark', type: ErrorBodyDto })
   @ApiResponse({
     status: 422,
     description: 'SECRECY_PROVISION_INVALID, SECRECY_FIELD_UNKNOWN, SECRECY_ALREADY_MARKED, SECRECY_TEXT_IN_CHAIN',
@@ -124,6 +162,9 @@ export class DecisionController {
       'Lift a secrecy marking after a sekretessprövning found that the secrecy no longer applies (R-K13): a record of ' +
       'its own with the date, who decided and why; the texts show from then on, and the history keeps the marking',
   })
+  @ApiCreatedResponse({ type: DecisionView })
+  @invalid()
+  @unknown('Unknown decision')
   @ApiResponse({
     status: 422,
     description: 'SECRECY_NOT_MARKED, SECRECY_ALREADY_LIFTED, SECRECY_LIFTED_BEFORE_MARKED',
@@ -140,6 +181,11 @@ export class DecisionController {
     summary:
       'The protocol is justerat: every paragraph still in draft becomes JUSTERAT (late after 14 days is flagged, R-I1)',
   })
+  @ApiOkResponse({ type: MeetingView })
+  @invalid()
+  @unknown('Unknown meeting')
+  @ApiResponse({ status: 409, description: 'NOTHING_TO_JUSTERA', type: ErrorBodyDto })
+  @ApiResponse({ status: 422, description: 'A rule refused (the signers, R-I2): code and ruleId', type: ErrorBodyDto })
   justera(@Param('id', uuidParam) id: string, @Body() dto: MeetingJusteringDto, @CurrentActor() actor: Actor) {
     return this.service.justeraMeeting(id, dto, actor);
   }
@@ -150,6 +196,15 @@ export class DecisionController {
   @ApiOperation({
     summary:
       'The notice of the justerat protocol is posted: the appeal period starts for each justerat paragraph (R-I4..R-I6)',
+  })
+  @ApiOkResponse({ type: MeetingView })
+  @invalid()
+  @unknown('Unknown meeting')
+  @ApiResponse({ status: 409, description: 'NOTHING_TO_ANSLA', type: ErrorBodyDto })
+  @ApiResponse({
+    status: 422,
+    description: 'A rule refused (the dates, R-I4..R-I6): code and ruleId',
+    type: ErrorBodyDto,
   })
   anslag(@Param('id', uuidParam) id: string, @Body() dto: MeetingAnslagDto, @CurrentActor() actor: Actor) {
     return this.service.anslaMeeting(id, dto, actor);
@@ -163,6 +218,13 @@ export class DecisionController {
       'With asOf: its protocol workflow replayed from the log rows recorded by the end of that Stockholm day, and ' +
       'where its appeal period stood on that date (asOf.appealPeriod).',
   })
+  @ApiExtraModels(DecisionView, DecisionAsOfView)
+  // anyOf, not oneOf: an asOf answer is a DecisionView too (DecisionAsOfView only adds asOf)
+  @ApiOkResponse({
+    description: 'A DecisionView; with asOf, a DecisionAsOfView',
+    schema: { anyOf: [{ $ref: getSchemaPath(DecisionView) }, { $ref: getSchemaPath(DecisionAsOfView) }] },
+  })
+  @invalid('id: must be a UUID, or asOf: a date')
   @ApiResponse({
     status: 404,
     description: 'Unknown, or (asOf) not recorded by the end of that day',
@@ -187,8 +249,15 @@ export class DecisionController {
       discriminator: { propertyName: 'type' },
     },
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto })
-  @ApiResponse({ status: 422, type: ErrorBodyDto })
+  @ApiCreatedResponse({ type: DecisionEventResultView })
+  @invalid('field and reason; nothing written')
+  @unknown('Unknown decision')
+  @ApiResponse({
+    status: 409,
+    description: 'TRANSITION_NOT_ALLOWED, VERSION_CONFLICT or MINIMAL_RECORD',
+    type: ErrorBodyDto,
+  })
+  @ApiResponse({ status: 422, description: 'A rule refused: code, ruleId, message and messageSv', type: ErrorBodyDto })
   recordEvent(
     @Param('id', uuidParam) id: string,
     @Body() body: unknown,
@@ -202,6 +271,9 @@ export class DecisionController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as HTML' })
   @ApiProduces('text/html')
+  @file('text/html', 'The protokollsutdrag, an HTML page')
+  @invalid('id: must be a UUID')
+  @unknown('Unknown decision')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async extractHtml(@Param('id', uuidParam) id: string): Promise<string> {
     return renderExtractHtml(await this.service.getDecision(id));
@@ -211,6 +283,9 @@ export class DecisionController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Protokollsutdrag of the paragraph as PDF' })
   @ApiProduces('application/pdf')
+  @file('application/pdf', 'The protokollsutdrag, a PDF/A-3b document')
+  @invalid('id: must be a UUID')
+  @unknown('Unknown decision')
   async extractPdf(@Param('id', uuidParam) id: string): Promise<StreamableFile> {
     const pdf = await this.extracts.pdf(id);
     return new StreamableFile(pdf, {

@@ -9,8 +9,9 @@ import type { LinkView } from '../workflow/links/workflow-links';
 import type { InstanceView } from '../workflow/workflow.types';
 import type { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
 import type { DecisionView, ParagraphLink } from './decision.views';
+import type { BodyView } from './meeting.views';
 
-export function bodyView(b: BodyEntity) {
+export function bodyView(b: BodyEntity): BodyView {
   return { id: b.id, municipalityCode: b.municipalityCode, kind: b.kind, name: b.name, memberCount: b.memberCount };
 }
 

@@ -24,7 +24,8 @@ import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decis
 import { DecisionRead } from './decision-read';
 import { bodyView, decisionView, meetingFacts } from './decision.mapping';
 import { DecisionRows } from './decision.repository';
-import type { DecisionView } from './decision.views';
+import type { DecisionEventResultView, DecisionView } from './decision.views';
+import type { BodyView, DecisionListItemView, MeetingView } from './meeting.views';
 import { assertAttendees, minimalRecord, paragraphOf, throwIfRefused } from './decision-checks';
 import type { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
 import type { RecordParagraphRequestDto } from './dto/secrecy.dto';
@@ -56,7 +57,7 @@ export class DecisionService {
 
   // ------------------------------------------------------------ bodies and meetings
 
-  async createBody(code: string, dto: CreateBodyDto, actor: Actor) {
+  async createBody(code: string, dto: CreateBodyDto, actor: Actor): Promise<BodyView> {
     assertActsFor(actor, code);
     // A body's member count decides quorum: its row is registered in the log (src/audit/record-register.ts).
     return this.engine.transaction(async (wtx) => {
@@ -84,14 +85,14 @@ export class DecisionService {
     });
   }
 
-  async listBodies(code: string) {
+  async listBodies(code: string): Promise<BodyView[]> {
     return this.db.read(async (tx) => {
       await this.municipalities.get(tx, code);
       return (await tx.find(BodyEntity, { where: { municipalityCode: code }, order: { name: 'ASC' } })).map(bodyView);
     });
   }
 
-  async createMeeting(bodyId: string, dto: CreateMeetingDto, actor: Actor) {
+  async createMeeting(bodyId: string, dto: CreateMeetingDto, actor: Actor): Promise<MeetingView> {
     return this.engine.transaction(async (wtx) => {
       const { tx } = wtx;
       const body = await DecisionRows.body(tx, bodyId);
@@ -119,7 +120,7 @@ export class DecisionService {
   }
 
   /** A meeting with its paragraphs; `within` a write, as that write sees it (its answer, see answer-reader.ts). */
-  async getMeeting(id: string, within?: WorkflowTx) {
+  async getMeeting(id: string, within?: WorkflowTx): Promise<MeetingView> {
     const read = answerReader(this.db, this.engine, within);
     const { meeting, body, decisions } = await read.rows(async (tx) => {
       const meeting = await DecisionRows.meeting(tx, id);
@@ -156,7 +157,7 @@ export class DecisionService {
   }
 
   /** A municipality's decisions, newest first, with their protocol status. */
-  async listDecisions(code: string) {
+  async listDecisions(code: string): Promise<DecisionListItemView[]> {
     const decisions = await this.db.read(async (tx) => {
       await this.municipalities.get(tx, code);
       return tx.find(DecisionEntity, {
@@ -278,7 +279,12 @@ export class DecisionService {
    * A protocol event for one paragraph. When the court annuls the decision (APPEAL_DECIDED ANNULLED), the engine
    * compensates every workflow it drove in the same transaction (the protocol machine's `causes`, R-C11).
    */
-  async recordProtocolEvent(decisionId: string, body: unknown, actor: Actor, idempotencyKey?: string) {
+  async recordProtocolEvent(
+    decisionId: string,
+    body: unknown,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<DecisionEventResultView> {
     const decision = await this.db.read((tx) => tx.findOne(DecisionEntity, { where: { id: decisionId } }));
     if (!decision) throw notFound(`Decision ${decisionId}`, `Beslutet ${decisionId}`);
     assertActsFor(actor, decision.municipalityCode);
@@ -342,7 +348,7 @@ export class DecisionService {
   }
 
   /** Fans a meeting's justering out to each paragraph waiting for it (omedelbart justerade ones already are). */
-  async justeraMeeting(meetingId: string, dto: MeetingJusteringDto, actor: Actor) {
+  async justeraMeeting(meetingId: string, dto: MeetingJusteringDto, actor: Actor): Promise<MeetingView> {
     const event = plainJson({
       type: 'JUSTERAT',
       justeradOn: dto.justeradOn,
@@ -367,7 +373,7 @@ export class DecisionService {
   }
 
   /** Fans the anslag of the justerat protocol out to each justerat paragraph. */
-  async anslaMeeting(meetingId: string, dto: MeetingAnslagDto, actor: Actor) {
+  async anslaMeeting(meetingId: string, dto: MeetingAnslagDto, actor: Actor): Promise<MeetingView> {
     const event = plainJson({
       type: 'ANSLAG_POSTED',
       anslagOn: dto.anslagOn,
@@ -396,7 +402,7 @@ export class DecisionService {
     emptyEn: string,
     emptySv: string,
     prepare: (named: typeof event, attendees: Attendee[]) => typeof event = (named) => named,
-  ) {
+  ): Promise<MeetingView> {
     const meeting = await this.db.read((tx) => DecisionRows.meeting(tx, meetingId));
     assertActsFor(actor, meeting.municipalityCode);
     return this.engine.transaction(async (wtx: WorkflowTx) => {

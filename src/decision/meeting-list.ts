@@ -3,12 +3,13 @@ import { Db } from '../database/db';
 import { MunicipalityService } from '../municipality/municipality.service';
 import { BodyEntity, MeetingEntity } from './decision.entities';
 import { bodyView } from './decision.mapping';
+import type { BodyView } from './meeting.views';
 
 export interface MeetingListItem {
   id: string;
   date: string;
   place: string | null;
-  body: ReturnType<typeof bodyView>;
+  body: BodyView;
 }
 
 /** A municipality's meetings (sammanträden) of all its bodies, newest first: the clerk's list to open one from. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { toStockholmDate } from '../../machines/calendar/calendar';
@@ -29,10 +30,26 @@ const MISSING_TEXT = '[texten saknas vid sidan av loggen / text missing beside t
 const decisionOfScope = (scope: string): string => scope.slice('decision:'.length);
 
 /** What a read shows of the secrecy of a paragraph: each marking, and its lifting once a prövning lifted it (R-K13). */
-export interface SecrecyMarkingView extends SecrecyMarking {
-  markedOn: string;
+export class SecrecyLiftedView {
+  @ApiProperty({ example: '2026-11-30', description: 'The date of the sekretessprövning' }) decidedOn: string;
+  @ApiProperty() decidedBy: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'The instant the lifting was recorded' }) liftedAt: string;
+}
+
+export class SecrecyMarkingView implements SecrecyMarking {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'summary',
+    description: 'The text marked; null: the whole paragraph',
+  })
+  field: string | null;
+  @ApiProperty({ example: 'OSL 26 kap. 1 §' }) provision: string;
+  @ApiProperty({ example: '2026-11-02' }) markedOn: string;
   /** Absent while the marking is in force; the history keeps both the marking and its lifting. */
-  lifted?: { decidedOn: string; decidedBy: string; reason: string; liftedAt: string };
+  @ApiPropertyOptional({ type: SecrecyLiftedView, description: 'Absent while the marking is in force (R-K13)' })
+  lifted?: SecrecyLiftedView;
 }
 
 /** A marking with its row id, for the writer that lifts it. */

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { RuleWarning } from '../../machines/kernel/refusal';
 
 export interface WorkflowEventInput {
@@ -48,11 +49,19 @@ export interface SendResult {
   caused: CausedOutcome[];
 }
 
+/** Why a linked workflow refused a caused event. */
+export class CausedRefusal {
+  @ApiProperty() code: string;
+  @ApiProperty() message: string;
+  @ApiProperty() messageSv: string;
+}
+
 /** A caused event that was recorded (its seq), or refused by a workflow that had moved on. */
-export interface CausedOutcome {
-  workflowId: string;
-  seq?: number;
-  refused?: { code: string; message: string; messageSv: string };
+export class CausedOutcome {
+  @ApiProperty() workflowId: string;
+  @ApiPropertyOptional({ description: 'The log row the caused event wrote' }) seq?: number;
+  @ApiPropertyOptional({ type: CausedRefusal, description: 'The workflow had moved on and refused it' })
+  refused?: CausedRefusal;
 }
 
 export interface VerifyProblem {

@@ -93,7 +93,7 @@ function view(over: Partial<DecisionView> = {}, p: Partial<DecisionParagraph> = 
   return {
     id: '7b0c1c52-7f4e-4e7e-9d1c-2f3a4b5c6d7e',
     municipality: { code: '1461', name: 'Mellerud' },
-    body: { id: 'b-sn', kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 },
+    body: { id: 'b-sn', municipalityCode: '1461', kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 },
     meeting: {
       id: 'm-1',
       date: '2024-04-23',
@@ -136,6 +136,11 @@ function view(over: Partial<DecisionView> = {}, p: Partial<DecisionParagraph> = 
     deadlines: {},
     allowedEvents: [],
     drove: [],
+    matterOutcome: 'DECIDED',
+    matterStatus: 'DECIDED',
+    continuesFrom: null,
+    continuedBy: null,
+    javConsequence: null,
     ...over,
   };
 }
@@ -972,7 +977,10 @@ describe('attendance per paragraph and a matter that goes on (issue 11 points 1 
 
   it('R-H4: in fullmäktige the jävig member need not leave the room', () => {
     const kf = view(
-      { body: { id: 'b-kf', kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 }, organ: 'KF' },
+      {
+        body: { id: 'b-kf', municipalityCode: '1461', kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 },
+        organ: 'KF',
+      },
       { jav: [{ member: 'Bo Prov', reason: 'Ärendet rör hans bolag.', ground: 'PERSONLIGEN' }] },
     );
     expect(textOf(sectionOf(renderExtractHtml(kf), 'jav')!)).toBe(

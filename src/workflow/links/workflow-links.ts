@@ -1,10 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Tx } from '../../database/tx';
 import { WorkflowLinkEntity } from './workflow-link.entity';
 
-export interface LinkView {
-  workflowId: string;
-  eventType: string;
-  seq: number;
+export class LinkView {
+  @ApiProperty({ description: 'The workflow the cause drove' }) workflowId: string;
+  @ApiProperty({ description: 'The event it sent there' }) eventType: string;
+  @ApiProperty({ description: 'The log row (seq) of that workflow the cause wrote' }) seq: number;
 }
 
 /** The rows of "this caused that" (see WorkflowLinkEntity); written by the engine in the transaction of the effect. */
