@@ -1,8 +1,10 @@
-import { EXAMPLE_LABEL, exampleMarkOf, type ExampleMark } from '../../machines/kernel/example-mark';
+import { ApiProperty } from '@nestjs/swagger';
+import { EXAMPLE_LABEL, exampleMarkOf } from '../../machines/kernel/example-mark';
+import { ExampleMarkDto } from './example-mark.dto';
 
 /** How a view shows the example mark of a record: the visible label first, then the mark as recorded. */
-export interface ExampleView extends ExampleMark {
-  /** "EXEMPEL – fiktiva uppgifter / EXAMPLE – fictitious data". */
+export class ExampleView extends ExampleMarkDto {
+  @ApiProperty({ example: 'EXEMPEL – fiktiva uppgifter / EXAMPLE – fictitious data' })
   label: string;
 }
 
