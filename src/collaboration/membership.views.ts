@@ -8,7 +8,6 @@ import {
   requestStands,
   statusOn,
 } from '../../machines/membership/membership.rules';
-import type { RuleWarning } from '../../machines/kernel/refusal';
 import type {
   ExitNoticeFacts,
   MembershipContext,
@@ -19,6 +18,7 @@ import type {
 import { compareDates } from '../../machines/calendar/local-dates';
 import type { MunicipalityView } from '../municipality/municipality.service';
 import { ExampleView } from '../common/example-view';
+import { RuleWarningView } from '../common/rule-warning.view';
 import type { InstanceView, TransitionView } from '../workflow/workflow.types';
 import { NoticeRecipientDto, NoticeRegistrationDto, NoticeSenderDto } from './dto/membership-event.dto';
 
@@ -32,15 +32,6 @@ export class MembershipMunicipalityView {
 export class PendingEntryView {
   @ApiPropertyOptional({ example: '2023-11-29' }) decisionOn?: string;
   @ApiPropertyOptional({ example: '2023-12-08' }) signedOn?: string;
-}
-
-/** A warning a rule gave on the exit request that is open (the request stands; the warning says what to check). */
-export class RuleWarningView implements RuleWarning {
-  @ApiProperty({ type: String, example: 'REQUEST_YEAR_AMBIGUOUS' }) code: RuleWarning['code'];
-  @ApiProperty({ example: 'R-C5' }) ruleId: string;
-  @ApiProperty() message: string;
-  @ApiProperty() messageSv: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
 }
 
 /** What the log records of an exit notice (issue 11 §7): arrival, sender, recipient, channel, registrations. */
