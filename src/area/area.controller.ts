@@ -108,7 +108,10 @@ export class AreaController {
   @Get('areas/:id/history')
   @Roles(...READERS)
   @ApiOperation({ summary: "The area's append-only transition log, genesis first" })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  // The body of GET /workflows/{id}/history for the area's workflow (HistoryView).
+  @ApiOkResponse({ type: Object, description: "The area workflow's history, as GET /workflows/{id}/history answers" })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id is not a UUID', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown area', type: ErrorBodyDto })
   history(@Param('id', uuidParam) id: string) {
     return this.service.history(id);
   }

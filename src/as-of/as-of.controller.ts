@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import { AsOfService } from './as-of.service';
+import { CollaborationAsOfView } from './as-of.views';
 import { CollaborationAsOfQueryDto } from './dto/as-of-query.dto';
 
 @ApiTags('collaborations')
@@ -25,8 +26,13 @@ export class AsOfController {
       '`?instant=` up to that instant, judged on its Stockholm date; neither: now. The answer names the date and ' +
       'instant used; for a past instant it never changes.',
   })
-  @ApiResponse({ status: 400, description: 'Invalid date or instant, or both given', type: ErrorBodyDto })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiOkResponse({ type: CollaborationAsOfView })
+  @ApiResponse({
+    status: 400,
+    description: 'VALIDATION_FAILED: invalid date or instant, or both given',
+    type: ErrorBodyDto,
+  })
+  @ApiResponse({ status: 404, description: 'Unknown collaboration', type: ErrorBodyDto })
   asOf(@Param('slug') slug: string, @Query() query: CollaborationAsOfQueryDto) {
     return this.service.collaborationAt(slug, query);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public, READERS, Roles } from '../auth/roles.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AppConfig } from '../config/app-config';
@@ -9,6 +9,15 @@ import { Db } from '../database/db';
 import type { Actor } from '../workflow/actor';
 import { checkpointProblems } from './checkpoint-problems';
 import { CheckpointService } from './checkpoint.service';
+import {
+  CheckpointOutcome,
+  CheckpointVerifyView,
+  CheckpointView,
+  ConsistencyProofView,
+  InclusionProofView,
+  LogKeyView,
+  WitnessView,
+} from './checkpoint.views';
 import {
   ConsistencyQueryDto,
   CosignatureDto,
@@ -46,7 +55,10 @@ export class CheckpointController {
   @Roles('admin', 'auditor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Make a signed checkpoint of the log now, unless it has not grown (admin, auditor)' })
-  @ApiResponse({ status: 200, description: '{ created, checkpoint }' })
+  @ApiOkResponse({
+    type: CheckpointOutcome,
+    description: 'The new checkpoint, or the latest when the log has not grown',
+  })
   @ApiResponse({
     status: 409,
     description: 'No key, an empty log, or a log that no longer extends the latest',
@@ -59,6 +71,8 @@ export class CheckpointController {
   @Get('checkpoints')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Checkpoints in the order of their size' })
+  @ApiOkResponse({ type: [CheckpointView] })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: afterSize or limit', type: ErrorBodyDto })
   list(@Query() query: ListCheckpointsQueryDto) {
     return this.checkpoints.list(query.afterSize ?? -1, query.limit ?? 50);
   }
@@ -66,6 +80,8 @@ export class CheckpointController {
   @Get('checkpoints/key')
   @Public()
   @ApiOperation({ summary: 'The log’s public key as a C2SP vkey (no token needed: it is public)' })
+  @ApiOkResponse({ type: LogKeyView })
+  @ApiResponse({ status: 409, description: 'CHECKPOINT_KEY_MISSING: no key is configured', type: ErrorBodyDto })
   key() {
     return this.checkpoints.logKey();
   }
@@ -73,7 +89,8 @@ export class CheckpointController {
   @Get('checkpoints/latest')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The latest checkpoint, its signed note with every cosignature' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiOkResponse({ type: CheckpointView })
+  @ApiResponse({ status: 404, description: 'No checkpoint yet', type: ErrorBodyDto })
   latest() {
     return this.checkpoints.latest();
   }
@@ -81,7 +98,9 @@ export class CheckpointController {
   @Get('checkpoints/consistency')
   @Roles(...READERS)
   @ApiOperation({ summary: 'An RFC 9162 consistency proof from a tree of `from` leaves to checkpoint `to`' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiOkResponse({ type: ConsistencyProofView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: from, to, or from > to', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'No checkpoint of size `to`', type: ErrorBodyDto })
   consistency(@Query() query: ConsistencyQueryDto) {
     return this.checkpoints.consistency(query.from, query.to);
   }
@@ -91,8 +110,10 @@ export class CheckpointController {
   @ApiOperation({
     summary: 'Check every checkpoint against the log key, each other and the current log (admin, auditor)',
   })
-  @ApiResponse({ status: 200, description: '{ ok, problems: [{ workflowId, seq, kind, message }] }' })
-  async verify(@Query() query: VerifyCheckpointsQueryDto) {
+  @ApiOkResponse({ type: CheckpointVerifyView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: witnesses', type: ErrorBodyDto })
+  @ApiResponse({ status: 409, description: 'CHECKPOINT_KEY_MISSING', type: ErrorBodyDto })
+  async verify(@Query() query: VerifyCheckpointsQueryDto): Promise<CheckpointVerifyView> {
     const logKey = parseVkey(this.checkpoints.logKey().vkey);
     const problems = await checkpointProblems(this.db, {
       logKey,
@@ -105,6 +126,8 @@ export class CheckpointController {
   @Get('checkpoints/:size')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One checkpoint' })
+  @ApiOkResponse({ type: CheckpointView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: size is not a whole number', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
   get(@Param('size', sizeParam) size: number) {
     return this.checkpoints.get(size);
@@ -113,8 +136,10 @@ export class CheckpointController {
   @Get('checkpoints/:size/inclusion')
   @Roles(...READERS)
   @ApiOperation({ summary: 'An RFC 9162 inclusion proof of one log row under the checkpoint’s root' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
-  @ApiResponse({ status: 409, description: 'The row came after the checkpoint', type: ErrorBodyDto })
+  @ApiOkResponse({ type: InclusionProofView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: size or rowId', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'No such checkpoint or log row', type: ErrorBodyDto })
+  @ApiResponse({ status: 409, description: 'ROW_NOT_IN_CHECKPOINT: the row came after it', type: ErrorBodyDto })
   inclusion(@Param('size', sizeParam) size: number, @Query() query: InclusionQueryDto) {
     return this.checkpoints.inclusion(size, query.rowId);
   }
@@ -123,6 +148,8 @@ export class CheckpointController {
   @Roles(...READERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'A witness’s cosignature/v1 of the checkpoint; verified against the registered key' })
+  @ApiOkResponse({ type: CheckpointView, description: 'The checkpoint with the cosignature' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: size or cosignature', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
   @ApiResponse({ status: 422, description: 'Unknown witness or an invalid cosignature', type: ErrorBodyDto })
   cosign(@Param('size', sizeParam) size: number, @Body() dto: CosignatureDto) {
@@ -132,6 +159,7 @@ export class CheckpointController {
   @Get('witnesses')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The witnesses whose cosignatures the service accepts' })
+  @ApiOkResponse({ type: [WitnessView] })
   listWitnesses() {
     return this.witnesses.list();
   }
@@ -139,8 +167,8 @@ export class CheckpointController {
   @Post('witnesses')
   @Roles('admin')
   @ApiOperation({ summary: 'Register a witness by its cosignature vkey (admin)' })
-  @ApiResponse({ status: 201, description: 'The witness' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto })
+  @ApiCreatedResponse({ type: WitnessView, description: 'The witness' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: name or vkey', type: ErrorBodyDto })
   @ApiResponse({ status: 409, description: 'The name is registered with another key', type: ErrorBodyDto })
   register(@Body() dto: CreateWitnessDto, @CurrentActor() actor: Actor) {
     return this.witnesses.register(dto, `token:${actor.id}`);

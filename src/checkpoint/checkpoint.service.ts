@@ -5,7 +5,13 @@ import { ADVISORY_LOCKS, Db } from '../database/db';
 import { Clock } from '../workflow/clock';
 import { CheckpointCosignatureEntity, CheckpointEntity, CheckpointTileEntity } from './checkpoint.entities';
 import { firstDifference } from './checkpoint-problems';
-import type { CheckpointView, ConsistencyProofView, InclusionProofView, LogKeyView } from './checkpoint.views';
+import type {
+  CheckpointOutcome,
+  CheckpointView,
+  ConsistencyProofView,
+  InclusionProofView,
+  LogKeyView,
+} from './checkpoint.views';
 import { readKeyFile } from './key-file';
 import { leavesOf, logRows, stableExtent, tileLine } from './log-leaves';
 import {
@@ -22,12 +28,6 @@ import { rowLeaf } from './log-leaves';
 /** Leaves to a tile (as in C2SP tlog-tiles); tiles are written this many at a time. */
 export const TILE_WIDTH = 256;
 const TILES_PER_WRITE = 64;
-
-/** What a checkpoint request did: a new checkpoint, or none because the log had not grown since the latest. */
-export interface CheckpointOutcome {
-  created: boolean;
-  checkpoint: CheckpointView;
-}
 
 /**
  * Signed checkpoints of the whole log (docs/checkpoints.md): the Merkle root of every row in the order of its id,

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import type { Actor } from '../workflow/actor';
+import { ErrorBodyDto } from '../common/error-body.dto';
 import { CollaborationService } from './collaboration.service';
+import { CollaborationSummaryView, CollaborationView } from './collaboration.views';
 import {
   AsOfQueryDto,
   ChangeSettingsDto,
   CreateCollaborationDto,
   RecordOrganisationSignatureDto,
 } from './dto/collaboration.dto';
-import { ErrorBodyDto } from '../common/error-body.dto';
 
 @ApiTags('collaborations')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class CollaborationController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'List collaborations' })
+  @ApiOkResponse({ type: [CollaborationSummaryView] })
   list() {
     return this.service.list();
   }
@@ -30,7 +32,12 @@ export class CollaborationController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a collaboration with its parties, declaration and settings (admin)' })
-  @ApiResponse({ status: 400, description: 'Invalid input (field and reason)', type: ErrorBodyDto })
+  @ApiCreatedResponse({ type: CollaborationView, description: 'The collaboration with its parties today' })
+  @ApiResponse({
+    status: 400,
+    description: 'VALIDATION_FAILED: field and reason (an unknown municipality code too)',
+    type: ErrorBodyDto,
+  })
   @ApiResponse({ status: 409, description: 'SLUG_TAKEN', type: ErrorBodyDto })
   create(@Body() dto: CreateCollaborationDto, @CurrentActor() actor: Actor) {
     return this.service.create(dto, actor);
@@ -39,7 +46,9 @@ export class CollaborationController {
   @Get(':slug')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A collaboration with its members and their status (today in Stockholm, or asOf)' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiOkResponse({ type: CollaborationView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: asOf is not a date', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown collaboration', type: ErrorBodyDto })
   describe(@Param('slug') slug: string, @Query() query: AsOfQueryDto) {
     return this.service.describe(slug, query.asOf);
   }
@@ -47,6 +56,11 @@ export class CollaborationController {
   @Patch(':slug/settings')
   @Roles('admin')
   @ApiOperation({ summary: 'Change settings (DECISIONS D1); logged in the collaboration workflow with its reason' })
+  @ApiOkResponse({ type: CollaborationView, description: 'The collaboration with the settings changed' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown collaboration', type: ErrorBodyDto })
+  @ApiResponse({ status: 409, description: 'TRANSITION_NOT_ALLOWED or VERSION_CONFLICT', type: ErrorBodyDto })
+  @ApiResponse({ status: 422, description: 'A rule refused (REASON_REQUIRED, D1)', type: ErrorBodyDto })
   changeSettings(@Param('slug') slug: string, @Body() dto: ChangeSettingsDto, @CurrentActor() actor: Actor) {
     return this.service.changeSettings(slug, dto, actor);
   }
@@ -57,9 +71,9 @@ export class CollaborationController {
     summary:
       'Record that an organisation (an association, a company) signed the declaration: shown as a party, never counted (R-F1); collaboration version 3',
   })
-  @ApiResponse({ status: 201, description: 'The collaboration with its organisations' })
-  @ApiResponse({ status: 400, description: 'Invalid input (field and reason)', type: ErrorBodyDto })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiCreatedResponse({ type: CollaborationView, description: 'The collaboration with its organisations' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown collaboration', type: ErrorBodyDto })
   @ApiResponse({
     status: 409,
     description: 'TRANSITION_NOT_ALLOWED: a collaboration created before version 3',

@@ -19,6 +19,7 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { CollaborationEntity } from './collaboration.entity';
 import { CollaborationRows, exampleOfRow } from './collaboration.repository';
+import type { CollaborationSummaryView, CollaborationView } from './collaboration.views';
 import type { DeclarationSource } from './declaration-source';
 import type {
   ChangeSettingsDto,
@@ -38,7 +39,7 @@ export class CollaborationService {
     private readonly memberships: MembershipService,
   ) {}
 
-  async create(dto: CreateCollaborationDto, actor: Actor) {
+  async create(dto: CreateCollaborationDto, actor: Actor): Promise<CollaborationView> {
     const parties = [...new Set(dto.parties)];
     // Plain JSON first: a setting the client left out is an undefined member of the DTO and must not hide its default.
     const given = plainJson(dto.settings ?? {}) as Partial<CollaborationSettings>;
@@ -87,7 +88,7 @@ export class CollaborationService {
     );
   }
 
-  async list() {
+  async list(): Promise<CollaborationSummaryView[]> {
     const { rows, counts } = await this.db.read(async (tx) => ({
       rows: await tx.find(CollaborationEntity, { order: { slug: 'ASC' } }),
       counts: await this.memberships.partyCounts(tx),
@@ -113,7 +114,7 @@ export class CollaborationService {
    * never counted, R-F1), its rules as data, and the declaration version in force on `asOf` with its amendments
    * (R-D9, D3); `within` a write, as that write sees it (answer-reader.ts).
    */
-  async describe(slug: string, asOf = this.clock.todayInStockholm(), within?: WorkflowTx) {
+  async describe(slug: string, asOf = this.clock.todayInStockholm(), within?: WorkflowTx): Promise<CollaborationView> {
     const read = answerReader(this.db, this.engine, within);
     const collaboration = await read.rows((tx) => CollaborationRows.bySlug(tx, slug));
     const settings = JSON.parse(collaboration.settings) as CollaborationSettings;
@@ -162,7 +163,11 @@ export class CollaborationService {
   }
 
   /** SEED-VM: an organisation (an association, a company) signs the declaration; logged in the collaboration's workflow. */
-  async recordOrganisationSignature(slug: string, dto: RecordOrganisationSignatureDto, actor: Actor) {
+  async recordOrganisationSignature(
+    slug: string,
+    dto: RecordOrganisationSignatureDto,
+    actor: Actor,
+  ): Promise<CollaborationView> {
     const collaboration = await this.db.read((tx) => CollaborationRows.bySlug(tx, slug));
     const event = plainJson({ type: 'ORGANISATION_SIGNED', ...dto }) as { type: string; [k: string]: unknown };
     return this.engine.write({ instanceId: collaboration.workflowId, actor, eventType: event.type }, async (wtx) => {
@@ -171,7 +176,7 @@ export class CollaborationService {
     });
   }
 
-  async changeSettings(slug: string, dto: ChangeSettingsDto, actor: Actor) {
+  async changeSettings(slug: string, dto: ChangeSettingsDto, actor: Actor): Promise<CollaborationView> {
     const collaboration = await this.db.read((tx) => CollaborationRows.bySlug(tx, slug));
     // The DTO was validated by the global pipe; plain JSON so it hashes canonically.
     const event = JSON.parse(

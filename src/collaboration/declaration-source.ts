@@ -1,9 +1,11 @@
+import type { DeclarationVersionRef } from '../../machines/amendment/amendment.rules';
 import type { AnswerReader } from '../workflow/answer-reader';
+import type { CollaborationAmendmentView } from './collaboration.views';
 
 /** What a collaboration's view shows of its declaration's history: the version in force on a date, the amendments. */
 export interface DeclarationHistory {
-  declarationInForce: unknown;
-  amendments: unknown[];
+  declarationInForce: DeclarationVersionRef;
+  amendments: CollaborationAmendmentView[];
 }
 
 /**

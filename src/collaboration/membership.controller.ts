@@ -2,8 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiResponse,
@@ -17,6 +19,7 @@ import type { Actor } from '../workflow/actor';
 import { AsOfQueryDto } from './dto/collaboration.dto';
 import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
 import { MembershipService } from './membership.service';
+import { MembershipRecordedView, MembershipView } from './membership.views';
 
 const EVENT_MODELS = Object.values(MEMBERSHIP_EVENT_DTOS);
 
@@ -37,6 +40,8 @@ export class MembershipController {
     summary: "A municipality's membership and its status on a date (default today in Stockholm)",
   })
   @ApiParam({ name: 'municipalityCode', example: '1492' })
+  @ApiOkResponse({ type: MembershipView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: asOf is not a date', type: ErrorBodyDto })
   @ApiResponse({
     status: 404,
     description: 'Unknown collaboration or municipality, or not a party',
@@ -63,7 +68,10 @@ export class MembershipController {
   @ApiBody({
     schema: { oneOf: EVENT_MODELS.map((m) => ({ $ref: getSchemaPath(m) })), discriminator: { propertyName: 'type' } },
   })
-  @ApiResponse({ status: 201, description: 'Recorded: the membership after the event, and the log row' })
+  @ApiCreatedResponse({
+    type: MembershipRecordedView,
+    description: 'Recorded: the membership after the event, and the log row',
+  })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason; nothing written', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
   @ApiResponse({

@@ -23,7 +23,7 @@ import { CollaborationRows, exampleOfRow, unknownCollaboration } from './collabo
 import { MEMBERSHIP_EVENT_DTOS } from './dto/membership-event.dto';
 import { MembershipEntity } from './membership.entity';
 import { membershipReadSql, type MembershipRow } from './membership-read';
-import { membershipView, type MembershipView } from './membership.views';
+import { membershipView, type MembershipRecordedView, type MembershipView } from './membership.views';
 
 interface Party {
   membership: MembershipEntity;
@@ -156,7 +156,13 @@ export class MembershipService {
    * municipality (403), and hand it to the engine, which checks the role (403) and the rules (409/422). The settings
    * in force, the decision record (referenced or minimal), the transition and the link commit together.
    */
-  async recordMembershipEvent(slug: string, code: string, body: unknown, actor: Actor, idempotencyKey?: string) {
+  async recordMembershipEvent(
+    slug: string,
+    code: string,
+    body: unknown,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<MembershipRecordedView> {
     const { membership, municipality, collaboration } = await this.partyOf(slug, code);
     const parsed = parseEventBody(body, MEMBERSHIP_EVENT_DTOS);
     const { expectedVersion, ...event } = parsed as typeof parsed & { expectedVersion?: number };

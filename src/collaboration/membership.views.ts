@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { offeredEntryEvents } from '../../machines/membership/entry.rules';
 import { exitNoticeGaps, type ExitNoticeGap } from '../../machines/membership/exit-notice.rules';
 import {
@@ -12,40 +13,72 @@ import type {
   MembershipContext,
   MembershipSettings,
   MembershipStatus,
+  NoticeChannel,
 } from '../../machines/membership/membership.types';
 import { compareDates } from '../../machines/calendar/local-dates';
 import type { MunicipalityView } from '../municipality/municipality.service';
-import type { ExampleView } from '../common/example-view';
-import type { InstanceView } from '../workflow/workflow.types';
+import { ExampleView } from '../common/example-view';
+import { RuleWarningView } from '../common/rule-warning.view';
+import type { InstanceView, TransitionView } from '../workflow/workflow.types';
+import { NoticeRecipientDto, NoticeRegistrationDto, NoticeSenderDto } from './dto/membership-event.dto';
 
-export interface MembershipView {
-  collaboration: string;
-  municipality: { code: string; name: string };
-  asOf: string;
-  status: MembershipStatus;
-  state: string;
-  version: number;
-  memberFrom?: string;
-  exitRequestedOn?: string;
-  exitEffectiveOn?: string;
-  pendingEntry?: { decisionOn?: string; signedOn?: string };
-  councilInformedOn?: string;
-  /** The notice of the exit request that stands (R-C5, R-C12): what it records, and what it has not. */
-  exitNotice?: ExitNoticeView;
-  warnings: unknown[];
-  allowedEvents: string[];
-  workflowId: string;
-  /** The collaboration's example mark (demo data), "EXEMPEL – fiktiva uppgifter"; null for a real one. */
-  example: ExampleView | null;
+/** The party a membership is of. */
+export class MembershipMunicipalityView {
+  @ApiProperty({ example: '1492' }) code: string;
+  @ApiProperty({ example: 'Åmål' }) name: string;
+}
+
+/** The entry under way: the decision's and the signature's dates, as far as they are known on asOf. */
+export class PendingEntryView {
+  @ApiPropertyOptional({ example: '2023-11-29' }) decisionOn?: string;
+  @ApiPropertyOptional({ example: '2023-12-08' }) signedOn?: string;
 }
 
 /** What the log records of an exit notice (issue 11 §7): arrival, sender, recipient, channel, registrations. */
-export interface ExitNoticeView extends ExitNoticeFacts {
+export class ExitNoticeView implements ExitNoticeFacts {
+  @ApiProperty({ example: '2025-03-20T09:15:00+01:00', description: 'The instant the notice arrived, as recorded' })
   arrivedAt: string;
-  noticeOn: string;
-  registrations: NonNullable<ExitNoticeFacts['registrations']>;
+  @ApiProperty({ example: '2025-03-20', description: 'The Stockholm date of the arrival' }) noticeOn: string;
+  @ApiPropertyOptional({ type: NoticeSenderDto }) sender?: NoticeSenderDto;
+  @ApiPropertyOptional({ type: NoticeRecipientDto }) recipient?: NoticeRecipientDto;
+  @ApiPropertyOptional({ enum: ['EMAIL', 'LETTER', 'E_SIGNATURE', 'HANDED_OVER', 'OTHER'] }) channel?: NoticeChannel;
+  @ApiProperty({ type: [NoticeRegistrationDto] }) registrations: NoticeRegistrationDto[];
   /** R-C12: the facts this notice has not recorded (a notice of before issue 11, or a client that left them out). */
+  @ApiProperty({
+    enum: ['sender', 'recipient', 'channel', 'sendingRegistration', 'receivingRegistration'],
+    isArray: true,
+    description: 'R-C12: the facts this notice has not recorded',
+  })
   notRecorded: ExitNoticeGap[];
+}
+
+export class MembershipView {
+  @ApiProperty({ example: 'dalslandssamverkan' }) collaboration: string;
+  @ApiProperty({ type: MembershipMunicipalityView }) municipality: MembershipMunicipalityView;
+  @ApiProperty({ example: '2026-12-31' }) asOf: string;
+  @ApiProperty({ enum: ['NOT_MEMBER', 'SIGNED_NOT_IN_FORCE', 'ACTIVE', 'LEAVING', 'EXITED'], description: 'On asOf' })
+  status: MembershipStatus;
+  @ApiProperty() state: string;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional() memberFrom?: string;
+  @ApiPropertyOptional() exitRequestedOn?: string;
+  @ApiPropertyOptional() exitEffectiveOn?: string;
+  @ApiPropertyOptional({ type: PendingEntryView }) pendingEntry?: PendingEntryView;
+  @ApiPropertyOptional() councilInformedOn?: string;
+  /** The notice of the exit request that stands (R-C5, R-C12): what it records, and what it has not. */
+  @ApiPropertyOptional({ type: ExitNoticeView }) exitNotice?: ExitNoticeView;
+  @ApiProperty({ type: [RuleWarningView] }) warnings: RuleWarningView[];
+  @ApiProperty({ type: [String] }) allowedEvents: string[];
+  @ApiProperty() workflowId: string;
+  /** The collaboration's example mark (demo data), "EXEMPEL – fiktiva uppgifter"; null for a real one. */
+  @ApiProperty({ type: ExampleView, nullable: true, description: 'The example mark (demo data); null for real data' })
+  example: ExampleView | null;
+}
+
+/** POST …/memberships/{code}/events: the membership after the event, and the log row. */
+export class MembershipRecordedView extends MembershipView {
+  @ApiProperty({ type: Object, description: 'The log row' }) transition: TransitionView;
+  @ApiProperty({ description: 'True when an Idempotency-Key retry returned the first result' }) replayed: boolean;
 }
 
 /** The notice of the exit request that stands on `asOf` (none when it arrived after `asOf`). */

@@ -43,6 +43,13 @@ import { InvoicingService } from './invoicing.service';
 const WRITERS = ['admin', 'coordinator'] as const;
 const EVENT_MODELS = Object.values(COST_RULE_EVENT_DTOS);
 
+// A download's refusal is JSON, not the media type the route produces (ApiProduces would give it that).
+const JSON_400_OF_DOWNLOAD = {
+  status: 400,
+  description: 'VALIDATION_FAILED: id or run',
+  content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } },
+};
+
 function runNumber(text: string): number {
   if (!/^[1-9]\d{0,5}$/.test(text))
     throw badInput('run', 'must be a run number (1, 2, …)', 'ska vara ett körningsnummer (1, 2, …)');
@@ -165,6 +172,8 @@ export class CostController {
   @ApiOperation({ summary: "A run's invoices as CSV (UTF-8 with BOM, semicolons, decimal comma: 5 000,00)" })
   @ApiParam({ name: 'run', example: '1' })
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file (attachment)', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse(JSON_400_OF_DOWNLOAD)
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async csv(
     @Param('id', uuidParam) id: string,
@@ -181,6 +190,8 @@ export class CostController {
   @ApiOperation({ summary: "A run's invoices as PDF, one page per invoice" })
   @ApiParam({ name: 'run', example: '1' })
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF (inline)', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse(JSON_400_OF_DOWNLOAD)
   async pdf(@Param('id', uuidParam) id: string, @Param('run') run: string): Promise<StreamableFile> {
     const { rule, run: view } = await this.invoicing.runOf(id, runNumber(run));
     return new StreamableFile(await invoiceRunPdf(rule, view), {
