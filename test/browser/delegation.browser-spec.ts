@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addDays, toStockholmDate } from '../../machines/calendar/calendar';
-import { checkAccessible, cspViolations, signIn, startBrowserApp, type BrowserApp } from './kit';
+import { checkAccessible, cspViolations, screenshot, signIn, startBrowserApp, type BrowserApp } from './kit';
 
 const today = toStockholmDate(new Date().toISOString());
 const yesterday = addDays(today, -1);
@@ -75,6 +75,7 @@ describe("the clerk's delegation pages (Chromium)", () => {
     await expect(page.locator('.notice--success').textContent()).resolves.toContain('Delegationsbeslutet är anmält.');
     await expect(page.locator('table').textContent()).resolves.toContain('Anmält vid § 45: D 2026/77');
     await checkAccessible(page);
+    await screenshot(page, 'delegationsbeslut');
     expect(refused).toEqual([]);
   }, 120_000);
 });

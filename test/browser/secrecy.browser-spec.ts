@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { addDays, toStockholmDate } from '../../machines/calendar/calendar';
 import { ledamoter, paragraphs } from '../e2e/kit/decisions';
-import { checkAccessible, cspViolations, signIn, startBrowserApp, type BrowserApp } from './kit';
+import { checkAccessible, cspViolations, screenshot, signIn, startBrowserApp, type BrowserApp } from './kit';
 
 const today = toStockholmDate(new Date().toISOString());
 const SUMMARY = 'Utredningen om Eva Ekströms boendestöd (hemlig i webbläsaren).';
@@ -70,6 +70,7 @@ describe('secrecy on the clerk’s pages (Chromium)', () => {
     await page.waitForSelector('.notice--success');
     expect(await page.locator('main').innerText()).toContain(SUMMARY);
     await checkAccessible(page);
+    await screenshot(page, 'sekretess');
     const extract = await publicExtract();
     expect(extract).not.toContain(SUMMARY);
     expect(extract).toContain('Sekretess enligt OSL 26 kap. 1 §');
