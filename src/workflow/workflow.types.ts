@@ -23,8 +23,12 @@ export class TransitionActorView {
 export class TransitionView {
   @ApiProperty() seq: number;
   @ApiProperty({ example: 'KSO_SIGNED' }) eventType: string;
-  // Any JSON: the event as recorded (a row whose payload no longer parses shows the stored text).
-  @ApiProperty({ description: 'The event as recorded (JSON)' }) payload: unknown;
+  // The event as recorded; a row whose payload no longer parses shows its stored text (verify reports it).
+  @ApiProperty({
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+    description: 'The event as recorded (its stored text when it does not parse; verify reports that)',
+  })
+  payload: unknown;
   @ApiProperty({ type: TransitionActorView }) actor: TransitionActorView;
   @ApiProperty({ description: 'UTC instant (ISO 8601)' }) recordedAt: string;
   @ApiProperty({ type: String, nullable: true, example: '2026-03-01' }) legalDate: string | null;
