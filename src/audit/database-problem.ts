@@ -1,15 +1,4 @@
-/**
- * A finding of the table checks (issue 10 §2): a stored row that the log does not vouch for. `workflowId` and `seq`
- * name the log row it disagrees with (null when there is none), `table` and `rowId` the row.
- */
-export interface DatabaseProblem {
-  workflowId: string | null;
-  seq: number | null;
-  kind: DatabaseProblemKind;
-  message: string;
-  table?: string;
-  rowId?: string;
-}
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export type DatabaseProblemKind =
   /** A projection of the log (a cache or a copy of logged facts) differs from what the log says. */
@@ -24,6 +13,30 @@ export type DatabaseProblemKind =
   | 'MAPPING_MISMATCH'
   /** A personal datum lost its value or salt without a logged gallring (issue 10 §9). */
   | 'PERSONAL_DATUM_REMOVED_WITHOUT_GALLRING';
+
+/** Every kind, for the OpenAPI enum (a record, so that a kind added above must be added here). */
+const KINDS: Record<DatabaseProblemKind, true> = {
+  PROJECTION_MISMATCH: true,
+  RECORD_HASH_MISMATCH: true,
+  RECORD_NOT_IN_LOG: true,
+  RECORD_MISSING: true,
+  MAPPING_MISMATCH: true,
+  PERSONAL_DATUM_REMOVED_WITHOUT_GALLRING: true,
+};
+export const DATABASE_PROBLEM_KINDS = Object.keys(KINDS) as DatabaseProblemKind[];
+
+/**
+ * A finding of the table checks (issue 10 §2): a stored row that the log does not vouch for. `workflowId` and `seq`
+ * name the log row it disagrees with (null when there is none), `table` and `rowId` the row.
+ */
+export class DatabaseProblem {
+  @ApiProperty({ type: String, nullable: true }) workflowId: string | null;
+  @ApiProperty({ type: Number, nullable: true }) seq: number | null;
+  @ApiProperty({ enum: DATABASE_PROBLEM_KINDS }) kind: DatabaseProblemKind;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({ example: 'signature' }) table?: string;
+  @ApiPropertyOptional() rowId?: string;
+}
 
 /** A problem with the workflows it concerns, so that one workflow's verify can pick its own (see TableChecks). */
 export interface ScopedProblem extends DatabaseProblem {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { beslutLabel, type Gallringsbeslut } from '../../machines/gallring/gallring.rules';
 import { commitmentsIn } from '../../machines/kernel/personal-data';
 import { commitmentOf } from '../personal-data/commitment';
@@ -5,16 +6,16 @@ import { problem, type ScopedProblem } from './database-problem';
 import type { Query } from './hashed-rows';
 
 /** A personal datum removed under a logged gallring: shown by verify beside its problems, never as one. */
-export interface RemovedItem {
-  table: 'personal_datum';
-  row: string;
+export class RemovedItem {
+  @ApiProperty({ enum: ['personal_datum'] }) table: 'personal_datum';
+  @ApiProperty() row: string;
   /** The record that named it (`meeting:<id>`, `delegation:<id>`). */
-  record: string;
+  @ApiProperty({ example: 'meeting:3f0c…' }) record: string;
   /** The gallringsbeslut, as the logged gallring names it. */
-  decision: string;
+  @ApiProperty() decision: string;
   /** The gallring's log row. */
-  workflowId: string;
-  seq: number;
+  @ApiProperty() workflowId: string;
+  @ApiProperty() seq: number;
 }
 
 interface DatumRow {

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { midsommarafton, nonVardagReason, swedishPublicHolidays } from '../../machines/calendar/calendar';
 import { Clock } from '../workflow/clock';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { DeadlinesQueryDto } from '../decision/dto/decision.dto';
-import { deadlinesAnswer } from './deadlines-answer';
+import { ErrorBodyDto } from '../common/error-body.dto';
+import { HolidaysView } from './calendar.views';
+import { DeadlinesAnswer, deadlinesAnswer } from './deadlines-answer';
 
 class HolidaysQueryDto {
   @ApiPropertyOptional({ example: 2026 })
@@ -25,6 +27,8 @@ class HolidaysQueryDto {
  */
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBodyDto })
+@ApiResponse({ status: 403, type: ErrorBodyDto })
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly clock: Clock) {}
@@ -35,14 +39,22 @@ export class CalendarController {
     summary:
       'justeringDeadline (meeting + 14), anslagDeadline (justering + 2), appealLastDay (anslag + 21), each moved to the next vardag; finalFrom',
   })
-  deadlines(@Query() q: DeadlinesQueryDto) {
+  @ApiOkResponse({ type: DeadlinesAnswer })
+  @ApiResponse({
+    status: 400,
+    description: 'VALIDATION_FAILED: no date given, or a date that is not one',
+    type: ErrorBodyDto,
+  })
+  deadlines(@Query() q: DeadlinesQueryDto): DeadlinesAnswer {
     return deadlinesAnswer(q);
   }
 
   @Get('holidays')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Allmänna helgdagar (lag 1989:253) of a year, and the aftnar that are not vardagar' })
-  holidays(@Query() q: HolidaysQueryDto) {
+  @ApiOkResponse({ type: HolidaysView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: year not 1600–9999', type: ErrorBodyDto })
+  holidays(@Query() q: HolidaysQueryDto): HolidaysView {
     const year = q.year ?? Number(this.clock.todayInStockholm().slice(0, 4));
     const aftnar = [midsommarafton(year), `${year}-12-24`, `${year}-12-31`].map((date) => ({
       date,

@@ -6,13 +6,15 @@ import {
   type Deadline,
   type LocalDate,
 } from '../../machines/calendar/calendar';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { AppError } from '../common/errors';
 
-export interface DeadlineNote {
-  date: LocalDate;
-  code: string;
-  message: string;
-  messageSv: string;
+/** A date that moved to the next vardag (or fell on a holiday), with the calendar's reason. */
+export class DeadlineNote {
+  @ApiProperty({ example: '2026-06-22' }) date: LocalDate;
+  @ApiProperty({ example: 'MOVED_TO_NEXT_VARDAG' }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty() messageSv: string;
 }
 
 export interface DeadlinesQuery {
@@ -21,13 +23,30 @@ export interface DeadlinesQuery {
   anslagDate?: LocalDate;
 }
 
-export interface DeadlinesAnswer {
+/** The rule ids each deadline follows. */
+export class DeadlineRules {
+  @ApiProperty({ enum: ['R-I1'] }) justering: 'R-I1';
+  @ApiProperty({ enum: ['R-I4'] }) anslag: 'R-I4';
+  @ApiProperty({ enum: ['R-I6'] }) appeal: 'R-I6';
+  @ApiProperty({ enum: ['R-I7'] }) final: 'R-I7';
+}
+
+@ApiExtraModels(DeadlineNote)
+export class DeadlinesAnswer {
+  @ApiPropertyOptional({ example: '2026-03-09', description: 'Given meetingDate: meeting + 14, next vardag (R-I1)' })
   justeringDeadline?: LocalDate;
+  @ApiPropertyOptional({ description: 'Given justeringDate: justering + 2, next vardag (R-I4)' })
   anslagDeadline?: LocalDate;
-  appealLastDay?: LocalDate;
+  @ApiPropertyOptional({ description: 'Given anslagDate: anslag + 21, next vardag (R-I6)' }) appealLastDay?: LocalDate;
+  @ApiPropertyOptional({ description: 'Given anslagDate: the day after the last day to appeal (R-I7)' })
   finalFrom?: LocalDate;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(DeadlineNote) },
+    description: 'By the name of the deadline that moved (justeringDeadline, anslagDeadline, appealLastDay)',
+  })
   notes?: Record<string, DeadlineNote>;
-  rules: { justering: 'R-I1'; anslag: 'R-I4'; appeal: 'R-I6'; final: 'R-I7' };
+  @ApiProperty({ type: DeadlineRules }) rules: DeadlineRules;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Actor } from '../workflow/actor';
 import { DOCUMENTS_SCOPE, registerRecords } from '../audit/record-register';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import type { CreateDocumentDto, CreateDocumentVersionDto } from './dto/document.dto';
+import type { DocumentVersionView, DocumentView } from './document.views';
 
 /**
  * Governing documents and their versions; a version's text never changes, and its SHA-256 identifies it. Each row is
@@ -23,7 +24,7 @@ export class DocumentService {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async create(dto: CreateDocumentDto, actor: Actor) {
+  async create(dto: CreateDocumentDto, actor: Actor): Promise<DocumentView> {
     return this.engine.transaction(async (wtx) => {
       const { tx } = wtx;
       if (await tx.findOne(DocumentEntity, { where: { key: dto.key } })) {
@@ -40,7 +41,7 @@ export class DocumentService {
     });
   }
 
-  async addVersion(key: string, dto: CreateDocumentVersionDto, actor: Actor) {
+  async addVersion(key: string, dto: CreateDocumentVersionDto, actor: Actor): Promise<DocumentVersionView> {
     const id = randomUUID();
     return this.engine.transaction(async (wtx) => {
       await this.addVersionIn(wtx, actor, key, dto, id);
@@ -99,15 +100,15 @@ export class DocumentService {
     await registerRecords(wtx, actor, DOCUMENTS_SCOPE, [{ table: 'document', row }]);
   }
 
-  get(key: string) {
+  get(key: string): Promise<DocumentView> {
     return this.db.read((tx) => this.documentIn(tx, key));
   }
 
-  getVersion(id: string) {
+  getVersion(id: string): Promise<DocumentVersionView> {
     return this.db.read((tx) => this.versionIn(tx, id));
   }
 
-  private async documentIn(tx: Tx, key: string) {
+  private async documentIn(tx: Tx, key: string): Promise<DocumentView> {
     const doc = await tx.findOne(DocumentEntity, { where: { key } });
     if (!doc) throw notFound(`Document '${key}'`, `Dokumentet '${key}'`);
     const versions = await tx.find(DocumentVersionEntity, {
@@ -122,7 +123,7 @@ export class DocumentService {
     };
   }
 
-  private async versionIn(tx: Tx, id: string) {
+  private async versionIn(tx: Tx, id: string): Promise<DocumentVersionView> {
     const v = await tx.findOne(DocumentVersionEntity, { where: { id } });
     if (!v) throw notFound(`Document version ${id}`, `Dokumentversionen ${id}`);
     const doc = (await tx.findOne(DocumentEntity, { where: { id: v.documentId } }))!;

@@ -3,6 +3,7 @@ import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { Roles } from '../auth/roles.decorator';
+import { ErrorBodyDto } from '../common/error-body.dto';
 import { EvidenceQueryDto } from './dto/evidence.dto';
 import { EvidenceService } from './evidence.service';
 
@@ -19,7 +20,13 @@ export class EvidenceController {
   })
   @ApiParam({ name: 'slug', example: 'dalslandssamverkan' })
   @ApiProduces('application/x-tar')
-  @ApiResponse({ status: 200, description: 'The archive (Content-Disposition names it)' })
+  @ApiResponse({
+    status: 200,
+    description: 'The archive (Content-Disposition names it)',
+    content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: from/to', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown collaboration', type: ErrorBodyDto })
   async download(@Param('slug') slug: string, @Query() query: EvidenceQueryDto, @Res() reply: FastifyReply) {
     const result = await this.evidence.export(slug, query.from, query.to);
     const stream = createReadStream(result.path);

@@ -1,14 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { GallraDto } from './dto/gallra.dto';
-import { GallringService } from './gallring.service';
+import { GallringService, GallringView } from './gallring.service';
 
 @ApiTags('gallring')
 @ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBodyDto })
+@ApiResponse({ status: 403, type: ErrorBodyDto })
 @Controller('gallring')
 export class GallringController {
   constructor(private readonly gallring: GallringService) {}
@@ -22,7 +24,9 @@ export class GallringController {
     summary:
       'Gallring: removes personal data (names) from decision records under a gallringsbeslut; logged, the commitments stay (R-K8, R-K9)',
   })
-  @ApiResponse({ status: 400, type: ErrorBodyDto })
+  @ApiCreatedResponse({ type: GallringView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown decision', type: ErrorBodyDto })
   @ApiResponse({
     status: 422,
     type: ErrorBodyDto,

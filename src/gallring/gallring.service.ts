@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { GALLRING_MACHINE_ID, type RemovedDatum } from '../../machines/gallring/gallring.machine';
 import {
@@ -19,12 +20,33 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import type { GallraDto, GallringItemDto } from './dto/gallra.dto';
 
-export interface GallringView {
-  beslut: Gallringsbeslut;
-  removedOn: string;
+/** The gallringsbeslut as the gallring names it (machines/gallring's Gallringsbeslut, as the API shows it). */
+export class GallringsbeslutView implements Gallringsbeslut {
+  @ApiProperty({ example: 'KS Dnr 2026/45' }) diarienummer: string;
+  @ApiProperty({ example: '2026-01-15' }) decidedOn: string;
+  @ApiPropertyOptional({ example: 'KS' }) organ?: string;
+}
+
+export class GallringLoggedView {
+  @ApiProperty({ example: '1460' }) municipality: string;
+  @ApiProperty() workflowId: string;
+  @ApiProperty() seq: number;
+}
+
+export class GallringRemovedView {
+  @ApiProperty() decisionId: string;
+  @ApiProperty({ description: 'The salted hash that stays in the chain' }) commitment: string;
+  @ApiProperty({ example: 'meeting:3f0c…' }) record: string;
+  @ApiProperty({ example: 'KS Dnr 2026/45 (2026-01-15)' }) under: string;
+}
+
+export class GallringView {
+  @ApiProperty({ type: GallringsbeslutView }) beslut: GallringsbeslutView;
+  @ApiProperty({ example: '2026-02-01' }) removedOn: string;
   /** One logged row per municipality whose records lost data: its gallring workflow and seq. */
-  logged: Array<{ municipality: string; workflowId: string; seq: number }>;
-  removed: Array<{ decisionId: string; commitment: string; record: string; under: string }>;
+  @ApiProperty({ type: [GallringLoggedView], description: 'One logged row per municipality whose records lost data' })
+  logged: GallringLoggedView[];
+  @ApiProperty({ type: [GallringRemovedView] }) removed: GallringRemovedView[];
 }
 
 /**

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { In } from 'typeorm';
 import { AppError } from '../common/errors';
 import { Db, type Tx } from '../database/db';
 import type { CreateMunicipalityDto } from './dto/municipality.dto';
 import { MunicipalityEntity } from './municipality.entity';
 
-export interface MunicipalityView {
-  code: string;
-  name: string;
+export class MunicipalityView {
+  @ApiProperty({ example: '1460', description: 'The official code (kommunkod)' }) code: string;
+  @ApiProperty({ example: 'Bengtsfors' }) name: string;
 }
 
 /** Municipalities by their official code (kommunkod); every other module asks here, never the table. */

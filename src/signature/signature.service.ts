@@ -13,6 +13,7 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.service';
 import { registerRecords } from '../audit/record-register';
 import type { RecordSignatureDto } from './dto/signature.dto';
 import { SignatureEntity } from './signature.entity';
+import type { SignatureView } from './signature.views';
 
 /**
  * Signatures of governing documents (R-B3, R-B5, D12): who signed, in which office, when, by what method, and the
@@ -29,7 +30,7 @@ export class SignatureService {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async record(dto: RecordSignatureDto, actor: Actor) {
+  async record(dto: RecordSignatureDto, actor: Actor): Promise<SignatureView> {
     assertActsFor(actor, dto.municipalityCode);
     assertMayRecordStandIn(actor, dto.standIn);
     const id = randomUUID();
@@ -74,11 +75,11 @@ export class SignatureService {
     });
   }
 
-  get(id: string) {
+  get(id: string): Promise<SignatureView> {
     return this.db.read((tx) => this.signatureIn(tx, id));
   }
 
-  private async signatureIn(tx: Tx, id: string) {
+  private async signatureIn(tx: Tx, id: string): Promise<SignatureView> {
     const s = await tx.findOne(SignatureEntity, { where: { id } });
     if (!s) throw notFound(`Signature ${id}`, `Underskriften ${id}`);
     const v = (await this.documents.versionById(tx, s.documentVersionId))!;
@@ -86,7 +87,8 @@ export class SignatureService {
       id: s.id,
       document: { key: v.documentKey, title: v.documentTitle, version: v.version, versionId: v.id, sha256: v.sha256 },
       municipalityCode: s.municipalityCode,
-      signatory: { name: s.signatoryName, office: s.signatoryOffice },
+      // Stored as text; written only from a validated SignatoryDto.
+      signatory: { name: s.signatoryName, office: s.signatoryOffice as SignatureView['signatory']['office'] },
       signedOn: s.signedOn,
       method: s.method,
       signedHash: s.signedHash,

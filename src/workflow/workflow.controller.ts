@@ -4,6 +4,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiProperty,
   ApiPropertyOptional,
   ApiResponse,
   ApiTags,
@@ -21,8 +22,23 @@ import { VerifyService } from './verify/verify.service';
 import { WorkflowHistory } from './history/workflow-history';
 // Chain coverage of the tables (h-chain)
 import { TableChecks } from '../audit/table-checks';
+import { DatabaseProblem } from '../audit/database-problem';
+import { StoppedInstanceView, HistoryView } from './history/history.views';
+import { VerifyReport } from './workflow.types';
 // An instance's diagram as SVG (h-docsout)
 import { workflowDiagramSvg } from '../diagram/workflow-diagram';
+
+/** What a run of the due events did: transitions recorded, and events refused by a workflow that had moved on. */
+class DueEventsRunView {
+  @ApiProperty() fired: number;
+  @ApiProperty() refused: number;
+}
+
+/** POST /workflows/{id}/verify: the replay's report, and the table checks of the rows that concern the workflow. */
+class WorkflowVerifyView extends VerifyReport {
+  @ApiProperty({ type: [DatabaseProblem], description: 'The table checks of the rows that point at this workflow' })
+  tables: DatabaseProblem[];
+}
 
 class RunDueEventsDto {
   @ApiPropertyOptional({
@@ -36,6 +52,8 @@ class RunDueEventsDto {
 
 @ApiTags('workflows')
 @ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBodyDto })
+@ApiResponse({ status: 403, type: ErrorBodyDto })
 @Controller('workflows')
 export class WorkflowController {
   constructor(
@@ -51,7 +69,9 @@ export class WorkflowController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fire due events (e.g. EXIT_TOOK_EFFECT) now; the service also does this every minute' })
-  runDue(@Body() dto: RunDueEventsDto) {
+  @ApiOkResponse({ type: DueEventsRunView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: asOf not a date, or after today', type: ErrorBodyDto })
+  runDue(@Body() dto: RunDueEventsDto): Promise<DueEventsRunView> {
     const today = this.clock.todayInStockholm();
     // A deadline takes effect when its day has come, never ahead of time.
     if (dto.asOf && dto.asOf > today) {
@@ -78,8 +98,10 @@ export class WorkflowController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A workflow instance: machine, pinned version, state, version, context, allowed events' })
+  @ApiOkResponse({ type: StoppedInstanceView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id not a UUID', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
-  async get(@Param('id', uuidParam) id: string) {
+  async get(@Param('id', uuidParam) id: string): Promise<StoppedInstanceView> {
     const view = await this.engine.get(id);
     // R-I13: a decision under inhibition stops what it drove (read side).
     const stoppedBy = await this.workflowHistory.stoppedBy(id);
@@ -93,8 +115,10 @@ export class WorkflowController {
       'The append-only transition log of a workflow, genesis first: each entry with the person behind the token, ' +
       'the rule that allowed it, its legal date and recorded instant, and links to the records behind it',
   })
+  @ApiOkResponse({ type: HistoryView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id not a UUID', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
-  history(@Param('id', uuidParam) id: string) {
+  history(@Param('id', uuidParam) id: string): Promise<HistoryView> {
     return this.workflowHistory.history(id);
   }
 
@@ -106,7 +130,11 @@ export class WorkflowController {
       "The instance's machine version as SVG (states, events, guards with their rule ids), its current state and the path its log took highlighted",
   })
   @ApiProduces('image/svg+xml')
-  @ApiOkResponse({ description: 'An SVG document with <title> and <desc>', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'An SVG document with <title> and <desc>',
+    content: { 'image/svg+xml': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id not a UUID', type: ErrorBodyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
   diagram(@Param('id', uuidParam) id: string): Promise<string> {
     return workflowDiagramSvg(this.engine, id);
@@ -116,8 +144,10 @@ export class WorkflowController {
   @Get(':id/verify')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Replay the log of one workflow and check it (the same as POST, as a read)' })
-  @ApiResponse({ status: 200, description: '{ ok, events, firstDivergence: { seq, kind, message } | null, problems }' })
-  verifyRead(@Param('id', uuidParam) id: string) {
+  @ApiOkResponse({ type: VerifyReport })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id not a UUID', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  verifyRead(@Param('id', uuidParam) id: string): Promise<VerifyReport> {
     return this.verifier.verify(id);
   }
 
@@ -125,12 +155,14 @@ export class WorkflowController {
   @Roles(...READERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Replay the log through the pinned machine version and check every hash, link and state' })
-  @ApiResponse({
-    status: 200,
+  @ApiOkResponse({
+    type: WorkflowVerifyView,
     description:
-      '{ ok, events, firstDivergence: { seq, kind, message } | null, problems, tables }: `tables` are the table checks of the rows that point at this workflow or that its log vouches for (src/audit/table-checks.ts); ok only when both are clean',
+      '`tables` are the table checks of the rows that point at this workflow or that its log vouches for (src/audit/table-checks.ts); ok only when both are clean',
   })
-  async verify(@Param('id', uuidParam) id: string) {
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id not a UUID', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  async verify(@Param('id', uuidParam) id: string): Promise<WorkflowVerifyView> {
     const report = await this.verifier.verify(id);
     const tables = await this.tables.tableProblems({ workflowId: id });
     return { ...report, ok: report.ok && tables.length === 0, tables };

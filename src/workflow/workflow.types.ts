@@ -13,30 +13,42 @@ export interface SendOptions {
   requestFingerprint?: string;
 }
 
-export interface TransitionView {
-  seq: number;
-  eventType: string;
-  payload: unknown;
-  actor: { id: string; role: string; municipality: string | null };
-  recordedAt: string;
-  legalDate: string | null;
-  fromState: string | null;
-  toState: string;
-  machineId: string;
-  machineVersion: number;
-  prevHash: string;
-  hash: string;
+/** Who wrote a log row: the actor id (a token id, or 'system'), its role and its municipality. */
+export class TransitionActorView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'admin' }) role: string;
+  @ApiProperty({ type: String, nullable: true, example: '1460' }) municipality: string | null;
 }
 
-export interface InstanceView {
-  id: string;
-  machineId: string;
-  machineVersion: number;
-  subject: string;
-  state: string;
-  version: number;
-  context: any;
-  allowedEvents: string[];
+export class TransitionView {
+  @ApiProperty() seq: number;
+  @ApiProperty({ example: 'KSO_SIGNED' }) eventType: string;
+  // The event as recorded; a row whose payload no longer parses shows its stored text (verify reports it).
+  @ApiProperty({
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+    description: 'The event as recorded (its stored text when it does not parse; verify reports that)',
+  })
+  payload: unknown;
+  @ApiProperty({ type: TransitionActorView }) actor: TransitionActorView;
+  @ApiProperty({ description: 'UTC instant (ISO 8601)' }) recordedAt: string;
+  @ApiProperty({ type: String, nullable: true, example: '2026-03-01' }) legalDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) fromState: string | null;
+  @ApiProperty() toState: string;
+  @ApiProperty() machineId: string;
+  @ApiProperty() machineVersion: number;
+  @ApiProperty() prevHash: string;
+  @ApiProperty() hash: string;
+}
+
+export class InstanceView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'membership' }) machineId: string;
+  @ApiProperty() machineVersion: number;
+  @ApiProperty() subject: string;
+  @ApiProperty() state: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The machine's context" }) context: any;
+  @ApiProperty({ type: [String] }) allowedEvents: string[];
 }
 
 export interface SendResult {
@@ -64,33 +76,36 @@ export class CausedOutcome {
   refused?: CausedRefusal;
 }
 
-export interface VerifyProblem {
-  seq: number;
-  kind:
-    | 'MISSING_ROW'
-    | 'HASH_MISMATCH'
-    | 'CHAIN_BROKEN'
-    | 'BAD_PAYLOAD'
-    | 'REPLAY_REFUSED'
-    | 'STATE_MISMATCH'
-    | 'FROM_STATE_MISMATCH'
-    | 'MACHINE_MISMATCH'
-    | 'HEAD_MISMATCH'
-    // Verify at every scale (h-verify): found by the whole-scope run, not by one workflow's replay.
-    | 'ORPHAN_ROWS'
-    | 'HEAD_WITHOUT_ROWS'
-    | 'MISSING_WORKFLOW'
-    | 'MACHINE_VERSION_MISSING'
-    // Versioned machines (h-versions): the pinned version's recorded fingerprint is not the running definition's.
-    | 'DEFINITION_CHANGED';
-  message: string;
+export const VERIFY_PROBLEM_KINDS = [
+  'MISSING_ROW',
+  'HASH_MISMATCH',
+  'CHAIN_BROKEN',
+  'BAD_PAYLOAD',
+  'REPLAY_REFUSED',
+  'STATE_MISMATCH',
+  'FROM_STATE_MISMATCH',
+  'MACHINE_MISMATCH',
+  'HEAD_MISMATCH',
+  // Verify at every scale (h-verify): found by the whole-scope run, not by one workflow's replay.
+  'ORPHAN_ROWS',
+  'HEAD_WITHOUT_ROWS',
+  'MISSING_WORKFLOW',
+  'MACHINE_VERSION_MISSING',
+  // Versioned machines (h-versions): the pinned version's recorded fingerprint is not the running definition's.
+  'DEFINITION_CHANGED',
+] as const;
+
+export class VerifyProblem {
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: VERIFY_PROBLEM_KINDS }) kind: (typeof VERIFY_PROBLEM_KINDS)[number];
+  @ApiProperty() message: string;
 }
 
-export interface VerifyReport {
-  workflowId: string;
-  machine: string;
-  ok: boolean;
-  events: number;
-  firstDivergence: VerifyProblem | null;
-  problems: VerifyProblem[];
+export class VerifyReport {
+  @ApiProperty() workflowId: string;
+  @ApiProperty({ example: 'membership@1' }) machine: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty() events: number;
+  @ApiProperty({ type: VerifyProblem, nullable: true }) firstDivergence: VerifyProblem | null;
+  @ApiProperty({ type: [VerifyProblem] }) problems: VerifyProblem[];
 }

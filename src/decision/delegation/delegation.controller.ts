@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { ErrorBodyDto } from '../../common/error-body.dto';
@@ -10,7 +10,7 @@ import {
   RecordDelegationDecisionDto,
   ReportDelegationDecisionDto,
 } from './delegation.dto';
-import { DelegationService } from './delegation.service';
+import { DelegationDecisionView, DelegationService } from './delegation.service';
 
 const WRITERS = ['admin', 'clerk'] as const;
 
@@ -28,6 +28,9 @@ export class DelegationController {
     summary:
       'Record a delegationsbeslut (KL 6 kap. 37 §) or an ordförandebeslut (6 kap. 39 §) of the body, by its delegate under a point of the delegationsordning',
   })
+  @ApiCreatedResponse({ type: DelegationDecisionView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown body (or the body to report to)', type: ErrorBodyDto })
   @ApiResponse({ status: 422, description: 'DELEGATION_NOT_IN_FULLMAKTIGE, validation', type: ErrorBodyDto })
   record(@Param('id', uuidParam) id: string, @Body() dto: RecordDelegationDecisionDto, @CurrentActor() actor: Actor) {
     return this.service.record(id, dto, actor);
@@ -36,6 +39,8 @@ export class DelegationController {
   @Get('bodies/:id/delegation-decisions')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The delegationsbeslut the body decided or that are reported to it, newest first' })
+  @ApiOkResponse({ type: [DelegationDecisionView] })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
   list(@Param('id', uuidParam) id: string) {
     return this.service.list(id);
   }
@@ -43,6 +48,8 @@ export class DelegationController {
   @Get('delegation-decisions/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A delegationsbeslut with its anmälan (the reporting paragraph and its appeal period)' })
+  @ApiOkResponse({ type: DelegationDecisionView })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
   get(@Param('id', uuidParam) id: string) {
     return this.service.get(id);
   }
@@ -53,6 +60,9 @@ export class DelegationController {
     summary:
       'Report (anmäl) the delegationsbeslut at a meeting (KL 6 kap. 40 §): a paragraph of it whose appeal period runs from that protocol’s anslag (R-I9)',
   })
+  @ApiCreatedResponse({ type: DelegationDecisionView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'Unknown delegationsbeslut or meeting', type: ErrorBodyDto })
   @ApiResponse({
     status: 409,
     description: 'DELEGATION_ALREADY_REPORTED, PARAGRAPH_EXISTS',
@@ -74,6 +84,9 @@ export class DelegationController {
     summary:
       'Announce the delegationsbeslut on its own on the municipality’s anslagstavla (protokollfört särskilt): its appeal period runs from this notice (R-I9, R-I6)',
   })
+  @ApiCreatedResponse({ type: DelegationDecisionView })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, type: ErrorBodyDto })
   @ApiResponse({ status: 409, description: 'DELEGATION_ALREADY_ANNOUNCED', type: ErrorBodyDto })
   @ApiResponse({
     status: 422,

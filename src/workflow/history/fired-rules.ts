@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ruleIdsOfGuards } from '../../../machines/guard-rule-ids';
 import { guardNames } from '../../../machines/kernel/explain';
 import { RowReplayer } from '../log/row-replayer';
@@ -6,13 +7,14 @@ import type { WorkflowTransitionEntity } from '../log/workflow-transition.entity
 import type { MachineRegistry } from '../machine-registry';
 
 /** The rule that allowed a transition: the machine version that judged it, its rule guards and their rule ids. */
-export interface AllowingRule {
+export class AllowingRule {
   /** `id@version`: the pinned version that judged the event, as the row records it. */
-  machine: string;
+  @ApiProperty({ example: 'membership@1', description: 'The pinned version that judged the event' }) machine: string;
   /** The guards of the rule table on the transition that fired (empty: the transition has no rule). */
+  @ApiProperty({ type: [String], description: 'Rule guards of the transition that fired (empty: no rule)' })
   guards: string[];
   /** The RULEBOOK / DECISIONS ids those guards apply (docs/rules.md). */
-  ruleIds: string[];
+  @ApiProperty({ type: [String], example: ['R-C4'] }) ruleIds: string[];
 }
 
 /**

@@ -1,8 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export const HISTORY_LINK_RELS = ['decision', 'document-version', 'signature', 'meeting', 'caused-by'] as const;
+
 /** A record behind a history entry, as an API path that answers it. */
-export interface HistoryLink {
-  rel: 'decision' | 'document-version' | 'signature' | 'meeting' | 'caused-by';
-  id: string;
-  href: string;
+export class HistoryLink {
+  @ApiProperty({ enum: HISTORY_LINK_RELS }) rel: (typeof HISTORY_LINK_RELS)[number];
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '/api/v1/decisions/3f0c…' }) href: string;
 }
 
 /** Payload keys that name a record of another module, and where the API answers it. */

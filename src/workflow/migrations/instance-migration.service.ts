@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { MachineDefinition } from '../../../machines/kernel/machine-definition';
@@ -27,27 +28,35 @@ export interface MigrationRequest {
 
 export type MigrationRefusalCode = 'MIGRATION_UNMAPPED_STATE' | 'MIGRATION_INVALID_TARGET' | 'MIGRATION_NOT_ON_VERSION';
 
-/** One instance in a migration report. */
-export interface InstanceMigrationView {
-  workflowId: string;
-  subject: string | null;
-  fromState: string | null;
-  toState: string | null;
-  /** WOULD_MIGRATE (dry run), MIGRATED (its row's seq), REFUSED (why; nothing was written for it). */
-  outcome: 'WOULD_MIGRATE' | 'MIGRATED' | 'REFUSED';
-  seq?: number;
-  refused?: { code: MigrationRefusalCode; message: string; messageSv: string };
+export class MigrationRefusalView {
+  @ApiProperty({ enum: ['MIGRATION_UNMAPPED_STATE', 'MIGRATION_INVALID_TARGET', 'MIGRATION_NOT_ON_VERSION'] })
+  code: MigrationRefusalCode;
+  @ApiProperty() message: string;
+  @ApiProperty() messageSv: string;
 }
 
-export interface MigrationReport {
-  machine: string;
-  from: number;
-  to: number;
-  mappingHash: string;
-  dryRun: boolean;
-  instances: InstanceMigrationView[];
-  migrated: number;
-  refused: number;
+/** One instance in a migration report. */
+export class InstanceMigrationView {
+  @ApiProperty() workflowId: string;
+  @ApiProperty({ type: String, nullable: true }) subject: string | null;
+  @ApiProperty({ type: String, nullable: true }) fromState: string | null;
+  @ApiProperty({ type: String, nullable: true }) toState: string | null;
+  /** WOULD_MIGRATE (dry run), MIGRATED (its row's seq), REFUSED (why; nothing was written for it). */
+  @ApiProperty({ enum: ['WOULD_MIGRATE', 'MIGRATED', 'REFUSED'] }) outcome: 'WOULD_MIGRATE' | 'MIGRATED' | 'REFUSED';
+  @ApiPropertyOptional({ description: "MIGRATED: its log row's seq" }) seq?: number;
+  @ApiPropertyOptional({ type: MigrationRefusalView, description: 'REFUSED: why; nothing was written for it' })
+  refused?: MigrationRefusalView;
+}
+
+export class MigrationReport {
+  @ApiProperty({ example: 'area' }) machine: string;
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty() mappingHash: string;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ type: [InstanceMigrationView] }) instances: InstanceMigrationView[];
+  @ApiProperty() migrated: number;
+  @ApiProperty() refused: number;
 }
 
 /** A refusal of one instance, thrown inside its transaction so that nothing of it is written. */

@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { IsText } from '../../common/validators';
 import { MigrateInstancesDto } from './dto/migration.dto';
-import { InstanceMigrationService } from './instance-migration.service';
+import { InstanceMigrationService, MigrationReport } from './instance-migration.service';
 
 /** The route's machine id, checked like any text (an unknown id is 404 UNKNOWN_MACHINE). */
 export class MachineIdParam {
@@ -16,6 +16,8 @@ export class MachineIdParam {
 
 @ApiTags('machines')
 @ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBodyDto })
+@ApiResponse({ status: 403, type: ErrorBodyDto })
 @Controller('machines')
 export class MigrationsController {
   constructor(private readonly migrations: InstanceMigrationService) {}
@@ -27,11 +29,9 @@ export class MigrationsController {
     summary:
       'Move running instances to a newer machine version with a state mapping (dry run: what would change; applied: one logged xstate.migrate row per instance)',
   })
-  @ApiResponse({
-    status: 200,
-    description: '{ machine, from, to, mappingHash, dryRun, instances[], migrated, refused }',
-  })
-  @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiOkResponse({ type: MigrationReport })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: field and reason', type: ErrorBodyDto })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_MACHINE or an unknown version', type: ErrorBodyDto })
   migrate(@Param() params: MachineIdParam, @Body() dto: MigrateInstancesDto, @CurrentActor() actor: Actor) {
     return this.migrations.migrate(
       {

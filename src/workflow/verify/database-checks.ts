@@ -1,21 +1,39 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { Dialect } from '../../database/dialect';
 import type { SnapshotQuery } from '../../database/db';
 import { tableProblemsIn } from '../../audit/table-checks';
 // Gallring of personal data (h-gallring)
 import { personalDataFindings, type RemovedItem } from '../../audit/personal-data-checks';
 
+export class DatabaseScope {
+  @ApiProperty({ enum: ['database'] }) kind: 'database';
+}
+
+export class CollaborationScope {
+  @ApiProperty({ enum: ['collaboration'] }) kind: 'collaboration';
+  @ApiProperty({ example: 'dalslandssamverkan' }) slug: string;
+}
+
+export class WorkflowScope {
+  @ApiProperty({ enum: ['workflow'] }) kind: 'workflow';
+  @ApiProperty() workflowId: string;
+}
+
 /** What a whole-scope verify covers: every workflow, one collaboration's, or one workflow. */
-export type VerifyScope =
-  { kind: 'database' } | { kind: 'collaboration'; slug: string } | { kind: 'workflow'; workflowId: string };
+export type VerifyScope = DatabaseScope | CollaborationScope | WorkflowScope;
+export const VERIFY_SCOPES = [DatabaseScope, CollaborationScope, WorkflowScope];
 
 /** A problem found by verify: where (workflow and seq, or a table row) and what (a stable kind). */
-export interface DatabaseProblem {
-  workflowId: string | null;
-  seq: number | null;
+// Its own schema name: the table checks' DatabaseProblem (src/audit) has the same shape with an enum of kinds.
+@ApiSchema({ name: 'VerifyRunProblem' })
+export class DatabaseProblem {
+  @ApiProperty({ type: String, nullable: true }) workflowId: string | null;
+  @ApiProperty({ type: Number, nullable: true }) seq: number | null;
+  @ApiProperty({ description: "A verify problem's kind (VerifyProblem) or a table check's (DatabaseProblem)" })
   kind: string;
-  message: string;
-  table?: string;
-  rowId?: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() table?: string;
+  @ApiPropertyOptional() rowId?: string;
 }
 
 /**

@@ -1,27 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { AppError, badInput, notFound } from '../../common/errors';
 import { Db } from '../../database/db';
 import { logSql } from '../log/log-sql';
 import { collaborationExists } from './collaboration-workflows';
-import type { VerifyScope } from './database-checks';
-import type { VerifyProgress, VerifyRunReport } from './verify-run.types';
+import { VERIFY_SCOPES, type VerifyScope } from './database-checks';
+import { VerifyProgress, VerifyRunReport } from './verify-run.types';
 import { VerifyRunService } from './verify-run.service';
 
 /** Finished jobs kept for polling (the newest); a job lives in this process only. */
 const KEPT_JOBS = 20;
 
-export interface VerifyJobView {
-  id: string;
-  scope: VerifyScope;
-  status: 'running' | 'done' | 'failed';
-  progress: VerifyProgress;
+@ApiExtraModels(...VERIFY_SCOPES)
+export class VerifyJobView {
+  @ApiProperty() id: string;
+  @ApiProperty({ oneOf: VERIFY_SCOPES.map((m) => ({ $ref: getSchemaPath(m) })) }) scope: VerifyScope;
+  @ApiProperty({ enum: ['running', 'done', 'failed'] }) status: 'running' | 'done' | 'failed';
+  @ApiProperty({ type: VerifyProgress }) progress: VerifyProgress;
   /** The report once done (`ok` says whether anything was found). */
+  @ApiProperty({ type: VerifyRunReport, nullable: true, description: 'The report once done' })
   report: VerifyRunReport | null;
   /** Why the run itself failed (not a finding: a finding is in the report). */
+  @ApiProperty({ type: String, nullable: true, description: 'Why the run itself failed (not a finding)' })
   error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
+  @ApiProperty() startedAt: string;
+  @ApiProperty({ type: String, nullable: true }) finishedAt: string | null;
 }
 
 /**

@@ -1,43 +1,62 @@
-import type { DatabaseProblem, VerifyScope } from './database-checks';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { DatabaseProblem, VERIFY_SCOPES, type VerifyScope } from './database-checks';
 import type { ShardMode } from './shard-pool';
-import type { RemovedItem } from '../../audit/personal-data-checks';
+import { RemovedItem } from '../../audit/personal-data-checks';
 
 /** How far a verify run is: rows and workflows checked of those in its scope (counted at its start). */
-export interface VerifyProgress {
-  rowsDone: number;
-  rowsTotal: number;
-  workflowsDone: number;
-  workflowsTotal: number;
-  elapsedMs: number;
+export class VerifyProgress {
+  @ApiProperty() rowsDone: number;
+  @ApiProperty() rowsTotal: number;
+  @ApiProperty() workflowsDone: number;
+  @ApiProperty() workflowsTotal: number;
+  @ApiProperty() elapsedMs: number;
 }
 
 /** A workflow with problems: its first problem and how many it has. */
-export interface FailedWorkflow {
-  workflowId: string;
-  machine: string | null;
-  problemCount: number;
-  first: DatabaseProblem;
+export class FailedWorkflow {
+  @ApiProperty() workflowId: string;
+  @ApiProperty({ type: String, nullable: true }) machine: string | null;
+  @ApiProperty() problemCount: number;
+  @ApiProperty({ type: DatabaseProblem }) first: DatabaseProblem;
+}
+
+export class VerifyRunCounts {
+  @ApiProperty() workflows: number;
+  @ApiProperty() rows: number;
+}
+
+export class VerifyRunCheck {
+  @ApiProperty() name: string;
+  @ApiProperty() problemCount: number;
+}
+
+export class VerifyRunExecution {
+  @ApiProperty({ enum: ['workers', 'in-thread'] }) mode: ShardMode;
+  @ApiProperty() threads: number;
+  @ApiPropertyOptional({ description: 'Why workers were not used when they were asked for' }) note?: string;
 }
 
 /** What a verify run of a scope answers (the API's JSON and the CLI's `--json`). */
-export interface VerifyRunReport {
-  scope: VerifyScope;
-  ok: boolean;
-  counts: { workflows: number; rows: number };
+@ApiExtraModels(...VERIFY_SCOPES)
+export class VerifyRunReport {
+  @ApiProperty({ oneOf: VERIFY_SCOPES.map((m) => ({ $ref: getSchemaPath(m) })) }) scope: VerifyScope;
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ type: VerifyRunCounts }) counts: VerifyRunCounts;
   /** Every problem counted; the list holds the first `problemLimit` of them. */
-  problemCount: number;
-  problems: DatabaseProblem[];
-  problemsTruncated: boolean;
-  failedWorkflowCount: number;
-  failedWorkflows: FailedWorkflow[];
+  @ApiProperty({ description: 'Every problem counted; `problems` holds the first of them' }) problemCount: number;
+  @ApiProperty({ type: [DatabaseProblem] }) problems: DatabaseProblem[];
+  @ApiProperty() problemsTruncated: boolean;
+  @ApiProperty() failedWorkflowCount: number;
+  @ApiProperty({ type: [FailedWorkflow] }) failedWorkflows: FailedWorkflow[];
   /** The checks that ran after the log checks (database-checks.ts) and what each found. */
-  checks: Array<{ name: string; problemCount: number }>;
+  @ApiProperty({ type: [VerifyRunCheck] }) checks: VerifyRunCheck[];
   /** Personal data removed under a logged gallringsbeslut (issue 10 §9): lawful, so listed here and not a problem. */
+  @ApiProperty({ type: [RemovedItem], description: 'Personal data removed under a logged gallringsbeslut (lawful)' })
   removed: RemovedItem[];
   /** Worker threads, or the calling thread; `note` says why workers were not used when they were asked for. */
-  execution: { mode: ShardMode; threads: number; note?: string };
-  startedAt: string;
-  durationMs: number;
+  @ApiProperty({ type: VerifyRunExecution }) execution: VerifyRunExecution;
+  @ApiProperty() startedAt: string;
+  @ApiProperty() durationMs: number;
 }
 
 export interface VerifyRunOptions {
