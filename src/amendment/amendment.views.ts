@@ -6,7 +6,7 @@ import {
   standingApprovals,
 } from '../../machines/amendment/amendment.rules';
 import type { AmendmentContext, AmendmentStatus, CountingParty } from '../../machines/amendment/amendment.types';
-import type { InstanceView, TransitionView } from '../workflow/workflow.types';
+import { TransitionView, type InstanceView } from '../workflow/workflow.types';
 
 export class AmendmentDocumentView {
   @ApiProperty() key: string;
@@ -59,7 +59,7 @@ export class AmendmentView {
 }
 
 export class AmendmentEventResultView extends AmendmentView {
-  @ApiProperty({ type: Object, description: 'The log row' }) transition: TransitionView;
+  @ApiProperty({ type: TransitionView, description: 'The log row' }) transition: TransitionView;
   @ApiProperty() replayed: boolean;
   @ApiPropertyOptional({
     description: 'D4: the membership workflow of the party the amendment added, when it came into force now',

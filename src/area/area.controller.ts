@@ -22,6 +22,7 @@ import { AreaService } from './area.service';
 import { AreaListView, AreaRecordedView, AreaView } from './area.views';
 import { AREA_CREATION_DTOS, AREA_STEP_DTOS } from './dto/area-event.dto';
 import { AreaListQueryDto, AreaQueryDto } from './dto/area-query.dto';
+import { HistoryView } from '../workflow/history/history.views';
 
 const CREATION_MODELS = Object.values(AREA_CREATION_DTOS);
 const STEP_MODELS = Object.values(AREA_STEP_DTOS);
@@ -109,7 +110,10 @@ export class AreaController {
   @Roles(...READERS)
   @ApiOperation({ summary: "The area's append-only transition log, genesis first" })
   // The body of GET /workflows/{id}/history for the area's workflow (HistoryView).
-  @ApiOkResponse({ type: Object, description: "The area workflow's history, as GET /workflows/{id}/history answers" })
+  @ApiOkResponse({
+    type: HistoryView,
+    description: "The area workflow's history, as GET /workflows/{id}/history answers",
+  })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: id is not a UUID', type: ErrorBodyDto })
   @ApiResponse({ status: 404, description: 'Unknown area', type: ErrorBodyDto })
   history(@Param('id', uuidParam) id: string) {

@@ -5,6 +5,7 @@
  * OpenAPI document describes the answers.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TransitionView } from '../workflow/workflow.types';
 
 export class AreaStageView {
   @ApiProperty({ example: 'beslut' }) key: string;
@@ -115,7 +116,7 @@ export class AreaView {
 }
 
 export class AreaRecordedView extends AreaView {
-  @ApiProperty({ type: Object, description: 'The log row of the event' }) transition: unknown;
+  @ApiProperty({ type: TransitionView, description: 'The log row of the event' }) transition: TransitionView;
   @ApiProperty() replayed: boolean;
 }
 

@@ -3,10 +3,10 @@ import type { Dialect } from '../database/dialect';
 import { leavesOf, logRows, rowLeaf, tileRows, type LeafRow } from './log-leaves';
 import { CompactRange } from './merkle';
 import { logVerifierFromFile } from './key-file';
-import type { DatabaseCheck, DatabaseProblem } from '../workflow/verify/database-checks';
+import type { DatabaseCheck, VerifyRunProblem } from '../workflow/verify/database-checks';
 import { cosignatureTime, parseCheckpointBody, parseVkey, splitNote, verifyNote, type NoteVerifier } from './note';
 
-export type { DatabaseProblem };
+export type { VerifyRunProblem };
 
 export interface CheckpointCheckOptions {
   /** The log's public key; null when none is known (every checkpoint is then unverifiable). */
@@ -23,7 +23,7 @@ interface StoredCheckpoint {
   note: string;
 }
 
-const problem = (kind: string, message: string, row?: { instanceId: string; seq: number }): DatabaseProblem => ({
+const problem = (kind: string, message: string, row?: { instanceId: string; seq: number }): VerifyRunProblem => ({
   workflowId: row?.instanceId ?? null,
   seq: row?.seq ?? null,
   kind,
@@ -84,9 +84,9 @@ export async function firstDifference(
  * consistent with it exactly when the same sequence gives the earlier root at the earlier size, which is what a
  * consistency proof built from that sequence would show. One pass per sequence checks every pair.
  */
-export async function checkpointProblems(db: Db, options: CheckpointCheckOptions): Promise<DatabaseProblem[]> {
+export async function checkpointProblems(db: Db, options: CheckpointCheckOptions): Promise<VerifyRunProblem[]> {
   return db.snapshot(async (query) => {
-    const problems: DatabaseProblem[] = [];
+    const problems: VerifyRunProblem[] = [];
     const stored = (await query<StoredCheckpoint>('SELECT size, root, note FROM checkpoint ORDER BY size', [])).map(
       (c) => ({ ...c, size: Number(c.size) }),
     );
@@ -130,13 +130,13 @@ export async function checkpointProblems(db: Db, options: CheckpointCheckOptions
 }
 
 /** What is wrong with one stored checkpoint's note: unreadable, not signed by the log key, or saying another tree. */
-function noteProblems(c: StoredCheckpoint, options: CheckpointCheckOptions): DatabaseProblem[] {
+function noteProblems(c: StoredCheckpoint, options: CheckpointCheckOptions): VerifyRunProblem[] {
   const note = splitNote(c.note);
   const body = note && parseCheckpointBody(note.body);
   if (!note || !body) {
     return [problem('checkpoint-malformed', `Checkpoint ${c.size}: the stored note is not a signed checkpoint.`)];
   }
-  const problems: DatabaseProblem[] = [];
+  const problems: VerifyRunProblem[] = [];
   if (options.logKey && !verifyNote(note, options.logKey)) {
     problems.push(problem('checkpoint-signature', `Checkpoint ${c.size}: the log's signature does not verify.`));
   }
@@ -159,7 +159,7 @@ async function divergence(
   tilesRoot: string | null,
   stored: StoredCheckpoint[],
   fromLog: Array<string | null>,
-): Promise<DatabaseProblem> {
+): Promise<VerifyRunProblem> {
   const earliest = stored.find((c, i) => fromLog[i] !== c.root)!;
   if (tilesRoot !== latest.root) {
     return problem(
@@ -199,13 +199,13 @@ async function witnessProblems(
   dialect: Dialect,
   latest: StoredCheckpoint,
   required: number,
-): Promise<DatabaseProblem[]> {
+): Promise<VerifyRunProblem[]> {
   const body = splitNote(latest.note)?.body ?? '';
   const rows = await query<{ witness_name: string; line: string; vkey: string }>(
     `SELECT c.witness_name, c.line, w.vkey FROM checkpoint_cosignature c JOIN checkpoint_witness w ON w.name = c.witness_name WHERE c.checkpoint_size = ${dialect.param(1)}`,
     [latest.size],
   );
-  const problems: DatabaseProblem[] = [];
+  const problems: VerifyRunProblem[] = [];
   let valid = 0;
   for (const r of rows) {
     const verifier = parseVkey(r.vkey);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { DatabaseProblem } from '../workflow/verify/database-checks';
+import { VerifyRunProblem } from '../workflow/verify/database-checks';
 
 /** A witness's cosignature of a checkpoint: who, and the time its cosignature line states. */
 export class CheckpointCosignatureView {
@@ -80,9 +80,8 @@ export class CheckpointOutcome {
 export class CheckpointVerifyView {
   @ApiProperty() ok: boolean;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: 'Each problem: { workflowId, seq, kind, message } (workflowId and seq null for a checkpoint)',
+    type: [VerifyRunProblem],
+    description: 'Each problem: workflowId and seq are null for a problem of a checkpoint',
   })
-  problems: DatabaseProblem[];
+  problems: VerifyRunProblem[];
 }

@@ -19,7 +19,7 @@ import { compareDates } from '../../machines/calendar/local-dates';
 import type { MunicipalityView } from '../municipality/municipality.service';
 import { ExampleView } from '../common/example-view';
 import { RuleWarningView } from '../common/rule-warning.view';
-import type { InstanceView, TransitionView } from '../workflow/workflow.types';
+import { TransitionView, type InstanceView } from '../workflow/workflow.types';
 import { NoticeRecipientDto, NoticeRegistrationDto, NoticeSenderDto } from './dto/membership-event.dto';
 
 /** The party a membership is of. */
@@ -77,7 +77,7 @@ export class MembershipView {
 
 /** POST …/memberships/{code}/events: the membership after the event, and the log row. */
 export class MembershipRecordedView extends MembershipView {
-  @ApiProperty({ type: Object, description: 'The log row' }) transition: TransitionView;
+  @ApiProperty({ type: TransitionView, description: 'The log row' }) transition: TransitionView;
   @ApiProperty({ description: 'True when an Idempotency-Key retry returned the first result' }) replayed: boolean;
 }
 

@@ -3,7 +3,7 @@ import type { CostRuleContext, Credit, Invoice, InvoiceRun } from '../../machine
 import { creditedOre, formatSek, hostShare, invoiceStands, sharesOf, type Share } from '../../machines/cost/cost.rules';
 import { uuidFrom } from '../common/sha256';
 import type { MunicipalityView } from '../municipality/municipality.service';
-import type { InstanceView, TransitionView } from '../workflow/workflow.types';
+import { TransitionView, type InstanceView } from '../workflow/workflow.types';
 
 /** The API's id of an invoice or credit invoice: derived from the rule and the number, so it follows from the log. */
 export const invoiceIdOf = (ruleId: string, number: string) => uuidFrom(`cost-invoice:${ruleId}:${number}`);
@@ -122,7 +122,7 @@ export class InvoiceRunView {
   note?: string;
   @ApiProperty({ type: [InvoiceView] })
   invoices: InvoiceView[];
-  @ApiPropertyOptional({ description: 'The log row, when recorded' })
+  @ApiPropertyOptional({ type: TransitionView, description: 'The log row, when recorded' })
   transition?: TransitionView;
 }
 
@@ -226,7 +226,7 @@ export class CostRuleView {
   runs: CostRunSummaryView[];
   @ApiProperty({ type: [String] })
   allowedEvents: string[];
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: TransitionView, description: 'The log row of the event, when one was recorded' })
   transition?: TransitionView;
 }
 

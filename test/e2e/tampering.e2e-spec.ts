@@ -16,7 +16,7 @@ import type { Actor } from '../../src/workflow/actor';
 import { WorkflowEngine } from '../../src/workflow/engine/workflow-engine.service';
 import { hashRow, type HashedRow } from '../../src/workflow/log/transition-hash';
 import { MachineRegistry } from '../../src/workflow/machine-registry';
-import type { DatabaseProblem, VerifyScope } from '../../src/workflow/verify/database-checks';
+import type { VerifyRunProblem, VerifyScope } from '../../src/workflow/verify/database-checks';
 import type { VerifyRunReport } from '../../src/workflow/verify/verify-run.types';
 import { VerifyRunService } from '../../src/workflow/verify/verify-run.service';
 import { ALL_CODES } from './kit';
@@ -204,10 +204,10 @@ async function tampered(
   }
 }
 
-const problem = (kind: string, seq: number | null): Partial<DatabaseProblem> => ({ workflowId: target, kind, seq });
+const problem = (kind: string, seq: number | null): Partial<VerifyRunProblem> => ({ workflowId: target, kind, seq });
 
 /** Only the target workflow failed, and its first problem is this one. */
-function expectOnlyTarget(report: VerifyRunReport, first: Partial<DatabaseProblem>): void {
+function expectOnlyTarget(report: VerifyRunReport, first: Partial<VerifyRunProblem>): void {
   expect(report.ok).toBe(false);
   expect(report.failedWorkflows.map((f) => f.workflowId)).toEqual([target]);
   expect(report.failedWorkflows[0].first).toMatchObject(first);

@@ -34,7 +34,7 @@ import { DecisionEntity, MeetingEntity, type BodyEntity } from '../decision.enti
 import { meetingFacts } from '../decision.mapping';
 import { DecisionRows } from '../decision.repository';
 import { DecisionService } from '../decision.service';
-import type { DecisionView } from '../decision.views';
+import { DecisionView } from '../decision.views';
 import { DelegationDecisionEntity } from './delegation.entity';
 import type {
   AnnounceDelegationDecisionDto,
@@ -59,9 +59,8 @@ export class DelegationMatterView {
   @ApiProperty({ type: String, nullable: true }) diarium: string | null;
 }
 
-// The decision's own view (src/decision/decision.views.ts) is described by the decision controller's helper; here
-// an object, so that this schema does not name one that may not be in the document.
-const DECISION_VIEW = { type: 'object', additionalProperties: true, nullable: true } as const;
+// The paragraph as GET /decisions/{id} answers it, or null.
+const DECISION_VIEW = { type: () => DecisionView, nullable: true } as const;
 
 /** What a client sees of a delegationsbeslut: as recorded, and its anmälan (the paragraph reporting it) once made. */
 export class DelegationDecisionView {

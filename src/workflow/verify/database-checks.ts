@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Dialect } from '../../database/dialect';
 import type { SnapshotQuery } from '../../database/db';
 import { tableProblemsIn } from '../../audit/table-checks';
@@ -24,9 +24,8 @@ export type VerifyScope = DatabaseScope | CollaborationScope | WorkflowScope;
 export const VERIFY_SCOPES = [DatabaseScope, CollaborationScope, WorkflowScope];
 
 /** A problem found by verify: where (workflow and seq, or a table row) and what (a stable kind). */
-// Its own schema name: the table checks' DatabaseProblem (src/audit) has the same shape with an enum of kinds.
-@ApiSchema({ name: 'VerifyRunProblem' })
-export class DatabaseProblem {
+// The table checks' DatabaseProblem (src/audit) has the same shape with an enum of kinds; this one takes any kind.
+export class VerifyRunProblem {
   @ApiProperty({ type: String, nullable: true }) workflowId: string | null;
   @ApiProperty({ type: Number, nullable: true }) seq: number | null;
   @ApiProperty({ description: "A verify problem's kind (VerifyProblem) or a table check's (DatabaseProblem)" })
@@ -50,7 +49,7 @@ export interface DatabaseCheckContext {
 /** A check that runs after the log checks of every verify run (table projections, signed checkpoints). */
 export interface DatabaseCheck {
   name: string;
-  run(scope: DatabaseCheckContext): Promise<DatabaseProblem[]>;
+  run(scope: DatabaseCheckContext): Promise<VerifyRunProblem[]>;
   /** What the check found lawfully removed in the scope (a gallring): reported beside the problems, not as one. */
   removed?(scope: DatabaseCheckContext): Promise<RemovedItem[]>;
 }

@@ -1,12 +1,12 @@
 import type { VerifyProblem } from '../workflow.types';
-import type { DatabaseProblem } from './database-checks';
+import type { VerifyRunProblem } from './database-checks';
 import type { WorkflowOutcome } from './shard-verifier';
 import type { FailedWorkflow } from './verify-run.types';
 
 /** The problems of a run: every one counted, the first `limit` kept (and the first `limit` failed workflows). */
 export class ProblemCollector {
   count = 0;
-  readonly problems: DatabaseProblem[] = [];
+  readonly problems: VerifyRunProblem[] = [];
   failedCount = 0;
   readonly failed: FailedWorkflow[] = [];
   /** Every failed workflow's entry in `failed`, or null once the list is full. */
@@ -23,13 +23,13 @@ export class ProblemCollector {
   }
 
   /** One problem found outside a replay (orphan rows, a head without rows, a check of database-checks.ts). */
-  add(problem: DatabaseProblem, machine: string | null = null): void {
+  add(problem: VerifyRunProblem, machine: string | null = null): void {
     if (problem.workflowId) this.addFailed(problem.workflowId, machine, 1, problem);
     this.count++;
     if (this.problems.length < this.limit) this.problems.push(problem);
   }
 
-  private addFailed(workflowId: string, machine: string | null, problemCount: number, first: DatabaseProblem): void {
+  private addFailed(workflowId: string, machine: string | null, problemCount: number, first: VerifyRunProblem): void {
     const known = this.seen.get(workflowId);
     if (known !== undefined) {
       if (known) known.problemCount += problemCount;
@@ -42,7 +42,7 @@ export class ProblemCollector {
   }
 }
 
-export function fromReplay(workflowId: string, p: VerifyProblem): DatabaseProblem {
+export function fromReplay(workflowId: string, p: VerifyProblem): VerifyRunProblem {
   const table = p.kind === 'HEAD_MISMATCH' ? 'workflow_instance' : 'workflow_transition';
   return { workflowId, seq: p.seq, kind: p.kind, message: p.message, table };
 }

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { DatabaseProblem, VERIFY_SCOPES, type VerifyScope } from './database-checks';
+import { VerifyRunProblem, VERIFY_SCOPES, type VerifyScope } from './database-checks';
 import type { ShardMode } from './shard-pool';
 import { RemovedItem } from '../../audit/personal-data-checks';
 
@@ -17,7 +17,7 @@ export class FailedWorkflow {
   @ApiProperty() workflowId: string;
   @ApiProperty({ type: String, nullable: true }) machine: string | null;
   @ApiProperty() problemCount: number;
-  @ApiProperty({ type: DatabaseProblem }) first: DatabaseProblem;
+  @ApiProperty({ type: VerifyRunProblem }) first: VerifyRunProblem;
 }
 
 export class VerifyRunCounts {
@@ -44,7 +44,7 @@ export class VerifyRunReport {
   @ApiProperty({ type: VerifyRunCounts }) counts: VerifyRunCounts;
   /** Every problem counted; the list holds the first `problemLimit` of them. */
   @ApiProperty({ description: 'Every problem counted; `problems` holds the first of them' }) problemCount: number;
-  @ApiProperty({ type: [DatabaseProblem] }) problems: DatabaseProblem[];
+  @ApiProperty({ type: [VerifyRunProblem] }) problems: VerifyRunProblem[];
   @ApiProperty() problemsTruncated: boolean;
   @ApiProperty() failedWorkflowCount: number;
   @ApiProperty({ type: [FailedWorkflow] }) failedWorkflows: FailedWorkflow[];
