@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import type { CostRuleContext, Credit, Invoice, InvoiceRun } from '../../machines/cost/cost.types';
 import { creditedOre, formatSek, hostShare, invoiceStands, sharesOf, type Share } from '../../machines/cost/cost.rules';
 import { uuidFrom } from '../common/sha256';
@@ -163,26 +163,19 @@ export class CostEndingView {
   reason: string;
 }
 
-/** A run as the rule lists it: its period, cost and invoice numbers (the cost lines are on the run itself). */
-export class CostRunSummaryView {
-  @ApiProperty()
-  run: number;
-  @ApiProperty({ example: '2023-03' })
-  from: string;
-  @ApiProperty({ example: '2023-03' })
-  to: string;
-  @ApiProperty({ example: '2023-04-05' })
-  issuedOn: string;
-  @ApiProperty({ example: 5000000 })
-  totalCostOre: number;
-  @ApiProperty({ example: 3000000 })
-  hostOre: number;
+/** A run as the rule lists it: its period, cost and invoice numbers (the invoices themselves are on the run). */
+export class CostRunSummaryView extends PickType(InvoiceRunView, [
+  'run',
+  'from',
+  'to',
+  'issuedOn',
+  'totalCostOre',
+  'totalCost',
+  'hostOre',
+  'note',
+] as const) {
   @ApiProperty({ type: [String], example: ['1-1460'] })
   invoices: string[];
-  @ApiPropertyOptional()
-  note?: string;
-  @ApiProperty({ example: '50 000,00' })
-  totalCost: string;
 }
 
 export class CostRuleView {
