@@ -1,6 +1,12 @@
 import type { RuleWarning } from '../../machines/kernel/refusal';
 import type { ExampleView } from '../common/example-view';
-import type { DecisionParagraph, MeetingFacts, ParagraphOutcome } from '../../machines/protocol/decision.types';
+import type {
+  DecisionParagraph,
+  MeetingFacts,
+  OpenMeetingsDecision,
+  ParagraphOutcome,
+} from '../../machines/protocol/decision.types';
+import type { ClosedDoorsReason } from '../../machines/protocol/openness.rules';
 import type { ProtocolContext } from '../../machines/protocol/protocol.types';
 import type { SecrecyMarkingView } from '../personal-data/secret-text.service';
 import type { stopOf } from '../../machines/protocol/protocol.v2.rules';
@@ -20,13 +26,23 @@ export interface ParagraphLink {
 export interface DecisionView {
   id: string;
   municipality: { code: string; name: string };
-  body: { id: string; kind: string; name: string; memberCount: number } | null;
+  body: {
+    id: string;
+    kind: string;
+    name: string;
+    memberCount: number;
+    /** R-H18: fullmäktige's decision that allows the body to meet in public; null when none is recorded. */
+    openMeetingsDecision?: OpenMeetingsDecision | null;
+  } | null;
   meeting: {
     id: string;
     date: string;
     place: string | null;
     secretary: string | null;
     attendees: MeetingFacts['attendees'];
+    /** R-H18: open to the public, and the protocol's words for it ("Offentligt sammanträde"). */
+    public?: boolean;
+    openness?: { en: string; sv: string };
   } | null;
   organ: string;
   decidedOn: string;
@@ -96,4 +112,6 @@ export interface DecisionView {
   appealClock?: { runs: boolean; reason?: { en: string; sv: string } };
   /** R-H4: what a jäv means in this body (nämnd: leaves the room; fullmäktige: may stay), when a jäv is recorded. */
   javConsequence?: { en: string; sv: string } | null;
+  /** R-H18: at an open nämnd meeting, why this paragraph was handled behind closed doors; null when it was not. */
+  closedDoors?: { reason: ClosedDoorsReason; en: string; sv: string } | null;
 }
