@@ -94,6 +94,13 @@ describe('not taking part (R-H12) and open meetings (R-H18)', () => {
     const html = (await get(`/decisions/${mu.id}/extract`)).text;
     expect(html).toContain('Offentligt sammanträde.');
     expect(html).toContain('Ärendet behandlades inom stängda dörrar (myndighetsutövning mot enskild).');
+    // A paragraph with a secrecy marking is handled behind closed doors too.
+    const secret = await recorded(
+      code,
+      open.body.id,
+      para({ summary: 'Uppgifter om enskild.', secrecy: [{ field: 'summary', provision: 'OSL 26 kap. 1 §' }] }),
+    );
+    expect(secret.closedDoors).toMatchObject({ reason: 'SECRECY', sv: expect.stringContaining('sekretess') });
     // The new columns are under the chain: the rows hash as the log holds them.
     expect(await new TableChecks(ctx.app.get(Db)).tableProblems({ all: true })).toEqual([]);
     const stored = await sql(ctx, `SELECT is_public FROM meeting WHERE id = '${open.body.id}'`);
@@ -163,6 +170,28 @@ describe('not taking part (R-H12) and open meetings (R-H18)', () => {
     expect(announced.details).toMatchObject({ member: 'L6', announced: true });
     // The same vote outside myndighetsutövning is recorded.
     expect((await recorded(code, m, para({ method }))).status).toBe('DRAFT');
+  });
+
+  it('R-H12: an amended draft is held to the same rules (the guard amendedDraftOk names R-H12)', async () => {
+    const code = '1446';
+    const m = await meeting(code);
+    const d = await recorded(code, m, para());
+    const votes = [
+      ...['L1', 'L2', 'L3', 'L4'].map((member) => ({ member, vote: 'JA' })),
+      { member: 'L6', vote: 'NEJ' },
+    ];
+    const amended = para({
+      paragraphNumber: d.paragraphNumber,
+      notParticipating: [{ member: 'L6', announcedBeforeQuestion: true }],
+      method: { kind: 'OPEN_VOTE', adopted: 'A', ja: 'A', nej: 'B', votes },
+    });
+    const res = await post(
+      `/decisions/${d.id}/events`,
+      { type: 'PARAGRAPH_AMENDED', paragraph: amended, reason: 'Rättad röstlista' },
+      await clerk(code),
+    );
+    const body = refused(res, 'NOT_PARTICIPATING_VOTED', 'R-H12');
+    expect(body.messageSv).toContain('inte deltar i beslutet');
   });
 
   it('R-H12: the new fields are checked as input (400 for a wrong type)', async () => {
