@@ -227,6 +227,16 @@ export const RULE_CODES = {
   KONTRAPROPOSITION_INVALID:
     'A kontrapropositionsvotering needs three proposals and picks a motförslag other than the huvudförslag (R-H8).',
   HUVUDVOTERING_WRONG_PROPOSALS: 'The huvudvotering puts the huvudförslag against the motförslag (R-H8).',
+  // Not taking part in a decision (R-H12) and meetings open to the public (R-H18)
+  NOT_PARTICIPATING_NOT_SERVING:
+    'Only a serving, non-jävig member announces that they do not take part in a decision (R-H12).',
+  NOT_PARTICIPATING_VOTED:
+    'A member who announced before the question was put not to take part does not vote ja or nej in it (R-H12).',
+  MUST_TAKE_PART_IN_MYNDIGHETSUTOVNING:
+    'In myndighetsutövning mot enskild a member who took part in the handling may not abstain or stay out (R-H12).',
+  FULLMAKTIGE_MEETS_IN_PUBLIC: 'Fullmäktige’s meetings are public; one is not recorded as closed (R-H18).',
+  OPEN_MEETING_NOT_ALLOWED:
+    'A nämnd’s meeting is open to the public only when fullmäktige has allowed it, as the body records (R-H18).',
   // Secrecy and openness (issue 11 §8): R-K7, R-K10
   SECRECY_PROVISION_INVALID: 'A secrecy marking names its provision of OSL with chapter and section (R-K7).',
   SECRECY_FIELD_UNKNOWN: 'The paragraph has no such text that can be marked secret (R-K7).',

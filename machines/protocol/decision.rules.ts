@@ -7,10 +7,11 @@
  */
 import { refusal, type Refusal, type RuleWarning } from '../kernel/refusal';
 import { instantToEpochMillis } from '../calendar/calendar';
-import { checkQuorum, participants } from './participants.rules';
+import { checkQuorum } from './participants.rules';
 import { checkMethod } from './votes.rules';
 import { checkTjanstgoring } from './attendance.rules';
 import { checkQuestions } from './questions.rules';
+import { checkParticipation, notTakingPart, tookPart } from './participation.rules';
 import type { Attendee, DecisionParagraph, MeetingFacts, ParagraphOutcome, Person } from './decision.types';
 import type { Inhibition } from './protocol.types';
 
@@ -18,6 +19,7 @@ export { checkQuorum, participants, quorumOf, servingAttendees } from './partici
 export { checkMethod } from './votes.rules';
 export { checkTjanstgoring, javConsequence, javGroundsOf } from './attendance.rules';
 export { checkContinuation, checkMinorityOnce, checkQuestions, paragraphOutcome } from './questions.rules';
+export { checkParticipation, notTakingPart, tookPart } from './participation.rules';
 
 const names = (people: Person[]) => people.map((p) => p.name).join(', ');
 
@@ -28,6 +30,7 @@ export function checkParagraph(meeting: MeetingFacts, p: DecisionParagraph): Ref
     checkTjanstgoring(meeting, p) ??
     checkQuorum(meeting, p) ??
     checkProposals(p) ??
+    checkParticipation(meeting, p) ??
     checkMethod(meeting, p) ??
     checkQuestions(meeting, p) ??
     checkReservations(meeting, p) ??
@@ -91,12 +94,24 @@ function checkProposals(p: DecisionParagraph): Refusal | null {
   return null;
 }
 
-/** R-H13, R-H14: only those who took part reserve; announced before the meeting closed; motivation before justering. */
+/**
+ * R-H13, R-H14: only those who took part reserve (R-H12: not who announced in time that they stay out; a late
+ * announcer in an acklamation took part); announced before the meeting closed; motivation before justering.
+ */
 export function checkReservations(meeting: MeetingFacts, p: DecisionParagraph): Refusal | null {
-  const eligible = new Set(participants(meeting, p).map((a) => a.name));
-  const abstained = new Set((p.method?.votes ?? []).filter((v) => v.vote === 'AVSTAR').map((v) => v.member));
+  const eligible = new Set(tookPart(meeting, p).map((a) => a.name));
+  const out = notTakingPart(p);
   for (const r of p.reservations) {
-    const ineligible = r.members.find((x) => !eligible.has(x.name) || abstained.has(x.name));
+    const ineligible = r.members.find((x) => !eligible.has(x.name));
+    if (ineligible && out.has(ineligible.name)) {
+      return refusal(
+        'NOT_ELIGIBLE_TO_RESERVE',
+        'R-H13',
+        `${ineligible.name} announced before the question was put not to take part in the decision (R-H12) and cannot enter a reservation.`,
+        `${ineligible.name} anmälde innan ordföranden ställde proposition att hen inte deltar i beslutet (R-H12) och kan inte reservera sig.`,
+        { member: ineligible.name, notParticipating: true },
+      );
+    }
     if (ineligible) {
       return refusal(
         'NOT_ELIGIBLE_TO_RESERVE',

@@ -102,7 +102,7 @@ export interface Protokollsanteckning {
 export const DECISION_NATURES = ['BESLUT', 'BEREDNING', 'VERKSTALLIGHET'] as const;
 export type DecisionNature = (typeof DECISION_NATURES)[number];
 
-export interface DecisionParagraph extends ParagraphQuestions {
+export interface DecisionParagraph extends ParagraphQuestions, ParagraphParticipation {
   paragraphNumber: string;
   matter: { title: string; diarienummer?: string; diarium?: string };
   subject: DecisionSubject;
@@ -197,4 +197,31 @@ export interface ParagraphQuestions {
   tjanstgoring?: Tjanstgoring[];
   formalQuestions?: FormalQuestion[];
   kontraproposition?: Kontraproposition;
+}
+
+// ---- R-H12 and R-H18: not taking part in a decision, and a matter handled behind closed doors
+
+/** R-H12: a member who announced that they do not take part in the decision ("deltar inte i beslutet"). */
+export interface NotParticipating {
+  member: string;
+  /** Announced before the chair put the question: otherwise, in an acklamation, the member is deemed to take part. */
+  announcedBeforeQuestion: boolean;
+}
+
+/** The paragraph's parts of R-H12 and R-H18; optional so that records written before stay as they are. */
+export interface ParagraphParticipation {
+  notParticipating?: NotParticipating[];
+  /**
+   * The matter is myndighetsutövning mot enskild: a member who takes part in its handling may not abstain (R-H12),
+   * and at an open meeting it is handled behind closed doors (R-H18).
+   */
+  myndighetsutovning?: boolean;
+}
+
+/** R-H18: fullmäktige's decision that allows a nämnd (KS, utskott) to meet in public, as the body records it. */
+export interface OpenMeetingsDecision {
+  /** The day fullmäktige decided it. */
+  decidedOn: string;
+  /** Its paragraph or diarienummer ("KF § 12", "KS 2024/33"). */
+  reference: string;
 }

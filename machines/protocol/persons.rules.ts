@@ -1,6 +1,6 @@
 /**
  * Where a protocol names persons (issue 10 §9): the attendees of the meeting, and in a paragraph the proposers,
- * voters, who asked for a vote, the jäviga, the reserving members and the authors of protokollsanteckningar; in its
+ * voters, who asked for a vote, who does not take part, the jäviga, the reserving members and the authors of protokollsanteckningar; in its
  * events the justerare, the signing chair and a motivation's member. One map over all of them, so that the service commits to each
  * name (machines/kernel/personal-data.ts) and the reads show it back without a list of their own.
  */
@@ -50,6 +50,8 @@ export function mapParagraphPersons(p: DecisionParagraph, f: NameMap): DecisionP
     }));
   if (p.kontraproposition)
     out.kontraproposition = { ...p.kontraproposition, method: mapMethod(p.kontraproposition.method, f) };
+  // R-H12: who announced not taking part in the decision
+  if (p.notParticipating) out.notParticipating = p.notParticipating.map((n) => ({ ...n, member: f(n.member) }));
   return out;
 }
 

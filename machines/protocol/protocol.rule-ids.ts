@@ -22,6 +22,8 @@ const VERSION_1: Record<string, readonly string[]> = {
     'R-H20',
     'R-H21',
     'R-H22',
+    // R-H12: not taking part in the decision, no abstaining in myndighetsutövning mot enskild
+    'R-H12',
   ],
   justeringOk: ['R-I1', 'R-I2', 'R-I3'],
   anslagOk: ['R-I4'],

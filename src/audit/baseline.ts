@@ -46,10 +46,12 @@ export async function baselineRecords(
   dialect: 'sqlite' | 'postgres',
   newId: () => string,
   now: string,
+  /** The fields added later (HASHED_WHEN_SET) exist: not in the migration, which runs before their columns do. */
+  withLater = false,
 ): Promise<number> {
   const byScope = new Map<string, RegisteredRecord[]>();
   for (const table of BASELINE_TABLES) {
-    for (const { row, scope } of await hashedRows(query, table)) {
+    for (const { row, scope } of await hashedRows(query, table, withLater)) {
       const key = scope ?? DOCUMENTS_SCOPE;
       if (!byScope.has(key)) byScope.set(key, []);
       byScope.get(key)!.push({ table, id: row.id, hash: recordHash(table, row) });

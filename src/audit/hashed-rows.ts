@@ -1,4 +1,4 @@
-import { HASHED_FIELDS, type HashedTable } from './record-hash';
+import { HASHED_FIELDS, HASHED_WHEN_SET, type HashedTable } from './record-hash';
 
 /** One statement of a consistent read (Db.snapshot's query, or a migration's QueryRunner.query). */
 export type Query = <R = Record<string, unknown>>(sql: string, params: unknown[]) => Promise<R[]>;
@@ -25,8 +25,10 @@ export const SCOPE_COLUMN: Record<HashedTable, string | null> = {
 export async function hashedRows(
   query: Query,
   table: HashedTable,
+  /** Also the fields added later (HASHED_WHEN_SET): not in a migration that runs before their columns exist. */
+  withLater = false,
 ): Promise<Array<{ row: Record<string, unknown> & { id: string }; scope: string | null }>> {
-  const fields = HASHED_FIELDS[table] as readonly string[];
+  const fields = [...HASHED_FIELDS[table], ...(withLater ? (HASHED_WHEN_SET[table] ?? []) : [])];
   const select = fields.map((f) => `"${columnOf(f)}" AS "${f}"`);
   const scopeColumn = SCOPE_COLUMN[table];
   if (scopeColumn) select.push(`"${scopeColumn}" AS "scope__"`);
@@ -34,6 +36,8 @@ export async function hashedRows(
   return rows.map((r) => {
     const { scope__, ...row } = r;
     if ('memberCount' in row && row.memberCount !== null) row.memberCount = Number(row.memberCount);
+    // SQLite reads a boolean back as 0 or 1
+    if ('isPublic' in row && row.isPublic != null) row.isPublic = Boolean(row.isPublic);
     return { row: row as Record<string, unknown> & { id: string }, scope: (scope__ as string | undefined) ?? null };
   });
 }

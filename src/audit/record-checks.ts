@@ -19,7 +19,7 @@ export async function recordProblems(query: Query, log: LogFacts): Promise<Scope
   const registerScope = new Map([...log.genesis].map(([id, g]) => [id, g.input.scope as string | undefined]));
   const seen = new Set<string>();
   for (const table of Object.keys(HASHED_FIELDS) as HashedTable[]) {
-    for (const { row, scope } of await hashedRows(query, table)) {
+    for (const { row, scope } of await hashedRows(query, table, true)) {
       const key = `${table}:${row.id}`;
       seen.add(key);
       const at = latest.get(key);

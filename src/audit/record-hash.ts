@@ -57,6 +57,16 @@ export const HASHED_FIELDS = {
 export type HashedTable = keyof typeof HASHED_FIELDS;
 
 /**
+ * Legal fields added to a table after rows of it were hashed: each is hashed only when it holds a value, so that a row
+ * written before (null there) keeps the hash it was registered with.
+ */
+export const HASHED_WHEN_SET: Partial<Record<HashedTable, readonly string[]>> = {
+  // R-H18 (h-meet): fullmäktige's decision allowing open meetings; whether a meeting is open to the public
+  body: ['openMeetingsDecidedOn', 'openMeetingsReference'],
+  meeting: ['isPublic'],
+};
+
+/**
  * SHA-256 over the canonical JSON of `{ table, fields }`: the row's legal fields, an absent one as null (a column
  * reads back null whether it was written null or left out), so the writer and the check compute the same bytes.
  */
@@ -64,5 +74,6 @@ export function recordHash(table: HashedTable, row: object): string {
   const values = row as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
   for (const name of HASHED_FIELDS[table]) fields[name] = values[name] ?? null;
+  for (const name of HASHED_WHEN_SET[table] ?? []) if (values[name] != null) fields[name] = values[name];
   return sha256Hex(canonicalJson({ table, fields }));
 }

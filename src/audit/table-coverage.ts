@@ -44,8 +44,14 @@ export const TABLE_COVERAGE: Record<string, { coverage: Coverage; how: string }>
     how: "Its diarienummer against each logged paragraph or decision reference that names it (the title is the clerk's label).",
   },
   record_register: { coverage: 'projection', how: "Scope against its register workflow's genesis." },
-  body: { coverage: 'hashed-into-log', how: 'Kind, name and member count decide quorum (R-H).' },
-  meeting: { coverage: 'hashed-into-log', how: 'Date, attendees, closing and justering times go into each paragraph.' },
+  body: {
+    coverage: 'hashed-into-log',
+    how: 'Kind, name and member count decide quorum (R-H); fullmäktige’s decision allowing open meetings (R-H18).',
+  },
+  meeting: {
+    coverage: 'hashed-into-log',
+    how: 'Date, attendees, closing and justering times go into each paragraph; whether it is public (R-H18).',
+  },
   document: { coverage: 'hashed-into-log', how: 'Key, title, collaboration.' },
   delegation_decision: {
     coverage: 'hashed-into-log',

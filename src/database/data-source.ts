@@ -41,6 +41,8 @@ import { SecrecyLifting1735200000000 } from './migrations/1735200000000-secrecy-
 import { DelegationDecisions1734800000000 } from './migrations/1734800000000-delegation-decisions';
 // Sign-in by a person's name and password (h-web2)
 import { PersonAccounts1734950000000 } from './migrations/1734950000000-person-accounts';
+// Not taking part, and meetings open to the public (h-meet)
+import { MeetingOpenness1735300000000 } from './migrations/1735300000000-meeting-openness';
 
 /** In the order of their timestamps: that is the order TypeORM runs and records them. */
 export const MIGRATIONS = [
@@ -78,6 +80,8 @@ export const MIGRATIONS = [
   Secrecy1735100000000,
   // Lifting a secrecy marking (h-secrecy)
   SecrecyLifting1735200000000,
+  // Meetings open to the public (h-meet)
+  MeetingOpenness1735300000000,
 ];
 
 /** One code path for both databases: the URL picks the driver; migrations own the schema (synchronize off). */

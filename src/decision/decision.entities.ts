@@ -9,6 +9,11 @@ export class BodyEntity {
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ name: 'member_count', type: 'integer' }) memberCount: number;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
+  /** R-H18: fullmäktige's decision that allows the body to meet in public: its date and paragraph or diarienummer. */
+  @Column({ name: 'open_meetings_decided_on', type: 'varchar', length: 10, nullable: true }) openMeetingsDecidedOn:
+    string | null;
+  @Column({ name: 'open_meetings_reference', type: 'varchar', length: 200, nullable: true }) openMeetingsReference:
+    string | null;
 }
 
 /** A meeting (sammanträde) of a body, with who was present and in which role (JSON). */
@@ -26,6 +31,8 @@ export class MeetingEntity {
   /** JSON of the example mark when the meeting is demo data (machines/kernel/example-mark.ts), else null. */
   @Column({ type: 'text', nullable: true }) example: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
+  /** R-H18: the meeting is open to the public; null in a meeting recorded before (fullmäktige's is public anyway). */
+  @Column({ name: 'is_public', type: 'boolean', nullable: true }) isPublic: boolean | null;
 }
 
 /** A matter (ärende) in a municipality's own diarium: the diarienummer is unique per municipality and diarium only (R-K5, R-K6). */

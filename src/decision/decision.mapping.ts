@@ -1,5 +1,12 @@
 import { anslagDeadline, justeringDeadline, type Deadline } from '../../machines/calendar/calendar';
-import type { BodyKind, MeetingFacts } from '../../machines/protocol/decision.types';
+import type { BodyKind, MeetingFacts, OpenMeetingsDecision } from '../../machines/protocol/decision.types';
+import {
+  closedDoorsReason,
+  closedDoorsSentence,
+  meetingIsPublic,
+  opennessSentence,
+} from '../../machines/protocol/openness.rules';
+import { markingsInForce } from '../../machines/protocol/secrecy-lifting.rules';
 import { javConsequence, paragraphOutcome } from '../../machines/protocol/decision.rules';
 import { anslagTakenDownOn, protocolStatusOf } from '../../machines/protocol/protocol.rules';
 import { noAppealClockReason, stopOf } from '../../machines/protocol/protocol.v2.rules';
@@ -12,7 +19,37 @@ import type { DecisionView, ParagraphLink } from './decision.views';
 import type { BodyView } from './meeting.views';
 
 export function bodyView(b: BodyEntity): BodyView {
-  return { id: b.id, municipalityCode: b.municipalityCode, kind: b.kind, name: b.name, memberCount: b.memberCount };
+  const { id, municipalityCode, kind, name, memberCount } = b;
+  return { id, municipalityCode, kind, name, memberCount, openMeetingsDecision: openMeetingsDecisionOf(b) };
+}
+
+/** R-H18: fullmäktige's decision that allows the body to meet in public, when the body records one. */
+function openMeetingsDecisionOf(b: BodyEntity): OpenMeetingsDecision | null {
+  return b.openMeetingsDecidedOn && b.openMeetingsReference
+    ? { decidedOn: b.openMeetingsDecidedOn, reference: b.openMeetingsReference }
+    : null;
+}
+
+/** R-H18: what the openness rules need of a body. */
+export function bodyOpenness(b: BodyEntity) {
+  return { kind: b.kind, name: b.name, openMeetingsDecision: openMeetingsDecisionOf(b) };
+}
+
+/** R-H18: whether the meeting is open to the public, and how a protocol says so. */
+export function meetingOpenness(meeting: MeetingEntity, body: Pick<BodyEntity, 'kind'> | null) {
+  const isPublic = meetingIsPublic(body?.kind ?? '', meeting.isPublic);
+  return { public: isPublic, openness: opennessSentence(isPublic) };
+}
+
+/**
+ * R-H18: at an open nämnd meeting, a paragraph of myndighetsutövning mot enskild or with a secrecy marking in force is
+ * handled behind closed doors; the view says so (needs the view's secrecy markings, added after decisionView).
+ */
+export function withClosedDoors(view: DecisionView): DecisionView {
+  if (!view.paragraph || !view.meeting || !view.body) return view;
+  const marked = markingsInForce(view.secrecy ?? []).length > 0;
+  const reason = closedDoorsReason(view.body.kind, view.meeting.public === true, view.paragraph, marked);
+  return { ...view, closedDoors: reason ? { reason, ...closedDoorsSentence(reason) } : null };
 }
 
 export function meetingFacts(meeting: MeetingEntity, body: BodyEntity): MeetingFacts {
@@ -67,7 +104,7 @@ function baseView(rows: DecisionRows, instance: InstanceView | null, c: Protocol
     id: decision.id,
     municipality: { code: municipality.code, name: municipality.name },
     body: body ? bodyView(body) : null,
-    meeting: meeting ? meetingView(meeting) : null,
+    meeting: meeting ? meetingView(meeting, body) : null,
     organ: decision.organ,
     decidedOn: decision.decidedOn,
     paragraphNumber: decision.paragraphNumber,
@@ -107,13 +144,14 @@ export function paragraphLink(d: Pick<DecisionEntity, 'id' | 'paragraphNumber' |
   return { decisionId: d.id, paragraphNumber: d.paragraphNumber, decidedOn: d.decidedOn, meetingId: d.meetingId };
 }
 
-function meetingView(meeting: MeetingEntity): DecisionView['meeting'] {
+function meetingView(meeting: MeetingEntity, body: BodyEntity | null): DecisionView['meeting'] {
   return {
     id: meeting.id,
     date: meeting.date,
     place: meeting.place,
     secretary: meeting.secretary,
     attendees: JSON.parse(meeting.attendees),
+    ...meetingOpenness(meeting, body),
   };
 }
 

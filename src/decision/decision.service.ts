@@ -22,7 +22,15 @@ import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { WorkflowLinks } from '../workflow/links/workflow-links';
 import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
 import { DecisionRead } from './decision-read';
-import { bodyView, decisionView, meetingFacts } from './decision.mapping';
+import {
+  bodyOpenness,
+  bodyView,
+  decisionView,
+  meetingFacts,
+  meetingOpenness,
+  withClosedDoors,
+} from './decision.mapping';
+import { checkMeetingOpenness, meetingIsPublic } from '../../machines/protocol/openness.rules';
 import { DecisionRows } from './decision.repository';
 import type { DecisionEventResultView, DecisionView } from './decision.views';
 import type { BodyView, DecisionListItemView, MeetingView } from './meeting.views';
@@ -78,6 +86,8 @@ export class DecisionService {
         name: dto.name,
         memberCount: dto.memberCount,
         createdAt: this.clock.nowIso(),
+        openMeetingsDecidedOn: dto.openMeetingsDecision?.decidedOn ?? null,
+        openMeetingsReference: dto.openMeetingsDecision?.reference ?? null,
       });
       await tx.insert(BodyEntity, body);
       await registerRecords(wtx, actor, code, [{ table: 'body', row: body }]);
@@ -98,6 +108,8 @@ export class DecisionService {
       const body = await DecisionRows.body(tx, bodyId);
       assertActsFor(actor, body.municipalityCode);
       assertAttendees(dto);
+      // R-H18: fullmäktige meets in public; another body only with fullmäktige's decision
+      throwIfRefused(checkMeetingOpenness(bodyOpenness(body), dto.public));
       const id = randomUUID();
       const named = await this.persons.meeting(tx, id, plainJson(dto.attendees), dto.secretary ?? null);
       const meeting = {
@@ -112,6 +124,7 @@ export class DecisionService {
         secretary: named.secretary,
         example: dto.example ? JSON.stringify(plainJson(dto.example)) : null,
         createdAt: this.clock.nowIso(),
+        isPublic: meetingIsPublic(body.kind, dto.public),
       };
       await tx.insert(MeetingEntity, meeting);
       await registerRecords(wtx, actor, body.municipalityCode, [{ table: 'meeting', row: meeting }]);
@@ -139,6 +152,7 @@ export class DecisionService {
       secretary: meeting.secretary,
       closedAt: meeting.closedAt,
       justeringAt: meeting.justeringAt,
+      ...meetingOpenness(meeting, body),
       attendees: facts.attendees,
       example: exampleViewOf({ example: meeting.example ? JSON.parse(meeting.example) : undefined }),
       deadlines: { justeringDeadline: justeringDeadline(meeting.date).date },
@@ -253,7 +267,7 @@ export class DecisionService {
   async getDecision(id: string, within?: WorkflowTx): Promise<DecisionView> {
     if (!within) {
       const view = await (this.reader ??= new DecisionRead(this.db, this.engine)).get(id);
-      return { ...view, secrecy: await this.secrets.markingsOf(id) };
+      return withClosedDoors({ ...view, secrecy: await this.secrets.markingsOf(id) });
     }
     const read = answerReader(this.db, this.engine, within);
     const rows = await read.rows(async (tx) => {
@@ -272,7 +286,7 @@ export class DecisionService {
     const workflowId = rows.decision.workflowId;
     const instance = workflowId ? ((await read.views([workflowId])).get(workflowId) ?? null) : null;
     if (workflowId && !instance) throw notFound(`Workflow ${workflowId}`, `Arbetsflödet ${workflowId}`);
-    return { ...decisionView(rows, instance), secrecy: await this.secrets.markingsOf(id, within.tx) };
+    return withClosedDoors({ ...decisionView(rows, instance), secrecy: await this.secrets.markingsOf(id, within.tx) });
   }
 
   /**

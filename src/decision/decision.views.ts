@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DelegationReport } from '../../machines/delegation/delegation.types';
 import type { Attendee, DecisionParagraph, ParagraphOutcome } from '../../machines/protocol/decision.types';
 import type { parseDiarienummer } from '../../machines/protocol/decision.rules';
+import type { ClosedDoorsReason } from '../../machines/protocol/openness.rules';
 import type { Correction, Inhibition, LateAppeal, ProtocolContext } from '../../machines/protocol/protocol.types';
 import { ExampleView } from '../common/example-view';
 import { RuleWarningView } from '../common/rule-warning.view';
@@ -48,6 +49,14 @@ export class DecisionMeetingView {
   @ApiProperty({ type: String, nullable: true }) place: string | null;
   @ApiProperty({ type: String, nullable: true }) secretary: string | null;
   @ApiProperty({ type: [AttendeeDto] }) attendees: Attendee[];
+  @ApiProperty({ description: 'R-H18: whether the meeting was open to the public' }) public: boolean;
+  @ApiProperty({ type: BilingualText, description: 'R-H18: "Offentligt sammanträde" or that it was not' })
+  openness: BilingualText;
+}
+
+/** R-H18: why a paragraph at an open nämnd meeting was handled behind closed doors. */
+export class ClosedDoorsView extends BilingualText {
+  @ApiProperty({ enum: ['MYNDIGHETSUTOVNING', 'SECRECY'] }) reason: ClosedDoorsReason;
 }
 
 /** R-K5: the parts of a diarienummer that a common shape gives (the string itself stays the identity). */
@@ -144,6 +153,12 @@ export class DecisionView {
   @ApiPropertyOptional({ type: AppealClockView }) appealClock?: AppealClockView;
   /** R-H4: what a jäv means in this body (nämnd: leaves the room; fullmäktige: may stay), when a jäv is recorded. */
   @ApiProperty({ type: BilingualText, nullable: true }) javConsequence: BilingualText | null;
+  @ApiPropertyOptional({
+    type: ClosedDoorsView,
+    nullable: true,
+    description: 'R-H18: at an open nämnd meeting, why this paragraph was handled behind closed doors; null if not',
+  })
+  closedDoors?: ClosedDoorsView | null;
 }
 
 /** The answer to a protocol event: the decision after it, and what it caused on the workflows it drove (R-C11). */

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Attendee } from '../../machines/protocol/decision.types';
+import type { Attendee, OpenMeetingsDecision } from '../../machines/protocol/decision.types';
 import { ExampleView } from '../common/example-view';
 import { AttendeeDto } from './dto/decision.dto';
+import { BilingualText } from './protocol-parts.views';
 
 // What the bodies, meetings and decision lists of a municipality answer (decision.service.ts).
 
@@ -25,12 +26,24 @@ const exampleProperty = () =>
   ApiProperty({ type: ExampleView, nullable: true, description: 'Example (demo) data; null for a real record' });
 
 /** A body (KF, KS, nämnd, utskott) of a municipality. */
+/** R-H18: fullmäktige's decision that allows a nämnd to meet in public. */
+export class OpenMeetingsDecisionView implements OpenMeetingsDecision {
+  @ApiProperty({ example: '2024-02-26' }) decidedOn: string;
+  @ApiProperty({ example: 'KF § 12' }) reference: string;
+}
+
 export class BodyView {
   @ApiProperty() id: string;
   @ApiProperty({ example: '1461' }) municipalityCode: string;
   @ApiProperty({ enum: ['KF', 'KS', 'NAMND', 'UTSKOTT'] }) kind: string;
   @ApiProperty({ example: 'Socialnämnden' }) name: string;
   @ApiProperty({ example: 9, description: 'Number of ledamöter (for quorum, R-H2)' }) memberCount: number;
+  @ApiProperty({
+    type: OpenMeetingsDecisionView,
+    nullable: true,
+    description: "R-H18: fullmäktige's decision allowing the body to meet in public; null when none is recorded",
+  })
+  openMeetingsDecision: OpenMeetingsDecisionView | null;
 }
 
 /** A paragraph of a meeting, as the meeting lists it. */
@@ -59,6 +72,9 @@ export class MeetingView {
   @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) justeringAt: string | null;
   @ApiProperty({ type: [AttendeeDto] }) attendees: Attendee[];
+  @ApiProperty({ description: 'R-H18: whether the meeting is open to the public' }) public: boolean;
+  @ApiProperty({ type: BilingualText, description: 'R-H18: "Offentligt sammanträde" or that it is not' })
+  openness: BilingualText;
   @exampleProperty() example: ExampleView | null;
   @ApiProperty({ type: MeetingDeadlinesView }) deadlines: MeetingDeadlinesView;
   @ApiProperty({ type: [MeetingParagraphView] }) paragraphs: MeetingParagraphView[];

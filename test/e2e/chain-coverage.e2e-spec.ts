@@ -334,6 +334,8 @@ describe('chain coverage of the tables (issue 10 §2)', () => {
       ctx.databaseKind as 'sqlite' | 'postgres',
       randomUUID,
       new Date().toISOString(),
+      // this database has the columns added after the migration (R-H18's), and rows with them set
+      true,
     );
     expect(scopes).toBe(registers.length);
     expect(await problems()).toEqual([]);

@@ -272,7 +272,14 @@ describe('OpenAPI: the decision controller documents the schema of every success
   });
 
   it('the schemas refuse what a route does not answer: a missing required field, a wrong type, a null not allowed', () => {
-    const view = { id: 'x', municipalityCode: '1460', kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 };
+    const view = {
+      id: 'x',
+      municipalityCode: '1460',
+      kind: 'NAMND',
+      name: 'Socialnämnden',
+      memberCount: 9,
+      openMeetingsDecision: null,
+    };
     expect(errorsOf('post', '/municipalities/{code}/bodies', 201, view)).toBeNull();
     const { id: _id, ...noId } = view;
     expect(errorsOf('post', '/municipalities/{code}/bodies', 201, noId)).not.toBeNull();

@@ -119,6 +119,7 @@ describe('every input field is checked', () => {
         'MotivationDto.submittedAt',
         'NoAppealConfirmedDto.confirmedOn',
         'NoticeRegistrationDto.registeredOn',
+        'OpenMeetingsDecisionDto.decidedOn',
         'RecordOrganisationSignatureDto.signedOn',
         'RecordSignatureDto.signedOn',
         'ReservationDto.announcedAt',

@@ -93,10 +93,19 @@ function view(over: Partial<DecisionView> = {}, p: Partial<DecisionParagraph> = 
   return {
     id: '7b0c1c52-7f4e-4e7e-9d1c-2f3a4b5c6d7e',
     municipality: { code: '1461', name: 'Mellerud' },
-    body: { id: 'b-sn', municipalityCode: '1461', kind: 'NAMND', name: 'Socialnämnden', memberCount: 9 },
+    body: {
+      id: 'b-sn',
+      municipalityCode: '1461',
+      kind: 'NAMND',
+      name: 'Socialnämnden',
+      memberCount: 9,
+      openMeetingsDecision: null,
+    },
     meeting: {
       id: 'm-1',
       date: '2024-04-23',
+      public: false,
+      openness: { en: 'The meeting is not public', sv: 'Sammanträdet är inte offentligt' },
       place: 'Kommunhuset, Mellerud',
       secretary: 'Eva Exempelsson',
       attendees: [
@@ -207,6 +216,7 @@ describe('extract model helpers', () => {
     );
     const model = buildExtract(v);
     expect(model.sections.map((s) => s.key)).toEqual([
+      'offentlighet',
       'sammanfattning',
       'beslutsunderlag',
       'forslag',
@@ -230,6 +240,7 @@ describe('extract model helpers', () => {
   it('leaves out the sections that have nothing to say', () => {
     const keys = buildExtract(view({}, { summary: undefined })).sections.map((s) => s.key);
     expect(keys).toEqual([
+      'offentlighet',
       'beslutsunderlag',
       'forslag',
       'beslutsgang',
@@ -978,7 +989,14 @@ describe('attendance per paragraph and a matter that goes on (issue 11 points 1 
   it('R-H4: in fullmäktige the jävig member need not leave the room', () => {
     const kf = view(
       {
-        body: { id: 'b-kf', municipalityCode: '1461', kind: 'KF', name: 'Kommunfullmäktige', memberCount: 31 },
+        body: {
+          id: 'b-kf',
+          municipalityCode: '1461',
+          kind: 'KF',
+          name: 'Kommunfullmäktige',
+          memberCount: 31,
+          openMeetingsDecision: null,
+        },
         organ: 'KF',
       },
       { jav: [{ member: 'Bo Prov', reason: 'Ärendet rör hans bolag.', ground: 'PERSONLIGEN' }] },

@@ -25,13 +25,21 @@ import {
   type DecisionSubject,
   type JavGround,
 } from '../../../machines/protocol/decision.types';
-import { FormalQuestionDto, KontrapropositionDto, MethodDto, PersonDto, TjanstgoringDto } from './votes.dto';
+import {
+  FormalQuestionDto,
+  KontrapropositionDto,
+  MethodDto,
+  NotParticipatingDto,
+  PersonDto,
+  TjanstgoringDto,
+} from './votes.dto';
 
 export {
   FormalMethodDto,
   FormalQuestionDto,
   KontrapropositionDto,
   MethodDto,
+  NotParticipatingDto,
   PersonDto,
   TjanstgoringDto,
   VoteDto,
@@ -43,6 +51,14 @@ const exampleProperty = () =>
     type: ExampleMarkDto,
     description: 'Marks example (demo) data: shown as "EXEMPEL – fiktiva uppgifter" wherever the record is shown',
   });
+
+/** R-H18: fullmäktige's decision that allows a nämnd (KS, utskott) to meet in public. */
+export class OpenMeetingsDecisionDto {
+  @ApiProperty({ example: '2023-01-30', description: 'The day fullmäktige decided it (not after today)' })
+  @IsPastDate()
+  decidedOn: string;
+  @ApiProperty({ example: 'KF § 12', description: 'Its paragraph or diarienummer' }) @IsText(200) reference: string;
+}
 
 export class CreateBodyDto {
   @ApiProperty({
@@ -61,6 +77,16 @@ export class CreateBodyDto {
   @Min(1)
   @Max(1000)
   memberCount: number;
+
+  @ApiPropertyOptional({
+    type: OpenMeetingsDecisionDto,
+    description: "R-H18: fullmäktige's decision allowing the body's meetings to be open to the public (not for KF)",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OpenMeetingsDecisionDto)
+  openMeetingsDecision?: OpenMeetingsDecisionDto;
 }
 
 export class AttendeeDto extends PersonDto {
@@ -112,6 +138,13 @@ export class CreateMeetingDto {
   @IsInstant()
   justeringAt?: string;
   @ApiPropertyOptional({ example: 'Anna Andersson' }) @IsOptional() @IsText(200) secretary?: string;
+  @ApiPropertyOptional({
+    description:
+      "R-H18: open to the public. Fullmäktige: always (default true, false refused); another body: default false, true only with fullmäktige's decision recorded on the body",
+  })
+  @IsOptional()
+  @IsBoolean()
+  public?: boolean;
   @exampleProperty()
   @IsOptional()
   @IsObject()
@@ -320,6 +353,24 @@ export class RecordParagraphDto {
   @ValidateNested()
   @Type(() => KontrapropositionDto)
   kontraproposition?: KontrapropositionDto;
+  // R-H12, R-H18: not taking part in the decision; myndighetsutövning mot enskild (optional)
+  @ApiPropertyOptional({
+    type: [NotParticipatingDto],
+    description: 'R-H12: members who announced that they do not take part in the decision',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => NotParticipatingDto)
+  notParticipating?: NotParticipatingDto[];
+  @ApiPropertyOptional({
+    description:
+      'Myndighetsutövning mot enskild: no abstaining (R-H12); behind closed doors at an open meeting (R-H18)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  myndighetsutovning?: boolean;
 }
 
 /** R-H22: a granted återremiss or bordläggning sends the matter on undecided: then the paragraph has no method. */

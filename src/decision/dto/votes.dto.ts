@@ -56,6 +56,18 @@ export class TjanstgoringDto {
   servesFor?: string;
 }
 
+/** R-H12: a member who announced not taking part in the decision ("deltar inte i beslutet"). */
+export class NotParticipatingDto {
+  @ApiProperty({ example: 'Lars Ledamot' }) @IsText(200) member: string;
+  @ApiProperty({
+    example: true,
+    description:
+      'Announced before the chair put the question; when false, the member is deemed to take part in an acklamation',
+  })
+  @IsBoolean()
+  announcedBeforeQuestion: boolean;
+}
+
 /** How a majority decided a formal question: ja = the motion is granted, nej = the matter is decided today. */
 export class FormalMethodDto {
   @ApiProperty({ enum: ['ACKLAMATION', 'OPEN_VOTE', 'CASTING_VOTE'] })

@@ -78,6 +78,30 @@ export function javLines(view: DecisionView, p: DecisionParagraph, people: Peopl
   });
 }
 
+/**
+ * R-H12: who announced not taking part in the decision: "X (S) deltar inte i beslutet."; an announcement after the
+ * question was put counts for nothing, and the protocol says that the member is deemed to have taken part.
+ */
+export function notParticipatingLines(p: DecisionParagraph, people: People): ExtractLine[] {
+  return (p.notParticipating ?? []).map((n): ExtractLine => {
+    const who = people.label({ name: n.member });
+    return n.announcedBeforeQuestion
+      ? { kind: 'text', text: `${who} deltar inte i beslutet.` }
+      : {
+          kind: 'text',
+          text: `${who} anmälde först efter att ordföranden ställt proposition att hen inte deltar i beslutet och anses ha deltagit i beslutet.`,
+        };
+  });
+}
+
+/** R-H18: whether the meeting was open to the public, and a paragraph handled behind closed doors at an open one. */
+export function opennessLines(view: DecisionView): ExtractLine[] {
+  if (!view.meeting?.openness) return [];
+  const lines: ExtractLine[] = [{ kind: 'text', text: `${view.meeting.openness.sv}.` }];
+  if (view.closedDoors) lines.push({ kind: 'text', tone: 'notice', text: view.closedDoors.sv });
+  return lines;
+}
+
 /** R-H22: the paragraph the matter continues from, and the one it continues in, each linked to its extract. */
 export function continuationLines(view: DecisionView): ExtractLine[] {
   const lines: ExtractLine[] = [];

@@ -55,7 +55,9 @@ export type SectionKey =
   | 'justering'
   | 'rattelser'
   | 'exempel'
-  | 'sekretess';
+  | 'sekretess'
+  // R-H18: whether the meeting was open to the public
+  | 'offentlighet';
 
 /** One line (block) of a section. Renderers escape and wrap, but never reword. */
 export type ExtractLine =

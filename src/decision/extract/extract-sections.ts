@@ -8,7 +8,13 @@ import { withheldNotice } from '../../../machines/protocol/secrecy.rules';
 import type { DecisionParagraph, Proposal, Reservation, Vote } from '../../../machines/protocol/decision.types';
 import type { DecisionView } from '../decision.views';
 import type { ExtractLine, ExtractSection, SectionKey } from './extract-model';
-import { continuationLines, javLines, tjanstgoringLines } from './extract-attendance';
+import {
+  continuationLines,
+  javLines,
+  notParticipatingLines,
+  opennessLines,
+  tjanstgoringLines,
+} from './extract-attendance';
 import {
   count,
   joinSv,
@@ -42,6 +48,8 @@ export function extractSections(view: DecisionView): ExtractSection[] {
   const p = view.paragraph;
   const people = new People(view.meeting?.attendees ?? []);
   add('sekretess', secrecyLines(view));
+  // R-H18: an open or a closed meeting; a paragraph behind closed doors at an open one
+  add('offentlighet', opennessLines(view));
 
   if (p) {
     add('sammanfattning', summaryLines(p, view));
@@ -55,6 +63,8 @@ export function extractSections(view: DecisionView): ExtractSection[] {
     add('jav', javLines(view, p, people));
     add('beslutsgang', [
       ...p.beslutsgang.map((s) => text(s)),
+      // R-H12: who announced not taking part in the decision
+      ...notParticipatingLines(p, people),
       ...formalQuestionLines(p, people),
       // R-H8: the kontrapropositionsvotering, then the huvudvotering, each with its vote list
       ...(p.kontraproposition ? votingLines(p, people, p.kontraproposition.method, 'Kontrapropositionsvotering') : []),

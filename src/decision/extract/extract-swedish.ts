@@ -32,6 +32,7 @@ export const SECTION_HEADINGS: Record<SectionKey, string> = {
   rattelser: 'Rättelser',
   exempel: 'Om exemplet (fiktiva uppgifter)',
   sekretess: 'Sekretess',
+  offentlighet: 'Offentlighet',
 };
 
 export const ORGAN_NAMES: Record<string, string> = {

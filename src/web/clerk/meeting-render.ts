@@ -20,6 +20,8 @@ export interface MeetingPageData {
   justeringAt: string | null;
   attendees: Attendee[];
   deadlines: { justeringDeadline: string };
+  /** R-H18: open to the public, in the protocol's words. */
+  openness?: { en: string; sv: string };
 }
 
 /** A refused form of this page: which one, with what was typed and why it was refused. */
@@ -124,6 +126,14 @@ export function renderMeeting(ctx: PageContext & { session: { csrfToken: string 
           ? html`<div>
               <dt>${t.clerk_justeringAt}</dt>
               <dd>${stockholmTime(meeting.justeringAt)} (${t.stockholmTime})</dd>
+            </div>`
+          : ''
+      }
+      ${
+        meeting.openness
+          ? html`<div>
+              <dt>${t.clerk_openness}</dt>
+              <dd>${meeting.openness[lang]} (${ruleLink('R-H18', t)})</dd>
             </div>`
           : ''
       }

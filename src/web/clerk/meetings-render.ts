@@ -32,16 +32,24 @@ export function meetingBody(form: FormBody): { body: Record<string, unknown>; ro
   if (v('secretary')) body.secretary = v('secretary');
   if (v('closedAt')) body.closedAt = stockholmInstant(v('closedAt'), stockholmOffsetMinutes);
   if (v('justeringAt')) body.justeringAt = stockholmInstant(v('justeringAt'), stockholmOffsetMinutes);
+  // R-H18: ticked, open to the public; left, the law's default (fullmäktige public, another body closed)
+  if (v('public') === 'ja') body.public = true;
   return { body, rows: used };
 }
 
-/** The form field of a validation path of the meeting body (`attendees.2.role` → the third used row's role). */
+/** R-H18's refusals of a meeting are the open/closed choice's. */
+const OPENNESS_CODES = ['FULLMAKTIGE_MEETS_IN_PUBLIC', 'OPEN_MEETING_NOT_ALLOWED'];
+
+/**
+ * The form field of a validation path of the meeting body (`attendees.2.role` → the third used row's role), or of a
+ * rule's refusal (R-H18 → the open/closed choice).
+ */
 export function meetingFieldOf(rows: number[]) {
-  return (path: string | null): string | null => {
-    if (!path) return null;
+  return (path: string | null, code?: string): string | null => {
+    if (!path) return code && OPENNESS_CODES.includes(code) ? 'public' : null;
     const [head, n, rest] = path.split('.');
     if (head !== 'attendees')
-      return ['date', 'place', 'secretary', 'closedAt', 'justeringAt', 'bodyId'].includes(head) ? head : null;
+      return ['date', 'place', 'secretary', 'closedAt', 'justeringAt', 'bodyId', 'public'].includes(head) ? head : null;
     const row = rows[Number(n)] ?? 0;
     return `att${row}_${rest === 'party' || rest === 'role' || rest === 'chair' ? rest : 'name'}`;
   };
@@ -105,6 +113,15 @@ export function meetingForm(
       ${text('date', t.clerk_meetingDate, 'date', t.field_dateHint)} ${text('place', t.clerk_place)}
       ${text('secretary', t.clerk_secretary)} ${text('closedAt', t.clerk_closedAt, 'text', t.clerk_timeHint)}
       ${text('justeringAt', t.clerk_justeringAt, 'text', t.clerk_timeHint)}
+      <p class="hint" id="${id('public')}-hint">${t.clerk_publicHint}</p>
+      ${checkboxField({
+        id: id('public'),
+        name: 'public',
+        label: t.clerk_public,
+        checked: one(values, 'public') === 'ja',
+        refusals: of('public'),
+        t,
+      })}
     </fieldset>
     <fieldset>
       <legend><h3>${t.clerk_attendance}</h3></legend>

@@ -13,6 +13,7 @@ export const PROPOSAL_IDS = ['A', 'B', 'C'];
 const JAV_ROWS = 2;
 const RESERVATION_ROWS = 2;
 const NOTE_ROWS = 2;
+const OUT_ROWS = 2;
 const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Which form row each element of the body's lists came from (an empty row is left out of the body). */
@@ -21,6 +22,8 @@ interface Origins {
   jav: number[];
   reservations: number[];
   notes: number[];
+  /** R-H12: the rows of members not taking part in the decision. */
+  out: number[];
 }
 
 export interface ParagraphFormState {
@@ -42,7 +45,7 @@ export function paragraphBody(
     const party = attendees.find((a) => a.name === name)?.party;
     return party ? { name, party } : { name };
   };
-  const origins: Origins = { proposals: [], jav: [], reservations: [], notes: [] };
+  const origins: Origins = { proposals: [], jav: [], reservations: [], notes: [], out: [] };
   const proposals = PROPOSAL_IDS.flatMap((id, i) => {
     if (!v(`p${i}_text`) && !v(`p${i}_by`)) return [];
     origins.proposals.push(i);
@@ -81,6 +84,12 @@ export function paragraphBody(
     origins.notes.push(i);
     return [{ member: person(v(`n${i}_member`)), text: v(`n${i}_text`), allowedByChair: v(`n${i}_allowed`) === 'ja' }];
   });
+  // R-H12: who announced not taking part, and whether before the chair put the question
+  const notParticipating = rows(OUT_ROWS).flatMap((i) => {
+    if (!v(`np${i}_member`)) return [];
+    origins.out.push(i);
+    return [{ member: v(`np${i}_member`), announcedBeforeQuestion: v(`np${i}_before`) === 'ja' }];
+  });
   const att = linesOf(one(form, 'decision_att'));
   const body: Record<string, unknown> = {
     paragraphNumber: v('paragraphNumber'),
@@ -99,6 +108,8 @@ export function paragraphBody(
   if (opt('collaboration')) body.collaboration = v('collaboration');
   if (opt('summary')) body.summary = v('summary');
   if (v('immediateJustering') === 'ja') body.immediateJustering = true;
+  if (notParticipating.length) body.notParticipating = notParticipating;
+  if (v('myndighetsutovning') === 'ja') body.myndighetsutovning = true;
   return { body, origins };
 }
 
@@ -139,6 +150,10 @@ function fieldOfPath(path: string, o: Origins): string | null {
       const r = row(o.notes);
       return `n${r}_${rest.startsWith('allowedByChair') ? 'allowed' : rest.startsWith('text') ? 'text' : 'member'}`;
     }
+    case 'notParticipating':
+      return `np${row(o.out)}_${rest.startsWith('announcedBeforeQuestion') ? 'before' : 'member'}`;
+    case 'myndighetsutovning':
+      return head;
     default:
       return null;
   }
@@ -162,9 +177,17 @@ export function paragraphFieldOf(form: FormBody, o: Origins) {
       case 'DIARIENUMMER_OTHER_CASE':
         return 'diarienummer';
       case 'NOT_AT_MEETING':
+        if (o.out.some((i) => one(form, `np${i}_member`).trim() === details.member))
+          return rowWith('np', 'member', o.out, (x) => x === details.member);
         return o.jav.some((i) => one(form, `jav${i}_member`).trim() === details.member)
           ? rowWith('jav', 'member', o.jav, (x) => x === details.member)
           : rowWith('n', 'member', o.notes, (x) => x === details.member);
+      // R-H12: beside the announcement it concerns; an abstention in myndighetsutövning beside the flag
+      case 'NOT_PARTICIPATING_NOT_SERVING':
+      case 'NOT_PARTICIPATING_VOTED':
+        return rowWith('np', 'member', o.out, (x) => x === details.member);
+      case 'MUST_TAKE_PART_IN_MYNDIGHETSUTOVNING':
+        return details.announced ? rowWith('np', 'member', o.out, (x) => x === details.member) : 'myndighetsutovning';
       case 'NOT_QUORATE':
         return o.jav.length ? `jav${o.jav[0]}_member` : null;
       case 'UNKNOWN_PROPOSAL':
@@ -244,6 +267,7 @@ export function paragraphForm(
       ${text('collaboration', t.clerk_collaboration, 'text', t.clerk_collaborationHint)}
       ${text('summary', t.clerk_summary, 'textarea', t.clerk_optional)}
       ${text('beslutsunderlag', t.clerk_beslutsunderlag, 'textarea', t.clerk_oneALine)}
+      ${check('myndighetsutovning', t.clerk_myndighetsutovning)}
     </fieldset>
     <fieldset>
       <legend><h3>${t.clerk_jav}</h3></legend>
@@ -289,6 +313,17 @@ export function paragraphForm(
           { value: 'NEJ', text: t.clerk_vote_NEJ },
           { value: 'AVSTAR', text: t.clerk_vote_AVSTAR },
         ]),
+      )}
+    </fieldset>
+    <fieldset>
+      <legend><h3>${t.clerk_notParticipating}</h3></legend>
+      <p class="hint">${t.clerk_notParticipatingHint}</p>
+      ${rows(OUT_ROWS).map(
+        (i) =>
+          html`<div class="row">
+            ${choice(`np${i}_member`, t.clerk_notParticipatingMember(i + 1), people)}
+            ${check(`np${i}_before`, t.clerk_announcedBeforeQuestion)}
+          </div>`,
       )}
     </fieldset>
     <fieldset>

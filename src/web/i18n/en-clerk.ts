@@ -197,4 +197,15 @@ export const enClerk: typeof svClerk = {
   clerk_secrecyReason: 'Why the secrecy no longer applies',
   clerk_secrecyMarked: 'The secrecy marking is recorded.',
   clerk_secrecyLifted: 'The secrecy marking is lifted.',
+  // R-H18: meetings open to the public; R-H12: not taking part in the decision (h-meet)
+  clerk_public: 'The meeting is open to the public',
+  clerk_publicHint:
+    "Fullmäktige's meetings are always public (R-H18). A nämnd's meeting may be public only when fullmäktige has allowed it and that decision is recorded for the body; matters of myndighetsutövning mot enskild or under secrecy are still handled behind closed doors.",
+  clerk_openness: 'Open to the public',
+  clerk_notParticipating: 'Not taking part in the decision',
+  clerk_notParticipatingHint:
+    'A member who will not take part in the decision announces it before the chair puts the question; otherwise the member is deemed to have taken part in a decision by acklamation (R-H12).',
+  clerk_notParticipatingMember: (n: number) => `Not taking part ${n}`,
+  clerk_announcedBeforeQuestion: 'Announced it before the chair put the question',
+  clerk_myndighetsutovning: 'The matter is myndighetsutövning mot enskild (no one may abstain, R-H12)',
 };

@@ -197,4 +197,15 @@ export const svClerk = {
   clerk_secrecyReason: 'Varför sekretessen inte längre gäller',
   clerk_secrecyMarked: 'Sekretessmarkeringen är registrerad.',
   clerk_secrecyLifted: 'Sekretessmarkeringen är hävd.',
+  // R-H18: meetings open to the public; R-H12: not taking part in the decision (h-meet)
+  clerk_public: 'Sammanträdet är offentligt',
+  clerk_publicHint:
+    'Fullmäktiges sammanträden är alltid offentliga (R-H18). En nämnds sammanträde får vara offentligt bara om fullmäktige har medgett det och beslutet är registrerat för nämnden; ärenden om myndighetsutövning mot enskild eller med sekretess behandlas ändå inom stängda dörrar.',
+  clerk_openness: 'Offentlighet',
+  clerk_notParticipating: 'Deltar inte i beslutet',
+  clerk_notParticipatingHint:
+    'En ledamot som inte vill delta i beslutet ska anmäla det innan ordföranden ställer proposition; annars anses ledamoten ha deltagit i ett beslut med acklamation (R-H12).',
+  clerk_notParticipatingMember: (n: number) => `Deltar inte i beslutet ${n}`,
+  clerk_announcedBeforeQuestion: 'Anmälde det innan ordföranden ställde proposition',
+  clerk_myndighetsutovning: 'Ärendet gäller myndighetsutövning mot enskild (ingen får avstå, R-H12)',
 };

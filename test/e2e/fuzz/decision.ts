@@ -39,8 +39,18 @@ export function decisionTargets(fx: FuzzKit): FuzzTarget[] {
       method: 'post',
       aim: (n) => ({ path: `/municipalities/${pick(pool.codes, n)}/bodies` }),
       valid: fc
-        .record({ kind: fc.constantFrom('KF', 'KS', 'NAMND', 'UTSKOTT'), members: fc.integer({ min: 1, max: 60 }) })
-        .map(({ kind, members }) => () => ({ kind, name: `Fuzzorgan ${unique()}`, memberCount: members })),
+        .record({
+          kind: fc.constantFrom('KF', 'KS', 'NAMND', 'UTSKOTT'),
+          members: fc.integer({ min: 1, max: 60 }),
+          // R-H18: fullmäktige's decision allowing a nämnd's meetings to be open to the public
+          open: fc.option(someDate, { nil: undefined }),
+        })
+        .map(({ kind, members, open }) => () => ({
+          kind,
+          name: `Fuzzorgan ${unique()}`,
+          memberCount: members,
+          ...(open && kind !== 'KF' ? { openMeetingsDecision: { decidedOn: open, reference: 'KF § 12' } } : {}),
+        })),
       readBack: async ({ res }) => {
         const bodies = (await ok(`/municipalities/${res.body.municipalityCode}/bodies`)).body;
         expect(bodies.map((b: any) => b.id)).toContain(res.body.id);
