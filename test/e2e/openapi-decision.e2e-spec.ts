@@ -228,5 +228,10 @@ describe('OpenAPI: the decision controller documents the schema of every success
     expect(answers.errors('post', '/municipalities/{code}/bodies', { ...view, memberCount: '9' })).not.toEqual([]);
     expect(answers.errors('post', '/municipalities/{code}/bodies', { ...view, name: null })).not.toEqual([]);
     expect(answers.errors('get', '/municipalities/{code}/bodies', [view, noId])).not.toEqual([]);
+    // A nullable enum: null or one of its values, nothing else.
+    const outcome = (value: unknown) =>
+      answers.schemaErrors({ $ref: '#/components/schemas/DecisionView/properties/matterOutcome' }, value);
+    expect([outcome(null), outcome('BORDLAGD')]).toEqual([[], []]);
+    expect(outcome('NOPE')).not.toEqual([]);
   });
 });
