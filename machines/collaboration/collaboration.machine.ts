@@ -9,6 +9,7 @@ import type { MachineDefinition } from '../kernel/machine-definition';
 import { guardsOf, type RuleTable } from '../kernel/rule-table';
 import type { MembershipSettings } from '../membership/membership.types';
 import { checkOrganisationSignature, type CollaborationSettings, type OrganisationParty } from './collaboration.rules';
+import type { Predecessor } from './predecessor.rules';
 
 export interface CollaborationInput {
   slug: string;
@@ -20,6 +21,8 @@ export interface CollaborationInput {
   settings: CollaborationSettings;
   /** Example (demo) data: the collaboration's record is an example, and these of its facts are invented. */
   example?: ExampleMark;
+  /** R-A5: the collaboration it followed (4D for Dalslandssamverkan), shown with its history. */
+  predecessor?: Predecessor;
 }
 
 export type CollaborationContext = CollaborationInput;

@@ -27,6 +27,8 @@ import type {
   RecordOrganisationSignatureDto,
 } from './dto/collaboration.dto';
 import { MembershipService } from './membership.service';
+import { predecessorView } from './predecessor-view';
+import type { Predecessor } from '../../machines/collaboration/predecessor.rules';
 
 /** Collaborations under a declaration of intent, their settings (D1) and their parties. */
 @Injectable()
@@ -47,17 +49,10 @@ export class CollaborationService {
     return this.engine.transaction(
       async (wtx) => {
         if (await wtx.tx.findOne(CollaborationEntity, { where: { slug: dto.slug } })) throw slugTaken(dto.slug);
-        const known = await this.municipalities.known(wtx.tx, parties);
-        const unknown = parties.filter((c) => !known.some((k) => k.code === c));
-        if (unknown.length) {
-          throw validationFailed(
-            unknown.map((c) => ({
-              field: `parties[${dto.parties.indexOf(c)}]`,
-              reason: `unknown municipality code ${c}`,
-              reasonSv: `okänd kommunkod ${c}`,
-            })),
-          );
-        }
+        await this.requireKnown(wtx.tx, [
+          ...dto.parties.map((code, i) => ({ code, field: `parties[${i}]` })),
+          ...(dto.predecessor?.parties ?? []).map((code, i) => ({ code, field: `predecessor.parties[${i}]` })),
+        ]);
         const declaration = { version: dto.declarationVersion, effectiveDate: dto.declarationEffectiveDate };
         const input: CollaborationInput = {
           slug: dto.slug,
@@ -67,6 +62,7 @@ export class CollaborationService {
           declarationEffectiveDate: declaration.effectiveDate,
           settings,
           ...(dto.example ? { example: plainJson(dto.example) } : {}),
+          ...(dto.predecessor ? { predecessor: plainJson(dto.predecessor) as Predecessor } : {}),
         };
         const workflow = await wtx.create(COLLABORATION_MACHINE_ID, input, `collaboration:${dto.slug}`, actor);
         const id = randomUUID();
@@ -86,6 +82,21 @@ export class CollaborationService {
       },
       { onUniqueViolation: () => slugTaken(dto.slug) },
     );
+  }
+
+  /** Every code named must be a municipality's: 400 naming the field of each that is not. */
+  private async requireKnown(tx: Tx, named: Array<{ code: string; field: string }>): Promise<void> {
+    const codes = [...new Set(named.map((n) => n.code))];
+    const known = new Set((await this.municipalities.known(tx, codes)).map((k) => k.code));
+    const unknown = named.filter((n) => !known.has(n.code));
+    if (unknown.length)
+      throw validationFailed(
+        unknown.map((n) => ({
+          field: n.field,
+          reason: `unknown municipality code ${n.code}`,
+          reasonSv: `okänd kommunkod ${n.code}`,
+        })),
+      );
   }
 
   async list(): Promise<CollaborationSummaryView[]> {
@@ -127,6 +138,8 @@ export class CollaborationService {
       ...o,
       countsAsSignatory: countsAsSignatory(o),
     }));
+    const members = await this.memberships.membersOf(collaboration, asOf, within);
+    const predecessor = own?.context.predecessor as Predecessor | undefined;
     const history = this.declarationSource
       ? await this.declarationSource.historyOf(read, { id: collaboration.id, slug, declaration }, asOf)
       : {
@@ -141,11 +154,16 @@ export class CollaborationService {
       example: exampleOfRow(collaboration),
       workflowId: collaboration.workflowId,
       asOf,
-      members: await this.memberships.membersOf(collaboration, asOf, within),
+      members,
       organisations,
       rules: collaborationRulesOf(settings),
       declarationInForce: history.declarationInForce,
       amendments: history.amendments,
+      predecessor: predecessor
+        ? await read.rows((tx) =>
+            predecessorView(tx, this.municipalities, predecessor, members, declaration.effectiveDate),
+          )
+        : null,
     };
   }
 

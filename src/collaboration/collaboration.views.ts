@@ -97,6 +97,31 @@ export class DeclarationVersionView implements DeclarationVersionRef {
 /** An amendment as the collaboration's view shows it: its status on asOf, without what the workflow allows next. */
 export class CollaborationAmendmentView extends OmitType(AmendmentView, ['allowedEvents', 'awaitingApprovalOf']) {}
 
+export class PartyNameView {
+  @ApiProperty({ example: '1460' }) code: string;
+  @ApiProperty({ example: 'Bengtsfors' }) name: string;
+}
+
+/** R-A5: the collaboration this one followed, compared with the parties that followed it. */
+export class PredecessorView {
+  @ApiProperty({ example: 'Avsiktsförklaring avseende kommunal samverkan 4D' }) name: string;
+  @ApiProperty({ type: [PartyNameView] }) parties: PartyNameView[];
+  @ApiPropertyOptional({ example: 'våren 2022', description: "When it was decided, in the sources' words (no date)" })
+  decided?: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ type: [PartyNameView], description: 'Parties now that were not parties of the predecessor' })
+  joined: PartyNameView[];
+  @ApiProperty({ type: [PartyNameView], description: 'Parties of the predecessor that are not parties now' })
+  left: PartyNameView[];
+  @ApiProperty({ example: '2024-01-01', description: "From the day this collaboration's declaration took effect" })
+  followedFrom: string;
+  @ApiProperty({
+    enum: [false],
+    description: 'R-A5: no revocation of the predecessor is recorded, only that it was followed',
+  })
+  revocationRecorded: false;
+}
+
 /** A collaboration with its parties on asOf, its settings and rules, and its declaration's history. */
 export class CollaborationView {
   @ApiProperty({ example: 'dalslandssamverkan' }) slug: string;
@@ -113,4 +138,10 @@ export class CollaborationView {
   @ApiProperty({ type: CollaborationRulesView }) rules: CollaborationRulesView;
   @ApiProperty({ type: DeclarationVersionView }) declarationInForce: DeclarationVersionView;
   @ApiProperty({ type: [CollaborationAmendmentView] }) amendments: CollaborationAmendmentView[];
+  @ApiProperty({
+    type: PredecessorView,
+    nullable: true,
+    description: 'R-A5: the collaboration it followed, if recorded',
+  })
+  predecessor: PredecessorView | null;
 }

@@ -70,6 +70,13 @@ async function seedDalslandssamverkan(service: CollaborationService, memberships
       declarationVersion: 'Avsiktsförklaring Dalslandssamverkan 2023-12-08',
       declarationEffectiveDate: '2024-01-01',
       settings: { exitRequestDate: 'noticeArrival', entryDecisionOrgan: 'KF' },
+      // R-A5: 4D, adopted by four fullmäktige in spring 2022 (SEED-AF §1, SEED-PR); the sources give no dates.
+      predecessor: {
+        name: 'Avsiktsförklaring avseende kommunal samverkan 4D',
+        parties: ['1460', '1438', '1439', '1461'],
+        decided: 'våren 2022',
+        note: 'SEED-AF §1; SEED-PR: "den nya samverkansmodellen Dalslandssamverkan, som tidigare kallades 4D-samverkan"',
+      },
       example: exampleMark([], {
         sources: ['SEED-AF', 'SEED-PR'],
         note: 'The memberships carry their own marks: the fullmäktige dates, and the names of four of the five KSOs, are not in the sources.',

@@ -97,6 +97,33 @@ export class CollaborationSettingsDto {
   amendmentOrgan?: Record<string, 'KF' | 'KS'>;
 }
 
+/** R-A5: the collaboration this one followed, as the sources describe it (no date the sources do not give). */
+export class PredecessorDto {
+  @ApiProperty({ example: 'Avsiktsförklaring avseende kommunal samverkan 4D' })
+  @IsText(200)
+  name: string;
+
+  @ApiProperty({ example: ['1460', '1438', '1439', '1461'], description: 'Municipality codes of its parties' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(290)
+  @IsMunicipalityCode({ each: true })
+  parties: string[];
+
+  @ApiPropertyOptional({
+    example: 'våren 2022',
+    description: 'When it was decided, in the words of the sources; leave it out rather than guess a date (R-A5)',
+  })
+  @IsOptional()
+  @IsText(100)
+  decided?: string;
+
+  @ApiPropertyOptional({ example: 'SEED-AF §1; SEED-PR: "som tidigare kallades 4D-samverkan"' })
+  @IsOptional()
+  @IsText(500)
+  note?: string;
+}
+
 export class CreateCollaborationDto {
   @ApiProperty({ example: 'dalslandssamverkan' })
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single hyphens' })
@@ -127,6 +154,13 @@ export class CreateCollaborationDto {
   @ValidateNested()
   @Type(() => CollaborationSettingsDto)
   settings?: CollaborationSettingsDto;
+
+  @ApiPropertyOptional({ type: PredecessorDto, description: 'R-A5: the collaboration this one followed' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PredecessorDto)
+  predecessor?: PredecessorDto;
 
   @ApiPropertyOptional({
     type: ExampleMarkDto,

@@ -15,6 +15,7 @@ import { WebAuth } from '../web-auth';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { sendHtml, type PageContext } from '../web-page';
 import { renderMembership } from './membership-render';
+import { predecessorSection } from './predecessor-render';
 import { renderPipeline } from './pipeline-render';
 
 /** A local date typed by the reader, or today in Stockholm (an impossible date is shown as a refusal, not a 500). */
@@ -124,6 +125,7 @@ export class CollaborationPagesController {
               </ul>`
           : ''
       }
+      ${predecessorSection(ctx, c.name, c.predecessor)}
       <p><a href="/samverkan/${c.slug}/omraden">${t.toPipeline}</a></p>
       <p><a href="/samverkan/${c.slug}/andringar">${t.web2_toAmendments}</a></p>
       <p><a href="/samverkan/${c.slug}/verksamhetsplan">${t.cp_toPlan}</a></p>

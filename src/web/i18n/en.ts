@@ -59,6 +59,15 @@ export const en: typeof sv = {
   status_LEAVING: 'Exit requested',
   status_EXITED: 'Exited',
   organisations: 'Organisations that signed (not counted as parties)',
+  pred_heading: 'Background',
+  pred_followed: (collaboration: string, name: string, parties: string) =>
+    `${collaboration} builds on ${name}, whose parties were ${parties}.`,
+  pred_decided: (when: string) => `It was adopted ${when}; the sources give no exact dates.`,
+  pred_joined: (parties: string, count: number) =>
+    count === 1 ? `A new party since then: ${parties}.` : `New parties since then: ${parties}.`,
+  pred_left: (parties: string) => `No longer a party: ${parties}.`,
+  pred_from: (date: string) =>
+    `From ${date}, when the declaration took effect, it is the one that applies. No revocation of the predecessor is recorded.`,
   declarationInForce: 'Declaration in force',
   toPipeline: 'Collaboration areas by stage',
   pipelineTitle: (name: string) => `Collaboration areas – ${name}`,

@@ -64,6 +64,16 @@ export const sv = {
   status_LEAVING: 'Utträde begärt',
   status_EXITED: 'Utträdd',
   organisations: 'Organisationer som undertecknat (räknas inte som parter)',
+  // R-A5: the predecessor
+  pred_heading: 'Bakgrund',
+  pred_followed: (collaboration: string, name: string, parties: string) =>
+    `${collaboration} bygger vidare på ${name}, med ${parties} som parter.`,
+  pred_decided: (when: string) => `Den antogs ${when}; exakta datum finns inte i källorna.`,
+  pred_joined: (parties: string, count: number) =>
+    count === 1 ? `Ny part sedan dess: ${parties}.` : `Nya parter sedan dess: ${parties}.`,
+  pred_left: (parties: string) => `Inte längre part: ${parties}.`,
+  pred_from: (date: string) =>
+    `Från ${date}, då avsiktsförklaringen trädde i kraft, är det den som gäller. Något upphävande av föregångaren är inte registrerat.`,
   declarationInForce: 'Avsiktsförklaring i kraft',
   toPipeline: 'Samverkansområden efter fas',
   // pipeline

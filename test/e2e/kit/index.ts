@@ -10,7 +10,9 @@
  * - membership: collaborations and membership events for a party (record, accept, refuse, read);
  * - decisions: attendees, valid paragraphs, signature bodies, and bodies, meetings and protocol steps (decisionKit);
  * - fixtures: the Mellerud paragraph of the demo data (src/seed);
- * - areas: collaboration areas, their documents and participation decisions (areaKit).
+ * - areas: collaboration areas, their documents and participation decisions (areaKit);
+ * - openapi: the OpenAPI document and real answers checked against it (ResponseValidator);
+ * - web: the pages as a signed-in person sees them (webSession, cookieOf, csrfOf).
  */
 export * from './harness';
 export * from './instances';
@@ -23,3 +25,4 @@ export * from './fixtures';
 export * from './pdf';
 export * from './areas';
 export * from './openapi';
+export * from './web';
