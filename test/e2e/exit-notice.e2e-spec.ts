@@ -10,6 +10,7 @@ import {
   postEvent,
   useTestApp,
   verifyWorkflow,
+  webSession,
 } from './kit';
 
 /**
@@ -175,20 +176,7 @@ describe('exit notice: sender, recipient, channel and registrations', () => {
   });
 
   it("the party's page shows the notice and the membership's events, in Swedish and in English", async () => {
-    const pre = await ctx.http.get('/logga-in');
-    const cookie = String([pre.headers['set-cookie']].flat().find((c) => String(c).startsWith('svk_pre=')));
-    const preToken = decodeURIComponent(cookie.split(';')[0].slice('svk_pre='.length));
-    const signed = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${preToken}`)
-      .type('form')
-      .send({ _csrf: preToken, token: ctx.tokens.auditor, next: '/' });
-    expect(signed.status).toBe(303);
-    const session = [signed.headers['set-cookie']]
-      .flat()
-      .map(String)
-      .find((c) => c.startsWith('svk_session='))!;
-    const get = (path: string) => ctx.http.get(path).set('Cookie', session.split(';')[0]);
+    const { get } = await webSession(ctx, ctx.tokens.auditor);
     // The page's text with its whitespace collapsed (the markup's line breaks are not the reader's).
     const textOf = (html: string) => html.replace(/\s+/g, ' ');
 

@@ -8,6 +8,7 @@ import { VerifyJobsService, type VerifyJobView } from '../../src/workflow/verify
 import { sv } from '../../src/web/i18n/sv';
 import {
   apiClient,
+  binaryBody,
   createCollaboration,
   enter,
   ev,
@@ -16,7 +17,9 @@ import {
   signatureBody,
   sql,
   useTestApp,
+  webSession,
   type TestContext,
+  type WebSession,
 } from './kit';
 
 const KEYS = fs.mkdtempSync(path.join(os.tmpdir(), 'web-auditor-keys-'));
@@ -34,13 +37,6 @@ async function at<T>(ctx: TestContext, instant: string, recorded: () => Promise<
   }
 }
 
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-};
-
 /**
  * The auditor's pages (issue 12 §4, src/web/auditor) over HTTP on SQLite and PostgreSQL: HTML answers for the roles
  * of the API's auditor routes, a workflow's history as a timeline, verify as a job with a progress bar (also
@@ -51,30 +47,13 @@ describe("the auditor's pages", () => {
   jest.setTimeout(180_000);
   const ctx = useTestApp({ seed: 'demo', config: { CHECKPOINT_KEY_FILE: KEY_FILE } });
   const api = apiClient(ctx);
-  const sessions: Record<string, { cookie: string; csrf: string }> = {};
+  const sessions: Record<string, WebSession> = {};
   let membership = '';
 
-  async function signIn(token: string): Promise<{ cookie: string; csrf: string }> {
-    const form = await ctx.http.get('/logga-in');
-    const pre = cookieOf(form, 'svk_pre');
-    const signed = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token, next: '/granskning' });
-    expect(signed.status).toBe(303);
-    const cookie = `svk_session=${cookieOf(signed, 'svk_session')}`;
-    const page = await ctx.http.get('/samverkan').set('Cookie', cookie);
-    return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1] };
-  }
-
-  const get = (url: string, who = 'auditor') => ctx.http.get(url).set('Cookie', sessions[who].cookie);
+  const get = (url: string, who = 'auditor') => sessions[who].get(url);
+  /** Posts a form with the CSRF token of the collaborations' page. */
   const post = (url: string, form: Record<string, string>, who = 'auditor') =>
-    ctx.http
-      .post(url)
-      .set('Cookie', sessions[who].cookie)
-      .type('form')
-      .send({ _csrf: sessions[who].csrf, ...form });
+    sessions[who].post('/samverkan', url, form);
 
   /** An HTML answer with `status`; the page's text. */
   function page(res: { status: number; headers: Record<string, string>; text: string }, status = 200): string {
@@ -115,7 +94,7 @@ describe("the auditor's pages", () => {
       coordinator: ctx.tokens.coordinator,
       clerk: ctx.tokens.clerk['1461'],
     }))
-      sessions[who] = await signIn(token);
+      sessions[who] = await webSession(ctx, token, { next: '/granskning' });
     // A collaboration recorded in the past, so that "as it stood" has a past to show.
     await at(ctx, '2023-12-10T09:00:00.000Z', async () => {
       await createCollaboration(ctx, PAST, { parties: ['1460', '1492'] });
@@ -141,11 +120,7 @@ describe("the auditor's pages", () => {
     const anonymous = await ctx.http.get('/granskning');
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.location).toBe('/logga-in?next=%2Fgranskning');
-    const forged = await ctx.http
-      .post('/granskning/verifiering')
-      .set('Cookie', sessions.auditor.cookie)
-      .type('form')
-      .send({ _csrf: 'forged', omfattning: 'allt' });
+    const forged = await sessions.auditor.send('/granskning/verifiering', { _csrf: 'forged', omfattning: 'allt' });
     page(forged, 403);
     expect(page(await get('/granskning?lang=en'))).toContain('<a href="/granskning">Audit</a>');
   });
@@ -332,13 +307,7 @@ describe("the auditor's pages", () => {
       'An evidence package proves every row under a signed checkpoint',
     );
     createKeyFile(KEY_FILE, 'samverkan.example/default', ALG_ED25519);
-    const res = await get(`/granskning/bevispaket?samverkan=${PAST}&till=2025-12-31`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await get(`/granskning/bevispaket?samverkan=${PAST}&till=2025-12-31`).buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/x-tar');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.tar"$/);

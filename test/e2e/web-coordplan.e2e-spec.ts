@@ -1,18 +1,11 @@
 import { today } from './fuzz';
-import { useTestApp } from './kit';
+import { useTestApp, webSession, type WebSession } from './kit';
 
 /**
  * The coordinator's operational plan, Samverkansrådet and amendment approval pages (issue 12 §2, h-coordplan) over
  * HTTP: each GET renders, each form's POST with the CSRF token writes through the service (303), a refusal is shown
  * beside its field with the rule linked and every typed value kept, and the roles are the API's.
  */
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-};
-
 const SLUG = 'dalslandssamverkan';
 const PLAN = `/samverkan/${SLUG}/verksamhetsplan`;
 const COUNCIL = `/samverkan/${SLUG}/rad`;
@@ -27,46 +20,18 @@ const textareaOf = (text: string, id: string) =>
 
 describe('web: the coordinator’s plan, council and amendment approvals', () => {
   const ctx = useTestApp({ seed: 'demo' });
-  const sessions: Record<string, string> = {};
+  const sessions: Record<string, WebSession> = {};
 
-  async function signIn(token: string): Promise<string> {
-    const form = await ctx.http.get('/logga-in');
-    const pre = cookieOf(form, 'svk_pre');
-    const res = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token, next: '/' });
-    expect(res.status).toBe(303);
-    return cookieOf(res, 'svk_session');
-  }
-  const get = (path: string, who = 'coordinator') => ctx.http.get(path).set('Cookie', `svk_session=${sessions[who]}`);
-  const csrfOf = (text: string) => /name="_csrf" value="([^"]+)"/.exec(text)![1];
+  const get = (path: string, who = 'coordinator') => sessions[who].get(path);
   /** Posts a form of `page` with its CSRF token and the hidden fields of the form `formId` as the page drew them. */
-  async function post(
-    page: string,
-    formId: string,
-    action: string,
-    fields: Record<string, string>,
-    who = 'coordinator',
-  ) {
-    const html = (await get(page, who)).text;
-    const form = new RegExp(`<form[^>]*id="${formId}"[^]*?</form>`).exec(html)?.[0] ?? '';
-    const hidden = Object.fromEntries(
-      [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    return ctx.http
-      .post(action)
-      .set('Cookie', `svk_session=${sessions[who]}`)
-      .type('form')
-      .send({ ...hidden, _csrf: csrfOf(html), ...fields });
-  }
+  const post = (page: string, formId: string, action: string, fields: Record<string, string>, who = 'coordinator') =>
+    sessions[who].post(page, action, fields, { form: formId });
 
   beforeAll(async () => {
-    sessions.coordinator = await signIn(ctx.tokens.coordinator);
-    sessions.auditor = await signIn(ctx.tokens.auditor);
-    sessions.clerk = await signIn(ctx.tokens.clerk['1461']);
-    sessions.bengtsfors = await signIn(ctx.tokens.clerk['1460']);
+    sessions.coordinator = await webSession(ctx, ctx.tokens.coordinator);
+    sessions.auditor = await webSession(ctx, ctx.tokens.auditor);
+    sessions.clerk = await webSession(ctx, ctx.tokens.clerk['1461']);
+    sessions.bengtsfors = await webSession(ctx, ctx.tokens.clerk['1460']);
   });
 
   it('the collaboration page links the plan, the council and the amendments', async () => {
@@ -331,11 +296,11 @@ describe('web: the coordinator’s plan, council and amendment approvals', () =>
     expect(errorBeside(again.text, `${form}-party`)).toContain('redan registrerat');
     // The coordinator's post is refused by the machine's roles, as the API's would be.
     const html = (await get(AMENDMENTS, 'bengtsfors')).text;
-    const coordinator = await ctx.http
-      .post(action)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send({ _csrf: csrfOf((await get(AMENDMENTS)).text), party: '1461', decision_organ: 'KF', decision_date: today });
+    const coordinator = await sessions.coordinator.post(AMENDMENTS, action, {
+      party: '1461',
+      decision_organ: 'KF',
+      decision_date: today,
+    });
     expect(html).toContain(`id="${form}"`);
     expect(coordinator.status).toBe(403);
   });
@@ -346,22 +311,13 @@ describe('web: the coordinator’s plan, council and amendment approvals', () =>
       expect(res.status).toBe(200);
       expect(res.text).not.toContain('<form method="post" action="/samverkan');
     }
-    const page = await get(COUNCIL, 'auditor');
-    const refused = await ctx.http
-      .post(`${COUNCIL}/moten`)
-      .set('Cookie', `svk_session=${sessions.auditor}`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), date: today, place: 'X' });
+    const refused = await sessions.auditor.post(COUNCIL, `${COUNCIL}/moten`, { date: today, place: 'X' });
     expect(refused.status).toBe(403);
     const clerkPage = await get(AMENDMENTS, 'clerk');
     const select = new RegExp(`id="approval-${amendmentId}-party"[^]*?</select>`).exec(clerkPage.text)![0];
     expect([...select.matchAll(/<option value="(\d{4})"/g)].map((m) => m[1])).toEqual(['1461']);
     expect(clerkPage.text).not.toContain('id="amendment-new"');
-    const forged = await ctx.http
-      .post(`${COUNCIL}/moten`)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send({ _csrf: 'forged', date: today, place: 'X' });
+    const forged = await sessions.coordinator.send(`${COUNCIL}/moten`, { _csrf: 'forged', date: today, place: 'X' });
     expect(forged.status).toBe(403);
     expect((await get('/samverkan/ingen-sadan/verksamhetsplan')).status).toBe(404);
     expect((await get('/samverkan/ingen-sadan/rad')).status).toBe(404);
@@ -370,12 +326,9 @@ describe('web: the coordinator’s plan, council and amendment approvals', () =>
   });
 
   it('a plan of another collaboration is not written through this one’s page (404)', async () => {
-    const page = await get(PLAN);
-    const res = await ctx.http
-      .post(`/samverkan/vastra-malardalen/verksamhetsplan/${planId}/handelser`)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), type: 'COUNCIL_INFORMED', version: '1', informedAt: '2024-12-05 10:00' });
+    const other = `/samverkan/vastra-malardalen/verksamhetsplan/${planId}/handelser`;
+    const fields = { type: 'COUNCIL_INFORMED', version: '1', informedAt: '2024-12-05 10:00' };
+    const res = await sessions.coordinator.post(PLAN, other, fields);
     expect(res.status).toBe(404);
   });
 });

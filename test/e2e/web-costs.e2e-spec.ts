@@ -1,5 +1,16 @@
 import { today } from './fuzz';
-import { pdfArchiveFacts, pdfPlainText, tableCounts, useTestApp } from './kit';
+import {
+  binaryBody,
+  formBody,
+  hiddenOf,
+  pdfArchiveFacts,
+  pdfPlainText,
+  tableCounts,
+  useTestApp,
+  webSession,
+  type FormFields,
+  type WebSession,
+} from './kit';
 
 /**
  * The coordinator's cost pages (issue 12 §2, §7; h-coordcost): a collaboration's cost rules, a rule created and its
@@ -7,48 +18,20 @@ import { pdfArchiveFacts, pdfPlainText, tableCounts, useTestApp } from './kit';
  * issued invoices with their CSV and PDF/A-3b, credit invoices; each refusal beside its field with the rule linked and
  * what was typed kept. The demo data's SEED-SAM rule (R-G2): Åmål hosts, four parties at 10 %, run 1 for 2022-11–12.
  */
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-};
 /** The page's text with its no-break spaces as plain spaces (amounts are written `12 345,67 kr`). */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
-const csrfOf = (text: string) => /name="_csrf" value="([^"]+)"/.exec(text)![1];
 const BASE = '/samverkan/dalslandssamverkan/kostnader';
 const PAYERS = ['1460', '1438', '1439', '1461'];
 
 describe("web: the coordinator's cost pages", () => {
   const ctx = useTestApp({ seed: 'demo' });
-  const sessions: Record<string, string> = {};
+  const sessions: Record<string, WebSession> = {};
   let seedRule = '';
 
-  async function signIn(token: string): Promise<string> {
-    const form = await ctx.http.get('/logga-in');
-    const pre = cookieOf(form, 'svk_pre');
-    const res = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token, next: '/' });
-    expect(res.status).toBe(303);
-    return cookieOf(res, 'svk_session');
-  }
-  const get = (path: string, who = 'coordinator') => ctx.http.get(path).set('Cookie', `svk_session=${sessions[who]}`);
-  async function post(path: string, fields: Record<string, string | string[]>, from = path, who = 'coordinator') {
-    const page = await get(from, who);
-    return ctx.http
-      .post(path)
-      .set('Cookie', `svk_session=${sessions[who]}`)
-      .type('form')
-      .send(new URLSearchParams({ _csrf: csrfOf(page.text) }).toString() + '&' + form(fields));
-  }
-  const form = (fields: Record<string, string | string[]>) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
-    return q.toString();
-  };
+  const get = (path: string, who = 'coordinator') => sessions[who].get(path);
+  /** Posts `fields` to `path` with the CSRF token of the page `from`. */
+  const post = (path: string, fields: FormFields, from = path, who = 'coordinator') =>
+    sessions[who].post(from, path, fields);
   /** A new rule through the page: host Åmål, the four parties at `share` % each, from 2020-01. */
   async function createRule(over: Record<string, string> = {}, share = '10') {
     const fields: Record<string, string> = {
@@ -74,8 +57,8 @@ describe("web: the coordinator's cost pages", () => {
   const ruleIdOf = (location: string) => /kostnader\/([0-9a-f-]{36})/.exec(location)![1];
 
   beforeAll(async () => {
-    sessions.coordinator = await signIn(ctx.tokens.coordinator);
-    sessions.auditor = await signIn(ctx.tokens.auditor);
+    sessions.coordinator = await webSession(ctx, ctx.tokens.coordinator);
+    sessions.auditor = await webSession(ctx, ctx.tokens.auditor);
     const rules = await ctx.http
       .get('/api/v1/collaborations/dalslandssamverkan/cost-rules')
       .set('Authorization', `Bearer ${ctx.tokens.admin}`);
@@ -122,13 +105,7 @@ describe("web: the coordinator's cost pages", () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="fakturor-.*-1\.csv"$/);
     expect(csv.text.split('\r\n')[1]).toContain('1-1460;2023-01-16;Åmål;1460;Bengtsfors');
-    const pdf = await get(`${BASE}/${seedRule}/korningar/1/fakturor.pdf`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const pdf = await get(`${BASE}/${seedRule}/korningar/1/fakturor.pdf`).buffer(true).parse(binaryBody);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const bytes = pdf.body as Buffer;
     const facts = pdfArchiveFacts(bytes);
@@ -152,7 +129,7 @@ describe("web: the coordinator's cost pages", () => {
     expect(created.status).toBe(303);
     const id = ruleIdOf(created.headers.location);
     const before = await tableCounts(ctx);
-    const query = form({ from: '2023-01', issuedOn: '2023-02-05', amount: '33 333,33' });
+    const query = formBody({ from: '2023-01', issuedOn: '2023-02-05', amount: '33 333,33' });
     const preview = await get(`${BASE}/${id}/forhandsgranskning?${query}`);
     expect(preview.status).toBe(200);
     const text = plain(preview.text);
@@ -166,15 +143,9 @@ describe("web: the coordinator's cost pages", () => {
     await get(`${BASE}/${id}/forhandsgranskning?${query}`);
     expect(await tableCounts(ctx)).toEqual(before);
 
-    const hidden = Object.fromEntries(
-      [...preview.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
+    const hidden = hiddenOf(preview.text);
     expect(hidden).toMatchObject({ from: '2023-01', issuedOn: '2023-02-05', amount: '33 333,33' });
-    const confirmed = await ctx.http
-      .post(`${BASE}/${id}/korningar`)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send(form(hidden));
+    const confirmed = await sessions.coordinator.send(`${BASE}/${id}/korningar`, hidden);
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.location).toBe(`${BASE}/${id}?registrerat=INVOICE_RUN_ISSUED#run-1`);
     const after = await tableCounts(ctx);
@@ -184,18 +155,16 @@ describe("web: the coordinator's cost pages", () => {
     expect(page).toContain('Registrerat: Fakturor utfärdade.');
     expect(page).toContain('Körning 1: 2023-01, fakturadatum 2023-02-05');
     // Sent twice (a double click): the form's key answers with the first run, nothing more is written.
-    const again = await ctx.http
-      .post(`${BASE}/${id}/korningar`)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send(form(hidden));
+    const again = await sessions.coordinator.send(`${BASE}/${id}/korningar`, hidden);
     expect(again.status).toBe(303);
     expect(await tableCounts(ctx)).toEqual(after);
   });
 
   it('a refused preview is shown beside its field, the rule linked, every typed value kept; nothing written', async () => {
     const before = await tableCounts(ctx);
-    const early = await get(`${BASE}/${seedRule}/forhandsgranskning?${form({ from: '2022-10', amount: '48 500,00' })}`);
+    const early = await get(
+      `${BASE}/${seedRule}/forhandsgranskning?${formBody({ from: '2022-10', amount: '48 500,00' })}`,
+    );
     expect(early.status).toBe(422);
     const error = /id="run-from-error"[^]*?<\/p>/.exec(early.text)?.[0] ?? '';
     expect(error).toContain('före kostnadsregelns start');
@@ -203,11 +172,11 @@ describe("web: the coordinator's cost pages", () => {
     expect(early.text).toMatch(/id="run-from"[^>]*value="2022-10"/);
     expect(early.text).toMatch(/id="run-amount"[^>]*value="48 500,00"/);
     // A month already invoiced to the parties (R-K9), beside the parties.
-    const twice = await get(`${BASE}/${seedRule}/forhandsgranskning?${form({ from: '2022-12', amount: '1' })}`);
+    const twice = await get(`${BASE}/${seedRule}/forhandsgranskning?${formBody({ from: '2022-12', amount: '1' })}`);
     expect(twice.status).toBe(422);
     expect(/id="run-parties-error"[^]*?<\/p>/.exec(twice.text)?.[0]).toContain('href="/regler#R-K9"');
     // A malformed month: the DTO's 400 beside it.
-    const bad = await get(`${BASE}/${seedRule}/forhandsgranskning?${form({ from: '2023-13', amount: '1' })}`);
+    const bad = await get(`${BASE}/${seedRule}/forhandsgranskning?${formBody({ from: '2023-13', amount: '1' })}`);
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('id="run-from-error"');
     expect(await tableCounts(ctx)).toEqual(before);
@@ -217,10 +186,8 @@ describe("web: the coordinator's cost pages", () => {
 
   it('a stale preview is not issued: something recorded on the rule since answers 409 on the form', async () => {
     const id = ruleIdOf((await createRule()).headers.location);
-    const preview = await get(`${BASE}/${id}/forhandsgranskning?${form({ from: '2021-01', amount: '1000' })}`);
-    const hidden = Object.fromEntries(
-      [...preview.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
+    const preview = await get(`${BASE}/${id}/forhandsgranskning?${formBody({ from: '2021-01', amount: '1000' })}`);
+    const hidden = hiddenOf(preview.text);
     const informed = await post(
       `${BASE}/${id}/handelser`,
       { type: 'COUNCIL_INFORMED', version: '1', informedOn: today },
@@ -228,11 +195,7 @@ describe("web: the coordinator's cost pages", () => {
     );
     expect(informed.status).toBe(303);
     const before = await tableCounts(ctx);
-    const stale = await ctx.http
-      .post(`${BASE}/${id}/korningar`)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send(form(hidden));
+    const stale = await sessions.coordinator.send(`${BASE}/${id}/korningar`, hidden);
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('error-summary');
     expect(await tableCounts(ctx)).toEqual(before);
@@ -280,27 +243,17 @@ describe("web: the coordinator's cost pages", () => {
     );
     expect(ended.text).toMatch(/id="event-COST_RULE_ENDED-reason"[^>]*>Ny modell</);
     // Only the API's writers post.
-    const auditor = await ctx.http
-      .post(BASE)
-      .set('Cookie', `svk_session=${sessions.auditor}`)
-      .type('form')
-      .send(form({ _csrf: csrfOf((await get(BASE, 'auditor')).text), title: 'x' }));
+    const auditor = await sessions.auditor.post(BASE, BASE, { title: 'x' });
     expect(auditor.status).toBe(403);
   });
 
   it('credits an invoice in part; more than remains is refused beside the amount (R-K9)', async () => {
     const id = ruleIdOf((await createRule()).headers.location);
     const preview = await get(
-      `${BASE}/${id}/forhandsgranskning?${form({ from: '2020-01', amount: '50000', issuedOn: '2020-02-05' })}`,
+      `${BASE}/${id}/forhandsgranskning?${formBody({ from: '2020-01', amount: '50000', issuedOn: '2020-02-05' })}`,
     );
-    const hidden = Object.fromEntries(
-      [...preview.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    await ctx.http
-      .post(`${BASE}/${id}/korningar`)
-      .set('Cookie', `svk_session=${sessions.coordinator}`)
-      .type('form')
-      .send(form(hidden));
+    const hidden = hiddenOf(preview.text);
+    await sessions.coordinator.send(`${BASE}/${id}/korningar`, hidden);
     const page = (await get(`${BASE}/${id}`)).text;
     const action = /Kreditera faktura 1-1460[^]*?action="([^"]+\/kreditering)"/.exec(page)![1];
     const tooMuch = await post(action, { version: '2', amount: '6 000,00', reason: 'Fel underlag' }, `${BASE}/${id}`);

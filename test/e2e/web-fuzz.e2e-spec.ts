@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { routeKey, today, webWriteRoutes } from './fuzz';
 import { coordplanWebTargets } from './fuzz/web-coordplan';
-import { tableCounts, useTestApp } from './kit';
+import { attendanceFields, csrfOf, paragraphFields, tableCounts, useTestApp, webSession, type WebSession } from './kit';
 
 /**
  * Web pages (h-web): a property-based fuzzer over every write route of the pages (src/web), which take HTML forms,
@@ -75,7 +75,7 @@ interface WebTarget {
 describe('web pages fuzz (HTML forms)', () => {
   const ctx = useTestApp({ seed: 'demo' });
   let areaId = '';
-  let session = '';
+  let web: WebSession;
   let csrf = '';
   let pre = '';
   let bodyId = '';
@@ -90,29 +90,12 @@ describe('web pages fuzz (HTML forms)', () => {
   let costRuleId = '';
   let invoiceId = '';
 
-  const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-    const raw = res.headers['set-cookie'];
-    const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-    const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-    return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-  };
-
   beforeAll(async () => {
-    const form = await ctx.http.get('/logga-in');
-    pre = cookieOf(form, 'svk_pre');
-    const signed = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token: ctx.tokens.admin, next: '/' });
-    expect(signed.status).toBe(303);
-    session = cookieOf(signed, 'svk_session');
     const areas = await ctx.http
       .get('/api/v1/collaborations/dalslandssamverkan/areas')
       .set('Authorization', `Bearer ${ctx.tokens.admin}`);
     areaId = areas.body.stages.flatMap((s: { areas: Array<{ id: string }> }) => s.areas)[0].id;
-    const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', `svk_session=${session}`);
-    csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await renew();
     // The clerk's pages (h-clerk): Mellerud's seeded body and meeting.
     const admin = `Bearer ${ctx.tokens.admin}`;
     bodyId = (await ctx.http.get('/api/v1/municipalities/1461/bodies').set('Authorization', admin)).body[0].id;
@@ -223,11 +206,7 @@ describe('web pages fuzz (HTML forms)', () => {
         _csrf: token,
         bodyId,
         date: today,
-        att0_name: 'Daniel Jensen',
-        att0_role: 'LEDAMOT',
-        att0_chair: 'ja',
-        att1_name: 'Anna Berg',
-        att1_role: 'LEDAMOT',
+        ...attendanceFields(['Daniel Jensen', 'Anna Berg'], 'Daniel Jensen'),
       }),
       writes: CLERK_WRITES,
     },
@@ -237,14 +216,7 @@ describe('web pages fuzz (HTML forms)', () => {
       valid: (token) => ({
         _csrf: token,
         paragraphNumber: '§ 99',
-        matterTitle: 'Fuzzat ärende',
-        subject: 'OTHER',
-        p0_by: 'Daniel Jensen',
-        p0_text: 'Bifall.',
-        beslutsgang: 'Ordföranden finner bifall.',
-        method_kind: 'ACKLAMATION',
-        method_adopted: 'A',
-        decision_att: 'bifalla.',
+        ...paragraphFields('Fuzzat ärende'),
         r0_members: 'Sara Kanyinda',
         n0_member: 'Daniel Jensen',
         n0_text: 'Anteckning',
@@ -401,9 +373,7 @@ describe('web pages fuzz (HTML forms)', () => {
               else if (m.op === 'extra') fields.push([m.key, m.value]);
             }
             const body = bytes ? Buffer.from(bytes) : new URLSearchParams(fields).toString();
-            const cookies = [`svk_pre=${pre}`, who === 'none' ? '' : `svk_session=${session}`]
-              .filter(Boolean)
-              .join('; ');
+            const cookies = [`svk_pre=${pre}`, who === 'none' ? '' : web.cookie].filter(Boolean).join('; ');
             const before = await tableCounts(ctx);
             const res = await ctx.http
               .post(target.path())
@@ -456,7 +426,7 @@ describe('web pages fuzz (HTML forms)', () => {
           }),
           async (pairs) => {
             const query = new URLSearchParams(pairs).toString();
-            const res = await ctx.http.get(`${form.path}?${query}`).set('Cookie', `svk_session=${session}`);
+            const res = await web.get(`${form.path}?${query}`);
             const where = `GET ${form.path}?${query.slice(0, 300)} → ${res.status}`;
             expect({ where, server: res.status >= 500 }).toEqual({ where, server: false });
             if (res.status !== 303 && res.headers['content-type'] !== 'application/x-tar')
@@ -480,7 +450,7 @@ describe('web pages fuzz (HTML forms)', () => {
             const query = new URLSearchParams(pairs).toString();
             const path = `/samverkan/dalslandssamverkan/kostnader/${costRuleId}/forhandsgranskning`;
             const before = await tableCounts(ctx);
-            const res = await ctx.http.get(`${path}?${query}`).set('Cookie', `svk_session=${session}`);
+            const res = await web.get(`${path}?${query}`);
             const where = `GET ${path}?${query.slice(0, 300)} → ${res.status}`;
             expect({ where, server: res.status >= 500 }).toEqual({ where, server: false });
             expect({ where, type: res.headers['content-type'] }).toEqual({ where, type: 'text/html; charset=utf-8' });
@@ -492,16 +462,10 @@ describe('web pages fuzz (HTML forms)', () => {
     }, 240_000);
   });
 
+  /** Signs the admin in (again): the session, its pre-session cookie and the CSRF token the cases send. */
   async function renew(): Promise<void> {
-    const form = await ctx.http.get('/logga-in');
-    pre = cookieOf(form, 'svk_pre');
-    const signed = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token: ctx.tokens.admin, next: '/' });
-    session = cookieOf(signed, 'svk_session');
-    const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', `svk_session=${session}`);
-    csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    web = await webSession(ctx, ctx.tokens.admin);
+    pre = web.pre;
+    csrf = csrfOf((await web.get(`/omraden/${areaId}`)).text);
   }
 });

@@ -1,52 +1,27 @@
 import { today } from './fuzz';
-import { useTestApp } from './kit';
+import { attendanceFields, csrfOf, paragraphFields, useTestApp, webSession, type WebSession } from './kit';
 
 /**
  * The clerk's municipality pages (issue 12 §3, h-web2): what waits on my municipality (/kommun) and its membership
  * of a collaboration with the events a clerk records there (/kommun/medlemskap/:slug): roles, refusals beside the
  * field (400 naming it, 422 with the rule), every typed value kept, no 5xx, and a recorded event in the history.
  */
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-};
-
 describe('web: what waits on my municipality, and its membership events', () => {
   const ctx = useTestApp({ seed: 'demo' });
   const PAGE = '/kommun/medlemskap/dalslandssamverkan';
-  const sessions: Record<string, string> = {};
+  const sessions: Record<string, WebSession> = {};
 
-  async function signIn(token: string): Promise<string> {
-    const form = await ctx.http.get('/logga-in');
-    const pre = cookieOf(form, 'svk_pre');
-    const res = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token, next: '/' });
-    expect(res.status).toBe(303);
-    return cookieOf(res, 'svk_session');
-  }
-  const get = (path: string, who: string) => ctx.http.get(path).set('Cookie', `svk_session=${sessions[who]}`);
-  const csrfOf = (text: string) => /name="_csrf" value="([^"]+)"/.exec(text)![1];
+  const get = (path: string, who: string) => sessions[who].get(path);
+  /** Posts a form of the membership page with its CSRF token and the version the page shows. */
   async function post(who: string, fields: Record<string, string>, path = `${PAGE}/handelser`) {
-    const page = await get(PAGE + (who === 'admin' ? '?kommun=1461' : ''), who);
-    return ctx.http
-      .post(path)
-      .set('Cookie', `svk_session=${sessions[who]}`)
-      .type('form')
-      .send({
-        _csrf: csrfOf(page.text),
-        version: /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '0',
-        ...fields,
-      });
+    const html = (await get(PAGE + (who === 'admin' ? '?kommun=1461' : ''), who)).text;
+    const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '0';
+    return sessions[who].send(path, { _csrf: csrfOf(html), version, ...fields });
   }
   beforeAll(async () => {
-    sessions.clerk = await signIn(ctx.tokens.clerk['1461']);
-    sessions.admin = await signIn(ctx.tokens.admin);
-    sessions.auditor = await signIn(ctx.tokens.auditor);
+    sessions.clerk = await webSession(ctx, ctx.tokens.clerk['1461']);
+    sessions.admin = await webSession(ctx, ctx.tokens.admin);
+    sessions.auditor = await webSession(ctx, ctx.tokens.auditor);
   });
 
   it('a clerk starts on what waits on Mellerud: its protocols, areas, amendments and memberships', async () => {
@@ -75,45 +50,18 @@ describe('web: what waits on my municipality, and its membership events', () => 
   it('a paragraph recorded today waits for its justering, with the deadline the calendar computed', async () => {
     const desk = await get('/protokoll', 'clerk');
     const bodyId = /name="bodyId"[^]*?value="([0-9a-f-]{36})"/.exec(desk.text)![1];
-    const meeting = await ctx.http
-      .post('/protokoll/sammantraden')
-      .set('Cookie', `svk_session=${sessions.clerk}`)
-      .type('form')
-      .send({
-        _csrf: csrfOf(desk.text),
-        bodyId,
-        date: today,
-        att0_name: 'Daniel Jensen',
-        att0_role: 'LEDAMOT',
-        att0_chair: 'ja',
-        att1_name: 'Anna Berg',
-        att1_role: 'LEDAMOT',
-        att2_name: 'Sara Kanyinda',
-        att2_role: 'LEDAMOT',
-        att3_name: 'Per Olsson',
-        att3_role: 'LEDAMOT',
-        att4_name: 'Eva Lind',
-        att4_role: 'LEDAMOT',
-      });
+    const meeting = await sessions.clerk.send('/protokoll/sammantraden', {
+      _csrf: csrfOf(desk.text),
+      bodyId,
+      date: today,
+      ...attendanceFields(['Daniel Jensen', 'Anna Berg', 'Sara Kanyinda', 'Per Olsson', 'Eva Lind'], 'Daniel Jensen'),
+    });
     expect(meeting.status).toBe(303);
     const meetingPath = meeting.headers.location.split('?')[0];
-    const page = await get(meetingPath, 'clerk');
-    const paragraph = await ctx.http
-      .post(`${meetingPath}/paragrafer`)
-      .set('Cookie', `svk_session=${sessions.clerk}`)
-      .type('form')
-      .send({
-        _csrf: csrfOf(page.text),
-        paragraphNumber: '§ 71',
-        matterTitle: 'Väntande ärende',
-        subject: 'OTHER',
-        p0_by: 'Daniel Jensen',
-        p0_text: 'Bifall.',
-        beslutsgang: 'Ordföranden finner bifall.',
-        method_kind: 'ACKLAMATION',
-        method_adopted: 'A',
-        decision_att: 'bifalla.',
-      });
+    const paragraph = await sessions.clerk.post(meetingPath, `${meetingPath}/paragrafer`, {
+      paragraphNumber: '§ 71',
+      ...paragraphFields('Väntande ärende'),
+    });
     expect(paragraph.status).toBe(303);
     const res = await get('/kommun', 'clerk');
     const row = /<tr>(?:(?!<\/tr>)[^])*§ 71(?:(?!<\/tr>)[^])*<\/tr>/.exec(res.text)?.[0] ?? '';
@@ -135,7 +83,7 @@ describe('web: what waits on my municipality, and its membership events', () => 
     expect(approval.status).toBe(201);
     const start = await get('/kommun', 'clerk');
     expect(start.text).toMatch(/<li>Ändring av §11 \(dalslandssamverkan\), registrerad \d{4}-\d{2}-\d{2}<\/li>/);
-    sessions.coordinator = await signIn(ctx.tokens.coordinator);
+    sessions.coordinator = await webSession(ctx, ctx.tokens.coordinator);
     const collaboration = await get('/samverkan/dalslandssamverkan', 'coordinator');
     expect(collaboration.text).toContain('href="/samverkan/dalslandssamverkan/andringar"');
     const page = await get('/samverkan/dalslandssamverkan/andringar', 'coordinator');
@@ -157,11 +105,12 @@ describe('web: what waits on my municipality, and its membership events', () => 
     expect(page.status).toBe(200);
     expect(page.text).toContain('Mellerud i Dalslandssamverkan');
     expect(page.text).not.toContain('name="type"');
-    const refused = await ctx.http
-      .post(`${PAGE}/handelser?kommun=1461`)
-      .set('Cookie', `svk_session=${sessions.auditor}`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), type: 'COUNCIL_INFORMED', version: '1', informedOn: '2025-01-01' });
+    const refused = await sessions.auditor.send(`${PAGE}/handelser?kommun=1461`, {
+      _csrf: csrfOf(page.text),
+      type: 'COUNCIL_INFORMED',
+      version: '1',
+      informedOn: '2025-01-01',
+    });
     expect(refused.status).toBe(403);
     const none = await ctx.http.get('/kommun');
     expect(none.status).toBe(303);

@@ -1,6 +1,6 @@
 import { execFile } from 'child_process';
 import * as path from 'path';
-import { apiClient, expectErrorBody, sql, useTestApp } from './kit';
+import { apiClient, cookieOf, expectErrorBody, sessionOf, sql, useTestApp } from './kit';
 
 /**
  * Sign-in by a person's name and password (issue 12 §1, h-web2): an admin sets a person up through the API (and the
@@ -8,13 +8,6 @@ import { apiClient, expectErrorBody, sql, useTestApp } from './kit';
  * would (role, the clerk's municipality), revoking the person ends the session, and wrong passwords are limited.
  */
 const LIMIT = 4;
-
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-};
 
 describe('web: sign-in by a person’s name and password', () => {
   // A low limit of failed sign-ins, so that the last test can reach it (the API's tests use the same setting).
@@ -125,14 +118,15 @@ describe('web: sign-in by a person’s name and password', () => {
       expect(res.status).toBe(303);
       const session = cookieOf(res, 'svk_session');
       expect(session).toMatch(/^[\w-]{43}$/);
-      const start = await ctx.http.get('/').set('Cookie', `svk_session=${session}`);
+      const web = sessionOf(ctx, session);
+      const start = await web.get('/');
       expect(start.status).toBe(303);
       expect(start.headers.location).toBe('/kommun');
-      const page = await ctx.http.get('/kommun').set('Cookie', `svk_session=${session}`);
+      const page = await web.get('/kommun');
       expect(page.status).toBe(200);
       expect(page.text).toContain('Inloggad: Karin Karlsson, registrator, 1461');
       // The same municipality binding as the API: another municipality's protocol desk shows Mellerud's.
-      const desk = await ctx.http.get('/protokoll?kommun=1492').set('Cookie', `svk_session=${session}`);
+      const desk = await web.get('/protokoll?kommun=1492');
       expect(desk.status).toBe(200);
       expect(desk.text).toContain('1461');
       const [row] = await sql(ctx, 'SELECT subject_kind, token_id FROM web_session WHERE token_id = ?', [clerkId]);
@@ -141,12 +135,12 @@ describe('web: sign-in by a person’s name and password', () => {
 
     it('revoking the person ends their session at its next request', async () => {
       const res = await signInForm('karin.karlsson', PASSWORD);
-      const session = cookieOf(res, 'svk_session');
-      expect((await ctx.http.get('/kommun').set('Cookie', `svk_session=${session}`)).status).toBe(200);
+      const web = sessionOf(ctx, cookieOf(res, 'svk_session'));
+      expect((await web.get('/kommun')).status).toBe(200);
       const revoked = await api.post(`/persons/${clerkId}/revoke`, {});
       expect(revoked.status).toBe(200);
       expect(revoked.body.status).toBe('revoked');
-      const after = await ctx.http.get('/kommun').set('Cookie', `svk_session=${session}`);
+      const after = await web.get('/kommun');
       expect(after.status).toBe(303);
       expect(after.headers.location).toBe('/logga-in?next=%2Fkommun');
       const again = await signInForm('karin.karlsson', PASSWORD);

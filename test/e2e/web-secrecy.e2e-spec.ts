@@ -1,58 +1,35 @@
 import { today } from './fuzz';
-import { apiClient, decisionKit, paragraphs, sql, useTestApp } from './kit';
+import { apiClient, decisionKit, paragraphs, sql, useTestApp, webSession, type WebSession } from './kit';
 
 /**
  * The clerk's page of a paragraph's secrecy (issue 12 §3, h-secrecy): mark a text secret (R-K7) and lift the marking
  * after a sekretessprövning (R-K13) with HTML forms; a refusal beside its field with what was typed kept, the CSRF
  * token and the roles of the API routes, the history of the marking and its lifting on the page.
  */
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-};
 const SUMMARY = 'Utredningen om Eva Ekströms boende (hemlig-webb).';
 
 describe('web: a paragraph’s secrecy, marked and lifted on the clerk’s page', () => {
   const ctx = useTestApp();
   const { clerk, meeting, record } = decisionKit(ctx);
   const api = apiClient(ctx);
-  const sessions: Record<string, string> = {};
+  const sessions: Record<string, WebSession> = {};
   let decisionId: string;
   let meetingId: string;
   let page: string;
 
-  async function signIn(token: string): Promise<string> {
-    const form = await ctx.http.get('/logga-in');
-    const pre = cookieOf(form, 'svk_pre');
-    const res = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token, next: '/' });
-    expect(res.status).toBe(303);
-    return cookieOf(res, 'svk_session');
-  }
-  const get = (path: string, who: string) => ctx.http.get(path).set('Cookie', `svk_session=${sessions[who]}`);
-  async function post(who: string, path: string, fields: Record<string, string>, csrf?: string) {
-    const form = await get(page, who);
-    const token = csrf ?? /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
-    return ctx.http
-      .post(path)
-      .set('Cookie', `svk_session=${sessions[who]}`)
-      .type('form')
-      .send({ _csrf: token, ...fields });
-  }
+  const get = (path: string, who: string) => sessions[who].get(path);
+  /** Posts a form of the paragraph's page with its CSRF token, or with `csrf` instead. */
+  const post = (who: string, path: string, fields: Record<string, string>, csrf?: string) =>
+    sessions[who].post(page, path, fields, { csrf });
 
   beforeAll(async () => {
     meetingId = await meeting('1460');
     const p = await record(meetingId, paragraphs({ summary: SUMMARY })(), await clerk('1460'));
     decisionId = p.id;
     page = `/protokoll/beslut/${decisionId}`;
-    sessions.clerk = await signIn(ctx.tokens.clerk['1460']);
-    sessions.coordinator = await signIn(ctx.tokens.coordinator);
-    sessions.auditor = await signIn(ctx.tokens.auditor);
+    sessions.clerk = await webSession(ctx, ctx.tokens.clerk['1460']);
+    sessions.coordinator = await webSession(ctx, ctx.tokens.coordinator);
+    sessions.auditor = await webSession(ctx, ctx.tokens.auditor);
   });
 
   it('shows the texts, no marking yet, and the form to mark; the meeting page links to it', async () => {

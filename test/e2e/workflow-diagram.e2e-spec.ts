@@ -1,4 +1,4 @@
-import { areaKit, binaryBody, createDalsland, enter, useTestApp } from './kit';
+import { areaKit, binaryBody, createDalsland, enter, useTestApp, webSession } from './kit';
 
 // An instance's diagram (issue 12 §6): its machine drawn as SVG with the current state and the path it took
 // highlighted, from the API (bearer token) and for the pages (session), and embedded in the area page.
@@ -54,31 +54,17 @@ describe('the diagram of a workflow instance as SVG', () => {
   });
 
   it('the pages serve it in the session language, and the area page embeds it with a text alternative', async () => {
-    const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
-      const raw = res.headers['set-cookie'];
-      const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-      const hit = list.map(String).find((c) => c.startsWith(`${name}=`));
-      return hit ? decodeURIComponent(hit.slice(name.length + 1).split(';')[0]) : '';
-    };
-    const form = await ctx.http.get('/logga-in');
-    const pre = cookieOf(form, 'svk_pre');
-    const signed = await ctx.http
-      .post('/logga-in')
-      .set('Cookie', `svk_pre=${pre}`)
-      .type('form')
-      .send({ _csrf: pre, token: ctx.tokens.coordinator, next: '/' });
-    expect(signed.status).toBe(303);
-    const session = `svk_session=${cookieOf(signed, 'svk_session')}`;
+    const session = await webSession(ctx, ctx.tokens.coordinator);
 
     const path = `/arbetsfloden/${workflowId}/diagram.svg`;
     expect((await ctx.http.get(path)).status).toBe(303); // no session: to the sign-in page
-    const res = await ctx.http.get(path).set('Cookie', session).buffer(true).parse(binaryBody);
+    const res = await session.get(path).buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(svgOf(res)).toMatch(/<title id="[^"]+">Tillståndsdiagram: area v\d<\/title>/);
     expect(svgOf(res)).toContain('Nuvarande tillstånd: forankring.');
 
-    const page = await ctx.http.get(`/omraden/${areaId}`).set('Cookie', session);
+    const page = await session.get(`/omraden/${areaId}`);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(new RegExp(`<img\\s+src="${path}"\\s+alt="[^"]*Nuvarande tillstånd: [^"]+"`));
   });

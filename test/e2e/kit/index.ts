@@ -12,7 +12,9 @@
  * - fixtures: the Mellerud paragraph of the demo data (src/seed);
  * - areas: collaboration areas, their documents and participation decisions (areaKit);
  * - openapi: the OpenAPI document and real answers checked against it (ResponseValidator);
- * - web: the pages as a signed-in person sees them (webSession, cookieOf, csrfOf).
+ * - web: the pages as a signed-in person sees them (webSession, sessionOf, signIn), cookies, CSRF tokens, hidden
+ *   fields and form bodies (cookieOf, csrfOf, hiddenOf, formBody), the clerk's meeting and paragraph forms
+ *   (attendanceFields, paragraphFields).
  */
 export * from './harness';
 export * from './instances';
