@@ -10,7 +10,8 @@ import {
   RecordDelegationDecisionDto,
   ReportDelegationDecisionDto,
 } from './delegation.dto';
-import { DelegationDecisionView, DelegationService } from './delegation.service';
+import { DelegationService } from './delegation.service';
+import { DelegationDecisionView } from './delegation.views';
 
 const WRITERS = ['admin', 'clerk'] as const;
 

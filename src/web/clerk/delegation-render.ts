@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type { DelegationDecisionView } from '../../decision/delegation/delegation.service';
+import type { DelegationDecisionView } from '../../decision/delegation/delegation.views';
 import type { MeetingListItem } from '../../decision/meeting-list';
 import { csrfField, errorSummary, field, type ShownRefusal } from '../forms';
 import { one, type FormBody } from '../form-body';
