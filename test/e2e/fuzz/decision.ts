@@ -62,12 +62,20 @@ export function decisionTargets(fx: FuzzKit): FuzzTarget[] {
       method: 'post',
       aim: (n) => ({ path: `/bodies/${pick(pool.bodies, n)}/meetings` }),
       valid: fc
-        .record({ date: someDate, n: fc.integer({ min: 1, max: 9 }), times: fc.boolean(), at: someInstant })
-        .map(({ date, n, times, at }) => () => ({
+        .record({
+          date: someDate,
+          n: fc.integer({ min: 1, max: 9 }),
+          times: fc.boolean(),
+          at: someInstant,
+          // R-H18: open to the public or not (refused for a nämnd without fullmäktige's decision, or a closed KF)
+          open: fc.option(fc.boolean(), { nil: undefined }),
+        })
+        .map(({ date, n, times, at, open }) => () => ({
           date,
           attendees: ledamoter(n),
           place: 'Kommunhuset',
           ...(times ? { closedAt: at, justeringAt: `${date}T20:00:00+01:00` } : {}),
+          ...(open !== undefined ? { public: open } : {}),
         })),
       readBack: async ({ res }) => {
         await ok(`/meetings/${res.body.id}`);
@@ -81,7 +89,15 @@ export function decisionTargets(fx: FuzzKit): FuzzTarget[] {
         const meeting = fresh ? (await freshParagraph('draft')).meeting : pick(pool.meetings, n);
         return { path: `/meetings/${meeting.id}/paragraphs`, meeting };
       },
-      valid: fc.constant((aim: Aim) => paragraphFor(aim.meeting, `§ ${unique()}`)),
+      // R-H12: sometimes a member who does not take part (announced in time or late), or myndighetsutövning
+      valid: fc.record({ part: fc.nat({ max: 2 }), timely: fc.boolean() }).map(({ part, timely }) => (aim: Aim) => {
+        const paragraph = paragraphFor(aim.meeting, `§ ${unique()}`) as Record<string, unknown>;
+        const member = aim.meeting?.names.at(-1);
+        if (part === 1 && member)
+          return { ...paragraph, notParticipating: [{ member, announcedBeforeQuestion: timely }] };
+        if (part === 2) return { ...paragraph, myndighetsutovning: true };
+        return paragraph;
+      }),
       readBack: async ({ res }) => {
         await decisionReads(res.body.id, res.body.workflowId);
         await ok(`/decisions/${res.body.id}/extract.pdf`);
