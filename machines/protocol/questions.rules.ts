@@ -80,7 +80,10 @@ function checkFormalQuestion(
       `Yrkandet om ${MOTION_SV[q.kind]} bifölls: ärendet gick vidare, och ingen fråga i ärendet följer i ${p.paragraphNumber}.`,
     );
   }
-  return q.decidedBy === 'MINORITY' ? checkMinority(meeting, p, q, taking) : checkMajority(meeting, p, q);
+  if (q.decidedBy === 'MINORITY') return checkMinority(meeting, p, q, taking);
+  // Marked like the kontrapropositionsvotering's, so that a form can say which question's vote it concerns.
+  const vote = checkMajority(meeting, p, q);
+  return vote && { ...vote, details: { ...vote.details, votering: 'FORMAL_QUESTION', question: index } };
 }
 
 /** R-H6: a majority decides the motion like any question: acklamation or a vote, ja = the motion. */

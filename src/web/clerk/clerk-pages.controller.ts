@@ -111,7 +111,7 @@ export class ClerkPagesController {
       await this.decisions.recordParagraph(id, checkedDto(RecordParagraphDto, body), ctx.session.actor);
     } catch (error) {
       if (!refusedInput(error)) throw error;
-      const refusals = placeRefusals(error, ctx.lang, paragraphFieldOf(values, origins));
+      const refusals = placeRefusals(error, ctx.lang, paragraphFieldOf(values, origins, meeting.attendees));
       return this.renderMeeting(ctx, reply, id, statusOf(error), { form: 'paragraph', values, refusals }, null);
     }
     redirect(reply, `/protokoll/sammantraden/${id}?registrerat=paragraf#paragraphs-heading`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type { Attendee } from '../../../machines/protocol/decision.types';
+import type { Attendee, BodyKind } from '../../../machines/protocol/decision.types';
 import type { DeadlinesAnswer } from '../../calendar/deadlines-answer';
 import type { DecisionView } from '../../decision/decision.views';
 import { csrfField, errorSummary, field, ruleLink, type ShownRefusal } from '../forms';
@@ -12,7 +12,7 @@ import { paragraphForm, type ParagraphFormState } from './paragraph-form';
 /** What the meeting page shows of the API's GET /meetings/:id. */
 export interface MeetingPageData {
   id: string;
-  body: { name: string; memberCount: number };
+  body: { name: string; memberCount: number; kind: BodyKind };
   date: string;
   place: string | null;
   secretary: string | null;
@@ -185,7 +185,7 @@ export function renderMeeting(ctx: PageContext & { session: { csrfToken: string 
     ${canAnsla ? anslagForm(ctx, meeting.id, anslagDue?.anslagDeadline, input, state?.form === 'anslag' ? state : null) : ''}
     <h2 id="record-heading">${t.clerk_recordParagraphTitle}</h2>
     <p>${t.clerk_recordParagraphIntro}</p>
-    ${paragraphForm(meeting.id, meeting.attendees, ctx.session.csrfToken, t, state?.form === 'paragraph' ? (state as ParagraphFormState) : null)}`;
+    ${paragraphForm(meeting.id, meeting.attendees, meeting.body.kind, ctx.session.csrfToken, t, state?.form === 'paragraph' ? (state as ParagraphFormState) : null)}`;
 }
 
 function dateAndTextForm(

@@ -1,12 +1,25 @@
 import { randomUUID } from 'crypto';
 import { stockholmOffsetMinutes } from '../../../machines/calendar/calendar';
-import { DECISION_SUBJECTS, type Attendee } from '../../../machines/protocol/decision.types';
+import { javGroundsOf } from '../../../machines/protocol/attendance.rules';
+import { DECISION_SUBJECTS, type Attendee, type BodyKind } from '../../../machines/protocol/decision.types';
 import { csrfField, errorSummary, field, type ShownRefusal } from '../forms';
 import { one, type FormBody } from '../form-body';
 import { html, type Html } from '../html';
 import type { Messages } from '../i18n/messages';
 import { checkboxField, linesOf, namesOf, selectField } from './clerk-fields';
 import { stockholmInstant } from './dto-check';
+import {
+  formalQuestionFields,
+  kontrapropositionFields,
+  questionsBody,
+  questionsFieldOfCode,
+  questionsFieldOfPath,
+  tjanstgoringFields,
+  voteList,
+  votesOf,
+  type FormParts,
+  type QuestionOrigins,
+} from './paragraph-form-questions';
 
 /** The rows a paragraph form offers (a protocol rarely has more; more are recorded through the API). */
 export const PROPOSAL_IDS = ['A', 'B', 'C'];
@@ -17,7 +30,7 @@ const OUT_ROWS = 2;
 const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Which form row each element of the body's lists came from (an empty row is left out of the body). */
-interface Origins {
+interface Origins extends QuestionOrigins {
   proposals: number[];
   jav: number[];
   reservations: number[];
@@ -45,7 +58,7 @@ export function paragraphBody(
     const party = attendees.find((a) => a.name === name)?.party;
     return party ? { name, party } : { name };
   };
-  const origins: Origins = { proposals: [], jav: [], reservations: [], notes: [], out: [] };
+  const origins: Origins = { proposals: [], jav: [], reservations: [], notes: [], out: [], tj: [], fq: [] };
   const proposals = PROPOSAL_IDS.flatMap((id, i) => {
     if (!v(`p${i}_text`) && !v(`p${i}_by`)) return [];
     origins.proposals.push(i);
@@ -54,7 +67,7 @@ export function paragraphBody(
       { id, by: namesOf(v(`p${i}_by`)).map(person), text: v(`p${i}_text`), ...(att.length ? { attSatser: att } : {}) },
     ];
   });
-  const votes = attendees.flatMap((a, i) => (v(`vote${i}`) ? [{ member: a.name, vote: v(`vote${i}`) }] : []));
+  const votes = votesOf(form, attendees, 'vote');
   const method: Record<string, unknown> = { kind: v('method_kind'), adopted: v('method_adopted') };
   for (const k of ['ja', 'nej', 'voteRequestedBy', 'lotFellOn']) if (v(`method_${k}`)) method[k] = v(`method_${k}`);
   if (votes.length) method.votes = votes;
@@ -62,7 +75,8 @@ export function paragraphBody(
   const jav = rows(JAV_ROWS).flatMap((i) => {
     if (!v(`jav${i}_member`) && !v(`jav${i}_reason`)) return [];
     origins.jav.push(i);
-    return [{ member: v(`jav${i}_member`), reason: v(`jav${i}_reason`) }];
+    const ground = v(`jav${i}_ground`);
+    return [{ member: v(`jav${i}_member`), reason: v(`jav${i}_reason`), ...(ground ? { ground } : {}) }];
   });
   const instant = (name: string) => (v(name) ? stockholmInstant(v(name), stockholmOffsetMinutes) : undefined);
   const reservations = rows(RESERVATION_ROWS).flatMap((i) => {
@@ -98,13 +112,20 @@ export function paragraphBody(
     beslutsunderlag: linesOf(one(form, 'beslutsunderlag')),
     proposals,
     beslutsgang: linesOf(one(form, 'beslutsgang')),
-    method,
     decision: { ...(opt('decision_text') ? { text: v('decision_text') } : {}), attSatser: att },
     jav,
     reservations,
     protokollsanteckningar: notes,
     sendTo: linesOf(one(form, 'sendTo')),
   };
+  const election = v('method_election') === 'ja';
+  if (election) body.election = true;
+  const questions = questionsBody(form, attendees, person, election);
+  Object.assign(body, questions.parts);
+  Object.assign(origins, questions.origins);
+  // R-H6, R-H22: a matter sent on by a granted motion has no vote on the matter: no adopted proposal, no votes.
+  const sentOn = questions.origins.fq.some((i) => v(`fq${i}_outcome`) === 'GRANTED');
+  if (!sentOn || v('method_adopted') || votes.length) body.method = method;
   if (opt('collaboration')) body.collaboration = v('collaboration');
   if (opt('summary')) body.summary = v('summary');
   if (v('immediateJustering') === 'ja') body.immediateJustering = true;
@@ -137,7 +158,7 @@ function fieldOfPath(path: string, o: Origins): string | null {
     case 'decision':
       return path.startsWith('decision.text') ? 'decision_text' : 'decision_att';
     case 'jav':
-      return `jav${row(o.jav)}_${rest === 'reason' ? 'reason' : 'member'}`;
+      return `jav${row(o.jav)}_${rest === 'reason' || rest === 'ground' ? rest : 'member'}`;
     case 'reservations': {
       const r = row(o.reservations);
       if (rest.startsWith('inFavourOf')) return `r${r}_for`;
@@ -155,7 +176,7 @@ function fieldOfPath(path: string, o: Origins): string | null {
     case 'myndighetsutovning':
       return head;
     default:
-      return null;
+      return questionsFieldOfPath(path, o) ?? null;
   }
 }
 
@@ -163,7 +184,7 @@ function fieldOfPath(path: string, o: Origins): string | null {
  * Where a refusal of the paragraph goes on the form: a validation's path, or the field a rule's code concerns
  * (the rules decide; this only places their sentence, using the names and values they give in `details`).
  */
-export function paragraphFieldOf(form: FormBody, o: Origins) {
+export function paragraphFieldOf(form: FormBody, o: Origins, attendees: Attendee[]) {
   const rowWith = (prefix: string, suffix: string, used: number[], test: (value: string) => boolean) => {
     const hit = used.find((i) => test(one(form, `${prefix}${i}_${suffix}`).trim()));
     return `${prefix}${hit ?? used[0] ?? 0}_${suffix}`;
@@ -171,6 +192,8 @@ export function paragraphFieldOf(form: FormBody, o: Origins) {
   const named = (member: unknown) => (value: string) => namesOf(value).includes(String(member));
   return (path: string | null, code: string, details: Record<string, unknown>): string | null => {
     if (path) return fieldOfPath(path, o);
+    const question = questionsFieldOfCode(form, attendees, o, code, details);
+    if (question !== undefined) return question;
     switch (code) {
       case 'PARAGRAPH_EXISTS':
         return 'paragraphNumber';
@@ -179,9 +202,11 @@ export function paragraphFieldOf(form: FormBody, o: Origins) {
       case 'NOT_AT_MEETING':
         if (o.out.some((i) => one(form, `np${i}_member`).trim() === details.member))
           return rowWith('np', 'member', o.out, (x) => x === details.member);
-        return o.jav.some((i) => one(form, `jav${i}_member`).trim() === details.member)
-          ? rowWith('jav', 'member', o.jav, (x) => x === details.member)
-          : rowWith('n', 'member', o.notes, (x) => x === details.member);
+        if (o.jav.some((i) => one(form, `jav${i}_member`).trim() === details.member))
+          return rowWith('jav', 'member', o.jav, (x) => x === details.member);
+        if (o.fq.some((i) => namesOf(one(form, `fq${i}_by`)).includes(String(details.member))))
+          return rowWith('fq', 'by', o.fq, named(details.member));
+        return rowWith('n', 'member', o.notes, (x) => x === details.member);
       // R-H12: beside the announcement it concerns; an abstention in myndighetsutövning beside the flag
       case 'NOT_PARTICIPATING_NOT_SERVING':
       case 'NOT_PARTICIPATING_VOTED':
@@ -197,6 +222,7 @@ export function paragraphFieldOf(form: FormBody, o: Origins) {
         return 'method_voteRequestedBy';
       case 'VOTE_QUESTION_MISSING':
         return 'method_ja';
+      case 'DECISION_METHOD_MISSING':
       case 'VOTES_WITHOUT_VOTE':
       case 'VOTER_NOT_PARTICIPANT':
       case 'DUPLICATE_VOTE':
@@ -227,6 +253,7 @@ export function paragraphFieldOf(form: FormBody, o: Origins) {
 export function paragraphForm(
   meetingId: string,
   attendees: Attendee[],
+  bodyKind: BodyKind,
   csrf: string,
   t: Messages,
   state: ParagraphFormState | null,
@@ -245,7 +272,8 @@ export function paragraphForm(
   const none = { value: '', text: t.clerk_none };
   const proposalOptions = [none, ...PROPOSAL_IDS.map((p) => ({ value: p, text: t.clerk_proposal(p) }))];
   const people = [none, ...attendees.map((a) => ({ value: a.name, text: a.name }))];
-  const serving = attendees.map((a, i) => ({ a, i })).filter(({ a }) => a.role !== 'ERSATTARE');
+  const grounds = [none, ...javGroundsOf(bodyKind).map((g) => ({ value: g, text: t.clerk_javGroundName(g) }))];
+  const parts: FormParts = { text, choice, check, t, attendees, none, people, proposalOptions };
   return html`<form
     method="post"
     action="/protokoll/sammantraden/${meetingId}/paragrafer"
@@ -269,12 +297,14 @@ export function paragraphForm(
       ${text('beslutsunderlag', t.clerk_beslutsunderlag, 'textarea', t.clerk_oneALine)}
       ${check('myndighetsutovning', t.clerk_myndighetsutovning)}
     </fieldset>
+    ${tjanstgoringFields(parts)}
     <fieldset>
       <legend><h3>${t.clerk_jav}</h3></legend>
       ${rows(JAV_ROWS).map(
         (i) =>
           html`<div class="row">
             ${choice(`jav${i}_member`, t.clerk_javMember(i + 1), people)} ${text(`jav${i}_reason`, t.clerk_javReason)}
+            ${choice(`jav${i}_ground`, t.clerk_javGround, grounds, t.clerk_javGroundHint)}
           </div>`,
       )}
     </fieldset>
@@ -290,6 +320,7 @@ export function paragraphForm(
           </div>`,
       )}
     </fieldset>
+    ${formalQuestionFields(parts)} ${kontrapropositionFields(parts)}
     <fieldset>
       <legend><h3>${t.clerk_beslutsgang}</h3></legend>
       ${text('beslutsgang', t.clerk_beslutsgangLines, 'textarea', t.clerk_oneALine)}
@@ -304,16 +335,7 @@ export function paragraphForm(
       ${choice('method_adopted', t.clerk_adopted, proposalOptions)} ${choice('method_ja', t.clerk_ja, proposalOptions)}
       ${choice('method_nej', t.clerk_nej, proposalOptions)}
       ${choice('method_voteRequestedBy', t.clerk_voteRequestedBy, people)} ${check('method_election', t.clerk_election)}
-      ${choice('method_lotFellOn', t.clerk_lotFellOn, proposalOptions)}
-      <h4>${t.clerk_voteList}</h4>
-      ${serving.map(({ a, i }) =>
-        choice(`vote${i}`, t.clerk_voteOf(a.name), [
-          none,
-          { value: 'JA', text: t.clerk_vote_JA },
-          { value: 'NEJ', text: t.clerk_vote_NEJ },
-          { value: 'AVSTAR', text: t.clerk_vote_AVSTAR },
-        ]),
-      )}
+      ${choice('method_lotFellOn', t.clerk_lotFellOn, proposalOptions)} ${voteList(parts, 'vote')}
     </fieldset>
     <fieldset>
       <legend><h3>${t.clerk_notParticipating}</h3></legend>

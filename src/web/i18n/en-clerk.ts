@@ -208,4 +208,46 @@ export const enClerk: typeof svClerk = {
   clerk_notParticipatingMember: (n: number) => `Not taking part ${n}`,
   clerk_announcedBeforeQuestion: 'Announced it before the chair put the question',
   clerk_myndighetsutovning: 'The matter is myndighetsutövning mot enskild (no one may abstain, R-H12)',
+  // R-H20, R-H4, R-H6, R-H16, R-H8: tjänstgöring per paragraph, the jävsgrund, återremiss and bordläggning, kontraproposition
+  clerk_tjanstgoring: 'Serving in the paragraph (tjänstgöring)',
+  clerk_tjanstgoringHint:
+    'Tick who serves in this paragraph and, for an ersättare, the ledamot the ersättare serves for (R-H20). Left all empty, the attendance list says who serves.',
+  clerk_servesIn: (name: string) => `Serves in the paragraph: ${name}`,
+  clerk_servesFor: (name: string) => `Serves for (tjänstgör för, ${name})`,
+  clerk_javGround: 'Ground of the jäv (jävsgrund)',
+  clerk_javGroundHint: 'Required when the paragraph records who serves (R-H4)',
+  clerk_javGroundName: (g: string) =>
+    ({
+      PERSONLIGEN: 'The matter personally concerns the member or a close relative (KL 5 kap.)',
+      INTRESSEJAV: 'Interest (intressejäv, FL 16 § 1)',
+      STALLFORETRADARJAV: 'Representative (ställföreträdarjäv, FL 16 § 2)',
+      TVAINSTANSJAV: 'Two instances (tvåinstansjäv, FL 16 § 3)',
+      OMBUDSJAV: 'Agent (ombudsjäv, FL 16 § 4)',
+      DELIKATESSJAV: 'Other circumstance (delikatessjäv, FL 16 § 5)',
+    })[g] ?? g,
+  clerk_formalQuestions: 'Återremiss (referral back) and bordläggning (tabling)',
+  clerk_formalQuestionsHint:
+    'Tried before the matter (R-H6). When one is granted the matter goes on: leave the adopted proposal and the votes of the beslutsgång empty (R-H22).',
+  clerk_formalQuestion: (n: number) => `Motion ${n}`,
+  clerk_fqKind: 'Motion for',
+  clerk_fqKindName: (k: string) =>
+    ({ ATERREMISS: 'Återremiss (referral back)', BORDLAGGNING: 'Bordläggning (tabling)' })[k] ?? k,
+  clerk_fqMovedBy: 'Moved by',
+  clerk_fqReason: 'Reason',
+  clerk_fqReasonHint: 'Required for a minority återremiss, in its requesters’ own words (R-H16)',
+  clerk_fqDecidedBy: 'Decided by',
+  clerk_fqMajority: 'The majority',
+  clerk_fqMinority: 'A minority of a third (minoritetsåterremiss)',
+  clerk_fqSupporters: 'Requested by (the minority)',
+  clerk_fqSupportersHint: 'Names of the members who asked for it, separated by commas (a third at least, R-H16)',
+  clerk_fqMethod: 'How the motion was tried',
+  clerk_fqMethodHint: 'In a vote: yes = the motion is granted, no = the matter is decided today',
+  clerk_fqOutcome: 'Outcome',
+  clerk_fqGranted: 'Granted (the matter goes on)',
+  clerk_fqRefused: 'Refused (the matter is decided today)',
+  clerk_kontraproposition: 'Kontraproposition (choosing the counter-proposal)',
+  clerk_kontrapropositionHint:
+    'With more than two proposals and a vote, the counter-proposal put against the main proposal is chosen first (R-H8).',
+  clerk_huvudforslag: 'Main proposal (huvudförslag)',
+  clerk_motforslag: 'Counter-proposal chosen (motförslag)',
 };
