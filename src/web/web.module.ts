@@ -17,6 +17,7 @@ import { SignInController } from './sign-in.controller';
 import { WebAuth } from './web-auth';
 import { WorkflowModule } from '../workflow/workflow.module';
 // The clerk's pages (h-clerk)
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ClerkPagesController } from './clerk/clerk-pages.controller';
 // The clerk's delegationsbeslut (h-delegnotice)
 import { DelegationPagesController } from './clerk/delegation-pages.controller';
@@ -84,6 +85,8 @@ export const WEB_ROUTES: RouteInfo[] = WEB_PATHS.map((path) => ({ path, method: 
 @Module({
   imports: [
     WorkflowModule,
+    // The clerk's forms read the meeting's names as typed, not as their markers (issue 10 §9)
+    PersonalDataModule,
     AuthModule,
     CollaborationModule,
     AreaModule,

@@ -36,7 +36,6 @@ describe('web: the paragraph form records tjänstgöring, jävsgrund, återremis
   let token = '';
   let web: WebSession;
   let meetingPath = '';
-  let paragraphs = 0;
 
   /** The refusal shown beside a field: its error paragraph's text. */
   const errorBeside = (text: string, id: string) =>
@@ -59,7 +58,6 @@ describe('web: the paragraph form records tjänstgöring, jävsgrund, återremis
   async function recorded(fields: Record<string, string>) {
     const ok = await post(fields);
     expect(ok.status).toBe(303);
-    paragraphs += 1;
     return lastRecorded();
   }
 
@@ -114,8 +112,11 @@ describe('web: the paragraph form records tjänstgöring, jävsgrund, återremis
     const javigServes = await post({
       ...PARAGRAPH,
       paragraphNumber: '§ 1',
+      // Anna Berg serves in her own seat, Lisa Ek does not: but Anna Berg is jävig.
       ...SERVING,
       tj1: 'ja',
+      tj5: '',
+      tj5_for: '',
       ...JAV,
       jav0_ground: 'INTRESSEJAV',
     });
@@ -236,6 +237,5 @@ describe('web: the paragraph form records tjänstgöring, jävsgrund, återremis
     expect(decision.paragraph.kontraproposition).toMatchObject({ huvudforslag: 'A', method: { adopted: 'B' } });
     expect(extract).toContain('Kontrapropositionsvotering');
     expect(extract).toContain('Huvudvotering');
-    expect(paragraphs).toBe(3);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../decision/dto/decision.dto';
 import { ExtractDocuments } from '../../decision/extract/extract-documents';
 import { MeetingList } from '../../decision/meeting-list';
+import { PersonalDataService } from '../../personal-data/personal-data.service';
 import { Clock } from '../../workflow/clock';
 import { one, type FormBody } from '../form-body';
 import type { ShownRefusal } from '../forms';
@@ -58,7 +59,17 @@ export class ClerkPagesController {
     private readonly meetings: MeetingList,
     private readonly clock: Clock,
     private readonly extracts: ExtractDocuments,
+    private readonly personal: PersonalDataService,
   ) {}
+
+  /**
+   * The meeting with its attendees' names as typed (issue 10 §9 keeps markers in the record): the form's choices
+   * and vote lists post names, which the service marks again, and a refused form selects what was chosen.
+   */
+  private async namedMeeting(id: string) {
+    const meeting = await this.decisions.getMeeting(id);
+    return { ...meeting, attendees: await this.personal.revealValue(meeting.attendees) };
+  }
 
   @Get()
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -105,13 +116,16 @@ export class ClerkPagesController {
   ): Promise<void> {
     const values = form ?? {};
     const ctx = await this.auth.requirePost(request, reply, values, PROTOCOL_WRITERS);
-    const meeting = (await this.decisions.getMeeting(id)) as MeetingPageData;
+    const meeting = (await this.namedMeeting(id)) as MeetingPageData;
     const { body, origins } = paragraphBody(values, meeting.attendees);
     try {
       await this.decisions.recordParagraph(id, checkedDto(RecordParagraphDto, body), ctx.session.actor);
     } catch (error) {
       if (!refusedInput(error)) throw error;
-      const refusals = placeRefusals(error, ctx.lang, paragraphFieldOf(values, origins, meeting.attendees));
+      // The rules name people by their markers; the form has their names (R-H20's, R-H6's refusals name a member).
+      const details = await this.personal.revealValue((error.details ?? {}) as Record<string, unknown>);
+      const placeOf = paragraphFieldOf(values, origins, meeting.attendees);
+      const refusals = placeRefusals(error, ctx.lang, (path, code) => placeOf(path, code, details));
       return this.renderMeeting(ctx, reply, id, statusOf(error), { form: 'paragraph', values, refusals }, null);
     }
     redirect(reply, `/protokoll/sammantraden/${id}?registrerat=paragraf#paragraphs-heading`);
@@ -248,7 +262,7 @@ export class ClerkPagesController {
     state: MeetingPageState | null,
     recorded: string | null,
   ): Promise<void> {
-    const meeting = await this.decisions.getMeeting(id);
+    const meeting = await this.namedMeeting(id);
     const decisions = await Promise.all(meeting.paragraphs.map((p) => this.decisions.getDecision(p.id)));
     const today = this.clock.todayInStockholm();
     const ifToday = {
