@@ -159,6 +159,33 @@ describe("the clerk's pages (Chromium)", () => {
     await flow('en', '§ 13');
   }, 120_000);
 
+  it('an återremiss with the keyboard alone: the matter goes on undecided (R-H6, R-H22); the form passes axe', async () => {
+    await page.goto(`${app.base}/protokoll?lang=sv`);
+    await recordMeeting(page);
+    await expect(page.locator('.notice--success').textContent()).resolves.toContain(TEXTS.sv.meetingRecorded);
+    await page.locator('#pf-paragraphNumber').fill('§ 15');
+    await page.locator('#pf-matterTitle').fill('Ny taxa för färdtjänst');
+    await page.locator('#pf-diarienummer').fill(`SN ${today.slice(0, 4)}/15`);
+    await page.locator('#pf-subject').selectOption('OTHER');
+    await page.locator('#pf-p0_by').fill('Daniel Jensen');
+    await page.locator('#pf-p0_text').fill('Socialnämnden antar taxan.');
+    await page
+      .locator('#pf-beslutsgang')
+      .fill('Ordföranden ställer proposition på återremissyrkandet och finner bifall.');
+    await page.locator('#pf-fq0_kind').selectOption('ATERREMISS');
+    await page.locator('#pf-fq0_by').fill('Sara Kanyinda');
+    await page.locator('#pf-fq0_reason').fill('Konsekvenserna för brukarna ska utredas.');
+    await page.locator('#pf-fq0_decidedBy').selectOption('MAJORITY');
+    await page.locator('#pf-fq0_method').selectOption('ACKLAMATION');
+    await page.locator('#pf-fq0_outcome').selectOption('GRANTED');
+    await checkAccessible(page);
+    await page.locator('#pf-fq0_by').press('Enter');
+    await expect(page.locator('.notice--success').textContent()).resolves.toContain(TEXTS.sv.paragraphRecorded);
+    await expect(page.locator('#paragraphs-heading + .table-wrap').textContent()).resolves.toContain('§ 15');
+    await page.getByRole('link', { name: 'Protokollsutdrag § 15', exact: true }).click();
+    await expect(page.locator('main').textContent()).resolves.toContain('återremitterat');
+  });
+
   it('the deadline calculator with the keyboard alone: the dates the calendar computes, a moved one explained', async () => {
     await page.goto(`${app.base}/protokoll/frister?lang=sv`);
     await checkAccessible(page);
