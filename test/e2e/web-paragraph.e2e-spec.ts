@@ -169,6 +169,20 @@ describe('web: the paragraph form records tjänstgöring, jävsgrund, återremis
     expect(beside).toContain('Lisa Ek deltar inte');
     expect(beside).toContain('href="/regler#R-H6"');
 
+    // R-H10 on the motion's own vote (ja = granted): two ja, three nej cannot grant it; beside its outcome.
+    const miscounted = await post({
+      ...PARAGRAPH,
+      paragraphNumber: '§ 2',
+      diarienummer: 'MBN 2024/7',
+      ...ATERREMISS,
+      fq0_method: 'OPEN_VOTE',
+      ...Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`fq0_vote${i}`, i < 2 ? 'JA' : 'NEJ'])),
+    });
+    expect(miscounted.status).toBe(422);
+    expect(errorBeside(miscounted.text, 'pf-fq0_outcome')).toContain('href="/regler#R-H10"');
+    expect(errorBeside(miscounted.text, 'pf-method_kind')).toBe('');
+    expect(selected(miscounted.text, 'pf-fq0_vote4')).toBe('NEJ');
+
     const { decision, extract } = await recorded({
       ...PARAGRAPH,
       paragraphNumber: '§ 2',
