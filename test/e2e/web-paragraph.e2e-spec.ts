@@ -194,6 +194,10 @@ describe('web: the paragraph form records tjänstgöring, jävsgrund, återremis
     expect(decision.paragraph.formalQuestions[0]).toMatchObject({ kind: 'ATERREMISS', outcome: 'GRANTED' });
     expect(extract).toContain('återremitterat');
     expect(extract).toContain('bifaller yrkandet om återremiss');
+    // The meeting's list of paragraphs says what became of the matter, in sv and en (R-H22).
+    const row = (html: string) => html.split('<tr>').find((r) => r.includes('<td>§ 2</td>'));
+    expect(row((await web.get(`${meetingPath}?lang=sv`)).text)).toContain('Återremitterat');
+    expect(row((await web.get(`${meetingPath}?lang=en`)).text)).toContain('Referred back (återremitterat)');
   });
 
   it('R-H16: a minority återremiss, fullmäktige’s right, is refused in a nämnd beside its field', async () => {

@@ -163,7 +163,19 @@ export function renderMeeting(ctx: PageContext & { session: { csrfToken: string 
                 html`<tr>
                   <td>${d.paragraphNumber ?? ''}</td>
                   <td>${d.matter?.title ?? ''}</td>
-                  <td>${t.clerk_statusName(d.status)}</td>
+                  <td>
+                    ${t.clerk_statusName(d.status)}
+                    ${
+                      d.matterOutcome && d.matterOutcome !== 'DECIDED'
+                        ? html`<br />${t.clerk_matterOutcome(d.matterOutcome)}`
+                        : ''
+                    }
+                    ${
+                      d.continuedBy
+                        ? html`<br />${t.clerk_continuedBy(`${d.continuedBy.paragraphNumber ?? ''} ${d.continuedBy.decidedOn}`)}`
+                        : ''
+                    }
+                  </td>
                   <td>
                     ${d.justeradOn ? html`${t.clerk_justeradOn} ${day(d.justeradOn, lang)}<br />` : ''}
                     ${d.anslagOn ? html`${t.clerk_anslagOn} ${day(d.anslagOn, lang)}<br />` : ''}

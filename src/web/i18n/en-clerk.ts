@@ -63,6 +63,13 @@ export const enClerk: typeof svClerk = {
       ANNULLED: 'Annulled',
       RECORDED: 'Recorded',
     })[status] ?? status,
+  // R-H22: what became of the matter in the paragraph, when it did not decide it
+  clerk_matterOutcome: (outcome: string) =>
+    ({
+      BORDLAGD: 'Tabled (bordlagt), to a later meeting',
+      ATERREMITTERAD: 'Referred back (återremitterat)',
+    })[outcome] ?? '',
+  clerk_continuedBy: (paragraph: string) => `The matter went on in ${paragraph}`,
   clerk_extractPage: (paragraph: string) => `Protokollsutdrag ${paragraph}`,
   clerk_extractPdf: (paragraph: string) => `Download protokollsutdrag ${paragraph} (PDF)`,
   clerk_justeringTitle: 'Justering',

@@ -63,6 +63,13 @@ export const svClerk = {
       ANNULLED: 'Upphävt',
       RECORDED: 'Registrerat',
     })[status] ?? status,
+  // R-H22: what became of the matter in the paragraph, when it did not decide it
+  clerk_matterOutcome: (outcome: string) =>
+    ({
+      BORDLAGD: 'Bordlagt, tas upp vid ett senare sammanträde',
+      ATERREMITTERAD: 'Återremitterat',
+    })[outcome] ?? '',
+  clerk_continuedBy: (paragraph: string) => `Ärendet fortsatte i ${paragraph}`,
   clerk_extractPage: (paragraph: string) => `Protokollsutdrag ${paragraph}`,
   clerk_extractPdf: (paragraph: string) => `Ladda ned protokollsutdrag ${paragraph} (PDF)`,
   clerk_justeringTitle: 'Justering',
