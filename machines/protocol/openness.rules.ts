@@ -3,6 +3,7 @@
  * it to meet in public (KL 6 kap. 25 §), and never in public for myndighetsutövning mot enskild or a matter under
  * secrecy. Pure: the service checks a meeting before it records it; the views and the extract say what holds.
  */
+import { compareDates } from '../calendar/calendar';
 import { refusal, type Refusal } from '../kernel/refusal';
 import type { BodyKind, DecisionParagraph, OpenMeetingsDecision } from './decision.types';
 
@@ -16,11 +17,12 @@ export function meetingIsPublic(bodyKind: BodyKind | string, recorded: boolean |
 
 /**
  * R-H18: a fullmäktige meeting is not recorded as closed; another body's meeting is recorded as open only when the
- * body records fullmäktige's decision that allows it.
+ * body records fullmäktige's decision that allows it, and the meeting is not before that decision.
  */
 export function checkMeetingOpenness(
   body: { kind: BodyKind | string; name: string; openMeetingsDecision?: OpenMeetingsDecision | null },
   isPublic: boolean | undefined,
+  meetingDate?: string,
 ): Refusal | null {
   if (body.kind === 'KF' && isPublic === false) {
     return refusal(
@@ -40,7 +42,38 @@ export function checkMeetingOpenness(
       { bodyKind: body.kind },
     );
   }
+  const allowed = body.openMeetingsDecision;
+  if (
+    body.kind !== 'KF' &&
+    isPublic === true &&
+    allowed &&
+    meetingDate &&
+    compareDates(meetingDate, allowed.decidedOn) < 0
+  ) {
+    return refusal(
+      'OPEN_MEETING_NOT_ALLOWED',
+      'R-H18',
+      `${body.name} may meet in public from ${allowed.decidedOn}, when fullmäktige allowed it (${allowed.reference}); a meeting on ${meetingDate} was before that and met behind closed doors.`,
+      `${body.name} får sammanträda offentligt från ${allowed.decidedOn}, då fullmäktige medgav det (${allowed.reference}); ett sammanträde den ${meetingDate} var före det och hölls inom stängda dörrar.`,
+      { bodyKind: body.kind, allowedFrom: allowed.decidedOn, meetingDate },
+    );
+  }
   return null;
+}
+
+/**
+ * R-H18: fullmäktige's decision to let a body meet in public is a nämnd's (KS, utskott): fullmäktige itself always
+ * meets in public and needs none.
+ */
+export function checkOpenMeetingsDecision(body: { kind: BodyKind | string; name: string }): Refusal | null {
+  if (body.kind !== 'KF') return null;
+  return refusal(
+    'FULLMAKTIGE_MEETS_IN_PUBLIC',
+    'R-H18',
+    `${body.name} is fullmäktige: it always meets in public, and a decision allowing it to is a nämnd's.`,
+    `${body.name} är fullmäktige: det sammanträder alltid offentligt, och ett beslut som medger det gäller en nämnd.`,
+    { bodyKind: body.kind },
+  );
 }
 
 export type ClosedDoorsReason = 'MYNDIGHETSUTOVNING' | 'SECRECY';

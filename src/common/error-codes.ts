@@ -32,6 +32,8 @@ export const SERVICE_ERROR_CODES = {
   SLUG_TAKEN: 'A collaboration with this slug exists.',
   MUNICIPALITY_EXISTS: 'A municipality with this code exists.',
   BODY_EXISTS: 'The municipality has a body of this name.',
+  OPEN_MEETINGS_DECISION_EXISTS:
+    "The body already records fullmäktige's decision allowing open meetings (R-H18); `details` names it.",
   PARAGRAPH_EXISTS: 'The meeting has a paragraph of this number.',
   MINIMAL_RECORD: 'The decision was recorded only minimally and has no protocol lifecycle.',
   NOTHING_TO_JUSTERA: 'No paragraph of the meeting is waiting for justering.',

@@ -36,3 +36,13 @@ export function assertAttendees(dto: CreateMeetingDto): void {
     throw validationFailed([{ field: 'attendees', reason: 'only one chair', reasonSv: 'endast en ordförande' }]);
   }
 }
+
+/** 409 BODY_EXISTS: a municipality's bodies have distinct names. */
+export function bodyExists(name: string, code: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    'BODY_EXISTS',
+    `${name} already exists in ${code}.`,
+    `${name} finns redan i ${code}.`,
+  );
+}

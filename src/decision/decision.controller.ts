@@ -18,12 +18,19 @@ import { uuidParam } from '../common/uuid.pipe';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import type { Actor } from '../workflow/actor';
 import { DecisionService } from './decision.service';
+import { BodyOpennessService } from './body-openness.service';
 // The past as it stood (h-asof)
 import { DecisionAsOf, DecisionAsOfView } from './decision-as-of';
 import { DecisionEventResultView, DecisionView } from './decision.views';
 import { BodyView, DecisionListItemView, MeetingView } from './meeting.views';
 import { DecisionAsOfQueryDto } from './dto/decision-as-of-query.dto';
-import { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
+import {
+  CreateBodyDto,
+  CreateMeetingDto,
+  MeetingAnslagDto,
+  MeetingJusteringDto,
+  OpenMeetingsDecisionDto,
+} from './dto/decision.dto';
 import { LiftSecrecyDto, RecordParagraphRequestDto, SecrecyMarkingDto } from './dto/secrecy.dto';
 import { DecisionSecrecy } from './decision-secrecy';
 import { PROTOCOL_EVENT_DTOS } from './dto/protocol-event.dto';
@@ -55,6 +62,7 @@ export class DecisionController {
     private readonly asOf: DecisionAsOf,
     private readonly extracts: ExtractDocuments,
     private readonly secrecy: DecisionSecrecy,
+    private readonly bodies: BodyOpennessService,
   ) {}
 
   @Post('municipalities/:code/bodies')
@@ -66,6 +74,26 @@ export class DecisionController {
   @ApiResponse({ status: 409, description: 'BODY_EXISTS: a body of that name', type: ErrorBodyDto })
   createBody(@Param('code') code: string, @Body() dto: CreateBodyDto, @CurrentActor() actor: Actor) {
     return this.service.createBody(code, dto, actor);
+  }
+
+  @Post('bodies/:id/open-meetings-decision')
+  @Roles(...WRITERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "R-H18: record fullmäktige's decision that lets an existing nämnd (KS, utskott) meet in public (once a body)",
+  })
+  @ApiOkResponse({ type: BodyView })
+  @invalid()
+  @unknown('Unknown body')
+  @ApiResponse({ status: 409, description: 'OPEN_MEETINGS_DECISION_EXISTS', type: ErrorBodyDto })
+  @ApiResponse({ status: 422, description: 'FULLMAKTIGE_MEETS_IN_PUBLIC: a KF body (R-H18)', type: ErrorBodyDto })
+  recordOpenMeetingsDecision(
+    @Param('id', uuidParam) id: string,
+    @Body() dto: OpenMeetingsDecisionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.bodies.recordOpenMeetingsDecision(id, dto, actor);
   }
 
   @Get('municipalities/:code/bodies')

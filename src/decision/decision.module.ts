@@ -7,6 +7,7 @@ import { DecisionReferences } from './decision-references.service';
 import { DecisionAsOf } from './decision-as-of';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
+import { BodyOpennessService } from './body-openness.service';
 import { ExtractDocuments } from './extract/extract-documents';
 // Gallring of personal data (h-gallring)
 import { PersonalDataModule } from '../personal-data/personal-data.module';
@@ -25,6 +26,7 @@ import { DelegationService } from './delegation/delegation.service';
   controllers: [DecisionController, DelegationController],
   providers: [
     DecisionService,
+    BodyOpennessService,
     DecisionReferences,
     DecisionAsOf,
     DecisionPersons,

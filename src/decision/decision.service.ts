@@ -30,11 +30,15 @@ import {
   meetingOpenness,
   withClosedDoors,
 } from './decision.mapping';
-import { checkMeetingOpenness, meetingIsPublic } from '../../machines/protocol/openness.rules';
+import {
+  checkMeetingOpenness,
+  checkOpenMeetingsDecision,
+  meetingIsPublic,
+} from '../../machines/protocol/openness.rules';
 import { DecisionRows } from './decision.repository';
 import type { DecisionEventResultView, DecisionView } from './decision.views';
 import type { BodyView, DecisionListItemView, MeetingView } from './meeting.views';
-import { assertAttendees, minimalRecord, paragraphOf, throwIfRefused } from './decision-checks';
+import { assertAttendees, bodyExists, minimalRecord, paragraphOf, throwIfRefused } from './decision-checks';
 import type { CreateBodyDto, CreateMeetingDto, MeetingAnslagDto, MeetingJusteringDto } from './dto/decision.dto';
 import type { RecordParagraphRequestDto } from './dto/secrecy.dto';
 import { SecretTextService } from '../personal-data/secret-text.service';
@@ -72,13 +76,9 @@ export class DecisionService {
       const { tx } = wtx;
       await this.municipalities.get(tx, code);
       if (await tx.findOne(BodyEntity, { where: { municipalityCode: code, name: dto.name } })) {
-        throw new AppError(
-          'CONFLICT',
-          'BODY_EXISTS',
-          `${dto.name} already exists in ${code}.`,
-          `${dto.name} finns redan i ${code}.`,
-        );
+        throw bodyExists(dto.name, code);
       }
+      if (dto.openMeetingsDecision) throwIfRefused(checkOpenMeetingsDecision(dto));
       const body = Object.assign(new BodyEntity(), {
         id: randomUUID(),
         municipalityCode: code,
@@ -109,7 +109,7 @@ export class DecisionService {
       assertActsFor(actor, body.municipalityCode);
       assertAttendees(dto);
       // R-H18: fullmäktige meets in public; another body only with fullmäktige's decision
-      throwIfRefused(checkMeetingOpenness(bodyOpenness(body), dto.public));
+      throwIfRefused(checkMeetingOpenness(bodyOpenness(body), dto.public, dto.date));
       const id = randomUUID();
       const named = await this.persons.meeting(tx, id, plainJson(dto.attendees), dto.secretary ?? null);
       const meeting = {

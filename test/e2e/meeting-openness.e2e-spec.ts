@@ -70,6 +70,43 @@ describe('not taking part (R-H12) and open meetings (R-H18)', () => {
     expect(open.body).toMatchObject({ public: true, body: { openMeetingsDecision: { reference: 'KF § 12' } } });
   });
 
+  it('R-H18: fullmäktige’s decision recorded on an existing nämnd; open meetings from its day, not before', async () => {
+    const code = '1442';
+    const namnd = await body(code, 'NAMND', 9);
+    const decision = { decidedOn: '2024-02-26', reference: 'KF § 31' };
+    const recordedOn = await post(`/bodies/${namnd}/open-meetings-decision`, decision, await clerk(code));
+    expect(recordedOn.status).toBe(200);
+    expect(recordedOn.body).toMatchObject({ id: namnd, openMeetingsDecision: decision });
+    // Before the decision the nämnd met behind closed doors: an open meeting on that day is refused.
+    const before = refused(
+      await meetingOf(code, namnd, { public: true, date: '2024-02-19' }),
+      'OPEN_MEETING_NOT_ALLOWED',
+      'R-H18',
+    );
+    expect(before.details).toMatchObject({ allowedFrom: '2024-02-26', meetingDate: '2024-02-19' });
+    expect(before.messageSv).toContain('från 2024-02-26');
+    expect((await meetingOf(code, namnd, { public: true, date: '2024-02-26' })).status).toBe(201);
+    // One decision a body: a second is a conflict, and a KF body is refused one (it always meets in public).
+    const again = await post(`/bodies/${namnd}/open-meetings-decision`, decision, await clerk(code));
+    expect(again.status).toBe(409);
+    expectErrorBody(again.body, 'OPEN_MEETINGS_DECISION_EXISTS');
+    const kf = await body(code, 'KF', 31);
+    refused(
+      await post(`/bodies/${kf}/open-meetings-decision`, decision, await clerk(code)),
+      'FULLMAKTIGE_MEETS_IN_PUBLIC',
+      'R-H18',
+    );
+    const kfWith = { kind: 'KF', name: 'Fullmäktige 2', memberCount: 31, openMeetingsDecision: decision };
+    refused(
+      await post(`/municipalities/${code}/bodies`, kfWith, await clerk(code)),
+      'FULLMAKTIGE_MEETS_IN_PUBLIC',
+      'R-H18',
+    );
+    // Another municipality's clerk may not record it; the updated row is vouched for by the log.
+    expect((await post(`/bodies/${namnd}/open-meetings-decision`, decision, await clerk('1440'))).status).toBe(403);
+    expect(await new TableChecks(ctx.app.get(Db)).tableProblems({ all: true })).toEqual([]);
+  });
+
   it('R-H18: at an open nämnd meeting myndighetsutövning mot enskild is handled behind closed doors', async () => {
     const code = '1442';
     const res = await post(

@@ -50,6 +50,11 @@ describe('OpenAPI: the decision controller documents the schema of every success
       memberCount: 9,
     });
     await call('get', '/municipalities/:code/bodies', { code }, 200);
+    // R-H18: fullmäktige's decision allowing open meetings, recorded on the existing body
+    await call('post', '/bodies/:id/open-meetings-decision', { id: body.id }, 200, {
+      decidedOn: '2024-02-26',
+      reference: 'KF § 31',
+    });
     const meeting = await call('post', '/bodies/:id/meetings', { id: body.id }, 201, {
       date: '2024-05-22',
       place: 'Kommunhuset, Mellerud',
@@ -196,6 +201,7 @@ describe('OpenAPI: the decision controller documents the schema of every success
       'POST /municipalities/{code}/bodies',
       'GET /municipalities/{code}/bodies',
       'GET /municipalities/{code}/decisions',
+      'POST /bodies/{id}/open-meetings-decision',
       'POST /bodies/{id}/meetings',
       'GET /meetings/{id}',
       'POST /meetings/{id}/paragraphs',

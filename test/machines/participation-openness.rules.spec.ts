@@ -6,6 +6,7 @@ import { checkParagraph, checkReservations } from '../../machines/protocol/decis
 import { checkParticipation, notTakingPart, tookPart } from '../../machines/protocol/participation.rules';
 import {
   checkMeetingOpenness,
+  checkOpenMeetingsDecision,
   closedDoorsReason,
   closedDoorsSentence,
   meetingIsPublic,
@@ -189,6 +190,27 @@ describe('R-H18 meetings open to the public', () => {
     const r = checkMeetingOpenness(kf, false);
     expect(r).toMatchObject({ code: 'FULLMAKTIGE_MEETS_IN_PUBLIC', ruleId: 'R-H18' });
     expect(r?.messageSv).toContain('offentliga');
+  });
+
+  it('R-H18: open from the day fullmäktige allowed it, not a day before (a meeting of that day may be open)', () => {
+    const allowed = { ...namnd, openMeetingsDecision: decision };
+    expect(checkMeetingOpenness(allowed, true, '2023-01-29')).toMatchObject({
+      code: 'OPEN_MEETING_NOT_ALLOWED',
+      ruleId: 'R-H18',
+      details: { allowedFrom: '2023-01-30', meetingDate: '2023-01-29' },
+    });
+    expect(checkMeetingOpenness(allowed, true, '2023-01-30')).toBeNull();
+    expect(checkMeetingOpenness(allowed, true, '2024-12-31')).toBeNull();
+    // A closed meeting before the decision is what the nämnd did then: nothing to refuse.
+    expect(checkMeetingOpenness(allowed, false, '2022-12-31')).toBeNull();
+  });
+
+  it('R-H18: a decision allowing open meetings is a nämnd’s: fullmäktige always meets in public', () => {
+    expect(checkOpenMeetingsDecision({ kind: 'KF', name: 'Kommunfullmäktige' })).toMatchObject({
+      code: 'FULLMAKTIGE_MEETS_IN_PUBLIC',
+      ruleId: 'R-H18',
+    });
+    for (const kind of ['NAMND', 'KS', 'UTSKOTT']) expect(checkOpenMeetingsDecision({ kind, name: 'N' })).toBeNull();
   });
 
   it('R-H18: a nämnd meeting is closed unless recorded open; open without fullmäktige’s decision is refused', () => {

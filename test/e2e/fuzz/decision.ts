@@ -58,6 +58,18 @@ export function decisionTargets(fx: FuzzKit): FuzzTarget[] {
       },
     },
     {
+      name: 'POST /bodies/:id/open-meetings-decision',
+      method: 'post',
+      aim: (n) => ({ path: `/bodies/${pick(pool.bodies, n)}/open-meetings-decision` }),
+      // R-H18: refused for a KF body and for a body that has one; a past day, sometimes one the API must refuse
+      valid: someDate.map((decidedOn) => () => ({ decidedOn, reference: `KF § ${unique()}` })),
+      readBack: async ({ res }) => {
+        const bodies = (await ok(`/municipalities/${res.body.municipalityCode}/bodies`)).body;
+        const read = bodies.find((b: any) => b.id === res.body.id);
+        expect(read.openMeetingsDecision).toEqual(res.body.openMeetingsDecision);
+      },
+    },
+    {
       name: 'POST /bodies/:id/meetings',
       method: 'post',
       aim: (n) => ({ path: `/bodies/${pick(pool.bodies, n)}/meetings` }),
