@@ -181,19 +181,13 @@ export class AreaService {
     return refs;
   }
 
-  /** 400 naming each unknown municipality code. */
-  private async assertKnown(tx: Tx, codes: string[], field: string): Promise<void> {
-    const known = new Set((await this.municipalities.known(tx, codes)).map((m) => m.code));
-    const unknown = codes.map((c, i) => [c, i] as const).filter(([c]) => !known.has(c));
-    if (unknown.length) {
-      throw validationFailed(
-        unknown.map(([c, i]) => ({
-          field: field === 'participants' ? `participants[${i}]` : field,
-          reason: `unknown municipality code ${c}`,
-          reasonSv: `okänd kommunkod ${c}`,
-        })),
-      );
-    }
+  /** 400 naming each unknown municipality code: `participants[i]`, or the one field named. */
+  private assertKnown(tx: Tx, codes: string[], field: string): Promise<void> {
+    const fieldOf = (i: number) => (field === 'participants' ? `participants[${i}]` : field);
+    return this.municipalities.requireKnown(
+      tx,
+      codes.map((code, i) => ({ code, field: fieldOf(i) })),
+    );
   }
 
   /** The answer of a write, built inside its unit (an error here rolls the write back, answer-reader.ts). */

@@ -8,7 +8,6 @@ import {
 import { collaborationRulesOf, type CollaborationSettings } from '../../machines/collaboration/collaboration.rules';
 import { plainJson } from '../common/canonical-json';
 import { AppError } from '../common/errors';
-import { validationFailed } from '../common/validation';
 import { Db, type Tx } from '../database/db';
 import { countsAsSignatory, type OrganisationParty } from '../../machines/collaboration/collaboration.rules';
 import { MunicipalityService } from '../municipality/municipality.service';
@@ -49,7 +48,7 @@ export class CollaborationService {
     return this.engine.transaction(
       async (wtx) => {
         if (await wtx.tx.findOne(CollaborationEntity, { where: { slug: dto.slug } })) throw slugTaken(dto.slug);
-        await this.requireKnown(wtx.tx, [
+        await this.municipalities.requireKnown(wtx.tx, [
           ...dto.parties.map((code, i) => ({ code, field: `parties[${i}]` })),
           ...(dto.predecessor?.parties ?? []).map((code, i) => ({ code, field: `predecessor.parties[${i}]` })),
         ]);
@@ -82,21 +81,6 @@ export class CollaborationService {
       },
       { onUniqueViolation: () => slugTaken(dto.slug) },
     );
-  }
-
-  /** Every code named must be a municipality's: 400 naming the field of each that is not. */
-  private async requireKnown(tx: Tx, named: Array<{ code: string; field: string }>): Promise<void> {
-    const codes = [...new Set(named.map((n) => n.code))];
-    const known = new Set((await this.municipalities.known(tx, codes)).map((k) => k.code));
-    const unknown = named.filter((n) => !known.has(n.code));
-    if (unknown.length)
-      throw validationFailed(
-        unknown.map((n) => ({
-          field: n.field,
-          reason: `unknown municipality code ${n.code}`,
-          reasonSv: `okänd kommunkod ${n.code}`,
-        })),
-      );
   }
 
   async list(): Promise<CollaborationSummaryView[]> {

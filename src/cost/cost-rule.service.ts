@@ -6,7 +6,6 @@ import { AreaReader } from '../area/area.reader';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { parseEventBody } from '../common/event-body';
 import { requestFingerprint } from '../common/sha256';
-import { validationFailed } from '../common/validation';
 import { Db, type Tx } from '../database/db';
 import { MunicipalityService } from '../municipality/municipality.service';
 import type { Actor } from '../workflow/actor';
@@ -121,16 +120,11 @@ export class CostRuleService {
     return view;
   }
 
-  private async assertKnown(tx: Tx, host: string, codes: string[]): Promise<void> {
-    const known = (await this.municipalities.known(tx, codes)).map((m) => m.code);
-    const unknown = codes.filter((c) => !known.includes(c));
-    if (unknown.length)
-      throw validationFailed(
-        unknown.map((c) => ({
-          field: c === host ? 'host' : `payers[${codes.indexOf(c)}].municipality`,
-          reason: `unknown municipality code ${c}`,
-          reasonSv: `okänd kommunkod ${c}`,
-        })),
-      );
+  private assertKnown(tx: Tx, host: string, codes: string[]): Promise<void> {
+    const fieldOf = (c: string) => (c === host ? 'host' : `payers[${codes.indexOf(c)}].municipality`);
+    return this.municipalities.requireKnown(
+      tx,
+      codes.map((code) => ({ code, field: fieldOf(code) })),
+    );
   }
 }

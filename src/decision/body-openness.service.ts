@@ -37,15 +37,9 @@ export class BodyOpennessService {
           { decidedOn: body.openMeetingsDecidedOn, reference: body.openMeetingsReference },
         );
       }
-      const updated = Object.assign(body, {
-        openMeetingsDecidedOn: dto.decidedOn,
-        openMeetingsReference: dto.reference,
-      });
-      await wtx.tx.update(
-        BodyEntity,
-        { id: body.id },
-        { openMeetingsDecidedOn: dto.decidedOn, openMeetingsReference: dto.reference },
-      );
+      const decision = { openMeetingsDecidedOn: dto.decidedOn, openMeetingsReference: dto.reference };
+      await wtx.tx.update(BodyEntity, { id: body.id }, decision);
+      const updated = Object.assign(body, decision);
       await registerRecords(wtx, actor, body.municipalityCode, [{ table: 'body', row: updated }]);
       return bodyView(updated);
     });

@@ -30,11 +30,6 @@ function openMeetingsDecisionOf(b: BodyEntity): OpenMeetingsDecision | null {
     : null;
 }
 
-/** R-H18: what the openness rules need of a body. */
-export function bodyOpenness(b: BodyEntity) {
-  return { kind: b.kind, name: b.name, openMeetingsDecision: openMeetingsDecisionOf(b) };
-}
-
 /** R-H18: whether the meeting is open to the public, and how a protocol says so. */
 export function meetingOpenness(meeting: MeetingEntity, body: Pick<BodyEntity, 'kind'> | null) {
   const isPublic = meetingIsPublic(body?.kind ?? '', meeting.isPublic);

@@ -22,14 +22,7 @@ import type { WorkflowTx } from '../workflow/engine/workflow-tx';
 import { WorkflowLinks } from '../workflow/links/workflow-links';
 import { BodyEntity, DecisionEntity, MatterEntity, MeetingEntity } from './decision.entities';
 import { DecisionRead } from './decision-read';
-import {
-  bodyOpenness,
-  bodyView,
-  decisionView,
-  meetingFacts,
-  meetingOpenness,
-  withClosedDoors,
-} from './decision.mapping';
+import { bodyView, decisionView, meetingFacts, meetingOpenness, withClosedDoors } from './decision.mapping';
 import {
   checkMeetingOpenness,
   checkOpenMeetingsDecision,
@@ -109,7 +102,7 @@ export class DecisionService {
       assertActsFor(actor, body.municipalityCode);
       assertAttendees(dto);
       // R-H18: fullmäktige meets in public; another body only with fullmäktige's decision
-      throwIfRefused(checkMeetingOpenness(bodyOpenness(body), dto.public, dto.date));
+      throwIfRefused(checkMeetingOpenness(bodyView(body), dto.public, dto.date));
       const id = randomUUID();
       const named = await this.persons.meeting(tx, id, plainJson(dto.attendees), dto.secretary ?? null);
       const meeting = {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { In } from 'typeorm';
 import { AppError } from '../common/errors';
+import { validationFailed } from '../common/validation';
 import { Db, type Tx } from '../database/db';
 import type { CreateMunicipalityDto } from './dto/municipality.dto';
 import { MunicipalityEntity } from './municipality.entity';
@@ -40,6 +41,20 @@ export class MunicipalityService {
     const found = await tx.findOne(MunicipalityEntity, { where: { code } });
     if (!found) throw unknownMunicipality(code, details);
     return view(found);
+  }
+
+  /** 400 VALIDATION_FAILED naming the field of each code that is not a municipality's (nothing is written). */
+  async requireKnown(tx: Tx, named: ReadonlyArray<{ code: string; field: string }>): Promise<void> {
+    const known = new Set((await this.known(tx, [...new Set(named.map((n) => n.code))])).map((k) => k.code));
+    const unknown = named.filter((n) => !known.has(n.code));
+    if (unknown.length)
+      throw validationFailed(
+        unknown.map((n) => ({
+          field: n.field,
+          reason: `unknown municipality code ${n.code}`,
+          reasonSv: `okänd kommunkod ${n.code}`,
+        })),
+      );
   }
 
   /** The municipalities of these codes that exist. */
